@@ -1,0 +1,29 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+import { linkCheck } from './src/integrations/link-check.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { sectionIds } from './src/integrations/section-ids.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://www.czzx.gov.cn',
+  trailingSlash: 'always',
+  // The benchmark and the fixture tests build the real site over other content; they keep their output and caches apart.
+  outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  build: { format: 'directory' },
+  markdown: {
+    processor: satteri({ hastPlugins: [sectionIds()] }),
+  },
+  integrations: [
+    mdx(),
+    // The admin and the error page are not for search engines.
+    sitemap({ filter: (page) => !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/admin/') }),
+    searchIndex(),
+    linkCheck(),
+  ],
+  vite: { plugins: [tailwindcss()] },
+});

@@ -1,0 +1,46 @@
+// 长辈模式: text size (A- / A / A+) and high contrast, remembered across pages. Loaded synchronously in <head> so the
+// reader's choice applies before the first paint (no flash); the buttons in the header call back into it.
+(function () {
+  var root = document.documentElement;
+  var SIZES = ['s', 'm', 'l', 'xl'];
+  function read(key, fallback) {
+    try { return localStorage.getItem(key) || fallback; } catch (e) { return fallback; }
+  }
+  function save(key, value) {
+    try { localStorage.setItem(key, value); } catch (e) { /* private mode: still works for this page */ }
+  }
+  function apply() {
+    root.setAttribute('data-font', read('czzx-font', 'm'));
+    root.setAttribute('data-contrast', read('czzx-contrast', 'normal'));
+  }
+  apply();
+  function sync() {
+    var font = root.getAttribute('data-font');
+    var contrast = root.getAttribute('data-contrast') === 'high';
+    document.querySelectorAll('[data-elder]').forEach(function (b) {
+      var action = b.getAttribute('data-elder');
+      if (action === 'contrast') b.setAttribute('aria-pressed', String(contrast));
+      if (action === 'reset') b.setAttribute('aria-pressed', String(font === 'm'));
+      if (action === 'smaller') b.disabled = font === SIZES[0];
+      if (action === 'larger') b.disabled = font === SIZES[SIZES.length - 1];
+    });
+    var status = document.querySelector('[data-elder-status]');
+    if (status) status.textContent = '字号：' + { s: '较小', m: '标准', l: '大', xl: '特大' }[font] + (contrast ? '，高对比度' : '');
+  }
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('[data-elder]');
+    if (!b) return;
+    var action = b.getAttribute('data-elder');
+    var i = SIZES.indexOf(root.getAttribute('data-font'));
+    if (action === 'smaller' && i > 0) save('czzx-font', SIZES[i - 1]);
+    if (action === 'larger' && i < SIZES.length - 1) save('czzx-font', SIZES[i + 1]);
+    if (action === 'reset') save('czzx-font', 'm');
+    if (action === 'contrast') save('czzx-contrast', root.getAttribute('data-contrast') === 'high' ? 'normal' : 'high');
+    apply();
+    sync();
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    root.classList.add('elder-ready');
+    sync();
+  });
+})();

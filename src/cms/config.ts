@@ -1,0 +1,276 @@
+import type { CmsBackend, CmsCollection, CmsCollectionFile, CmsConfig, CmsField } from 'decap-cms-core';
+import {
+  collections,
+  PROPOSAL_STATUSES,
+  TAXONOMY_ITEM_FIELDS,
+  VOICE_COLUMNS,
+  type Collection,
+  type Field,
+  type FolderCollection,
+} from '../content/model.ts';
+
+/**
+ * The Decap CMS configuration, generated from the content model: every collection and field editors see comes from
+ * `src/content/model.ts`, so the CMS, the Zod schemas and the site cannot drift apart. Plain TypeScript with no Astro
+ * or browser imports, so the unit tests can compare it with the model field by field.
+ */
+
+/** Where Decap keeps the content, relative to the repository root. */
+const CONTENT = 'content';
+
+/** The Git host editors log in to in production. */
+export interface CmsBackendOptions {
+  /** `gitlab` (self-hosted GitLab) or `forgejo`; both support the editorial workflow, Gitea's backend does not. */
+  name?: 'gitlab' | 'forgejo' | undefined;
+  /** `group/project` of the site's repository. */
+  repo?: string | undefined;
+  branch?: string | undefined;
+  /** Origin of the Git host, e.g. `https://git.czzx.gov.cn`. */
+  baseUrl?: string | undefined;
+  /** REST API root; defaults to `<baseUrl>/api/v4` (GitLab) or `<baseUrl>/api/v1` (Forgejo). */
+  apiRoot?: string | undefined;
+  /** Client id of the OAuth application (PKCE, no secret) registered on the Git host. */
+  appId?: string | undefined;
+}
+
+export interface CmsOptions {
+  /**
+   * Edit the files on this machine through `decap-server` instead of the Git host: `true` for its default address
+   * (http://localhost:8081/api/v1) or the server's URL. Decap honours it only on localhost and 127.0.0.1.
+   */
+  localBackend?: boolean | string;
+  /** Editorial workflow (draft → review → ready → publish). Defaults to on in production and off locally, where the
+   * file-system mode of decap-server cannot keep drafts; turn it on with decap-server in git mode. */
+  workflow?: boolean;
+  backend?: CmsBackendOptions | undefined;
+  /** Origin of the published site, for the “view live” links. */
+  siteUrl?: string | undefined;
+  /** Sessions (届次) from `content/taxonomies/sessions.yml`, offered as filters of the proposal list. */
+  sessions?: readonly { id: string; name: string }[] | undefined;
+}
+
+/** The production Git host; every value can be overridden (see the README, “Editing with Decap CMS”). */
+export const DEFAULT_BACKEND = {
+  name: 'gitlab' as 'gitlab' | 'forgejo',
+  repo: 'czzx/site',
+  branch: 'main',
+  baseUrl: 'https://git.czzx.gov.cn',
+  appId: '',
+};
+
+function backendConfig(o: CmsBackendOptions = {}): CmsBackend {
+  const pick = <K extends keyof typeof DEFAULT_BACKEND>(k: K) => (o[k] || DEFAULT_BACKEND[k]) as (typeof DEFAULT_BACKEND)[K];
+  const name = pick('name');
+  const baseUrl = pick('baseUrl').replace(/\/+$/, '');
+  return {
+    name,
+    repo: pick('repo'),
+    branch: pick('branch'),
+    auth_type: 'pkce',
+    app_id: pick('appId'),
+    base_url: baseUrl,
+    api_root: o.apiRoot || `${baseUrl}/api/${name === 'gitlab' ? 'v4' : 'v1'}`,
+    squash_merges: true,
+    commit_messages: {
+      create: '新建{{collection}}：{{slug}}',
+      update: '修改{{collection}}：{{slug}}',
+      delete: '删除{{collection}}：{{slug}}',
+      uploadMedia: '上传图片：{{path}}',
+      deleteMedia: '删除图片：{{path}}',
+    },
+  };
+}
+
+/** Options every field shares: name, Chinese label, hint and the required flag (Decap's default is required). */
+function base(f: Field): { name: string; label: string; required: boolean; hint?: string } {
+  return { name: f.name, label: f.label, required: f.required, ...(f.hint ? { hint: f.hint } : {}) };
+}
+
+/** A relation to a member (by file name) or to an item of a taxonomy file (by its `id`). */
+function relation(to: string, multiple: boolean) {
+  const target =
+    to === 'members'
+      ? { collection: 'members', value_field: '{{slug}}', search_fields: ['name'], display_fields: ['name'] }
+      : {
+          collection: to,
+          file: to,
+          value_field: 'items.*.id',
+          search_fields: ['items.*.name'],
+          display_fields: ['items.*.name'],
+        };
+  return { widget: 'relation', ...target, ...(multiple ? { multiple: true } : {}), options_length: 100 } as const;
+}
+
+/** Decap date formats: moments are written in the browser's zone with its offset (Beijing: `+08:00`). */
+export const DATETIME_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
+export const DATE_FORMAT = 'YYYY-MM-DD';
+
+/** The Decap field for one model field. */
+export function cmsField(f: Field): CmsField {
+  const b = base(f);
+  switch (f.type) {
+    case 'string':
+      return { ...b, widget: 'string', ...(f.pattern ? { pattern: [f.pattern.regex, f.pattern.message] } : {}) };
+    case 'text':
+      return { ...b, widget: 'text' };
+    case 'markdown':
+      return { ...b, widget: 'markdown', modes: ['rich_text', 'raw'], sanitize_preview: true } as CmsField;
+    case 'datetime':
+      // A new entry starts at “now”, which editors usually keep.
+      return { ...b, widget: 'datetime', format: DATETIME_FORMAT, ...(f.required ? { default: '{{now}}' } : {}) };
+    case 'date':
+      return { ...b, widget: 'datetime', date_format: DATE_FORMAT, time_format: false, format: DATE_FORMAT };
+    case 'integer':
+      return {
+        ...b,
+        widget: 'number',
+        value_type: 'int',
+        ...(f.min !== undefined ? { min: f.min } : {}),
+        ...(f.max !== undefined ? { max: f.max } : {}),
+      };
+    case 'boolean':
+      return { ...b, widget: 'boolean', default: f.default };
+    case 'select':
+      return { ...b, widget: 'select', options: [...f.options] };
+    case 'ref':
+      return { ...b, ...relation(f.to, f.multiple) } as CmsField;
+    case 'stringList':
+      return { ...b, widget: 'list' };
+    case 'image':
+      return {
+        ...b,
+        widget: 'object',
+        collapsed: false,
+        summary: '{{fields.alt}}',
+        fields: [
+          { name: 'src', label: '图片', widget: 'image', required: true, choose_url: false },
+          { name: 'alt', label: '替代文字', widget: 'string', required: true, hint: '必填：用一句话说明图片内容，供视障读者使用' },
+          { name: 'caption', label: '图注', widget: 'string', required: false },
+        ],
+      } as CmsField;
+    case 'group': {
+      const fields = f.fields.map(cmsField);
+      const summary = f.summary ? { summary: `{{fields.${f.summary}}}` } : {};
+      return f.multiple
+        ? ({ ...b, widget: 'list', ...summary, collapsed: true, fields } as CmsField)
+        : ({ ...b, widget: 'object', ...summary, collapsed: false, fields } as CmsField);
+    }
+  }
+}
+
+/** How each folder's files are named and how its list looks, beyond what the model says. */
+const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollection>> = {
+  // File names come from the Beijing day of the entry's own `date` (the `date` filter formats in the browser's zone;
+  // Decap's {{year}}/{{month}}/{{day}} are UTC). A second story on the same day gets `-1`, `-2` … from Decap.
+  news: {
+    slug: "{{fields.date | date('YYYY-MM-DD')}}",
+    summary: "{{fields.date | date('YYYY-MM-DD')}}　{{title}}",
+    sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
+    view_groups: [{ label: '年份', field: 'date', pattern: '^\\d{4}' }],
+  },
+  reviews: {
+    slug: '{{fields.year}}-gongzuo-huimou',
+    summary: '{{fields.year}}年　{{title}}',
+    sortable_fields: [{ field: 'year', label: '回顾年度', default_sort: 'desc' }, 'date'],
+  },
+  proposals: {
+    identifier_field: 'number',
+    slug: '{{fields.number}}',
+    summary: '{{number}} {{title}}（{{status}}）',
+    sortable_fields: [{ field: 'number', label: '提案编号', default_sort: 'desc' }, 'submitted', 'title'],
+    view_groups: [
+      { label: '届次', field: 'session' },
+      { label: '办理状态', field: 'status' },
+    ],
+  },
+  voices: {
+    slug: "{{fields.date | date('YYYY-MM-DD')}}",
+    summary: "{{fields.date | date('YYYY-MM-DD')}}　〔{{column}}〕{{title}}",
+    sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
+    view_filters: VOICE_COLUMNS.map((c) => ({ label: c, field: 'column', pattern: `^${c}$` })),
+    view_groups: [{ label: '栏目', field: 'column' }],
+  },
+  // Names are Chinese and Decap cannot spell them in pinyin: a new member's file is named by the moment it was created
+  // (UTC), e.g. `member-20250223-013000`; a developer may rename it before it is first published.
+  members: {
+    identifier_field: 'name',
+    slug: 'member-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}',
+    summary: '{{name}}（{{role}}）',
+    sortable_fields: ['name'],
+    view_groups: [{ label: '界别', field: 'sector' }],
+  },
+};
+
+/** Where a published entry lives on the site, for the “view live” link. */
+const PREVIEW_PATHS: Record<FolderCollection['name'], string> = {
+  news: 'news/{{slug}}/',
+  reviews: 'reviews/{{slug}}/',
+  proposals: 'proposals/{{slug}}/',
+  voices: 'voices/{{slug}}/',
+  members: 'members/{{slug}}/',
+};
+
+function proposalFilters(sessions: CmsOptions['sessions']): CmsCollection['view_filters'] {
+  return [
+    ...PROPOSAL_STATUSES.map((s) => ({ label: s, field: 'status', pattern: `^${s}$` })),
+    { label: '重点提案', field: 'key', pattern: true },
+    { label: '不公开', field: 'public', pattern: false },
+    ...(sessions ?? []).map((s) => ({ label: s.name, field: 'session', pattern: `^${s.id}$` })),
+  ];
+}
+
+/** The Decap collection of one model collection. */
+export function cmsCollection(c: Collection, options: CmsOptions = {}): CmsCollection {
+  const common = { name: c.name, label: c.label, label_singular: c.labelSingular };
+  if (c.kind === 'folder') {
+    const body = { name: 'body', label: c.body.label, widget: 'markdown', required: c.body.required, ...(c.body.hint ? { hint: c.body.hint } : {}) };
+    return {
+      ...common,
+      folder: `${CONTENT}/${c.folder}`,
+      extension: 'md',
+      format: 'frontmatter',
+      create: true,
+      delete: true,
+      preview_path: PREVIEW_PATHS[c.name],
+      ...FOLDER_VIEWS[c.name],
+      ...(c.name === 'proposals' ? { view_filters: proposalFilters(options.sessions) } : {}),
+      fields: [...c.fields.map(cmsField), body as CmsField],
+    } as CmsCollection;
+  }
+  const fields =
+    c.kind === 'taxonomy'
+      ? [
+          {
+            name: 'items',
+            label: c.label,
+            label_singular: c.labelSingular,
+            widget: 'list',
+            summary: '{{fields.name}}（{{fields.id}}）',
+            collapsed: true,
+            fields: [...TAXONOMY_ITEM_FIELDS, ...c.fields].map(cmsField),
+          } as CmsField,
+        ]
+      : c.fields.map(cmsField);
+  const file: CmsCollectionFile = { name: c.kind === 'taxonomy' ? c.name : 'site', label: c.label, file: `${CONTENT}/${c.file}`, fields };
+  // A list of names or the settings gain nothing from a side-by-side preview; the editing pane gets the full width.
+  return { ...common, editor: { preview: false }, files: [file] } as CmsCollection;
+}
+
+/** The whole Decap configuration, passed to `CMS.init({ config })` with `load_config_file: false`. */
+export function cmsConfig(options: CmsOptions = {}): CmsConfig {
+  const local = options.localBackend;
+  const workflow = options.workflow ?? !local;
+  return {
+    load_config_file: false,
+    locale: 'zh_Hans',
+    backend: backendConfig(options.backend),
+    ...(local ? { local_backend: typeof local === 'string' ? { url: local } : true } : {}),
+    ...(workflow ? { publish_mode: 'editorial_workflow' as const } : {}),
+    ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
+    media_folder: 'public/media',
+    public_folder: '/media',
+    // File names must be lowercase ASCII (the loaders reject anything else): Chinese is dropped, not percent-encoded.
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections: collections.map((c) => cmsCollection(c, options)),
+  };
+}

@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { sanitize } from '../lib/sanitize.ts';
+import { parse } from 'yaml';
+import { contentDir } from '../lib/paths.ts';
+import { resetRegistry } from '../lib/registry.ts';
+import { ID_PATTERN, type FolderCollection, type SettingsCollection, type TaxonomyCollection } from './model.ts';
+
+const ID_RE = new RegExp(ID_PATTERN);
+
+/** Path of a content file as editors see it, e.g. `content/news/2025-02-23-jiceng.md`. */
+function shown(path: string): string {
+  return relative(process.cwd(), path) || path;
+}
+
+/** Error raised for bad content; the message names the file and, where known, the field. */
+export class ContentError extends Error {
+  constructor(file: string, message: string) {
+    super(`${shown(file)}：${message}`);
+    this.name = 'ContentError';
+  }
+}
+
+/**
+ * A folder of Markdown entries. Ids come from the file name, which must be ASCII so URLs stay stable and readable;
+ * after loading, proposal numbers are checked to be unique across files.
+ */
+export function folderLoader(c: FolderCollection): Loader {
+  const base = join(contentDir(), c.folder);
+  const inner = glob({
+    base,
+    // Markdown only: MDX would run code from content, and its output would bypass the sanitiser.
+    pattern: '**/*.md',
+    generateId: ({ entry }) => {
+      const id = entry.replace(/\.md$/, '');
+      if (!ID_RE.test(id)) {
+        throw new ContentError(join(base, entry), '文件名只能用小写英文字母、数字和连字符（如 2025-02-23-weiyuan-zhijia.md），不能用中文或空格');
+      }
+      return id;
+    },
+  });
+  return {
+    name: `${c.name}-loader`,
+    load: async (ctx: LoaderContext) => {
+      resetRegistry();
+      await inner.load({ ...ctx, store: sanitizingStore(ctx.store) });
+      if (c.name === 'proposals') assertUniqueNumbers(ctx);
+    },
+  };
+}
+
+/**
+ * The store as the glob loader sees it, sanitising each entry's rendered HTML on the way in, so no body is ever
+ * stored (or served) unsanitised, on first load or after an edit in dev.
+ */
+function sanitizingStore(store: LoaderContext['store']): LoaderContext['store'] {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'set') {
+        return (entry: Parameters<typeof store.set>[0]) =>
+          target.set(entry.rendered ? { ...entry, rendered: { ...entry.rendered, html: sanitize(entry.rendered.html) } } : entry);
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function assertUniqueNumbers(ctx: LoaderContext): void {
+  const seen = new Map<string, string>();
+  for (const entry of ctx.store.values()) {
+    const number = String(entry.data.number);
+    const file = entry.filePath ?? entry.id;
+    const other = seen.get(number);
+    if (other) throw new ContentError(file, `number（提案编号）“${number}”重复，已用于 ${other}`);
+    seen.set(number, file);
+  }
+}
+
+async function readYaml(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new ContentError(file, '文件不存在或无法读取');
+  }
+  try {
+    return parse(text);
+  } catch (e) {
+    throw new ContentError(file, `YAML 格式错误：${(e as Error).message}`);
+  }
+}
+
+/** Load items from a YAML file into the store, watching the file in dev so edits in the CMS show up. */
+function yamlLoader(name: string, file: string, items: (data: unknown, file: string) => { id: string; data: Record<string, unknown> }[]): Loader {
+  return {
+    name,
+    load: async (ctx) => {
+      const sync = async () => {
+        const list = items(await readYaml(file), file);
+        ctx.store.clear();
+        for (const { id, data } of list) {
+          const parsed = await ctx.parseData({ id, data, filePath: file });
+          ctx.store.set({ id, data: parsed, filePath: shown(file) });
+        }
+      };
+      await sync();
+      ctx.watcher?.add(file);
+      ctx.watcher?.on('change', async (changed) => {
+        if (changed === file) {
+          resetRegistry();
+          await sync();
+        }
+      });
+    },
+  };
+}
+
+/** A taxonomy file: `items:` holding objects with a unique `id`. */
+export function taxonomyLoader(c: TaxonomyCollection): Loader {
+  return yamlLoader(`${c.name}-loader`, join(contentDir(), c.file), (data, file) => {
+    const list = (data as { items?: unknown } | null)?.items;
+    if (!Array.isArray(list)) throw new ContentError(file, 'items（条目）缺失，文件应以 “items:” 开头列出各条目');
+    const seen = new Set<string>();
+    return list.map((raw, i) => {
+      const item = (raw ?? {}) as Record<string, unknown>;
+      const id = typeof item.id === 'string' ? item.id : '';
+      if (!id) throw new ContentError(file, `items[${i}].id（编号）为必填项`);
+      if (seen.has(id)) throw new ContentError(file, `items[${i}].id（编号）“${id}”重复`);
+      seen.add(id);
+      return { id, data: item };
+    });
+  });
+}
+
+/** The single settings file, stored as one entry with id `site`. */
+export function settingsLoader(c: SettingsCollection): Loader {
+  return yamlLoader('settings-loader', join(contentDir(), c.file), (data, file) => {
+    if (!data || typeof data !== 'object') throw new ContentError(file, '网站设置文件为空');
+    return [{ id: 'site', data: data as Record<string, unknown> }];
+  });
+}

@@ -1,0 +1,411 @@
+/**
+ * The one content model of the site.
+ *
+ * Every collection and every field is declared here once, with its Chinese label and hint, its type, whether it is
+ * required and the taxonomy its values come from. The Astro Zod schemas (`schemas.ts`), the Decap CMS configuration
+ * and the tests all derive from this file, so a field added here appears everywhere and nowhere else.
+ *
+ * Field and folder names are fixed: tools and tests outside the project rely on them.
+ */
+
+/** Collections whose entries other fields may reference by id. */
+export type RefTarget = 'members' | 'sessions' | 'units' | 'categories' | 'sectors' | 'committees' | 'places';
+
+interface FieldBase {
+  /** Frontmatter key. */
+  name: string;
+  /** Chinese label shown to editors and used in error messages. */
+  label: string;
+  /** Help text shown under the field in the CMS. */
+  hint?: string;
+  /** Whether an entry without this field fails the build. */
+  required: boolean;
+}
+
+/** A single line of text, optionally checked against a pattern with a Chinese error message. */
+export interface StringField extends FieldBase {
+  type: 'string';
+  pattern?: { regex: string; message: string };
+}
+/** Several lines of plain text. */
+export interface TextField extends FieldBase {
+  type: 'text';
+}
+/** Markdown inside frontmatter (for example the body of a reply). */
+export interface MarkdownField extends FieldBase {
+  type: 'markdown';
+}
+/** A moment in Beijing time, written as ISO 8601 with `+08:00`. */
+export interface DateTimeField extends FieldBase {
+  type: 'datetime';
+}
+/** A calendar day, `YYYY-MM-DD` (Beijing). */
+export interface DateField extends FieldBase {
+  type: 'date';
+}
+/** A whole number. */
+export interface IntegerField extends FieldBase {
+  type: 'integer';
+  min?: number;
+  max?: number;
+}
+/** Yes or no. */
+export interface BooleanField extends FieldBase {
+  type: 'boolean';
+  default: boolean;
+}
+/** One value of a fixed list. */
+export interface SelectField extends FieldBase {
+  type: 'select';
+  options: readonly string[];
+}
+/** The id of an entry of another collection or taxonomy (one, or a list when `multiple`). */
+export interface RefField extends FieldBase {
+  type: 'ref';
+  to: RefTarget;
+  multiple: boolean;
+}
+/** A list of short strings, such as tags. */
+export interface StringListField extends FieldBase {
+  type: 'stringList';
+}
+/** An image in `public/media/`, with required alternative text and an optional caption. */
+export interface ImageField extends FieldBase {
+  type: 'image';
+}
+/** A group of fields (one object, or a list of objects when `multiple`). */
+export interface GroupField extends FieldBase {
+  type: 'group';
+  multiple: boolean;
+  fields: readonly Field[];
+  /** Field shown as the summary of each item in the CMS list. */
+  summary?: string;
+}
+
+export type Field =
+  | StringField
+  | TextField
+  | MarkdownField
+  | DateTimeField
+  | DateField
+  | IntegerField
+  | BooleanField
+  | SelectField
+  | RefField
+  | StringListField
+  | ImageField
+  | GroupField;
+
+/** A folder of Markdown files, one entry per file, named by an ASCII id. */
+export interface FolderCollection {
+  kind: 'folder';
+  name: 'news' | 'reviews' | 'proposals' | 'voices' | 'members';
+  /** Chinese name of the collection (plural). */
+  label: string;
+  /** Chinese name of one entry. */
+  labelSingular: string;
+  /** Folder under `content/`. */
+  folder: string;
+  /** Label and hint of the Markdown body. */
+  body: { label: string; hint?: string; required: boolean };
+  fields: readonly Field[];
+}
+
+/** A YAML file under `content/taxonomies/` holding a list of items, each with an ASCII `id` and a `name`. */
+export interface TaxonomyCollection {
+  kind: 'taxonomy';
+  name: Exclude<RefTarget, 'members'> | 'synonyms';
+  label: string;
+  labelSingular: string;
+  /** File path under `content/`. */
+  file: string;
+  /** Fields of each item (besides `id` and `name`, which every taxonomy has). */
+  fields: readonly Field[];
+}
+
+/** A single YAML settings file. */
+export interface SettingsCollection {
+  kind: 'settings';
+  name: 'settings';
+  label: string;
+  labelSingular: string;
+  file: string;
+  fields: readonly Field[];
+}
+
+export type Collection = FolderCollection | TaxonomyCollection | SettingsCollection;
+
+/** Lowercase ASCII id: letters, digits and single hyphens. Used for file names, taxonomy ids and URLs. */
+export const ID_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+/** Proposal number: term-meeting-serial, e.g. `14-3-0123`. */
+export const PROPOSAL_NUMBER_PATTERN = '^\\d{1,2}-\\d{1,2}-\\d{4}$';
+
+export const PROPOSER_TYPES = ['委员提案', '集体提案', '联名提案'] as const;
+export const PROPOSAL_STATUSES = ['立案', '交办', '办理中', '已办复'] as const;
+export const REPLY_ROLES = ['主办', '协办'] as const;
+export const REPLY_RESULTS = ['解决或采纳', '列入计划', '留作参考'] as const;
+export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
+export const VOICE_COLUMNS = ['委员声音', '快评', '委员建言'] as const;
+
+const title = <H extends string>(hint: H) => ({ name: 'title', label: '标题', type: 'string', required: true, hint }) as const;
+const date = () =>
+  ({ name: 'date', label: '发布时间', type: 'datetime', required: true, hint: '北京时间，如 2025-02-23T09:30:00+08:00' }) as const;
+
+export const news = {
+  kind: 'folder',
+  name: 'news',
+  label: '新闻简报',
+  labelSingular: '新闻',
+  folder: 'news',
+  body: { label: '正文', hint: '以“本报讯”开头的正文，可插入图片并写图注。', required: true },
+  fields: [
+    title('简洁准确，一般不超过 30 字。'),
+    date(),
+    { name: 'summary', label: '摘要', type: 'text', required: true, hint: '一两句话概括新闻，显示在列表和搜索结果中。' },
+    { name: 'byline', label: '署名', type: 'string', required: true, hint: '如：本报记者 徐姗 通讯员 王磊' },
+    { name: 'place', label: '地点（县区）', type: 'ref', to: 'places', multiple: false, required: false },
+    { name: 'tags', label: '标签', type: 'stringList', required: false, hint: '用逗号分隔，如：委员之家, 乡村振兴' },
+    { name: 'cover', label: '封面图片', type: 'image', required: false, hint: '图片须填写替代文字，可加图注。' },
+    {
+      name: 'edition',
+      label: '见报信息',
+      type: 'group',
+      multiple: false,
+      required: false,
+      hint: '刊登在报纸上的日期和版次，用于“本报某年某月某日第几版”。',
+      fields: [
+        { name: 'date', label: '见报日期', type: 'date', required: true },
+        {
+          name: 'page',
+          label: '版次',
+          type: 'string',
+          required: true,
+          hint: '如：第一版',
+          pattern: { regex: '^第[一二三四五六七八九十]+版$', message: '版次应写成“第一版”“第十二版”的形式' },
+        },
+      ],
+    },
+  ],
+} as const satisfies FolderCollection;
+
+export const reviews = {
+  kind: 'folder',
+  name: 'reviews',
+  label: '工作回眸',
+  labelSingular: '工作回眸',
+  folder: 'reviews',
+  body: {
+    label: '正文',
+    hint: '每个专门委员会一节，以二级标题（## 委员会名称）开头，标题下写该委员会一年的工作。',
+    required: true,
+  },
+  fields: [
+    title('如：建言资政助发展 履职尽责显担当'),
+    { name: 'subtitle', label: '副标题', type: 'string', required: true, hint: '如：——市政协十四届二次会议以来工作回眸' },
+    date(),
+    { name: 'year', label: '回顾年度', type: 'integer', required: true, min: 1949, max: 2100, hint: '回顾的是哪一年的工作' },
+    { name: 'editorNote', label: '编者按', type: 'text', required: true },
+  ],
+} as const satisfies FolderCollection;
+
+export const proposals = {
+  kind: 'folder',
+  name: 'proposals',
+  label: '提案与答复',
+  labelSingular: '提案',
+  folder: 'proposals',
+  body: { label: '提案内容', hint: '提案正文：问题、分析与建议。', required: true },
+  fields: [
+    {
+      name: 'number',
+      label: '提案编号',
+      type: 'string',
+      required: true,
+      hint: '届-次-序号，如 14-3-0123',
+      pattern: { regex: PROPOSAL_NUMBER_PATTERN, message: '提案编号应为“届-次-四位序号”，如 14-3-0123' },
+    },
+    { name: 'session', label: '届次', type: 'ref', to: 'sessions', multiple: false, required: true },
+    { name: 'title', label: '案由', type: 'string', required: true, hint: '提案的题目' },
+    { name: 'proposerType', label: '提案类型', type: 'select', options: PROPOSER_TYPES, required: true },
+    {
+      name: 'proposers',
+      label: '提案人',
+      type: 'ref',
+      to: 'members',
+      multiple: true,
+      required: false,
+      hint: '委员提案、联名提案选择提案委员；集体提案可不选。',
+    },
+    { name: 'collective', label: '提案单位', type: 'string', required: false, hint: '集体提案的单位，如：民进长治市委' },
+    { name: 'sector', label: '界别', type: 'ref', to: 'sectors', multiple: false, required: false },
+    { name: 'category', label: '类别', type: 'ref', to: 'categories', multiple: false, required: true },
+    { name: 'key', label: '重点提案', type: 'boolean', default: false, required: false },
+    { name: 'public', label: '同意公开', type: 'boolean', default: true, required: false, hint: '不同意公开的提案只计入统计，不在网站显示。' },
+    { name: 'status', label: '办理状态', type: 'select', options: PROPOSAL_STATUSES, required: true },
+    { name: 'submitted', label: '提交日期', type: 'date', required: true },
+    { name: 'registered', label: '立案日期', type: 'date', required: false },
+    { name: 'assigned', label: '交办日期', type: 'date', required: false },
+    { name: 'leadUnits', label: '主办单位', type: 'ref', to: 'units', multiple: true, required: false },
+    { name: 'coUnits', label: '协办单位', type: 'ref', to: 'units', multiple: true, required: false },
+    {
+      name: 'replies',
+      label: '答复',
+      type: 'group',
+      multiple: true,
+      required: false,
+      summary: 'unit',
+      hint: '每个承办单位的答复各一条。',
+      fields: [
+        { name: 'unit', label: '答复单位', type: 'ref', to: 'units', multiple: false, required: true },
+        { name: 'role', label: '办理角色', type: 'select', options: REPLY_ROLES, required: true },
+        { name: 'date', label: '答复日期', type: 'date', required: true },
+        { name: 'docNumber', label: '答复文号', type: 'string', required: false, hint: '如：长科函〔2024〕12号' },
+        { name: 'result', label: '办理结果', type: 'select', options: REPLY_RESULTS, required: true },
+        { name: 'body', label: '答复内容', type: 'markdown', required: true },
+      ],
+    },
+    { name: 'satisfaction', label: '委员评价', type: 'select', options: SATISFACTION, required: false },
+  ],
+} as const satisfies FolderCollection;
+
+export const voices = {
+  kind: 'folder',
+  name: 'voices',
+  label: '委员声音',
+  labelSingular: '委员声音',
+  folder: 'voices',
+  body: { label: '正文', required: true },
+  fields: [
+    title('观点鲜明的标题'),
+    date(),
+    { name: 'author', label: '作者', type: 'ref', to: 'members', multiple: false, required: true },
+    { name: 'column', label: '栏目', type: 'select', options: VOICE_COLUMNS, required: true },
+    { name: 'summary', label: '摘要', type: 'text', required: true },
+  ],
+} as const satisfies FolderCollection;
+
+export const members = {
+  kind: 'folder',
+  name: 'members',
+  label: '委员',
+  labelSingular: '委员',
+  folder: 'members',
+  body: { label: '详细介绍', hint: '可不填。', required: false },
+  fields: [
+    { name: 'name', label: '姓名', type: 'string', required: true },
+    { name: 'role', label: '职务', type: 'string', required: true, hint: '如：市政协常委、市政协委员' },
+    { name: 'sector', label: '界别', type: 'ref', to: 'sectors', multiple: false, required: true },
+    { name: 'committee', label: '所在专委会', type: 'ref', to: 'committees', multiple: false, required: false },
+    { name: 'photo', label: '照片', type: 'image', required: false },
+    { name: 'bio', label: '简介', type: 'text', required: true, hint: '工作单位与职务，一两句话。' },
+  ],
+} as const satisfies FolderCollection;
+
+/** The `id` and `name` every taxonomy item has, before the taxonomy's own `fields`. */
+export const TAXONOMY_ITEM_FIELDS = [
+  {
+    name: 'id',
+    label: '编号',
+    type: 'string',
+    required: true,
+    hint: '小写英文字母、数字和连字符，用于网址，发布后不要修改',
+    pattern: { regex: ID_PATTERN, message: '编号只能用小写英文字母、数字和连字符，如 fgw' },
+  },
+  { name: 'name', label: '名称', type: 'string', required: true },
+] as const satisfies readonly Field[];
+
+const taxonomy = <const N extends TaxonomyCollection['name'], const F extends readonly Field[] = readonly []>(
+  name: N,
+  label: string,
+  labelSingular: string,
+  fields: F = [] as unknown as F,
+) => ({ kind: 'taxonomy', name, label, labelSingular, file: `taxonomies/${name}.yml`, fields }) as const satisfies TaxonomyCollection;
+
+export const sessions = taxonomy('sessions', '届次', '届次', [
+  { name: 'term', label: '届', type: 'integer', required: true, min: 1, max: 99 },
+  { name: 'meeting', label: '次', type: 'integer', required: true, min: 1, max: 9 },
+  { name: 'year', label: '年度', type: 'integer', required: true, min: 1949, max: 2100 },
+  { name: 'opened', label: '开幕日期', type: 'date', required: false },
+  { name: 'received', label: '征集提案（件）', type: 'integer', required: false, min: 0, hint: '含未立案的提案总数' },
+  { name: 'merged', label: '并案（件）', type: 'integer', required: false, min: 0 },
+]);
+export const units = taxonomy('units', '承办单位', '承办单位', [
+  { name: 'shortName', label: '简称', type: 'string', required: false, hint: '如：市发改委' },
+]);
+export const categories = taxonomy('categories', '提案类别', '类别');
+export const sectors = taxonomy('sectors', '界别', '界别');
+export const committees = taxonomy('committees', '专门委员会', '专门委员会', [
+  { name: 'shortName', label: '简称', type: 'string', required: false, hint: '如：提案委' },
+]);
+export const places = taxonomy('places', '县区', '县区');
+export const synonyms = taxonomy('synonyms', '搜索同义词', '同义词组', [
+  {
+    name: 'terms',
+    label: '同义词',
+    type: 'stringList',
+    required: true,
+    hint: '与名称意思相同的其他说法，如“发改委”之于“发展和改革委员会”；搜索其中任何一个都能找到含其他说法的页面。',
+  },
+]);
+const taxonomies = [sessions, units, categories, sectors, committees, places, synonyms] as const;
+
+export const settings = {
+  kind: 'settings',
+  name: 'settings',
+  label: '网站设置',
+  labelSingular: '网站设置',
+  file: 'settings/site.yml',
+  fields: [
+    { name: 'siteName', label: '网站名称', type: 'string', required: true },
+    { name: 'shortName', label: '网站简称', type: 'string', required: true },
+    { name: 'newspaper', label: '报纸名称', type: 'string', required: true, hint: '“本报”所指的报纸，如：长治政协报' },
+    { name: 'description', label: '网站简介', type: 'text', required: true },
+    { name: 'organizer', label: '主办单位', type: 'string', required: true },
+    { name: 'address', label: '地址', type: 'string', required: true },
+    { name: 'postcode', label: '邮编', type: 'string', required: false },
+    { name: 'phone', label: '电话', type: 'string', required: true },
+    { name: 'icp', label: 'ICP备案号', type: 'string', required: true, hint: '如：晋ICP备12345678号' },
+    { name: 'publicSecurity', label: '公网安备号', type: 'string', required: true, hint: '如：晋公网安备14040202000123号' },
+    { name: 'siteCode', label: '网站标识码', type: 'string', required: false },
+    {
+      name: 'govMarkUrl',
+      label: '党政机关网站标识链接',
+      type: 'string',
+      required: false,
+      hint: '开办单位取得的“党政机关网站标识”核验地址；填写后页脚显示标识。',
+      pattern: { regex: '^https://', message: '应为以 https:// 开头的网址' },
+    },
+    {
+      name: 'nav',
+      label: '导航',
+      type: 'group',
+      multiple: true,
+      required: true,
+      summary: 'label',
+      fields: [
+        { name: 'label', label: '名称', type: 'string', required: true },
+        {
+          name: 'href',
+          label: '链接',
+          type: 'string',
+          required: true,
+          pattern: { regex: '^/[a-z0-9/-]*$', message: '链接应为站内路径，如 /news/' },
+        },
+      ],
+    },
+    { name: 'hotSearches', label: '热门搜索', type: 'stringList', required: false },
+  ],
+} as const satisfies SettingsCollection;
+
+/** Every collection of the site, in the order editors see them. */
+export const collections: readonly Collection[] = [news, reviews, proposals, voices, members, ...taxonomies, settings];
+
+export const folderCollections = collections.filter((c): c is FolderCollection => c.kind === 'folder');
+export const taxonomyCollections = collections.filter((c): c is TaxonomyCollection => c.kind === 'taxonomy');
+
+/** Look up a collection by name; throws on a name that is not in the model. */
+export function collection(name: Collection['name']): Collection {
+  const found = collections.find((c) => c.name === name);
+  if (!found) throw new Error(`No collection named ${name} in the content model`);
+  return found;
+}

@@ -1,0 +1,32 @@
+import { beijingYear } from '../lib/dates.ts';
+import { getNews, getProposals, getReviews, getVoices } from './content.ts';
+
+/** One published item of any kind, as a year archive lists it. */
+export interface ArchiveItem {
+  kind: 'news' | 'reviews' | 'proposals' | 'voices';
+  kindLabel: string;
+  title: string;
+  url: string;
+  /** Publication moment, or the submission day of a proposal. */
+  date: Date | string;
+  year: number;
+}
+
+/** Every public item of every kind, newest first. */
+export async function getArchiveItems(): Promise<ArchiveItem[]> {
+  const [news, reviews, proposals, voices] = await Promise.all([getNews(), getReviews(), getProposals(), getVoices()]);
+  const items: ArchiveItem[] = [
+    ...news.map((n) => ({ kind: 'news' as const, kindLabel: '新闻简报', title: n.data.title, url: `/news/${n.id}/`, date: n.data.date })),
+    ...reviews.map((r) => ({ kind: 'reviews' as const, kindLabel: '工作回眸', title: r.data.title, url: `/reviews/${r.id}/`, date: r.data.date })),
+    ...proposals.map((p) => ({ kind: 'proposals' as const, kindLabel: '提案与答复', title: p.data.title, url: `/proposals/${p.id}/`, date: p.data.submitted })),
+    ...voices.map((v) => ({ kind: 'voices' as const, kindLabel: '委员声音', title: v.data.title, url: `/voices/${v.id}/`, date: v.data.date })),
+  ].map((i) => ({ ...i, year: beijingYear(i.date) }));
+  const t = (d: Date | string) => (typeof d === 'string' ? Date.parse(`${d}T00:00:00+08:00`) : d.getTime());
+  return items.sort((a, b) => t(b.date) - t(a.date) || a.url.localeCompare(b.url));
+}
+
+/** Years that have items, newest first, with the items of each. */
+export async function getArchiveYears(): Promise<{ year: number; items: ArchiveItem[] }[]> {
+  const byYear = Map.groupBy(await getArchiveItems(), (i) => i.year);
+  return [...byYear].sort((a, b) => b[0] - a[0]).map(([year, items]) => ({ year, items }));
+}

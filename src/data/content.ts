@@ -1,0 +1,104 @@
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import type {
+  CategoryData,
+  CommitteeData,
+  MemberData,
+  NewsData,
+  PlaceData,
+  ProposalData,
+  ReviewData,
+  SectorData,
+  SessionData,
+  SettingsData,
+  SynonymData,
+  UnitData,
+  VoiceData,
+} from '../content/types.ts';
+
+/**
+ * Every content query of the site. Pages ask this module and never filter or sort entries themselves, so ordering and
+ * the rule that withheld proposals are never shown live in one place.
+ */
+
+/** An entry with its id, its data typed from the content model, and the handle `render()` needs. */
+export interface Entry<D> {
+  id: string;
+  data: D;
+  /** The Markdown body as written. */
+  body: string;
+  /** The Astro entry, for `render()`. */
+  entry: CollectionEntry<never>;
+}
+
+type Name = 'news' | 'reviews' | 'proposals' | 'voices' | 'members';
+
+async function all<D>(name: Name): Promise<Entry<D>[]> {
+  const entries = (await getCollection(name as never)) as unknown as { id: string; data: D; body?: string }[];
+  return entries.map((e) => ({ id: e.id, data: e.data, body: e.body ?? '', entry: e as unknown as CollectionEntry<never> }));
+}
+
+const newestFirst = <D extends { date: Date }>(a: Entry<D>, b: Entry<D>) =>
+  b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
+
+/** News briefs, newest first. */
+export async function getNews(): Promise<Entry<NewsData>[]> {
+  return (await all<NewsData>('news')).sort(newestFirst);
+}
+
+/** Work reviews, newest year first. */
+export async function getReviews(): Promise<Entry<ReviewData>[]> {
+  return (await all<ReviewData>('reviews')).sort((a, b) => b.data.year - a.data.year || newestFirst(a, b));
+}
+
+/** Member voices, newest first. */
+export async function getVoices(): Promise<Entry<VoiceData>[]> {
+  return (await all<VoiceData>('voices')).sort(newestFirst);
+}
+
+/** Members, by pinyin order of name. */
+export async function getMembers(): Promise<Entry<MemberData>[]> {
+  return (await all<MemberData>('members')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-Hans-CN-u-co-pinyin'));
+}
+
+/** Proposal ordering: newest session first, then by number. */
+const bySessionThenNumber = (a: Entry<ProposalData>, b: Entry<ProposalData>) =>
+  b.data.submitted.localeCompare(a.data.submitted) || a.data.number.localeCompare(b.data.number);
+
+/** Every proposal including withheld ones: for statistics only, never for listing. */
+export async function getAllProposalsForStats(): Promise<Entry<ProposalData>[]> {
+  return (await all<ProposalData>('proposals')).sort(bySessionThenNumber);
+}
+
+/** Proposals whose proposers agreed to publication, newest first. */
+export async function getProposals(): Promise<Entry<ProposalData>[]> {
+  return (await getAllProposalsForStats()).filter((p) => p.data.public);
+}
+
+type TaxonomyName = 'sessions' | 'units' | 'categories' | 'sectors' | 'committees' | 'places' | 'synonyms';
+interface TaxonomyMap {
+  sessions: SessionData;
+  units: UnitData;
+  categories: CategoryData;
+  sectors: SectorData;
+  committees: CommitteeData;
+  places: PlaceData;
+  synonyms: SynonymData;
+}
+
+/** Items of a taxonomy in file order (the order editors gave them). */
+export async function getTaxonomy<N extends TaxonomyName>(name: N): Promise<TaxonomyMap[N][]> {
+  const entries = (await getCollection(name as never)) as unknown as { id: string; data: TaxonomyMap[N] }[];
+  return entries.map((e) => e.data);
+}
+
+/** Items of a taxonomy by id. */
+export async function getTaxonomyMap<N extends TaxonomyName>(name: N): Promise<Map<string, TaxonomyMap[N]>> {
+  return new Map((await getTaxonomy(name)).map((i) => [i.id, i]));
+}
+
+/** Site settings from `content/settings/site.yml`. */
+export async function getSettings(): Promise<SettingsData> {
+  const entry = (await Promise.resolve(getEntry('settings' as never, 'site' as never))) as unknown as { data: SettingsData } | undefined;
+  if (!entry) throw new Error('content/settings/site.yml：网站设置缺失');
+  return entry.data;
+}

@@ -1,0 +1,44 @@
+import rss from '@astrojs/rss';
+import { getNews, getProposals, getReviews, getSettings, getVoices } from './content.ts';
+
+/** Kinds that have their own feed, with the feed's title suffix. */
+export const FEEDS = { news: '新闻简报', reviews: '工作回眸', proposals: '提案与答复', voices: '委员声音' } as const;
+export type FeedKind = keyof typeof FEEDS;
+
+interface FeedItem {
+  title: string;
+  link: string;
+  pubDate: Date;
+  description: string;
+}
+
+async function items(kind: FeedKind): Promise<FeedItem[]> {
+  switch (kind) {
+    case 'news':
+      return (await getNews()).map((n) => ({ title: n.data.title, link: `/news/${n.id}/`, pubDate: n.data.date, description: n.data.summary }));
+    case 'reviews':
+      return (await getReviews()).map((r) => ({ title: r.data.title, link: `/reviews/${r.id}/`, pubDate: r.data.date, description: r.data.editorNote }));
+    case 'voices':
+      return (await getVoices()).map((v) => ({ title: v.data.title, link: `/voices/${v.id}/`, pubDate: v.data.date, description: v.data.summary }));
+    case 'proposals':
+      return (await getProposals()).map((p) => ({
+        title: `第${p.data.number}号 ${p.data.title}`,
+        link: `/proposals/${p.id}/`,
+        pubDate: new Date(`${p.data.replies.at(-1)?.date ?? p.data.submitted}T00:00:00+08:00`),
+        description: `${p.data.status}${p.data.key ? '，重点提案' : ''}`,
+      }));
+  }
+}
+
+/** An RSS response for one kind, or for the whole site when `kind` is omitted (newest 50). */
+export async function feed(site: URL, kind?: FeedKind): Promise<Response> {
+  const settings = await getSettings();
+  const all = kind ? await items(kind) : (await Promise.all((Object.keys(FEEDS) as FeedKind[]).map(items))).flat();
+  return rss({
+    title: kind ? `${settings.siteName} - ${FEEDS[kind]}` : settings.siteName,
+    description: settings.description,
+    site,
+    items: all.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()).slice(0, 50),
+    customData: '<language>zh-cn</language>',
+  });
+}

@@ -1,0 +1,33 @@
+import { getMembers, getTaxonomyMap } from './content.ts';
+
+/**
+ * Names behind every id a page may show (units, members, sessions …), read once per build.
+ */
+async function load() {
+  const [sessions, units, categories, sectors, committees, places, members] = await Promise.all([
+    getTaxonomyMap('sessions'),
+    getTaxonomyMap('units'),
+    getTaxonomyMap('categories'),
+    getTaxonomyMap('sectors'),
+    getTaxonomyMap('committees'),
+    getTaxonomyMap('places'),
+    getMembers(),
+  ]);
+  return { sessions, units, categories, sectors, committees, places, members: new Map(members.map((m) => [m.id, m.data])) };
+}
+
+export type Lookups = Awaited<ReturnType<typeof load>>;
+
+let cached: Promise<Lookups> | undefined;
+
+/** All lookup maps; ids are validated at load time, so every lookup of an entry's id succeeds. */
+export function getLookups(): Promise<Lookups> {
+  cached ??= load();
+  return cached;
+}
+
+/** Short name of a unit (市发改委) where one is set, else its full name. */
+export function unitLabel(l: Lookups, id: string): string {
+  const u = l.units.get(id);
+  return u?.shortName ?? u?.name ?? id;
+}

@@ -1,0 +1,76 @@
+import { Parser } from 'htmlparser2';
+
+/**
+ * Link and asset integrity of a built site: every internal link, anchor, image, script, stylesheet and feed entry must
+ * resolve. Pure: it is given the files and answers with what is broken.
+ */
+
+export interface PageRefs {
+  /** Element ids on the page, for `#anchor` targets. */
+  ids: Set<string>;
+  /** URLs the page links to or loads. */
+  refs: string[];
+}
+
+/** Ids and referenced URLs of an HTML document. */
+export function scanHtml(html: string): PageRefs {
+  const ids = new Set<string>();
+  const refs: string[] = [];
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      if (attrs.id) ids.add(attrs.id);
+      if (name === 'a' && attrs.name) ids.add(attrs.name);
+      const url = (name === 'a' || name === 'link' ? attrs.href : undefined) ?? (['img', 'script', 'source', 'iframe'].includes(name) ? attrs.src : undefined);
+      if (url && !(name === 'link' && /\b(canonical|alternate)\b/.test(attrs.rel ?? '') && /^https?:/.test(url))) refs.push(url);
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return { ids, refs };
+}
+
+/** `<link>` entries of an RSS feed. */
+export function scanFeed(xml: string, site: string): string[] {
+  return [...xml.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1]!.replace(site.replace(/\/$/, ''), '')).filter((u) => u.startsWith('/'));
+}
+
+export interface Broken {
+  page: string;
+  target: string;
+  reason: string;
+}
+
+/**
+ * Broken references. `pages` maps a site path (`/news/x/`) to its refs; `exists(path)` says whether a file is served
+ * at a path. Only same-site references are checked; `site` is the canonical origin treated as same-site.
+ */
+export function findBroken(pages: Map<string, PageRefs>, exists: (path: string) => boolean, site: string): Broken[] {
+  const broken: Broken[] = [];
+  for (const [page, { refs }] of pages) {
+    for (const raw of refs) {
+      if (/^(mailto|tel|data|javascript):/i.test(raw)) {
+        if (/^javascript:/i.test(raw)) broken.push({ page, target: raw, reason: 'javascript: URL' });
+        continue;
+      }
+      let url: URL;
+      try {
+        url = new URL(raw, new URL(page, site));
+      } catch {
+        broken.push({ page, target: raw, reason: 'malformed URL' });
+        continue;
+      }
+      if (url.origin !== new URL(site).origin) continue;
+      const path = decodeURI(url.pathname);
+      const target = pages.get(path) ?? pages.get(path.endsWith('/') ? path : `${path}/`);
+      if (!target && !exists(path)) {
+        broken.push({ page, target: raw, reason: 'no such page or file' });
+        continue;
+      }
+      if (url.hash && url.hash.length > 1) {
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (target && !target.ids.has(id)) broken.push({ page, target: raw, reason: `no element with id “${id}”` });
+      }
+    }
+  }
+  return broken;
+}

@@ -1,0 +1,48 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { taxonomyCollections, type RefTarget, type TaxonomyCollection } from '../content/model.ts';
+import { contentDir } from './paths.ts';
+
+/**
+ * The ids every reference field may point at: the members folder and the taxonomy files under `content/`.
+ *
+ * Schemas check references against it while entries are parsed, so an unknown member or unit fails the build at the
+ * field that holds it. It is read from disk when first needed and again when an id is not found, so an entry added in
+ * the CMS while the dev server runs is known without a restart.
+ */
+let cache: Map<RefTarget | TaxonomyCollection['name'], Set<string>> | undefined;
+
+function read(): Map<RefTarget | TaxonomyCollection['name'], Set<string>> {
+  const dir = contentDir();
+  const ids = new Map<RefTarget | TaxonomyCollection['name'], Set<string>>();
+  const membersDir = join(dir, 'members');
+  ids.set(
+    'members',
+    new Set(
+      existsSync(membersDir)
+        ? readdirSync(membersDir)
+            .filter((f) => f.endsWith('.md'))
+            .map((f) => f.slice(0, -3))
+        : [],
+    ),
+  );
+  for (const t of taxonomyCollections) {
+    const file = join(dir, t.file);
+    const items = existsSync(file) ? (parse(readFileSync(file, 'utf8'))?.items ?? []) : [];
+    ids.set(t.name, new Set(Array.isArray(items) ? items.map((i: { id?: unknown }) => String(i?.id)) : []));
+  }
+  return ids;
+}
+
+/** Whether `id` names an entry of `target`. */
+export function hasRef(target: RefTarget, id: string): boolean {
+  if (cache?.get(target)?.has(id)) return true;
+  cache = read();
+  return cache.get(target)!.has(id);
+}
+
+/** Forget what was read, so the next lookup reads the files again. */
+export function resetRegistry(): void {
+  cache = undefined;
+}

@@ -1,0 +1,32 @@
+/**
+ * The search filters, their Chinese labels and URL parameter names. The index (SearchRecord), the search page and the
+ * tests all read this list.
+ */
+export const SEARCH_FILTERS = [
+  { name: 'kind', label: '栏目' },
+  { name: 'year', label: '年份' },
+  { name: 'session', label: '届次' },
+  { name: 'category', label: '类别' },
+  { name: 'unit', label: '承办单位' },
+  { name: 'sector', label: '界别' },
+  { name: 'status', label: '办理状态' },
+  { name: 'type', label: '提案类型' },
+  { name: 'key', label: '重点提案' },
+] as const;
+
+export type FilterName = (typeof SEARCH_FILTERS)[number]['name'];
+
+/** Filters that only proposals carry; the proposal search (提案检索) shows these. */
+export const PROPOSAL_FILTERS: readonly FilterName[] = ['session', 'category', 'unit', 'sector', 'status', 'type', 'key', 'year'];
+
+/** Chinese names of the kinds of page, as the 栏目 filter shows them. */
+export const KIND_LABELS = {
+  news: '新闻简报',
+  reviews: '工作回眸',
+  proposals: '提案与答复',
+  voices: '委员声音',
+  members: '委员',
+} as const;
+
+/** The value of the 重点提案 filter on key proposals (other proposals carry no value). */
+export const KEY_VALUE = '重点提案';

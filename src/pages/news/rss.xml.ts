@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { feed } from '../../data/feeds.ts';
+
+/** RSS feed of news. */
+export const GET: APIRoute = ({ site }) => feed(site!, 'news');

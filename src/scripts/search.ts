@@ -1,0 +1,257 @@
+import { formatChineseDate } from '../lib/dates.ts';
+import { KIND_LABELS, PROPOSAL_FILTERS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
+import { parseQuery } from '../lib/search/query.ts';
+import { rerank, safeExcerpt } from '../lib/search/rank.ts';
+import { readState, writeState, type SearchState } from '../lib/search/state.ts';
+
+/**
+ * The search panel: Pagefind in the browser, state in the URL, results re-ranked so titles and exact phrases come
+ * first. One panel per page (`[data-search-panel]`), in full-site or proposal mode.
+ */
+
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+interface PagefindData {
+  url: string;
+  content: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  sub_results: PagefindSubResult[];
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+  unfilteredResultCount: number;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(q: string | null, o: Record<string, unknown>): Promise<PagefindSearch>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const PER_PAGE = 10;
+/** How many of Pagefind's best results are loaded to re-rank; more costs bytes on the first query. */
+const RERANK_DEPTH = 20;
+
+let pagefind: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  const path = '/pagefind/pagefind.js';
+  pagefind ??= (import(/* @vite-ignore */ path) as Promise<Pagefind>).then(async (pf) => {
+    await pf.options({ excerptLength: 36 });
+    await pf.init();
+    return pf;
+  });
+  return pagefind;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function resultHtml(d: PagefindData): string {
+  const title = d.meta.title ?? d.url;
+  const date = d.meta.date ? formatChineseDate(d.meta.date) : '';
+  const number = d.meta.number ? `<span>第 ${esc(d.meta.number)} 号</span>` : '';
+  const author = d.meta.author ? `<span>${esc(d.meta.author)}</span>` : '';
+  const replies = d.sub_results
+    .filter((s) => /#reply-/.test(s.url))
+    .map((s) => `<li><a href="${esc(s.url)}">${esc(s.title)}</a>：<span>${safeExcerpt(s.excerpt)}</span></li>`)
+    .join('');
+  return `<li class="search-result">
+    <p class="search-result-meta"><span class="badge">${esc(d.meta.kind ?? '')}</span>${date ? `<span>${esc(date)}</span>` : ''}${number}${author}</p>
+    <h2 class="search-result-title"><a href="${esc(d.url)}">${esc(title)}</a></h2>
+    <p class="search-result-excerpt">${safeExcerpt(d.excerpt, d.meta.summary ?? '')}</p>
+    ${replies ? `<ul class="search-result-replies" aria-label="相关答复">${replies}</ul>` : ''}
+  </li>`;
+}
+
+class SearchPanel {
+  readonly form: HTMLFormElement;
+  readonly input: HTMLInputElement;
+  readonly status: HTMLElement;
+  readonly list: HTMLOListElement;
+  readonly pager: HTMLElement;
+  readonly empty: HTMLElement;
+  readonly mode: 'all' | 'proposals';
+  readonly fixed: SearchState['filters'];
+  private timer = 0;
+  private run = 0;
+  private allFilters: Record<string, Record<string, number>> = {};
+
+  constructor(readonly root: HTMLElement) {
+    this.form = root.querySelector('form')!;
+    this.input = root.querySelector('input[name="q"]')!;
+    this.status = root.querySelector('[data-status]')!;
+    this.list = root.querySelector('[data-results]')!;
+    this.pager = root.querySelector('[data-pager]')!;
+    this.empty = root.querySelector('[data-empty]')!;
+    this.mode = root.dataset.mode === 'proposals' ? 'proposals' : 'all';
+    this.fixed = this.mode === 'proposals' ? { kind: KIND_LABELS.proposals } : {};
+  }
+
+  /** Filters this panel offers. */
+  get filterNames(): FilterName[] {
+    return this.mode === 'proposals' ? [...PROPOSAL_FILTERS] : SEARCH_FILTERS.map((f) => f.name);
+  }
+
+  select(name: string): HTMLSelectElement | null {
+    return this.form.querySelector(`select[name="${name}"]`);
+  }
+
+  async start(): Promise<void> {
+    this.root.dataset.ready = 'loading';
+    const state = readState(location.search);
+    this.show(state);
+    // Listen before Pagefind has loaded, so nothing the reader types early is lost.
+    this.input.addEventListener('input', () => this.schedule());
+    this.form.addEventListener('change', (e) => {
+      if ((e.target as HTMLElement).tagName === 'SELECT') this.commit(1);
+    });
+    this.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      window.clearTimeout(this.timer);
+      this.commit(1);
+    });
+    this.root.addEventListener('click', (e) => {
+      const a = (e.target as HTMLElement).closest<HTMLElement>('a[data-page], button[data-clear]');
+      if (!a) return;
+      e.preventDefault();
+      if (a.dataset.clear !== undefined) {
+        for (const n of this.filterNames) this.select(n)!.value = '';
+        this.commit(1);
+      } else this.commit(Number(a.dataset.page));
+    });
+    window.addEventListener('popstate', () => {
+      const s = readState(location.search);
+      this.show(s);
+      void this.render(s);
+    });
+    const pf = await loadPagefind();
+    this.allFilters = await pf.filters();
+    // The URL, not `state`: the reader may have typed while Pagefind loaded.
+    await this.render(readState(location.search));
+    this.root.dataset.ready = 'true';
+  }
+
+  /** Puts a state into the form controls. */
+  show(s: SearchState): void {
+    this.input.value = s.q;
+    for (const n of this.filterNames) {
+      const sel = this.select(n);
+      if (sel) {
+        if (s.filters[n] && ![...sel.options].some((o) => o.value === s.filters[n])) sel.add(new Option(s.filters[n]!, s.filters[n]));
+        sel.value = s.filters[n] ?? '';
+      }
+    }
+    const sort = this.select('sort');
+    if (sort) sort.value = s.sort === 'date' ? 'date' : '';
+    // Show the filter controls when a filter or sort is in use, so the reader sees why results are narrowed.
+    if (Object.keys(s.filters).length || s.sort === 'date') this.form.querySelector('details')?.setAttribute('open', '');
+  }
+
+  /** Reads the form into a state. */
+  read(page: number): SearchState {
+    const filters: SearchState['filters'] = {};
+    for (const n of this.filterNames) {
+      const v = this.select(n)?.value;
+      if (v) filters[n] = v;
+    }
+    return { q: this.input.value.trim(), filters, sort: this.select('sort')?.value === 'date' ? 'date' : 'relevance', page };
+  }
+
+  /** Typing: search once the reader pauses, without blocking input. */
+  schedule(): void {
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.commit(1, true), 300);
+  }
+
+  commit(page: number, replace = false): void {
+    const s = this.read(page);
+    const url = `${location.pathname}${writeState(s)}${this.mode === 'proposals' ? '#proposal-search' : ''}`;
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+    void this.render(s);
+  }
+
+  async render(s: SearchState): Promise<void> {
+    const run = ++this.run;
+    const pf = await loadPagefind();
+    const filters = { ...s.filters, ...this.fixed };
+    const active = Object.keys(s.filters).length > 0;
+    if (!s.q && !active) {
+      if (this.mode === 'proposals') this.root.dataset.state = 'idle';
+      this.list.innerHTML = '';
+      this.pager.innerHTML = '';
+      this.empty.hidden = true;
+      this.status.textContent = this.mode === 'proposals' ? '' : '请输入关键词，可按栏目、年份、届次、类别、承办单位等筛选。';
+      this.updateCounts(this.allFilters);
+      return;
+    }
+    this.root.dataset.state = 'searching';
+    this.status.textContent = '正在搜索…';
+    const query = parseQuery(s.q);
+    const search = await pf.search(query.text || null, { filters, ...(s.sort === 'date' || !query.text ? { sort: { date: 'desc' } } : {}) });
+    if (run !== this.run) return;
+    const total = search.results.length;
+    let ordered = search.results;
+    const head = await Promise.all(search.results.slice(0, RERANK_DEPTH).map(async (r) => ({ r, d: await r.data() })));
+    if (run !== this.run) return;
+    const loaded = new Map(head.map((x) => [x.r.id, x.d]));
+    if (s.sort !== 'date' && query.compact) {
+      ordered = [
+        ...rerank(head.map((x) => ({ ...x, title: x.d.meta.title ?? '', content: x.d.content, keys: x.d.meta.keys ?? '' })), query.compact).map((x) => x.r),
+        ...search.results.slice(RERANK_DEPTH),
+      ];
+    }
+    const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+    const page = Math.min(s.page, pages);
+    const slice = ordered.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+    const data = await Promise.all(slice.map((r) => loaded.get(r.id) ?? r.data()));
+    if (run !== this.run) return;
+    this.list.innerHTML = data.map(resultHtml).join('');
+    this.updateCounts(search.filters);
+    this.empty.hidden = total > 0;
+    this.root.dataset.state = total > 0 ? 'results' : 'empty';
+    const what = s.q ? `“${s.q}”` : '所选条件';
+    this.status.textContent = total > 0 ? `${what}共找到 ${total} 条结果${pages > 1 ? `，第 ${page}/${pages} 页` : ''}` : `没有找到与${what}相关的内容`;
+    this.pager.innerHTML = pages > 1 ? this.pagerHtml(s, page, pages) : '';
+  }
+
+  pagerHtml(s: SearchState, page: number, pages: number): string {
+    const link = (n: number, label: string, rel = '') =>
+      `<a href="${esc(location.pathname + writeState({ ...s, page: n }))}" data-page="${n}"${rel ? ` rel="${rel}"` : ''}>${label}</a>`;
+    const items: string[] = [];
+    if (page > 1) items.push(link(page - 1, '上一页', 'prev'));
+    for (let n = Math.max(1, page - 2); n <= Math.min(pages, page + 2); n++) {
+      items.push(n === page ? `<span aria-current="page">${n}</span>` : link(n, `<span class="sr-only">第</span>${n}<span class="sr-only">页</span>`));
+    }
+    if (page < pages) items.push(link(page + 1, '下一页', 'next'));
+    return `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+  }
+
+  /** Shows beside each filter value how many results it would give. */
+  updateCounts(counts: Record<string, Record<string, number>>): void {
+    for (const n of this.filterNames) {
+      const sel = this.select(n);
+      if (!sel) continue;
+      const current = sel.value;
+      const values = Object.keys(this.allFilters[n] ?? {}).sort((a, b) => (n === 'year' || n === 'session' ? b.localeCompare(a, 'zh') : a.localeCompare(b, 'zh-Hans-CN-u-co-pinyin')));
+      sel.length = 1;
+      for (const v of values) {
+        const c = counts[n]?.[v] ?? 0;
+        const o = new Option(`${v}（${c}）`, v);
+        sel.add(o);
+      }
+      if (current && !values.includes(current)) sel.add(new Option(`${current}（0）`, current));
+      sel.value = current;
+    }
+  }
+}
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-search-panel]')) void new SearchPanel(root).start();

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { collections } from '../../src/content/model.ts';
+import { rawEntries } from '../support/content.ts';
+import { searchFor } from './search-support.ts';
+
+/**
+ * Queries made from the content itself: for every detail page, four characters from the middle of its title must
+ * find that page in the top 3. New content is covered without touching this file.
+ */
+const HAN4 = /\p{Script=Han}{4}/u;
+
+function middleSubstring(title: string): string | undefined {
+  const chars = [...title];
+  const start = Math.max(0, Math.floor(chars.length / 2) - 2);
+  for (let i = start; i + 4 <= chars.length; i++) {
+    const s = chars.slice(i, i + 4).join('');
+    if (HAN4.test(s)) return s;
+  }
+  for (let i = 0; i + 4 <= chars.length; i++) {
+    const s = chars.slice(i, i + 4).join('');
+    if (HAN4.test(s)) return s;
+  }
+  return undefined;
+}
+
+const pages = [
+  ...['news', 'reviews', 'voices', 'proposals'].flatMap((name) =>
+    rawEntries(collections.find((c) => c.name === name)!)
+      .filter((e) => e.data.public !== false)
+      .map((e) => ({ url: `/${name}/${e.id}/`, title: String(e.data.title) })),
+  ),
+];
+
+test.describe('a four-character piece of every title finds its page in the top 3', () => {
+  for (const p of pages) {
+    const q = middleSubstring(p.title);
+    if (!q) continue;
+    test(`${q} → ${p.url}`, async ({ page }) => {
+      const results = await searchFor(page, { q });
+      expect(results.slice(0, 3), `“${q}” from “${p.title}”`).toContain(p.url);
+    });
+  }
+});

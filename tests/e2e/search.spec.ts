@@ -1,0 +1,164 @@
+import { expect, test } from '@playwright/test';
+import { collections } from '../../src/content/model.ts';
+import { rawEntries } from '../support/content.ts';
+import { searchFor } from './search-support.ts';
+
+/**
+ * The search battery: what readers type, and where the page they want must land: `rank: 1` (nothing ranks above it)
+ * where the query is in the title, `rank: 3` (top three) where it is in the text, a reply or a filter.
+ */
+interface Case {
+  q: string;
+  url: string;
+  rank: 1 | 3;
+  why: string;
+  params?: Record<string, string>;
+}
+
+const P = (n: string) => `/proposals/${n}/`;
+const N = (n: string) => `/news/${n}/`;
+const V = (n: string) => `/voices/${n}/`;
+const newestProposal = rawEntries(collections.find((c) => c.name === 'proposals')!)
+  .filter((p) => p.data.public !== false)
+  .sort((a, b) => String(b.data.submitted).localeCompare(String(a.data.submitted)) || b.id.localeCompare(a.id))[0]!.id;
+
+const cases: Case[] = [
+  // two-, three- and four-character words
+  { q: '托育', url: P('14-3-0058'), rank: 3, why: 'two-character word in two titles (a proposal and a voice)' },
+  { q: '农田', url: P('14-2-0021'), rank: 1, why: 'two-character word in a title' },
+  { q: '古建筑', url: P('14-1-0036'), rank: 3, why: 'three-character word in two titles' },
+  { q: '中医药', url: P('14-4-0104'), rank: 1, why: 'three-character word in a title' },
+  { q: '智慧停车', url: P('14-1-0158'), rank: 1, why: 'four-character phrase in a title' },
+  { q: '老旧小区', url: P('14-1-0158'.replace('14-1-0158', '13-5-0047')), rank: 1, why: 'four-character phrase' },
+  { q: '出口创汇', url: P('14-4-0139'), rank: 1, why: 'four-character phrase in a title' },
+  { q: '农村电商', url: P('14-4-0062'), rank: 1, why: 'four-character phrase in a title' },
+  { q: '日间照料', url: P('14-3-0177'), rank: 3, why: 'four-character phrase in three titles' },
+  // single characters: match anywhere in a title, not only at the start of a word
+  { q: '汇', url: P('14-4-0139'), rank: 3, why: 'last character of a word (创汇)' },
+  { q: '湿', url: P('14-4-0187'), rank: 3, why: 'single character inside 湿地' },
+  { q: '托', url: P('14-3-0058'), rank: 3, why: 'single character' },
+  // substrings across word boundaries
+  { q: '技服务业', url: P('14-3-0123'), rank: 3, why: 'substring across the words 科技|服务业' },
+  { q: '标准农田建', url: P('14-2-0021'), rank: 1, why: 'substring across words' },
+  { q: '漳河流域', url: P('13-5-0112'), rank: 3, why: 'substring across words, in a proposal and a news title' },
+  // quoted phrases
+  { q: '"高标准农田"', url: P('14-2-0021'), rank: 1, why: 'ASCII-quoted phrase' },
+  { q: '“普惠托育”', url: P('14-3-0058'), rank: 3, why: 'Chinese-quoted phrase' },
+  // news, voices and reviews
+  { q: '光伏产业', url: N('2023-06-08-guangfu-diaoyan'), rank: 1, why: 'news title' },
+  { q: '新年茶话会', url: N('2025-01-01-xinnian-chahuahui'), rank: 1, why: 'news title' },
+  { q: '爱心助学', url: N('2023-09-26-aixin-zhuxue'), rank: 1, why: 'news title' },
+  { q: '密云', url: N('2024-03-27-huguan-miyun-kaocha'), rank: 1, why: 'place in a news title' },
+  { q: '一盘棋', url: V('2025-06-10-zhuozhang-he-yipanqi'), rank: 1, why: 'voice title' },
+  { q: '新农具', url: V('2024-10-22-zhibojian-xinnongju'), rank: 1, why: 'voice title' },
+  { q: '最后一百米', url: V('2025-04-28-yiyang-jiehe'), rank: 1, why: 'voice title' },
+  { q: '协商聚共识', url: '/reviews/2023-gongzuo-huimou/', rank: 1, why: 'review title' },
+  // proposal numbers
+  { q: '14-3-0123', url: P('14-3-0123'), rank: 1, why: 'full proposal number' },
+  { q: '0123', url: P('14-3-0123'), rank: 1, why: 'serial of a proposal number' },
+  { q: '第123号', url: P('14-3-0123'), rank: 1, why: 'number as written in prose' },
+  { q: '14-2-0021', url: P('14-2-0021'), rank: 1, why: 'full proposal number' },
+  // units
+  { q: '市发改委', url: P('14-3-0123'), rank: 3, why: 'unit short name in a reply' },
+  { q: '市科技局', url: P('14-3-0123'), rank: 3, why: 'lead unit' },
+  { q: '市文物局', url: P('14-1-0036'), rank: 3, why: 'lead unit' },
+  // members and collectives
+  { q: '谢慧兰', url: '/members/xie-huilan/', rank: 1, why: 'member name' },
+  { q: '张志强', url: '/members/zhang-zhiqiang/', rank: 1, why: 'member name' },
+  { q: '九三学社', url: P('13-5-0112'), rank: 3, why: 'collective proposer' },
+  { q: '民盟', url: P('14-3-0058'), rank: 3, why: 'abbreviation of a collective proposer' },
+  // pinyin and initials
+  { q: 'keji fuwu', url: P('14-3-0123'), rank: 3, why: 'full pinyin of title words (three titles)' },
+  { q: 'kjfw', url: P('14-3-0123'), rank: 3, why: 'initials of 科技服务 (three titles)' },
+  { q: 'xiehuilan', url: '/members/xie-huilan/', rank: 1, why: 'full pinyin of a name' },
+  { q: 'tuoyu', url: P('14-3-0058'), rank: 3, why: 'pinyin of 托育' },
+  { q: 'zhihui tingche', url: P('14-1-0158'), rank: 1, why: 'full pinyin of 智慧停车' },
+  { q: 'xinnian chahuahui', url: N('2025-01-01-xinnian-chahuahui'), rank: 1, why: 'full pinyin of a news title' },
+  { q: 'zhtc', url: P('14-1-0158'), rank: 1, why: 'initials of 智慧停车 (zh-tc)' },
+  { q: 'gjz', url: P('14-1-0036'), rank: 3, why: 'initials of 古建筑' },
+  // synonyms and abbreviations
+  { q: '发展和改革委员会', url: P('14-3-0123'), rank: 3, why: 'full name of 市发改委' },
+  { q: '市场监管局', url: P('14-3-0123'), rank: 3, why: 'abbreviation of 市场监督管理局' },
+  { q: '卫健委', url: P('14-2-0203'), rank: 3, why: 'abbreviation of 卫生健康委员会' },
+  { q: '农工党', url: P('14-4-0104'), rank: 3, why: 'abbreviation of 中国农工民主党 / 农工党长治市委' },
+  // filters and sort
+  { q: '建议', url: P('14-3-0123'), rank: 3, why: 'filter by unit', params: { unit: '市科技局' } },
+  { q: '', url: P('14-2-0021'), rank: 3, why: 'filter by category alone', params: { category: '农业农村', kind: '提案与答复' } },
+  { q: '', url: P('14-4-0187'), rank: 1, why: 'filter by status', params: { status: '立案' } },
+  { q: '', url: P('14-4-0139'), rank: 1, why: 'filter by status', params: { status: '交办' } },
+  { q: '', url: P('13-5-0112'), rank: 3, why: 'filter by session', params: { session: '十三届五次会议', key: '重点提案' } },
+  { q: '', url: P('14-1-0036'), rank: 3, why: 'filter by sector-less collective and year', params: { year: '2022', type: '集体提案' } },
+  { q: '建议', url: P(newestProposal), rank: 1, why: 'newest first', params: { sort: 'date', kind: '提案与答复' } },
+];
+
+for (const c of cases) {
+  test(`${c.q || '(筛选)'} ${JSON.stringify(c.params ?? {})} → ${c.url}: ${c.why}`, async ({ page }) => {
+    const results = await searchFor(page, { ...(c.q ? { q: c.q } : {}), ...(c.params ?? {}) });
+    const at = results.indexOf(c.url);
+    expect(at, `results: ${results.slice(0, 5).join(' ')}`).toBeGreaterThanOrEqual(0);
+    expect(at, `results: ${results.slice(0, 5).join(' ')}`).toBeLessThan(c.rank);
+  });
+}
+
+test('filters narrow results and show counts; sort by date orders newest first', async ({ page }) => {
+  const results = await searchFor(page, { q: '建议', kind: '提案与答复', sort: 'date' });
+  const dates = await page.locator('[data-results] .search-result-meta span:nth-child(2)').allTextContents();
+  const asNumbers = dates.map((d) => Number(d.replace(/(\d+)年(\d+)月(\d+)日/, (_, y, m, dd) => `${y}${m.padStart(2, '0')}${dd.padStart(2, '0')}`)));
+  expect(asNumbers).toEqual([...asNumbers].sort((a, b) => b - a));
+  expect(results.every((u) => u.startsWith('/proposals/'))).toBe(true);
+  await expect(page.locator('select[name="unit"] option', { hasText: /市科技局（\d+）/ })).toHaveCount(1);
+});
+
+test('the search state lives in the URL: typing updates it, the back button restores it', async ({ page }) => {
+  await page.goto('/search/');
+  await page.getByRole('searchbox', { name: '搜索关键词' }).fill('托育');
+  await expect(page).toHaveURL(/q=%E6%89%98%E8%82%B2/);
+  await expect(page.locator('[data-results] li').first()).toBeVisible();
+  await page.locator('summary', { hasText: '筛选与排序' }).click();
+  await page.getByLabel('排序').selectOption('date');
+  await expect(page).toHaveURL(/sort=date/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=date/);
+  await expect(page.locator('select[name="sort"]')).toHaveValue('');
+});
+
+test('results show kind, date, title, a marked excerpt, and replies as sub-results', async ({ page }) => {
+  await searchFor(page, { q: '科技服务' });
+  const first = page.locator('[data-results] > li', { has: page.locator('a[href="/proposals/14-3-0123/"]') });
+  await expect(first.locator('.badge')).toHaveText('提案与答复');
+  await expect(first.locator('.search-result-meta')).toContainText(/\d{4}年\d{1,2}月\d{1,2}日/);
+  await expect(first.locator('mark').first()).toBeVisible();
+  await expect(first.locator('.search-result-excerpt')).not.toContainText('kwstart');
+  const replyLinks = first.locator('.search-result-replies a');
+  if ((await replyLinks.count()) > 0) await expect(replyLinks.first()).toHaveAttribute('href', /#reply-[a-z]+$/);
+});
+
+test('an empty result explains what to try', async ({ page }) => {
+  const results = await searchFor(page, { q: '没有这种内容的查询词语' });
+  expect(results).toEqual([]);
+  await expect(page.getByRole('status')).toContainText('没有找到');
+  await expect(page.locator('[data-empty]')).toContainText('拼音');
+  await expect(page.locator('[data-empty]')).toContainText('清除全部筛选');
+});
+
+test('the header search box works without JavaScript as a GET form to /search/', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/news/');
+  await page.getByRole('searchbox', { name: '搜索全站' }).fill('托育');
+  await page.getByRole('button', { name: '搜索' }).first().click();
+  await expect(page).toHaveURL(/\/search\/\?q=%E6%89%98%E8%82%B2/);
+  await context.close();
+});
+
+test('提案检索 on /proposals/ searches only proposals with the proposal filters', async ({ page }) => {
+  await page.goto('/proposals/');
+  const panel = page.locator('[data-search-panel][data-mode="proposals"]');
+  await panel.getByRole('searchbox').fill('养老');
+  await expect(panel.locator('[data-results] li').first()).toBeVisible();
+  const urls = await panel.locator('[data-results] .search-result-title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(urls.length).toBeGreaterThan(0);
+  expect(urls.every((u) => u.startsWith('/proposals/'))).toBe(true);
+  await expect(panel.locator('select[name="status"]')).toHaveCount(1);
+  await expect(panel.locator('select[name="kind"]')).toHaveCount(0);
+});

@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Collection } from '../../src/content/model.ts';
+
+/** Root of the real content folder. */
+export const CONTENT = join(import.meta.dirname, '../../content');
+
+/** Frontmatter of a Markdown file, parsed as YAML. */
+export function frontmatter(file: string): Record<string, unknown> {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'));
+  if (!m) throw new Error(`${file}: no frontmatter`);
+  return parse(m[1]!) as Record<string, unknown>;
+}
+
+/** Every stored entry of a collection in `content/`, as the loaders see it before parsing. */
+export function rawEntries(c: Collection, dir = CONTENT): { id: string; data: Record<string, unknown> }[] {
+  if (c.kind === 'folder') {
+    return readdirSync(join(dir, c.folder))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => ({ id: f.replace(/\.md$/, ''), data: frontmatter(join(dir, c.folder, f)) }));
+  }
+  const data = parse(readFileSync(join(dir, c.file), 'utf8'));
+  return c.kind === 'taxonomy' ? data.items.map((i: { id: string }) => ({ id: i.id, data: i })) : [{ id: 'site', data }];
+}

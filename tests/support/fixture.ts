@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONTENT } from './content.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** A throw-away copy of `content/` that a test may break, and the real site code run over it. */
+export class ContentFixture {
+  readonly dir = mkdtempSync(join(tmpdir(), 'czzx-content-'));
+  readonly content = join(this.dir, 'content');
+
+  readonly public = join(this.dir, 'public');
+
+  constructor() {
+    cpSync(CONTENT, this.content, { recursive: true });
+    cpSync(join(ROOT, 'public'), this.public, { recursive: true });
+  }
+
+  path(rel: string): string {
+    return join(this.content, rel);
+  }
+
+  read(rel: string): string {
+    return readFileSync(this.path(rel), 'utf8');
+  }
+
+  write(rel: string, text: string): void {
+    writeFileSync(this.path(rel), text);
+  }
+
+  /** Replace the first match of `from` in a file; fails the test if nothing matched, so a fixture cannot silently go stale. */
+  edit(rel: string, from: string | RegExp, to: string): void {
+    const before = this.read(rel);
+    const after = before.replace(from, to);
+    if (after === before) throw new Error(`fixture edit did not match in ${rel}: ${from}`);
+    this.write(rel, after);
+  }
+
+  /** Run an Astro command (`sync` validates every entry; `build` renders too) over this content. */
+  astro(command: 'sync' | 'build'): { status: number | null; output: string } {
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), command], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        CONTENT_DIR: this.content,
+        PUBLIC_DIR: this.public,
+        OUT_DIR: join(this.dir, 'dist'),
+        ASTRO_CACHE_DIR: join(this.dir, 'cache'),
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+  }
+
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CONTENT } from '../support/content.ts';
+import { ContentFixture } from '../support/fixture.ts';
+
+/**
+ * Broken content must stop the build with a message naming the file and the field, so nothing broken is published.
+ * Each case breaks one thing in a copy of `content/` and runs the real content sync over it.
+ */
+let fixture: ContentFixture | undefined;
+afterEach(() => fixture?.dispose());
+
+function firstFile(folder: string): string {
+  return `${folder}/${readdirSync(`${CONTENT}/${folder}`).sort()[0]}`;
+}
+
+function breakAndSync(change: (f: ContentFixture) => void) {
+  fixture = new ContentFixture();
+  change(fixture);
+  return fixture.astro('sync');
+}
+
+describe('bad content fails the build naming file and field', () => {
+  const proposal = 'proposals/14-3-0123.md';
+
+  it.each([
+    ['an unknown member', (f: ContentFixture) => f.edit(proposal, /proposers:\n  - xie-huilan/, 'proposers:\n  - no-such-member'), 'proposers', 'no-such-member'],
+    ['an unknown lead unit', (f: ContentFixture) => f.edit(proposal, /leadUnits:\n  - kjj/, 'leadUnits:\n  - no-such-unit'), 'leadUnits', 'no-such-unit'],
+    ['an unknown session', (f: ContentFixture) => f.edit(proposal, /session: ['"]?14-3['"]?/, 'session: 77-7'), 'session', '77-7'],
+    ['an unknown category', (f: ContentFixture) => f.edit(proposal, /category: \S+/, 'category: no-such-category'), 'category', 'no-such-category'],
+    ['an unknown sector', (f: ContentFixture) => f.edit(proposal, /sector: \S+/, 'sector: no-such-sector'), 'sector', 'no-such-sector'],
+    ['a missing required title', (f: ContentFixture) => f.edit(proposal, /\ntitle: .*/, ''), 'title', '「案由」为必填项'],
+    ['a malformed submission date', (f: ContentFixture) => f.edit(proposal, /submitted: \S+/, "submitted: '2024-02-31'"), 'submitted', '2024-02-31'],
+    ['a malformed proposal number', (f: ContentFixture) => f.edit(proposal, /number: \S+/, "number: '14-3-123'"), 'number', '14-3-0123'],
+  ])('rejects %s', (_what, change, field, detail) => {
+    const { status, output } = breakAndSync(change);
+    expect(status).not.toBe(0);
+    expect(output).toContain('proposals → 14-3-0123');
+    expect(output).toContain('content/proposals/14-3-0123.md');
+    expect(output).toMatch(new RegExp(`\\b${field}(\\.\\d+)?: `));
+    expect(output).toContain(detail);
+  });
+
+  const coverStory = readdirSync(`${CONTENT}/news`).find((f) => readFileSync(`${CONTENT}/news/${f}`, 'utf8').includes('\ncover:'))!;
+  const story = `news/${coverStory}`;
+  const storyId = coverStory.slice(0, -3);
+
+  it.each([
+    ['an image without alt text', (f: ContentFixture) => f.edit(story, /\n  alt: .*/, ''), 'cover.alt', '替代文字'],
+    ['an image with empty alt text', (f: ContentFixture) => f.edit(story, /\n  alt: .*/, "\n  alt: ''"), 'cover.alt', '必须填写替代文字'],
+    ['an image of a type the site does not take', (f: ContentFixture) => f.edit(story, /\n  src: .*/, '\n  src: /media/setup.exe'), 'cover.src', 'jpg、png'],
+    ['an image file that is missing', (f: ContentFixture) => f.edit(story, /\n  src: .*/, '\n  src: /media/missing.png'), 'cover.src', '图片文件不存在'],
+    [
+      'an oversized upload',
+      (f: ContentFixture) => {
+        writeFileSync(join(f.public, 'media/huge.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(6 * 1024 * 1024)]));
+        f.edit(story, /\n  src: .*/, '\n  src: /media/huge.png');
+      },
+      'cover.src',
+      '图片过大',
+    ],
+    [
+      'a file whose content is not what its extension says',
+      (f: ContentFixture) => {
+        writeFileSync(join(f.public, 'media/fake.png'), '<html><script>alert(1)</script></html>');
+        f.edit(story, /\n  src: .*/, '\n  src: /media/fake.png');
+      },
+      'cover.src',
+      '与扩展名 .png 不符',
+    ],
+    [
+      'an SVG carrying script',
+      (f: ContentFixture) => {
+        writeFileSync(join(f.public, 'media/evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>');
+        f.edit(story, /\n  src: .*/, '\n  src: /media/evil.svg');
+      },
+      'cover.src',
+      'SVG 图片含有脚本',
+    ],
+    // An unknown key is reported on the entry itself, with the key named in the message.
+    ['an unknown field', (f: ContentFixture) => f.edit(story, /\nsummary:/, '\nsumary: 拼错的字段\nsummary:'), '', '未知字段：sumary'],
+    ['an unknown place', (f: ContentFixture) => f.edit(story, /\nplace: .*/, '\nplace: atlantis'), 'place', 'atlantis'],
+    ['a malformed edition page', (f: ContentFixture) => f.edit(story, /page: 第.版/, 'page: 2版'), 'edition.page', '第一版'],
+  ])('rejects %s in a news story', (_what, change, field, detail) => {
+    const { status, output } = breakAndSync(change);
+    expect(status).not.toBe(0);
+    expect(output).toContain(`news → ${storyId}`);
+    expect(output).toContain(`content/${story}`);
+    if (field) expect(output).toMatch(new RegExp(`\\b${field.replace('.', '\\.')}: `));
+    expect(output).toContain(detail);
+  });
+
+  it('rejects a reply from a unit that does not handle the proposal', () => {
+    const { status, output } = breakAndSync((f) => f.edit(proposal, /replies:\n  - unit: kjj/, 'replies:\n  - unit: wwj'));
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/replies\.0\.unit: 答复单位“wwj”不在主办或协办单位中/);
+  });
+
+  it('rejects settings without an ICP number', () => {
+    const { status, output } = breakAndSync((f) => f.edit('settings/site.yml', /\nicp: .*/, ''));
+    expect(status).not.toBe(0);
+    expect(output).toContain('settings → site');
+    expect(output).toMatch(/\bicp: 「ICP备案号」为必填项/);
+  });
+
+  it('rejects broken YAML, naming the file', () => {
+    const { status, output } = breakAndSync((f) => f.edit('taxonomies/categories.yml', 'items:', 'items:\n  - { id: [unclosed'));
+    expect(status).not.toBe(0);
+    expect(output).toContain('categories.yml：YAML 格式错误');
+  });
+
+  it('rejects a malformed news date', () => {
+    const news = firstFile('news');
+    const { status, output } = breakAndSync((f) => f.edit(news, /\ndate: .*/, "\ndate: '2025年3月4日'"));
+    expect(status).not.toBe(0);
+    expect(output).toContain(`news → ${news.slice(5, -3)}`);
+    expect(output).toContain(`content/${news}`);
+    expect(output).toMatch(/\bdate: /);
+    expect(output).toContain('+08:00');
+  });
+
+  it('rejects a duplicate proposal number, naming both files', () => {
+    const { status, output } = breakAndSync((f) => f.write('proposals/14-3-9999.md', f.read(proposal)));
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/14-3-(0123|9999)\.md：number（提案编号）“14-3-0123”重复/);
+  });
+
+  it('rejects a Chinese file name', () => {
+    const { status, output } = breakAndSync((f) => f.write('voices/委员声音.md', f.read(firstFile('voices'))));
+    expect(status).not.toBe(0);
+    expect(output).toContain('委员声音.md：文件名只能用小写英文字母');
+  });
+
+  it('rejects a taxonomy item without an id', () => {
+    const { status, output } = breakAndSync((f) => f.write('taxonomies/units.yml', `${f.read('taxonomies/units.yml')}  - { name: 没有编号的单位 }\n`));
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/units\.yml：items\[\d+\]\.id（编号）为必填项/);
+  });
+
+  it('accepts the unbroken content', () => {
+    const { status, output } = breakAndSync(() => {});
+    expect(output).not.toContain('does not match');
+    expect(status).toBe(0);
+  });
+});
