@@ -5,7 +5,7 @@ import { dayFromYamlDate, parseDateTime, parseDay } from '../lib/dates.ts';
 import { imageProblem } from '../lib/media.ts';
 import { publicDir } from '../lib/paths.ts';
 import { hasRef } from '../lib/registry.ts';
-import { collections, ID_PATTERN, type Collection, type Field } from './model.ts';
+import { collections, TAXONOMY_ITEM_FIELDS, type Collection, type Field } from './model.ts';
 import { refinements } from './rules.ts';
 
 /**
@@ -154,21 +154,10 @@ export function objectSchema(fields: readonly Field[]) {
   return z.strictObject(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])), { error: unknownKeys });
 }
 
-const taxonomyBase: readonly Field[] = [
-  {
-    name: 'id',
-    label: '编号',
-    type: 'string',
-    required: true,
-    hint: '小写英文字母、数字和连字符，用于网址，发布后不要修改',
-    pattern: { regex: ID_PATTERN, message: '编号只能用小写英文字母、数字和连字符，如 fgw' },
-  },
-  { name: 'name', label: '名称', type: 'string', required: true },
-];
 
 /** All fields of a collection's entries as stored (taxonomy items include their `id` and `name`). */
 export function storedFields(c: Collection): readonly Field[] {
-  return c.kind === 'taxonomy' ? [...taxonomyBase, ...c.fields] : c.fields;
+  return c.kind === 'taxonomy' ? [...TAXONOMY_ITEM_FIELDS, ...c.fields] : c.fields;
 }
 
 /** The schema of one collection, with its cross-field rules. */

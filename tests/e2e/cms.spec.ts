@@ -21,6 +21,8 @@ const ROOT = join(import.meta.dirname, '../..');
 let repo = '';
 let port = 0;
 let server: ChildProcess | undefined;
+/** Number of the proposal the editor creates, built and searched for at the end. */
+let createdNumber = '';
 const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
 
 const content = (...parts: string[]) => join(repo, 'content', ...parts);
@@ -139,6 +141,7 @@ test.describe('with decap-server on this machine', () => {
     const category = rawEntries(collection('categories'), content())[0]!.data as { id: string; name: string };
     const numbers = new Set(rawEntries(collection('proposals'), content()).map((p) => String(p.data.number)));
     const number = [...Array(9000).keys()].map((i) => `${session.id}-${String(9999 - i).padStart(4, '0')}`).find((n) => !numbers.has(n))!;
+    createdNumber = number;
     const before = snapshot();
 
     await open(page, 'proposals/new');
@@ -264,15 +267,29 @@ test.describe('with decap-server on this machine', () => {
     expect(readFileSync(file, 'utf8')).toContain('date: 2030-03-04T07:30:00+08:00');
   });
 
-  test('the site’s own build accepts everything the CMS wrote', () => {
-    test.setTimeout(180_000);
-    // Decap writes dates unquoted (YAML timestamps); `astro sync` loads every entry through the real loaders and schemas.
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
+  test('the site’s own build accepts everything the CMS wrote; the new proposal is published and found by search', async ({ page }) => {
+    test.setTimeout(240_000);
+    // Decap writes dates unquoted (YAML timestamps); the real build loads every entry through the loaders and schemas.
+    const out = join(repo, '.dist');
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: ROOT,
-      env: { ...process.env, CONTENT_DIR: content(), PUBLIC_DIR: join(repo, 'public'), ASTRO_CACHE_DIR: join(repo, '.cache'), NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, CONTENT_DIR: content(), PUBLIC_DIR: join(repo, 'public'), OUT_DIR: out, ASTRO_CACHE_DIR: join(repo, '.cache'), NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
       encoding: 'utf8',
-      timeout: 170_000,
+      timeout: 230_000,
     });
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+    expect(createdNumber).not.toBe('');
+    const sitePort = await freePort();
+    const site = spawn(process.execPath, [join(ROOT, 'tests/support/serve.mjs'), String(sitePort), out], { stdio: 'ignore' });
+    try {
+      await expect.poll(() => fetch(`http://127.0.0.1:${sitePort}/`).then((x) => x.ok, () => false)).toBe(true);
+      await page.goto(`http://127.0.0.1:${sitePort}/proposals/${createdNumber}/`);
+      await expect(page.locator('h1')).toHaveText('关于在内容管理系统中测试提案录入的建议');
+      await expect(page.locator('section[aria-labelledby^="reply-"]')).toHaveCount(2);
+      await page.goto(`http://127.0.0.1:${sitePort}/search/?q=${encodeURIComponent('内容管理系统中测试提案')}`);
+      await expect(page.locator(`[data-results] a[href="/proposals/${createdNumber}/"]`)).toBeVisible();
+    } finally {
+      site.kill();
+    }
   });
 });
