@@ -32,6 +32,15 @@ export interface Entry<D> {
 
 type Name = 'news' | 'reviews' | 'proposals' | 'voices' | 'members';
 
+/**
+ * Memoises a query for the length of a production build, where content cannot change and thousands of pages ask the
+ * same question; in dev every call reads afresh so edits show at once.
+ */
+function memo<T>(fn: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => (import.meta.env.DEV ? fn() : (cached ??= fn()));
+}
+
 async function all<D>(name: Name): Promise<Entry<D>[]> {
   const entries = (await getCollection(name as never)) as unknown as { id: string; data: D; body?: string }[];
   return entries.map((e) => ({ id: e.id, data: e.data, body: e.body ?? '', entry: e as unknown as CollectionEntry<never> }));
@@ -41,38 +50,36 @@ const newestFirst = <D extends { date: Date }>(a: Entry<D>, b: Entry<D>) =>
   b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
 
 /** News briefs, newest first. */
-export async function getNews(): Promise<Entry<NewsData>[]> {
+export const getNews: () => Promise<Entry<NewsData>[]> = memo(async () => {
   return (await all<NewsData>('news')).sort(newestFirst);
-}
+});
 
 /** Work reviews, newest year first. */
-export async function getReviews(): Promise<Entry<ReviewData>[]> {
+export const getReviews: () => Promise<Entry<ReviewData>[]> = memo(async () => {
   return (await all<ReviewData>('reviews')).sort((a, b) => b.data.year - a.data.year || newestFirst(a, b));
-}
+});
 
 /** Member voices, newest first. */
-export async function getVoices(): Promise<Entry<VoiceData>[]> {
+export const getVoices: () => Promise<Entry<VoiceData>[]> = memo(async () => {
   return (await all<VoiceData>('voices')).sort(newestFirst);
-}
+});
 
 /** Members, by pinyin order of name. */
-export async function getMembers(): Promise<Entry<MemberData>[]> {
+export const getMembers: () => Promise<Entry<MemberData>[]> = memo(async () => {
   return (await all<MemberData>('members')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-Hans-CN-u-co-pinyin'));
-}
+});
 
 /** Proposal ordering: newest session first, then by number. */
 const bySessionThenNumber = (a: Entry<ProposalData>, b: Entry<ProposalData>) =>
   b.data.submitted.localeCompare(a.data.submitted) || a.data.number.localeCompare(b.data.number);
 
 /** Every proposal including withheld ones: for statistics only, never for listing. */
-export async function getAllProposalsForStats(): Promise<Entry<ProposalData>[]> {
+export const getAllProposalsForStats: () => Promise<Entry<ProposalData>[]> = memo(async () => {
   return (await all<ProposalData>('proposals')).sort(bySessionThenNumber);
-}
+});
 
 /** Proposals whose proposers agreed to publication, newest first. */
-export async function getProposals(): Promise<Entry<ProposalData>[]> {
-  return (await getAllProposalsForStats()).filter((p) => p.data.public);
-}
+export const getProposals: () => Promise<Entry<ProposalData>[]> = memo(async () => (await getAllProposalsForStats()).filter((p) => p.data.public));
 
 type TaxonomyName = 'sessions' | 'units' | 'categories' | 'sectors' | 'committees' | 'places' | 'synonyms';
 interface TaxonomyMap {
