@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { schemas } from '../../src/content/schemas.ts';
@@ -219,6 +219,34 @@ test.describe('with decap-server on this machine', () => {
     expect(diff(before, snapshot())).toEqual({ added: [], removed: [], modified: [relative(repo, file)] });
     expect(parsed('news', file)).toEqual({ ...old, title: `${String(news.data.title)}（修订）` });
     expect(readFileSync(file, 'utf8').split(/\n---\n/).slice(1).join('\n---\n').trim()).toBe(bodyBefore);
+  });
+
+  test('uploading a cover photo with alt text and caption writes the image and the story, nothing else', async ({ page }) => {
+    const news = rawEntries(collection('news'), content()).find((n) => !n.data.cover)!;
+    const file = content('news', `${news.id}.md`);
+    const png = join(repo, '..', `${Date.now()}-cms-upload.png`);
+    // A real 1×1 PNG, so the build's file-type check accepts it.
+    writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    const before = snapshot();
+
+    await open(page, `news/entries/${news.id}`);
+    await expect(page.getByLabel('标题')).toHaveValue(String(news.data.title));
+    await page.getByRole('button', { name: '选择图片' }).first().click();
+    await page.locator('input[type="file"]').setInputFiles(png);
+    await page.getByRole('button', { name: '选用已选中项目' }).click();
+    await page.getByLabel('替代文字').fill('委员在田间察看玉米长势');
+    await page.getByLabel('图注 (可选)').fill('委员们在田间调研。');
+    await publish(page);
+    const image = content('..', 'public', 'media', basename(png));
+    await expect.poll(() => existsSync(image)).toBe(true);
+    await expect.poll(() => readFileSync(file, 'utf8')).toContain('委员在田间察看玉米长势');
+
+    expect(parsed('news', file).cover).toEqual({ src: `/media/${basename(png)}`, alt: '委员在田间察看玉米长势', caption: '委员们在田间调研。' });
+    const changed = diff(before, snapshot());
+    expect(changed.added).toEqual([relative(repo, image)]);
+    expect(changed.modified).toEqual([relative(repo, file)]);
+    expect(changed.removed).toEqual([]);
+    rmSync(png);
   });
 
   test('deleting a voice removes that file and nothing else', async ({ page }) => {

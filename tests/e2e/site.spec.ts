@@ -170,3 +170,44 @@ test('an unknown address gets the 404 page with a way back', async ({ page }) =>
   await expect(page.locator('h1')).toContainText('页面不存在');
   await expect(page.getByRole('link', { name: '返回首页' })).toBeVisible();
 });
+
+test('articles and proposals print cleanly: no navigation, link targets written out, replies kept whole', async ({ page }) => {
+  const p = proposals.find((x) => x.data.public !== false && ((x.data.replies as unknown[]) ?? []).length > 0)!;
+  await page.goto(`/proposals/${p.id}/`);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: '当前位置' })).toBeHidden();
+  await expect(page.locator('footer')).toBeHidden();
+  await expect(page.locator('.elder-switch')).toBeHidden();
+  const after = await page.locator('main dl a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  expect(after).toMatch(/^" \(\/(units|members)\/[a-z0-9-]+\/\)"$/); // the link's target is printed after it
+  const reply = await page.locator('section[aria-labelledby^="reply-"]').first().evaluate((s) => getComputedStyle(s).breakInside);
+  expect(reply).toBe('avoid');
+});
+
+test('articles carry the meta tags of Chinese public sites, Open Graph and JSON-LD; feeds and sitemap exist', async ({ page, request }) => {
+  const story = news[0]!;
+  await page.goto(`/news/${story.id}/`);
+  await expect(page.locator('meta[name="SiteName"]')).toHaveAttribute('content', '长治政协网');
+  await expect(page.locator('meta[name="ColumnName"]')).toHaveAttribute('content', '新闻简报');
+  await expect(page.locator('meta[name="ArticleTitle"]')).toHaveAttribute('content', String(story.data.title));
+  await expect(page.locator('meta[name="PubDate"]')).toHaveAttribute('content', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  await expect(page.locator('meta[name="ContentSource"]')).toHaveAttribute('content', /\S/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/news/${story.id}/$`));
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', String(story.data.title));
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(ld).toMatchObject({ '@type': 'NewsArticle', headline: String(story.data.title), datePublished: expect.stringMatching(/\+08:00$/) });
+  for (const feed of ['/rss.xml', '/news/rss.xml', '/proposals/rss.xml', '/voices/rss.xml', '/reviews/rss.xml']) {
+    const res = await request.get(feed);
+    expect(res.status(), feed).toBe(200);
+    expect(await res.text(), feed).toContain('<rss');
+  }
+  const sitemap = await (await request.get('/sitemap-0.xml')).text();
+  expect(sitemap).toContain(`/news/${story.id}/`);
+  expect(sitemap).not.toContain('/admin/');
+  expect(await (await request.get('/robots.txt')).text()).toContain('Disallow: /admin/');
+  await page.goto('/');
+  await expect(page.locator('footer')).toContainText('晋ICP备');
+  await expect(page.locator('footer')).toContainText('网站标识码');
+  await expect(page.locator('footer img[alt="党政机关网站标识"]')).toBeVisible();
+});
