@@ -13,6 +13,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // The benchmark and the fixture tests build the real site over other content; they keep their output and caches apart.
   outDir: process.env.OUT_DIR ?? './dist',
+  publicDir: process.env.PUBLIC_DIR ?? './public',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   markdown: {

@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startDecapServer } from '../support/decap.ts';
 import { CONTENT } from '../support/content.ts';
 
 /**
@@ -24,32 +24,14 @@ const git = (...args: string[]) => {
   return r.stdout.trim();
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address() as { port: number };
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
-
 test.beforeAll(async () => {
   repo = mkdtempSync(join(tmpdir(), 'czzx-workflow-'));
   cpSync(CONTENT, join(repo, 'content'), { recursive: true });
-  cpSync(join(ROOT, 'public/media'), join(repo, 'public/media'), { recursive: true });
+  cpSync(join(ROOT, 'public'), join(repo, 'public'), { recursive: true });
   git('init', '-q', '-b', 'main');
   git('-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A');
   git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'content');
-  port = await freePort();
-  server = spawn(process.execPath, [join(ROOT, 'node_modules/decap-server/dist/index.js')], {
-    cwd: repo,
-    env: { ...process.env, PORT: String(port), BIND_HOST: '127.0.0.1', MODE: 'git', GIT_REPO_DIRECTORY: repo, LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
-  });
-  await expect
-    .poll(() => fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' }).then((r) => r.ok, () => false), { timeout: 15_000 })
-    .toBe(true);
+  ({ port, server } = await startDecapServer(repo, 'git'));
 });
 
 test.afterAll(() => {

@@ -1,13 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { schemas } from '../../src/content/schemas.ts';
 import { resetRegistry } from '../../src/lib/registry.ts';
+import { freePort, startDecapServer } from '../support/decap.ts';
 import { CONTENT, frontmatter, rawEntries } from '../support/content.ts';
 
 /**
@@ -26,16 +26,6 @@ let createdNumber = '';
 const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
 
 const content = (...parts: string[]) => join(repo, 'content', ...parts);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address() as { port: number };
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** sha256 of every file in the copy, by path relative to it. */
 function snapshot(): Map<string, string> {
@@ -68,18 +58,8 @@ function parsed(name: 'news' | 'proposals' | 'voices', file: string) {
 test.beforeAll(async () => {
   repo = mkdtempSync(join(tmpdir(), 'czzx-cms-'));
   cpSync(CONTENT, content(), { recursive: true });
-  cpSync(join(ROOT, 'public/media'), join(repo, 'public/media'), { recursive: true });
-  port = await freePort();
-  server = spawn(process.execPath, [join(ROOT, 'node_modules/decap-server/dist/index.js')], {
-    cwd: repo,
-    env: { ...process.env, PORT: String(port), BIND_HOST: '127.0.0.1', MODE: 'fs', GIT_REPO_DIRECTORY: repo, LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
-  });
-  await expect
-    .poll(() => fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' }).then((r) => r.ok, () => false), {
-      timeout: 15_000,
-    })
-    .toBe(true);
+  cpSync(join(ROOT, 'public'), join(repo, 'public'), { recursive: true });
+  ({ port, server } = await startDecapServer(repo, 'fs'));
   process.env.CONTENT_DIR = content();
   process.env.PUBLIC_DIR = join(repo, 'public');
 });
