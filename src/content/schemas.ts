@@ -154,7 +154,6 @@ export function objectSchema(fields: readonly Field[]) {
   return z.strictObject(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])), { error: unknownKeys });
 }
 
-
 /** All fields of a collection's entries as stored (taxonomy items include their `id` and `name`). */
 export function storedFields(c: Collection): readonly Field[] {
   return c.kind === 'taxonomy' ? [...TAXONOMY_ITEM_FIELDS, ...c.fields] : c.fields;

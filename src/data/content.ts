@@ -14,6 +14,7 @@ import type {
   UnitData,
   VoiceData,
 } from '../content/types.ts';
+import { memo } from './memo.ts';
 
 /**
  * Every content query of the site. Pages ask this module and never filter or sort entries themselves, so ordering and
@@ -31,15 +32,6 @@ export interface Entry<D> {
 }
 
 type Name = 'news' | 'reviews' | 'proposals' | 'voices' | 'members';
-
-/**
- * Memoises a query for the length of a production build, where content cannot change and thousands of pages ask the
- * same question; in dev every call reads afresh so edits show at once.
- */
-function memo<T>(fn: () => Promise<T>): () => Promise<T> {
-  let cached: Promise<T> | undefined;
-  return () => (import.meta.env.DEV ? fn() : (cached ??= fn()));
-}
 
 async function all<D>(name: Name): Promise<Entry<D>[]> {
   const entries = (await getCollection(name as never)) as unknown as { id: string; data: D; body?: string }[];

@@ -1,4 +1,5 @@
 import { getMembers, getTaxonomyMap } from './content.ts';
+import { memo } from './memo.ts';
 
 /**
  * Names behind every id a page may show (units, members, sessions …), read once per build.
@@ -18,13 +19,8 @@ async function load() {
 
 export type Lookups = Awaited<ReturnType<typeof load>>;
 
-let cached: Promise<Lookups> | undefined;
-
-/** All lookup maps; ids are validated at load time, so every lookup of an entry's id succeeds. */
-export function getLookups(): Promise<Lookups> {
-  cached ??= load();
-  return cached;
-}
+/** All lookup maps, read once per build; ids are validated at load time, so every lookup of an entry's id succeeds. */
+export const getLookups: () => Promise<Lookups> = memo(load);
 
 /** Short name of a unit (市发改委) where one is set, else its full name. */
 export function unitLabel(l: Lookups, id: string): string {

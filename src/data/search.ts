@@ -5,6 +5,7 @@ import { searchKeys, type SynonymGroup } from '../lib/search/keys.ts';
 import { KEY_VALUE, KIND_LABELS, type FilterName } from '../lib/search/filters.ts';
 import { getTaxonomy } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
+import { memo } from './memo.ts';
 
 /** What a page tells the search index about itself besides its visible text. */
 export interface SearchRecordData {
@@ -21,11 +22,7 @@ function plainText(md: string): string {
   return md.replace(/[#>*_`~\[\]()!|-]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-let synonymGroups: Promise<SynonymGroup[]> | undefined;
-function getSynonyms(): Promise<SynonymGroup[]> {
-  synonymGroups ??= getTaxonomy('synonyms').then((items) => items.map((s) => [s.name, ...s.terms]));
-  return synonymGroups;
-}
+const getSynonyms: () => Promise<SynonymGroup[]> = memo(async () => (await getTaxonomy('synonyms')).map((s) => [s.name, ...s.terms]));
 
 type Kind = keyof typeof KIND_LABELS;
 

@@ -1,13 +1,9 @@
 import { uniqueSlugs } from '../lib/slug.ts';
 import { getNews } from './content.ts';
+import { memo } from './memo.ts';
 
-/** Every news tag with its ASCII slug (pinyin), unique across tags. */
-let slugs: Promise<Map<string, string>> | undefined;
-export function getTagSlugs(): Promise<Map<string, string>> {
-  // Every story page asks; the tags of the whole archive are spelt in pinyin once per build (afresh in dev).
-  if (import.meta.env.DEV || !slugs) slugs = getNews().then((news) => uniqueSlugs(news.flatMap((n) => n.data.tags)));
-  return slugs;
-}
+/** Every news tag with its ASCII slug (pinyin), unique across tags; spelt once per build, as every story page asks. */
+export const getTagSlugs: () => Promise<Map<string, string>> = memo(async () => uniqueSlugs((await getNews()).flatMap((n) => n.data.tags)));
 
 /** Tags with their slug and stories (newest first), most used first. */
 export async function getTags() {
