@@ -19,8 +19,16 @@ const parts = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
+const NO_DST_SINCE = Date.UTC(1991, 11, 31, 16); // 1992-01-01T00:00+08:00
+
 /** Year, month, day, hour and minute of a moment as seen in Beijing. */
 export function beijingParts(d: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+  // China has kept UTC+8 without daylight saving since 1992 (tzdata: no Asia/Shanghai transition after 1991), so
+  // arithmetic is exact from then on; it is also ~50× cheaper than Intl, which a 20,000-page build calls ~100k times.
+  if (d.getTime() >= NO_DST_SINCE) {
+    const b = new Date(d.getTime() + 8 * 3_600_000);
+    return { year: b.getUTCFullYear(), month: b.getUTCMonth() + 1, day: b.getUTCDate(), hour: b.getUTCHours(), minute: b.getUTCMinutes() };
+  }
   const p = Object.fromEntries(parts.formatToParts(d).map((x) => [x.type, x.value]));
   return { year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute! };
 }

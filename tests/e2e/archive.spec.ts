@@ -76,6 +76,25 @@ test('a proposal links its session neighbours and related proposals', async ({ p
   await expect(page.getByRole('navigation', { name: '同届次提案' }).locator('a[rel="next"]')).toHaveAttribute('href', `/proposals/${inSession[1]!.id}/`);
 });
 
+test('every proposal lists as related the five sharing most with it (category and a unit), newest first', async ({ page }) => {
+  const newestFirst = [...shown].sort((a, b) => b.submitted.localeCompare(a.submitted) || a.number.localeCompare(b.number));
+  const unitsOf = (p: Raw) => new Set([...(p.leadUnits ?? []), ...(p.coUnits ?? [])]);
+  for (const p of newestFirst) {
+    const mine = unitsOf(p);
+    const expected = newestFirst
+      .filter((x) => x.id !== p.id)
+      .map((x, i) => ({ x, i, s: (x.category === p.category ? 1 : 0) + ([...unitsOf(x)].some((u) => mine.has(u)) ? 1 : 0) }))
+      .filter((e) => e.s > 0)
+      .sort((a, b) => b.s - a.s || a.i - b.i)
+      .slice(0, 5)
+      .map((e) => `/proposals/${e.x.id}/`);
+    await page.goto(`/proposals/${p.id}/`);
+    const section = page.getByRole('region', { name: '相关提案' });
+    const links = expected.length ? await section.locator('h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))) : [];
+    expect(links, p.id).toEqual(expected);
+  }
+});
+
 test('a unit page shows its proposals as lead and co-unit, reply rate and results', async ({ page }) => {
   const unit = units.find((u) => all.filter((p) => p.leadUnits?.includes(u.id)).length >= 1)!;
   const lead = all.filter((p) => p.leadUnits?.includes(unit.id));

@@ -16,7 +16,17 @@ export function words(text: string): string[] {
   return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 }
 
+/** Titles repeat their words (关于, 建议, 推进…); remembering each spelling saves most pinyin lookups of a large build. */
+const spelled = new Map<string, string>();
+
 function spell(word: string, initials: boolean): string {
+  const key = `${initials ? '1' : '0'}${word}`;
+  let s = spelled.get(key);
+  if (s === undefined) spelled.set(key, (s = spellUncached(word, initials)));
+  return s;
+}
+
+function spellUncached(word: string, initials: boolean): string {
   return pinyin(word, { toneType: 'none', type: 'array', pattern: initials ? 'first' : 'pinyin', v: true, nonZh: 'consecutive' })
     .join('')
     .toLowerCase()
