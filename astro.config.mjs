@@ -4,8 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
-import { linkCheck } from './src/integrations/link-check.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
+import { postBuild } from './src/integrations/post-build.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
 
 export default defineConfig({
@@ -23,8 +22,7 @@ export default defineConfig({
     mdx(),
     // The admin and the error page are not for search engines.
     sitemap({ filter: (page) => !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/admin/') }),
-    searchIndex(),
-    linkCheck(),
+    postBuild(),
   ],
   vite: { plugins: [tailwindcss()] },
 });

@@ -2,8 +2,8 @@ import type { MemberData, NewsData, ProposalData, ReviewData, VoiceData } from '
 import { beijingDay, beijingYear, toBeijingIso } from '../lib/dates.ts';
 import { sessionShortName } from '../lib/numerals.ts';
 import { searchKeys, type SynonymGroup } from '../lib/search/keys.ts';
-import { KEY_VALUE, KIND_LABELS, type FilterName } from '../lib/search/filters.ts';
-import { getTaxonomy } from './content.ts';
+import { KEY_VALUE, KIND_LABELS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
+import { getMembers, getNews, getProposals, getReviews, getTaxonomy, getVoices } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
 import { memo } from './memo.ts';
 
@@ -26,6 +26,11 @@ const getSynonyms: () => Promise<SynonymGroup[]> = memo(async () => (await getTa
 
 type Kind = keyof typeof KIND_LABELS;
 
+/** 栏目 and 年份 of any page; a member's page has no year. */
+function baseFilters(kind: Kind, date: Date | string): [FilterName, string][] {
+  return kind === 'members' ? [['kind', KIND_LABELS[kind]]] : [['kind', KIND_LABELS[kind]], ['year', String(beijingYear(date))]];
+}
+
 async function record(
   kind: Kind,
   o: { title: string; date: Date | string; text: string; people?: string[]; number?: string; filters?: [FilterName, string][]; meta?: Record<string, string> },
@@ -33,7 +38,7 @@ async function record(
   const day = typeof o.date === 'string' ? o.date : beijingDay(o.date);
   const keys = searchKeys({ title: o.title, people: o.people, number: o.number, text: o.text }, await getSynonyms());
   return {
-    filters: [['kind', KIND_LABELS[kind]], ['year', String(beijingYear(o.date))], ...(o.filters ?? [])],
+    filters: baseFilters(kind, o.date).concat(o.filters ?? []),
     // `keys` travels with the result so the search page can rank pinyin and number matches of the title first.
     meta: { kind: KIND_LABELS[kind], date: day, keys: keys.strong, ...(o.meta ?? {}) },
     // Same-day items (proposals share a submission day) are ordered by number so the order is stable.
@@ -63,21 +68,32 @@ export async function memberRecord(d: MemberData, body: string) {
   return record('members', { title: d.name, date: '2000-01-01', text: `${d.bio} ${body}`, people: [d.name], meta: { summary: d.bio } });
 }
 
-/** Search record of a proposal with its replies: every proposal filter, its number in all forms, its proposers. */
-export async function proposalRecord(d: ProposalData, body: string) {
+/** Every unit a proposal names: lead, co-handling and replying units. */
+function proposalUnits(d: ProposalData): string[] {
+  return [...new Set([...d.leadUnits, ...d.coUnits, ...d.replies.map((r) => r.unit)])];
+}
+
+/** The proposal filters (届次, 类别, 状态, 类型, 单位, 界别, 重点) of a proposal. */
+async function proposalFilters(d: ProposalData): Promise<[FilterName, string][]> {
   const l = await getLookups();
   const session = l.sessions.get(d.session)!;
-  const people = d.proposers.map((m) => l.members.get(m)!.name);
-  const units = [...new Set([...d.leadUnits, ...d.coUnits, ...d.replies.map((r) => r.unit)])];
-  const filters: [FilterName, string][] = [
+  return [
     ['session', sessionShortName(session.term, session.meeting)],
     ['category', l.categories.get(d.category)!.name],
     ['status', d.status],
     ['type', d.proposerType],
-    ...units.map((u): [FilterName, string] => ['unit', unitLabel(l, u)]),
+    ...proposalUnits(d).map((u): [FilterName, string] => ['unit', unitLabel(l, u)]),
     ...(d.sector ? [['sector', l.sectors.get(d.sector)!.name] as [FilterName, string]] : []),
     ...(d.key ? [['key', KEY_VALUE] as [FilterName, string]] : []),
   ];
+}
+
+/** Search record of a proposal with its replies: every proposal filter, its number in all forms, its proposers. */
+export async function proposalRecord(d: ProposalData, body: string) {
+  const l = await getLookups();
+  const people = d.proposers.map((m) => l.members.get(m)!.name);
+  const units = proposalUnits(d);
+  const filters = await proposalFilters(d);
   const unitNames = units.flatMap((u) => [l.units.get(u)!.name, unitLabel(l, u)]);
   return record('proposals', {
     title: d.title,
@@ -89,3 +105,47 @@ export async function proposalRecord(d: ProposalData, body: string) {
     meta: { number: d.number, author: d.collective ?? people.join('、'), status: d.status, summary: plainText(body).slice(0, 100) },
   });
 }
+
+/** A filter value and how many pages carry it. */
+export interface FilterValue {
+  value: string;
+  count: number;
+}
+
+/** Years and sessions newest first; names in pinyin order, as a Chinese reader looks them up. */
+function orderValues(name: FilterName, values: FilterValue[], sessionRank: Map<string, number>): FilterValue[] {
+  const pinyinOrder = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+  if (name === 'year') return values.sort((a, b) => Number(b.value) - Number(a.value));
+  if (name === 'session') return values.sort((a, b) => (sessionRank.get(b.value) ?? 0) - (sessionRank.get(a.value) ?? 0));
+  return values.sort((a, b) => pinyinOrder.compare(a.value, b.value));
+}
+
+/**
+ * Every value of every search filter with the number of indexed pages that carry it, computed from the content the
+ * way the pages' search records are, so the search form can offer its choices without loading Pagefind's filter
+ * index (150 KB and most of a second per query at 20,000 documents).
+ */
+export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<FilterName, FilterValue[]>>> = memo(async () => {
+  const all = new Map<FilterName, Map<string, number>>();
+  const proposals = new Map<FilterName, Map<string, number>>();
+  const adder = (counts: typeof all) => ([name, value]: [FilterName, string]) => {
+    const m = counts.get(name) ?? counts.set(name, new Map()).get(name)!;
+    m.set(value, (m.get(value) ?? 0) + 1);
+  };
+  const add = adder(all);
+  for (const e of await getNews()) baseFilters('news', e.data.date).forEach(add);
+  for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
+  for (const e of await getVoices()) baseFilters('voices', e.data.date).forEach(add);
+  (await getMembers()).forEach(() => baseFilters('members', '').forEach(add));
+  for (const e of await getProposals()) {
+    const filters = [...baseFilters('proposals', e.data.submitted), ...(await proposalFilters(e.data))];
+    filters.forEach(add);
+    filters.forEach(adder(proposals));
+  }
+  const sessionRank = new Map([...(await getLookups()).sessions.values()].map((x) => [sessionShortName(x.term, x.meeting), x.term * 100 + x.meeting]));
+  const lists = (counts: typeof all) =>
+    Object.fromEntries(
+      SEARCH_FILTERS.map(({ name }) => [name, orderValues(name, [...(counts.get(name) ?? [])].map(([value, count]) => ({ value, count })), sessionRank)]),
+    ) as Record<FilterName, FilterValue[]>;
+  return { all: lists(all), proposals: lists(proposals) };
+});

@@ -1,7 +1,6 @@
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { findBroken, scanFeed, scanHtml, type PageRefs } from '../lib/links.ts';
 
 function walk(dir: string): string[] {
@@ -18,33 +17,23 @@ function sitePath(root: string, file: string): string {
 }
 
 /**
- * After every build, checks that every internal link, anchor, image, script, stylesheet and feed entry resolves; a
- * broken one fails the build with the page and the target named.
+ * Checks that every internal link, anchor, image, script, stylesheet and feed entry of a built site resolves; a
+ * broken one throws with the page and the target named. It yields to the event loop between pages so the search
+ * indexer, running beside it, is kept fed.
  */
-export function linkCheck(): AstroIntegration {
-  let site = 'https://example.invalid/';
-  return {
-    name: 'czzx-link-check',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        if (config.site) site = config.site;
-      },
-      'astro:build:done': ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const files = walk(root).filter((f) => !f.includes(`${sep}pagefind${sep}`) && !f.includes(`${sep}admin${sep}`));
-        const pages = new Map<string, PageRefs>();
-        for (const f of files) {
-          if (f.endsWith('.html')) pages.set(sitePath(root, f), scanHtml(readFileSync(f, 'utf8')));
-          else if (f.endsWith('.xml') && f.includes('rss')) pages.set(sitePath(root, f), { ids: new Set(), refs: scanFeed(readFileSync(f, 'utf8'), site) });
-        }
-        const exists = (p: string) => existsSync(join(root, p)) && (statSync(join(root, p)).isFile() || existsSync(join(root, p, 'index.html')));
-        const broken = findBroken(pages, exists, site);
-        if (broken.length) {
-          const lines = broken.slice(0, 50).map((b) => `  ${b.page} → ${b.target}（${b.reason}）`);
-          throw new Error(`失效链接 ${broken.length} 处：\n${lines.join('\n')}`);
-        }
-        logger.info(`checked ${pages.size} pages and feeds: every internal link resolves`);
-      },
-    },
-  };
+export async function checkLinks(root: string, site: string, logger: AstroIntegrationLogger): Promise<void> {
+  const files = walk(root).filter((f) => !f.includes(`${sep}pagefind${sep}`) && !f.includes(`${sep}admin${sep}`));
+  const pages = new Map<string, PageRefs>();
+  for (const [i, f] of files.entries()) {
+    if (i % 10 === 0) await new Promise((r) => setImmediate(r));
+    if (f.endsWith('.html')) pages.set(sitePath(root, f), scanHtml(readFileSync(f, 'utf8')));
+    else if (f.endsWith('.xml') && f.includes('rss')) pages.set(sitePath(root, f), { ids: new Set(), refs: scanFeed(readFileSync(f, 'utf8'), site) });
+  }
+  const exists = (p: string) => existsSync(join(root, p)) && (statSync(join(root, p)).isFile() || existsSync(join(root, p, 'index.html')));
+  const broken = findBroken(pages, exists, site);
+  if (broken.length) {
+    const lines = broken.slice(0, 50).map((b) => `  ${b.page} → ${b.target}（${b.reason}）`);
+    throw new Error(`失效链接 ${broken.length} 处：\n${lines.join('\n')}`);
+  }
+  logger.info(`checked ${pages.size} pages and feeds: every internal link resolves`);
 }

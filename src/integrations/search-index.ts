@@ -1,32 +1,104 @@
-import type { AstroIntegration } from 'astro';
-import { fileURLToPath } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { digest, pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
 
 /**
- * Builds the Pagefind index over the finished site in `astro:build:done`, so `astro build` alone yields a site whose
- * search works. Only regions marked `data-pagefind-body` are indexed (see `SearchRecord.astro`).
+ * Pages per part of the search index. Pagefind needs about 0.4 GB per 1,000 pages while writing an index, so 5,000
+ * keeps it near 2 GB; the browser pays one more index chunk per query word for each extra part.
  */
-export function searchIndex(): AstroIntegration {
-  return {
-    name: 'czzx-search-index',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        // The benchmark indexes in a separate step to measure the build and the indexing apart.
-        if (process.env.SKIP_SEARCH_INDEX === '1') return;
-        const site = fileURLToPath(dir);
-        const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        try {
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
-          if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
-        } finally {
-          await pagefind.close();
-        }
-      },
-    },
+export const PART_PAGES = Number(process.env.SEARCH_PART_PAGES ?? 5000);
+
+/** Bumped with anything that changes how a part is indexed, so cached parts from older builds are not reused. */
+const INDEXER = `pagefind-${JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')).version}-1`;
+
+function htmlFiles(dir: string, base = ''): string[] {
+  return readdirSync(join(dir, base), { withFileTypes: true }).flatMap((e) => {
+    const rel = base ? `${base}/${e.name}` : e.name;
+    if (e.isDirectory()) return rel === 'pagefind' || rel === 'admin' ? [] : htmlFiles(dir, rel);
+    return e.name.endsWith('.html') ? [rel] : [];
+  });
+}
+
+/** Pages marked for search (`data-pagefind-body`); Pagefind would parse and hold every other page only to drop it. */
+function indexedPages(site: string): IndexedPage[] {
+  const pages: IndexedPage[] = [];
+  for (const file of htmlFiles(site)) {
+    const html = readFileSync(join(site, file), 'utf8');
+    if (html.includes('data-pagefind-body')) pages.push({ file, year: pageYear(html), digest: digest(html) });
+  }
+  return pages;
+}
+
+async function writePart(site: string, part: Part, out: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    // Sent in batches without waiting for each answer, so Pagefind always has pages queued while this process also
+    // checks links; one at a time, every page would wait for a turn of the event loop.
+    for (let i = 0; i < part.pages.length; i += 200) {
+      await Promise.all(
+        part.pages.slice(i, i + 200).map(async (p) => {
+          const added = await index.addHTMLFile({ sourcePath: p.file, content: readFileSync(join(site, p.file), 'utf8') });
+          if (added.errors.length) throw new Error(`Pagefind could not index ${p.file}: ${added.errors.join('; ')}`);
+        }),
+      );
+    }
+    const written = await index.writeFiles({ outputPath: out });
+    if (written.errors.length) throw new Error(`Pagefind could not write the index part ${part.id}: ${written.errors.join('; ')}`);
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+export interface IndexSummary {
+  pages: number;
+  parts: number;
+  reused: number;
+  ms: number;
+}
+
+/**
+ * Indexes a built site for search: the pages marked for it, in parts of whole years (see `planParts`), each written to
+ * its own bundle (the newest at `/pagefind/`, the others under `/pagefind/parts/`) and listed in
+ * `/pagefind/parts.json`. A part whose pages are byte-for-byte those of the last build is copied from `cacheDir`.
+ */
+export async function indexSite(site: string, cacheDir: string, logger: AstroIntegrationLogger): Promise<IndexSummary> {
+  const started = performance.now();
+  const parts = planParts(indexedPages(site), PART_PAGES, INDEXER);
+  const cache = join(cacheDir, 'search-index');
+  let reused = 0;
+  try {
+    // The primary part first: its folder holds the others, so it is copied to the cache before they are written.
+    rmSync(join(site, 'pagefind'), { recursive: true, force: true });
+    for (const [i, part] of parts.entries()) {
+      const out = join(site, partPath(part, i));
+      const cached = join(cache, part.id);
+      const stamp = join(cached, '.digest');
+      if (existsSync(stamp) && readFileSync(stamp, 'utf8') === part.digest) {
+        cpSync(cached, out, { recursive: true });
+        rmSync(join(out, '.digest'));
+        reused++;
+        continue;
+      }
+      await writePart(site, part, out);
+      rmSync(cached, { recursive: true, force: true });
+      mkdirSync(cached, { recursive: true });
+      cpSync(out, cached, { recursive: true });
+      writeFileSync(stamp, part.digest);
+    }
+  } finally {
+    await pagefind.close();
+  }
+  // Parts that no longer exist (their years were regrouped) would only fill the disk.
+  if (existsSync(cache)) for (const d of readdirSync(cache)) if (!parts.some((p) => p.id === d)) rmSync(join(cache, d), { recursive: true, force: true });
+  const manifest: { parts: PartEntry[] } = {
+    parts: parts.map((p, i) => ({ id: p.id, path: partPath(p, i), from: p.from, to: p.to, pages: p.pages.length })),
   };
+  mkdirSync(join(site, 'pagefind'), { recursive: true });
+  writeFileSync(join(site, 'pagefind/parts.json'), JSON.stringify(manifest));
+  const summary = { pages: parts.reduce((n, p) => n + p.pages.length, 0), parts: parts.length, reused, ms: Math.round(performance.now() - started) };
+  logger.info(`indexed ${summary.pages} pages in ${summary.parts} part(s), ${summary.reused} reused from the last build, in ${summary.ms} ms`);
+  return summary;
 }

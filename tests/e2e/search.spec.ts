@@ -109,6 +109,41 @@ test('filters narrow results and show counts; sort by date orders newest first',
   await expect(page.locator('select[name="unit"] option', { hasText: /市科技局（\d+）/ })).toHaveCount(1);
 });
 
+const publicProposals = rawEntries(collections.find((c) => c.name === 'proposals')!).filter((p) => p.data.public !== false);
+const countOf = (label: string) => Number(/（(\d+)）$/.exec(label)?.[1]);
+
+test('the filter choices come with the page, with totals, and Pagefind’s filter index loads only when the filters are opened', async ({ page }) => {
+  const filterRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/pagefind/filter/')) filterRequests.push(r.url());
+  });
+  await searchFor(page, { q: '托育' });
+  const kind = page.locator('select[name="kind"]');
+  expect(countOf(await kind.locator('option[value="提案与答复"]').textContent() ?? '')).toBe(publicProposals.length);
+  const key = publicProposals.filter((p) => p.data.key === true).length;
+  expect(countOf(await page.locator('select[name="key"] option[value="重点提案"]').textContent() ?? '')).toBe(key);
+  expect(filterRequests, 'no filter index before the reader asks for filters').toEqual([]);
+
+  // Opened: the counts become those of the query, and add up to the number of results.
+  await page.locator('summary', { hasText: '筛选与排序' }).click();
+  await expect.poll(() => filterRequests.length).toBeGreaterThan(0);
+  const status = page.locator('[data-status]');
+  await expect(status).toContainText('共找到');
+  const total = Number(/共找到 (\d+) 条/.exec((await status.textContent()) ?? '')?.[1]);
+  await expect
+    .poll(async () => (await kind.locator('option').allTextContents()).filter((t) => t !== '全部').reduce((n, t) => n + countOf(t), 0))
+    .toBe(total);
+  expect(total).toBeLessThan(publicProposals.length);
+});
+
+test('提案检索 offers the totals of proposals only', async ({ page }) => {
+  await page.goto('/proposals/');
+  const years = await page.locator('[data-mode="proposals"] select[name="year"] option').allTextContents();
+  const byYear = new Map<string, number>();
+  for (const p of publicProposals) byYear.set(String(p.data.submitted).slice(0, 4), (byYear.get(String(p.data.submitted).slice(0, 4)) ?? 0) + 1);
+  expect(years.filter((t) => t !== '全部')).toEqual([...byYear].sort((a, b) => Number(b[0]) - Number(a[0])).map(([y, n]) => `${y}（${n}）`));
+});
+
 test('the search state lives in the URL: typing updates it, the back button restores it', async ({ page }) => {
   await page.goto('/search/');
   await page.getByRole('searchbox', { name: '搜索关键词' }).fill('托育');

@@ -39,7 +39,7 @@ export class ContentFixture {
   }
 
   /** Run an Astro command (`sync` validates every entry; `build` renders too) over this content. */
-  astro(command: 'sync' | 'build'): { status: number | null; output: string } {
+  astro(command: 'sync' | 'build', env: Record<string, string> = {}): { status: number | null; output: string } {
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), command], {
       cwd: ROOT,
       env: {
@@ -51,6 +51,7 @@ export class ContentFixture {
         FORCE_COLOR: '0',
         NO_COLOR: '1',
         ASTRO_TELEMETRY_DISABLED: '1',
+        ...env,
       },
       encoding: 'utf8',
       timeout: 300_000,

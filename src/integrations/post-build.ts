@@ -1,0 +1,34 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { checkLinks } from './link-check.ts';
+import { indexSite } from './search-index.ts';
+
+/**
+ * After every build: the search index and the link check, side by side (Pagefind indexes in its own process while
+ * the links are checked here), so `astro build` alone yields a checked site whose search works. Either failing fails
+ * the build, once both have finished.
+ */
+export function postBuild(): AstroIntegration {
+  let site = 'https://example.invalid/';
+  let cacheDir = '';
+  return {
+    name: 'czzx-post-build',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        if (config.site) site = config.site;
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const started = performance.now();
+        const outcomes = await Promise.allSettled([
+          process.env.SKIP_SEARCH_INDEX === '1' ? Promise.resolve() : indexSite(root, cacheDir, logger.fork('search-index')),
+          checkLinks(root, site, logger.fork('link-check')),
+        ]);
+        const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+        if (failed) throw failed.reason;
+        logger.info(`search index and link check done in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}

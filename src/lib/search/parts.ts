@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The search index is built in parts, each covering a run of whole years, because Pagefind holds every page of an
+ * index in memory while it writes it (about 0.4 GB per 1,000 Chinese pages: it indexes each word and each pair of
+ * characters with its positions). Parts cap that memory, and a part whose pages did not change is reused from the
+ * last build instead of being indexed again. The browser merges the parts into one search.
+ */
+
+/** A page Pagefind will index. */
+export interface IndexedPage {
+  /** Path of the HTML file under the output folder, with forward slashes (`news/x/index.html`). */
+  file: string;
+  /** Year of the page's date, from its sort key; 0 when it has none. */
+  year: number;
+  /** Digest of the page's HTML, so an unchanged part can be reused. */
+  digest: string;
+}
+
+/** One part of the index: a run of years and its pages. */
+export interface Part {
+  /** `2019-2020`, or `2024` for a single year. */
+  id: string;
+  from: number;
+  to: number;
+  pages: IndexedPage[];
+  /** Digest of every page of the part and of the indexer, to tell whether the last build's part can be reused. */
+  digest: string;
+}
+
+/** As the manifest `/pagefind/parts.json` lists a part for the browser. */
+export interface PartEntry {
+  id: string;
+  /** Base path of the part's bundle; the newest part is the primary index at `/pagefind/`. */
+  path: string;
+  from: number;
+  to: number;
+  pages: number;
+}
+
+/** Year of a built page, read from the `data-pagefind-sort="date:…"` key every indexed page carries. */
+export function pageYear(html: string): number {
+  const m = /data-pagefind-sort="date:(\d{4})-/.exec(html);
+  return m ? Number(m[1]) : 0;
+}
+
+export function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Groups pages into parts of whole years, oldest first, each holding at most `maxPages` pages unless a single year has
+ * more. Filling from the oldest year keeps old parts stable as new years are published: only the newest part changes.
+ * Returns the parts newest first (the first is the primary index). `salt` names the indexer, so a new version of it
+ * invalidates every part.
+ */
+export function planParts(pages: readonly IndexedPage[], maxPages: number, salt = ''): Part[] {
+  const byYear = new Map<number, IndexedPage[]>();
+  for (const p of pages) (byYear.get(p.year) ?? byYear.set(p.year, []).get(p.year)!).push(p);
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const groups: number[][] = [];
+  let size = 0;
+  for (const y of years) {
+    const n = byYear.get(y)!.length;
+    if (groups.length === 0 || size + n > maxPages) {
+      groups.push([y]);
+      size = n;
+    } else {
+      groups.at(-1)!.push(y);
+      size += n;
+    }
+  }
+  return groups
+    .map((ys) => {
+      const from = ys[0]!;
+      const to = ys.at(-1)!;
+      const partPages = ys.flatMap((y) => byYear.get(y)!).sort((a, b) => a.file.localeCompare(b.file));
+      return {
+        id: from === to ? String(from) : `${from}-${to}`,
+        from,
+        to,
+        pages: partPages,
+        digest: digest(salt + partPages.map((p) => `${p.file}\n${p.digest}\n`).join('')),
+      };
+    })
+    .reverse();
+}
+
+/** Where a part's bundle lives in the site. */
+export function partPath(part: Part, index: number): string {
+  return index === 0 ? '/pagefind/' : `/pagefind/parts/${part.id}/`;
+}

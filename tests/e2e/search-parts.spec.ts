@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { collections } from '../../src/content/model.ts';
+import { pageYear, type PartEntry } from '../../src/lib/search/parts.ts';
+import { ContentFixture } from '../support/fixture.ts';
+import { rawEntries } from '../support/content.ts';
+import { searchFor } from './search-support.ts';
+
+/**
+ * A large archive is indexed in parts of whole years (Pagefind's memory grows with the pages of one index) and the
+ * browser merges them. The sample content is built with parts of at most 12 pages, so it splits as a ten-year archive
+ * does, and searched in Chromium: results from every part, date order across parts, counts, and the rebuild after one
+ * edit, which indexes only the part that changed.
+ */
+let fixture: ContentFixture;
+let server: ChildProcess;
+let parts: PartEntry[];
+const PORT = 4393;
+const base = `http://127.0.0.1:${PORT}`;
+const dist = () => join(fixture.dir, 'dist');
+const partOf = (year: number) => parts.find((p) => p.from <= year && year <= p.to)!;
+const yearOfPage = (path: string) => pageYear(readFileSync(join(dist(), path, 'index.html'), 'utf8'));
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  fixture = new ContentFixture();
+  const built = fixture.astro('build', { SEARCH_PART_PAGES: '12' });
+  expect(built.status, built.output.slice(-3000)).toBe(0);
+  expect(built.output).toMatch(/indexed \d+ pages in \d+ part\(s\), 0 reused/);
+  parts = (JSON.parse(readFileSync(join(dist(), 'pagefind/parts.json'), 'utf8')) as { parts: PartEntry[] }).parts;
+  server = spawn(process.execPath, ['tests/support/serve.mjs', String(PORT), dist()], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 800));
+});
+
+test.afterAll(() => {
+  server?.kill();
+  fixture?.dispose();
+});
+
+test('the index is written in parts of whole years, newest first, each a bundle of its own', () => {
+  expect(parts.length).toBeGreaterThanOrEqual(3);
+  expect(parts[0]!.path).toBe('/pagefind/');
+  for (const [i, p] of parts.entries()) {
+    expect(p.from).toBeLessThanOrEqual(p.to);
+    if (i > 0) expect(p.to, 'parts do not overlap and run newest first').toBeLessThan(parts[i - 1]!.from);
+    expect(JSON.parse(readFileSync(join(dist(), p.path, 'pagefind-entry.json'), 'utf8')).languages['zh-cn'].page_count).toBe(p.pages);
+  }
+});
+
+const cases = [
+  { q: '智慧停车', url: '/proposals/14-1-0158/' },
+  { q: '农田', url: '/proposals/14-2-0021/' },
+  { q: '普惠托育', url: '/proposals/14-3-0058/' },
+  { q: '中医药', url: '/proposals/14-4-0104/' },
+  { q: 'xinnian chahuahui', url: '/news/2025-01-01-xinnian-chahuahui/' },
+  { q: 'xiehuilan', url: '/members/xie-huilan/' },
+];
+
+test('one search finds the best page whichever part holds it', async ({ page }) => {
+  expect(new Set(cases.map((c) => partOf(yearOfPage(c.url)).id)).size, 'the cases come from every part').toBe(parts.length);
+  for (const c of cases) {
+    const results = await searchFor(page, { q: c.q }, `${base}/search/`);
+    expect(results[0], c.q).toBe(c.url);
+  }
+});
+
+test('sorted by date, results run newest first across parts, none lost or repeated', async ({ page }) => {
+  const proposals = rawEntries(collections.find((c) => c.name === 'proposals')!).filter((p) => p.data.public !== false);
+  const seen: string[] = [];
+  for (let n = 1; n <= Math.ceil(proposals.length / 10); n++) {
+    seen.push(...(await searchFor(page, { kind: '提案与答复', sort: 'date', page: String(n) }, `${base}/search/`)));
+  }
+  expect(seen.toSorted()).toEqual(proposals.map((p) => `/proposals/${p.id}/`).toSorted());
+  const days = seen.map((u) => String(proposals.find((p) => `/proposals/${p.id}/` === u)!.data.submitted));
+  expect(days).toEqual(days.toSorted().reverse());
+  expect(new Set(seen.map((u) => partOf(yearOfPage(u)).id)).size).toBeGreaterThanOrEqual(2);
+});
+
+test('with the filters open, the counts of all parts add up to the results', async ({ page }) => {
+  await searchFor(page, { q: '建议' }, `${base}/search/`);
+  await page.locator('summary', { hasText: '筛选与排序' }).click();
+  const status = page.locator('[data-status]');
+  const total = Number(/共找到 (\d+) 条/.exec((await status.textContent()) ?? '')?.[1]);
+  const kinds = page.locator('select[name="kind"] option');
+  await expect
+    .poll(async () => (await kinds.allTextContents()).filter((t) => t !== '全部').reduce((n, t) => n + Number(/（(\d+)）$/.exec(t)?.[1]), 0))
+    .toBe(total);
+});
+
+test('a rebuild after one edited story indexes only its part, and the edit is found', async ({ page }) => {
+  test.setTimeout(300_000);
+  const story = '2025-04-17-zhangzi-rijian-zhaoliao';
+  fixture.edit(`news/${story}.md`, /本报讯/, '本报讯 萤火虫夜校开课。');
+  const rebuilt = fixture.astro('build', { SEARCH_PART_PAGES: '12' });
+  expect(rebuilt.status, rebuilt.output.slice(-3000)).toBe(0);
+  expect(rebuilt.output).toContain(`in ${parts.length} part(s), ${parts.length - 1} reused from the last build`);
+  const results = await searchFor(page, { q: '萤火虫夜校' }, `${base}/search/`);
+  expect(results[0]).toBe(`/news/${story}/`);
+  // A story of another part is still found from its reused bundle.
+  expect((await searchFor(page, { q: '老旧小区' }, `${base}/search/`))[0]).toBe('/proposals/13-5-0047/');
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { pageYear, partPath, planParts, type IndexedPage } from '../../src/lib/search/parts.ts';
+
+const pages = (year: number, n: number, tag = 'a'): IndexedPage[] =>
+  Array.from({ length: n }, (_, i) => ({ file: `news/${year}-${tag}${i}/index.html`, year, digest: `${year}-${tag}${i}` }));
+
+describe('the search index in parts of whole years', () => {
+  it('groups years oldest first up to the cap and lists the newest part first', () => {
+    const parts = planParts([...pages(2019, 30), ...pages(2020, 30), ...pages(2021, 50), ...pages(2022, 20), ...pages(2023, 10)], 60);
+    expect(parts.map((p) => [p.id, p.pages.length])).toEqual([
+      ['2022-2023', 30],
+      ['2021', 50],
+      ['2019-2020', 60],
+    ]);
+    expect(parts.map(partPath)).toEqual(['/pagefind/', '/pagefind/parts/2021/', '/pagefind/parts/2019-2020/']);
+  });
+
+  it('gives a year larger than the cap a part of its own', () => {
+    expect(planParts([...pages(2024, 5), ...pages(2025, 500)], 100).map((p) => p.id)).toEqual(['2025', '2024']);
+  });
+
+  it('keeps the digests of old parts when only the newest year changes, so they are reused', () => {
+    const base = [...pages(2019, 40), ...pages(2020, 40), ...pages(2021, 5)];
+    const before = planParts(base, 50);
+    expect(before.map((p) => p.id)).toEqual(['2020-2021', '2019']);
+    const edited = base.map((p) => (p.file === 'news/2021-a3/index.html' ? { ...p, digest: 'changed' } : p));
+    const after = planParts([...edited, ...pages(2021, 3, 'new')], 50);
+    expect(after.map((p) => p.id)).toEqual(before.map((p) => p.id));
+    expect(after[1]!.digest).toBe(before[1]!.digest);
+    expect(after[0]!.digest).not.toBe(before[0]!.digest);
+    // When the newest part outgrows the cap, its newest year moves out; the older parts stay as they were.
+    const grown = planParts([...edited, ...pages(2021, 20, 'new')], 50);
+    expect(grown.map((p) => p.id)).toEqual(['2021', '2020', '2019']);
+    expect(grown[2]!.digest).toBe(before[1]!.digest);
+  });
+
+  it('changes every digest when the indexer changes', () => {
+    const a = planParts(pages(2020, 3), 10, 'pagefind-1.6.0');
+    const b = planParts(pages(2020, 3), 10, 'pagefind-1.7.0');
+    expect(a[0]!.digest).not.toBe(b[0]!.digest);
+  });
+
+  it('reads the year from the sort key every indexed page carries', () => {
+    expect(pageYear('<div hidden data-pagefind-sort="date:2023-02-18T00:00:00+08:00 20-1-0001">')).toBe(2023);
+    expect(pageYear('<p>no key</p>')).toBe(0);
+  });
+});
