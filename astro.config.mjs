@@ -14,7 +14,9 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   publicDir: process.env.PUBLIC_DIR ?? './public',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory' },
+  // Four pages in flight: rendering waits on file writes, and overlapping them cut page generation by about a third
+  // on a 5,000-document archive (2 cores); more gained nothing.
+  build: { format: 'directory', concurrency: 4 },
   markdown: {
     processor: satteri({ hastPlugins: [sectionIds()] }),
   },

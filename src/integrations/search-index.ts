@@ -1,6 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { digest, pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
 
@@ -11,7 +11,7 @@ import { digest, pageYear, partPath, planParts, type IndexedPage, type Part, typ
 export const PART_PAGES = Number(process.env.SEARCH_PART_PAGES ?? 5000);
 
 /** Bumped with anything that changes how a part is indexed, so cached parts from older builds are not reused. */
-const INDEXER = `pagefind-${JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')).version}-1`;
+const INDEXER = `pagefind-${JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')).version}-2`;
 
 function htmlFiles(dir: string, base = ''): string[] {
   return readdirSync(join(dir, base), { withFileTypes: true }).flatMap((e) => {
@@ -31,24 +31,36 @@ function indexedPages(site: string): IndexedPage[] {
   return pages;
 }
 
-async function writePart(site: string, part: Part, out: string): Promise<void> {
+/**
+ * Pagefind reads a folder much faster than it takes pages one by one from Node (5 s against 11 s for 5,000 pages), so
+ * each part is staged as a folder of hard links to its pages (copies across file systems) and given to Pagefind whole.
+ */
+function stagePart(site: string, part: Part, stage: string): void {
+  rmSync(stage, { recursive: true, force: true });
+  for (const p of part.pages) {
+    const to = join(stage, p.file);
+    mkdirSync(dirname(to), { recursive: true });
+    try {
+      linkSync(join(site, p.file), to);
+    } catch {
+      copyFileSync(join(site, p.file), to);
+    }
+  }
+}
+
+async function writePart(site: string, part: Part, out: string, stage: string): Promise<void> {
+  stagePart(site, part, stage);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    // Sent in batches without waiting for each answer, so Pagefind always has pages queued while this process also
-    // checks links; one at a time, every page would wait for a turn of the event loop.
-    for (let i = 0; i < part.pages.length; i += 200) {
-      await Promise.all(
-        part.pages.slice(i, i + 200).map(async (p) => {
-          const added = await index.addHTMLFile({ sourcePath: p.file, content: readFileSync(join(site, p.file), 'utf8') });
-          if (added.errors.length) throw new Error(`Pagefind could not index ${p.file}: ${added.errors.join('; ')}`);
-        }),
-      );
-    }
+    const added = await index.addDirectory({ path: stage });
+    if (added.errors.length) throw new Error(`Pagefind could not index the part ${part.id}: ${added.errors.join('; ')}`);
+    if (added.page_count !== part.pages.length) throw new Error(`Pagefind indexed ${added.page_count} of the ${part.pages.length} pages of the part ${part.id}`);
     const written = await index.writeFiles({ outputPath: out });
     if (written.errors.length) throw new Error(`Pagefind could not write the index part ${part.id}: ${written.errors.join('; ')}`);
   } finally {
     await index.deleteIndex();
+    rmSync(stage, { recursive: true, force: true });
   }
 }
 
@@ -82,7 +94,7 @@ export async function indexSite(site: string, cacheDir: string, logger: AstroInt
         reused++;
         continue;
       }
-      await writePart(site, part, out);
+      await writePart(site, part, out, join(cacheDir, 'search-stage', part.id));
       rmSync(cached, { recursive: true, force: true });
       mkdirSync(cached, { recursive: true });
       cpSync(out, cached, { recursive: true });
