@@ -34,22 +34,21 @@ export async function getSessionNeighbours(p: P): Promise<{ prev?: P; next?: P }
 /** Up to `n` other public proposals sharing the category or a handling unit, those sharing both first, newest first. */
 export async function getRelated(p: P, n = 5): Promise<P[]> {
   const { order, byCategory, byUnit } = await getIndexes();
-  // One point for the same category, one for a shared unit (every proposal reached through a unit shares one).
-  const score = new Map<string, { x: P; s: number; i: number }>();
-  for (const x of byCategory.get(p.data.category) ?? []) score.set(x.id, { x, s: 1, i: order.get(x.id)! });
-  for (const u of new Set([...p.data.leadUnits, ...p.data.coUnits])) {
-    for (const x of byUnit.get(u) ?? []) score.set(x.id, { x, s: x.data.category === p.data.category ? 2 : 1, i: order.get(x.id)! });
-  }
-  score.delete(p.id);
-  // The best n by a single pass: sorting every candidate of every proposal page cost seconds on a large archive.
-  const best: { x: P; s: number; i: number }[] = [];
-  const better = (a: { s: number; i: number }, b: { s: number; i: number }) => a.s > b.s || (a.s === b.s && a.i < b.i);
-  for (const c of score.values()) {
-    if (best.length === n && !better(c, best[n - 1]!)) continue;
-    let at = best.length === n ? n - 1 : best.length;
-    while (at > 0 && better(c, best[at - 1]!)) at--;
-    best.splice(at, 0, c);
-    if (best.length > n) best.pop();
-  }
-  return best.map((e) => e.x);
+  const units = new Set([...p.data.leadUnits, ...p.data.coUnits]);
+  const sharesUnit = (x: P) => x.data.leadUnits.some((u) => units.has(u)) || x.data.coUnits.some((u) => units.has(u));
+  const sameCategory = (byCategory.get(p.data.category) ?? []).filter((x) => x.id !== p.id);
+  // The lists are newest first, so the first matches found are the ones wanted: scan no further than needed (scoring
+  // every candidate of every proposal page cost seconds on a large archive).
+  const both: P[] = [];
+  for (const x of sameCategory) if (sharesUnit(x) && both.push(x) === n) return both;
+  const need = n - both.length;
+  const one = new Map<string, P>();
+  const firstOf = (list: P[], keep: (x: P) => boolean) => {
+    let taken = 0;
+    for (const x of list) if (x.id !== p.id && keep(x) && !one.has(x.id) && (one.set(x.id, x), ++taken === need)) return;
+  };
+  firstOf(sameCategory, (x) => !sharesUnit(x));
+  for (const u of units) firstOf(byUnit.get(u) ?? [], (x) => x.data.category !== p.data.category);
+  const rest = [...one.values()].sort((a, b) => order.get(a.id)! - order.get(b.id)!).slice(0, need);
+  return [...both, ...rest];
 }

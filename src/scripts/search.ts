@@ -262,10 +262,12 @@ class SearchPanel {
     if (run !== this.run) return;
     const total = found.results.length;
     let ordered = found.results;
-    const head = await Promise.all(found.results.slice(0, RERANK_DEPTH).map(async (r) => ({ r, d: await r.data() })));
+    // Only a search by relevance is re-ranked; a date-ordered one loads just the page it shows.
+    const reranked = s.sort !== 'date' && query.compact !== '';
+    const head = reranked ? await Promise.all(found.results.slice(0, RERANK_DEPTH).map(async (r) => ({ r, d: await r.data() }))) : [];
     if (run !== this.run) return;
     const loaded = new Map(head.map((x) => [x.r.id, x.d]));
-    if (s.sort !== 'date' && query.compact) {
+    if (reranked) {
       ordered = [
         ...rerank(head.map((x) => ({ ...x, title: x.d.meta.title ?? '', content: x.d.content, keys: x.d.meta.keys ?? '' })), query.compact).map((x) => x.r),
         ...found.results.slice(RERANK_DEPTH),
