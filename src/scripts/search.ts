@@ -1,6 +1,6 @@
 import { formatChineseDate } from '../lib/dates.ts';
 import { KIND_LABELS, PROPOSAL_FILTERS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
-import { parseQuery } from '../lib/search/query.ts';
+import { parseQuery, queryTerms } from '../lib/search/query.ts';
 import { rerank, safeExcerpt } from '../lib/search/rank.ts';
 import type { PartEntry } from '../lib/search/parts.ts';
 import { readState, writeState, type SearchState } from '../lib/search/state.ts';
@@ -29,6 +29,8 @@ interface PagefindResult {
 interface PagefindSearch {
   results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
+  /** Counts before the search's own filters are applied. */
+  totalFilters?: Record<string, Record<string, number>>;
   unfilteredResultCount: number;
 }
 interface Pagefind {
@@ -69,14 +71,40 @@ function loadPagefind(): Promise<Search> {
   return loading;
 }
 
+type Filters = Record<string, string | { any: string[] }>;
+
 /**
- * A search over every part. By relevance, one merged search. By date, Pagefind orders each part on its own and the
- * merged list interleaves them by position, so each part is asked alone and the answers are joined newest part first
- * (parts are runs of whole years, so that order is the date order).
+ * The parts a query may draw results from. Pagefind ignores a query word its index lacks (so a typo does not empty
+ * the results); each part is an index of its own, so a word missing from one part would loosen the search there and
+ * pages matching only the other words would appear. A word the archive holds somewhere is therefore required
+ * everywhere: parts lacking it are left out. Each word is looked up with a filter that matches nothing, so Pagefind
+ * counts the word's pages per part (the counts come before filtering) without scoring them.
  */
-async function searchParts({ pf, parts }: Search, text: string | null, o: { filters: Record<string, string>; sort?: Record<string, string> }): Promise<PagefindSearch> {
-  if (!o.sort || parts.length < 2) return pf.search(text, o);
-  const each = await Promise.all(parts.map((p) => pf.search(text, { ...o, filters: { ...o.filters, part: p.id } })));
+async function partsFor({ pf, parts }: Search, text: string | null): Promise<PartEntry[]> {
+  if (!text || parts.length < 2) return parts;
+  const terms = queryTerms(text);
+  if (terms.length < 2) return parts;
+  const perTerm = await Promise.all(terms.map(async (t) => (await pf.search(t, { filters: { part: '' } })).totalFilters?.['part'] ?? {}));
+  const known = perTerm.filter((counts) => Object.values(counts).some((n) => n > 0));
+  return parts.filter((p) => known.every((counts) => (counts[p.id] ?? 0) > 0));
+}
+
+const NOTHING: PagefindSearch = { results: [], filters: {}, unfilteredResultCount: 0 };
+
+/**
+ * A search over every part that may hold results (see `partsFor`). By relevance, one merged search. By date, Pagefind
+ * orders each part on its own and the merged list interleaves them by position, so each part is asked alone and the
+ * answers are joined newest part first (parts are runs of whole years, so that order is the date order).
+ */
+async function searchParts(search: Search, text: string | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<PagefindSearch> {
+  const { pf, parts } = search;
+  const usable = await partsFor(search, text);
+  if (usable.length === 0) return NOTHING;
+  if (!o.sort || parts.length < 2) {
+    const only = usable.length < parts.length ? { part: { any: usable.map((p) => p.id) } } : {};
+    return pf.search(text, { ...o, filters: { ...o.filters, ...only } });
+  }
+  const each = await Promise.all(usable.map((p) => pf.search(text, { ...o, filters: { ...o.filters, part: p.id } })));
   const filters: PagefindSearch['filters'] = {};
   for (const s of each) {
     for (const [name, values] of Object.entries(s.filters)) {

@@ -5,33 +5,34 @@ const pages = (year: number, n: number, tag = 'a'): IndexedPage[] =>
   Array.from({ length: n }, (_, i) => ({ file: `news/${year}-${tag}${i}/index.html`, year, digest: `${year}-${tag}${i}` }));
 
 describe('the search index in parts of whole years', () => {
-  it('groups years oldest first up to the cap and lists the newest part first', () => {
+  it('gives the newest year a part of its own, groups older years oldest first up to the cap, newest part first', () => {
     const parts = planParts([...pages(2019, 30), ...pages(2020, 30), ...pages(2021, 50), ...pages(2022, 20), ...pages(2023, 10)], 60);
     expect(parts.map((p) => [p.id, p.pages.length])).toEqual([
-      ['2022-2023', 30],
+      ['2023', 10],
+      ['2022', 20],
       ['2021', 50],
       ['2019-2020', 60],
     ]);
-    expect(parts.map(partPath)).toEqual(['/pagefind/', '/pagefind/parts/2021/', '/pagefind/parts/2019-2020/']);
+    expect(parts.map(partPath)).toEqual(['/pagefind/', '/pagefind/parts/2022/', '/pagefind/parts/2021/', '/pagefind/parts/2019-2020/']);
   });
 
   it('gives a year larger than the cap a part of its own', () => {
-    expect(planParts([...pages(2024, 5), ...pages(2025, 500)], 100).map((p) => p.id)).toEqual(['2025', '2024']);
+    expect(planParts([...pages(2023, 5), ...pages(2024, 500), ...pages(2025, 5)], 100).map((p) => p.id)).toEqual(['2025', '2024', '2023']);
   });
 
   it('keeps the digests of old parts when only the newest year changes, so they are reused', () => {
-    const base = [...pages(2019, 40), ...pages(2020, 40), ...pages(2021, 5)];
+    const base = [...pages(2019, 40), ...pages(2020, 30), ...pages(2021, 5)];
     const before = planParts(base, 50);
-    expect(before.map((p) => p.id)).toEqual(['2020-2021', '2019']);
+    expect(before.map((p) => p.id)).toEqual(['2021', '2020', '2019']);
     const edited = base.map((p) => (p.file === 'news/2021-a3/index.html' ? { ...p, digest: 'changed' } : p));
     const after = planParts([...edited, ...pages(2021, 3, 'new')], 50);
     expect(after.map((p) => p.id)).toEqual(before.map((p) => p.id));
-    expect(after[1]!.digest).toBe(before[1]!.digest);
+    expect(after.slice(1).map((p) => p.digest)).toEqual(before.slice(1).map((p) => p.digest));
     expect(after[0]!.digest).not.toBe(before[0]!.digest);
-    // When the newest part outgrows the cap, its newest year moves out; the older parts stay as they were.
-    const grown = planParts([...edited, ...pages(2021, 20, 'new')], 50);
-    expect(grown.map((p) => p.id)).toEqual(['2021', '2020', '2019']);
-    expect(grown[2]!.digest).toBe(before[1]!.digest);
+    // A new year: the last one joins the older parts; the oldest part stays as it was.
+    const nextYear = planParts([...edited, ...pages(2022, 4)], 50);
+    expect(nextYear.map((p) => p.id)).toEqual(['2022', '2020-2021', '2019']);
+    expect(nextYear[2]!.digest).toBe(before[2]!.digest);
   });
 
   it('changes every digest when the indexer changes', () => {

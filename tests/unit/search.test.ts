@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chineseNumber, sessionShortName } from '../../src/lib/numerals.ts';
 import { characterKeys, nameKeys, numberKeys, pinyinKeys, searchKeys, synonymKeys } from '../../src/lib/search/keys.ts';
-import { parseQuery } from '../../src/lib/search/query.ts';
+import { parseQuery, queryTerms } from '../../src/lib/search/query.ts';
 import { compact, rerank, safeExcerpt, tier } from '../../src/lib/search/rank.ts';
 import { readState, writeState } from '../../src/lib/search/state.ts';
 
@@ -93,5 +93,15 @@ describe('session names', () => {
     expect(chineseNumber(20)).toBe('二十');
     expect(chineseNumber(3)).toBe('三');
     expect(sessionShortName(14, 3)).toBe('十四届三次会议');
+  });
+});
+
+describe('query terms as Pagefind splits them', () => {
+  it('splits Chinese into words, drops punctuation and quotes, lowers Latin', () => {
+    expect(queryTerms('养老服务体系')).toEqual(['养老', '服务', '体系']);
+    expect(queryTerms('“智慧停车”')).toEqual(['智慧', '停车']);
+    expect(queryTerms('KeJi  fuwu')).toEqual(['keji', 'fuwu']);
+    expect(queryTerms('14-3-0123')).toEqual(['14', '3', '0123']);
+    expect(queryTerms('建议 建议')).toEqual(['建议']);
   });
 });

@@ -49,15 +49,17 @@ export function digest(text: string): string {
 }
 
 /**
- * Groups pages into parts of whole years, oldest first, each holding at most `maxPages` pages unless a single year has
- * more. Filling from the oldest year keeps old parts stable as new years are published: only the newest part changes.
- * Returns the parts newest first (the first is the primary index). `salt` names the indexer, so a new version of it
- * invalidates every part.
+ * Groups pages into parts of whole years. The newest year is always a part of its own: editors publish and correct
+ * recent stories, so the rebuild after an edit re-indexes one year, not the newest few. Older years are grouped oldest
+ * first, each part holding at most `maxPages` pages unless a single year has more; filling from the oldest year keeps
+ * old parts stable as new years are published. Returns the parts newest first (the first is the primary index).
+ * `salt` names the indexer, so a new version of it invalidates every part.
  */
 export function planParts(pages: readonly IndexedPage[], maxPages: number, salt = ''): Part[] {
   const byYear = new Map<number, IndexedPage[]>();
   for (const p of pages) (byYear.get(p.year) ?? byYear.set(p.year, []).get(p.year)!).push(p);
   const years = [...byYear.keys()].sort((a, b) => a - b);
+  const newest = years.pop();
   const groups: number[][] = [];
   let size = 0;
   for (const y of years) {
@@ -70,6 +72,7 @@ export function planParts(pages: readonly IndexedPage[], maxPages: number, salt 
       size += n;
     }
   }
+  if (newest !== undefined) groups.push([newest]);
   return groups
     .map((ys) => {
       const from = ys[0]!;

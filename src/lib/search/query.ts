@@ -21,3 +21,19 @@ export function parseQuery(raw: string): Query {
   const compact = text.replace(/["\s]/g, '').toLowerCase();
   return { text, compact, phrase };
 }
+
+const wordSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+const PUNCTUATION = /^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u;
+
+/**
+ * The terms Pagefind searches for, split as its browser code splits a Chinese query (words by `Intl.Segmenter`,
+ * punctuation dropped, lower case), so each can be looked up on its own.
+ */
+export function queryTerms(text: string): string[] {
+  const chunks: string[] = [];
+  for (const { segment } of wordSegmenter.segment(text)) {
+    const kept = [...segment].filter((c) => !PUNCTUATION.test(c)).join('').toLocaleLowerCase();
+    if (kept) chunks.push(kept);
+  }
+  return [...new Set(chunks.join(' ').replace(/\s{2,}/g, ' ').trim().split(' ').filter(Boolean))];
+}
