@@ -84,10 +84,17 @@ async function partsFor({ pf, parts }: Search, text: string | null): Promise<Par
   if (!text || parts.length < 2) return parts;
   const terms = queryTerms(text);
   if (terms.length < 2) return parts;
-  const perTerm = await Promise.all(terms.map(async (t) => (await pf.search(t, { filters: { part: '' } })).totalFilters?.['part'] ?? {}));
+  // Remembered for the visit: a reader refining a query (科技服务 → 科技服务 建议) looks up only the new word, and the
+  // lookup is dear once the filters are open (Pagefind then counts every filter value of the word's pages).
+  const perTerm = await Promise.all(
+    terms.map((t) => (termParts.get(t) ?? termParts.set(t, pf.search(t, { filters: { part: '' } }).then((s) => s.totalFilters?.['part'] ?? {})).get(t))!),
+  );
   const known = perTerm.filter((counts) => Object.values(counts).some((n) => n > 0));
   return parts.filter((p) => known.every((counts) => (counts[p.id] ?? 0) > 0));
 }
+
+/** Pages per part of each query word looked up so far. */
+const termParts = new Map<string, Promise<Record<string, number>>>();
 
 const NOTHING: PagefindSearch = { results: [], filters: {}, unfilteredResultCount: 0 };
 
