@@ -133,6 +133,7 @@ export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<F
     m.set(value, (m.get(value) ?? 0) + 1);
   };
   const add = adder(all);
+  const addProposal = adder(proposals);
   for (const e of await getNews()) baseFilters('news', e.data.date).forEach(add);
   for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
   for (const e of await getVoices()) baseFilters('voices', e.data.date).forEach(add);
@@ -140,7 +141,7 @@ export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<F
   for (const e of await getProposals()) {
     const filters = [...baseFilters('proposals', e.data.submitted), ...(await proposalFilters(e.data))];
     filters.forEach(add);
-    filters.forEach(adder(proposals));
+    filters.forEach(addProposal);
   }
   const sessionRank = new Map([...(await getLookups()).sessions.values()].map((x) => [sessionShortName(x.term, x.meeting), x.term * 100 + x.meeting]));
   const lists = (counts: typeof all) =>

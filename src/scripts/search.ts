@@ -170,7 +170,7 @@ class SearchPanel {
     this.fixed = this.mode === 'proposals' ? { kind: KIND_LABELS.proposals } : {};
     for (const n of this.filterNames) {
       const options = [...(this.select(n)?.options ?? [])].filter((o) => o.value);
-      this.totals.set(n, new Map(options.map((o) => [o.value, Number(/（(\d+)）$/.exec(o.text)?.[1] ?? 0)])));
+      this.totals.set(n, new Map(options.map((o) => [o.value, Number(o.dataset['total'] ?? 0)])));
     }
   }
 
@@ -224,7 +224,7 @@ class SearchPanel {
 
   /**
    * Loads Pagefind's filter index once the reader opens the filters, so results come with a count per value. Not
-   * before: with it loaded every query costs several times as much (0.8 s more at 20,000 documents on a slow phone).
+   * before: with it loaded every query costs several times as much (0.8 s more at 20,000 documents).
    */
   countFilters(): Promise<void> {
     this.countsLoading ??= (async () => {
