@@ -1,26 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { sanitize } from '../lib/sanitize.ts';
-import { parse } from 'yaml';
 import { contentDir } from '../lib/paths.ts';
 import { resetRegistry } from '../lib/registry.ts';
+import { ContentError, parseYaml, shown } from './errors.ts';
 import { ID_PATTERN, type FolderCollection, type SettingsCollection, type TaxonomyCollection } from './model.ts';
 
 const ID_RE = new RegExp(ID_PATTERN);
-
-/** Path of a content file as editors see it, e.g. `content/news/2025-02-23-jiceng.md`. */
-function shown(path: string): string {
-  return relative(process.cwd(), path) || path;
-}
-
-/** Error raised for bad content; the message names the file and, where known, the field. */
-export class ContentError extends Error {
-  constructor(file: string, message: string) {
-    super(`${shown(file)}：${message}`);
-    this.name = 'ContentError';
-  }
-}
 
 /**
  * A folder of Markdown entries. Ids come from the file name, which must be ASCII so URLs stay stable and readable;
@@ -85,11 +72,7 @@ async function readYaml(file: string): Promise<unknown> {
   } catch {
     throw new ContentError(file, '文件不存在或无法读取');
   }
-  try {
-    return parse(text);
-  } catch (e) {
-    throw new ContentError(file, `YAML 格式错误：${(e as Error).message}`);
-  }
+  return parseYaml(text, file);
 }
 
 /** Load items from a YAML file into the store, watching the file in dev so edits in the CMS show up. */

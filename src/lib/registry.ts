@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { taxonomyCollections, type RefTarget, type TaxonomyCollection } from '../content/model.ts';
+import { parseYaml } from '../content/errors.ts';
 import { contentDir } from './paths.ts';
 
 /**
@@ -29,7 +29,7 @@ function read(): Map<RefTarget | TaxonomyCollection['name'], Set<string>> {
   );
   for (const t of taxonomyCollections) {
     const file = join(dir, t.file);
-    const items = existsSync(file) ? (parse(readFileSync(file, 'utf8'))?.items ?? []) : [];
+    const items = existsSync(file) ? ((parseYaml(readFileSync(file, 'utf8'), file) as { items?: unknown } | null)?.items ?? []) : [];
     ids.set(t.name, new Set(Array.isArray(items) ? items.map((i: { id?: unknown }) => String(i?.id)) : []));
   }
   return ids;

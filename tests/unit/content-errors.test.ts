@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hasRef, resetRegistry } from '../../src/lib/registry.ts';
 import { CONTENT } from '../support/content.ts';
 import { ContentFixture } from '../support/fixture.ts';
 
@@ -108,6 +109,23 @@ describe('bad content fails the build naming file and field', () => {
     const { status, output } = breakAndSync((f) => f.edit('taxonomies/categories.yml', 'items:', 'items:\n  - { id: [unclosed'));
     expect(status).not.toBe(0);
     expect(output).toContain('categories.yml：YAML 格式错误');
+  });
+
+  // Collections load concurrently, so a reference check may read the broken file before its own loader does;
+  // the editor must see the same message either way.
+  it('names broken YAML when a reference check reads it first', () => {
+    fixture = new ContentFixture();
+    fixture.edit('taxonomies/categories.yml', 'items:', 'items:\n  - { id: [unclosed');
+    const before = process.env.CONTENT_DIR;
+    process.env.CONTENT_DIR = fixture.content;
+    resetRegistry();
+    try {
+      expect(() => hasRef('members', 'no-such-member')).toThrow(/categories\.yml：YAML 格式错误/);
+    } finally {
+      if (before === undefined) delete process.env.CONTENT_DIR;
+      else process.env.CONTENT_DIR = before;
+      resetRegistry();
+    }
   });
 
   it('rejects a malformed news date', () => {
