@@ -1,6 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { digest, pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
 
@@ -39,20 +39,50 @@ function indexedPages(site: string): IndexedPage[] {
   return pages;
 }
 
+/** A hard link to `from` at `to` (a copy across file systems); neither the build nor Pagefind rewrites a file in place. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/**
+ * Puts every file under `from` at the same place under `to`, as hard links: an index part is thousands of small files,
+ * and copying them to and from the build cache took 20 s of a 39 s re-index at 20,000 documents. `skip` names files
+ * left out.
+ */
+function linkTree(from: string, to: string, skip = ''): void {
+  const made = new Set<string>();
+  for (const e of readdirSync(from, { withFileTypes: true, recursive: true })) {
+    if (e.isDirectory() || e.name === skip) continue;
+    const src = join(e.parentPath, e.name);
+    const dst = join(to, relative(from, src));
+    const dir = dirname(dst);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    linkOrCopy(src, dst);
+  }
+}
+
 /**
  * Pagefind reads a folder much faster than it takes pages one by one from Node (5 s against 11 s for 5,000 pages), so
- * each part is staged as a folder of hard links to its pages (copies across file systems) and given to Pagefind whole.
+ * each part is staged as a folder of hard links to its pages and given to Pagefind whole.
  */
 function stagePart(site: string, part: Part, stage: string): void {
   rmSync(stage, { recursive: true, force: true });
+  const made = new Set<string>();
   for (const p of part.pages) {
     const to = join(stage, p.file);
-    mkdirSync(dirname(to), { recursive: true });
-    try {
-      linkSync(join(site, p.file), to);
-    } catch {
-      copyFileSync(join(site, p.file), to);
+    const dir = dirname(to);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
     }
+    linkOrCopy(join(site, p.file), to);
   }
 }
 
@@ -97,15 +127,13 @@ export async function indexSite(site: string, cacheDir: string, logger: AstroInt
       const cached = join(cache, part.id);
       const stamp = join(cached, '.digest');
       if (existsSync(stamp) && readFileSync(stamp, 'utf8') === part.digest) {
-        cpSync(cached, out, { recursive: true });
-        rmSync(join(out, '.digest'));
+        linkTree(cached, out, '.digest');
         reused++;
         continue;
       }
       await writePart(site, part, out, join(cacheDir, 'search-stage', part.id));
       rmSync(cached, { recursive: true, force: true });
-      mkdirSync(cached, { recursive: true });
-      cpSync(out, cached, { recursive: true });
+      linkTree(out, cached);
       writeFileSync(stamp, part.digest);
     }
   } finally {
