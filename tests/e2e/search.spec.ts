@@ -157,6 +157,23 @@ test('the search state lives in the URL: typing updates it, the back button rest
   await expect(page.locator('select[name="sort"]')).toHaveValue('');
 });
 
+// `npm run bench` reads this measure for its search figures, so it must say what the reader typed and waited for.
+test('each search records how long the reader waited, after the pause and since the last keystroke', async ({ page }) => {
+  await page.goto('/search/');
+  await expect(page.locator('[data-search-panel]')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('searchbox', { name: '搜索关键词' }).fill('托育 服务');
+  await expect(page.locator('[data-status]')).toContainText('共找到');
+  const measures = await page.evaluate(() =>
+    performance.getEntriesByName('search').map((m) => ({ duration: m.duration, ...(m as PerformanceMeasure).detail })),
+  );
+  const shown = Number(/共找到 (\d+) 条/.exec((await page.locator('[data-status]').textContent()) ?? '')?.[1]);
+  const last = measures.at(-1)!;
+  expect(last).toMatchObject({ query: '托育 服务', results: shown });
+  expect(last.duration).toBeGreaterThan(0);
+  // The pause before a typed query is searched (300 ms) is counted only in the time since the last keystroke.
+  expect(last.sinceTyping).toBeGreaterThan(last.duration + 250);
+});
+
 test('results show kind, date, title, a marked excerpt, and replies as sub-results', async ({ page }) => {
   await searchFor(page, { q: '科技服务' });
   const first = page.locator('[data-results] > li', { has: page.locator('a[href="/proposals/14-3-0123/"]') });

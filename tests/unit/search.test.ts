@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chineseNumber, sessionShortName } from '../../src/lib/numerals.ts';
 import { characterKeys, nameKeys, numberKeys, pinyinKeys, searchKeys, synonymKeys } from '../../src/lib/search/keys.ts';
-import { parseQuery, queryTerms } from '../../src/lib/search/query.ts';
+import { parseQuery, queryTerms, settledText } from '../../src/lib/search/query.ts';
 import { compact, rerank, safeExcerpt, tier } from '../../src/lib/search/rank.ts';
 import { readState, writeState } from '../../src/lib/search/state.ts';
 
@@ -103,5 +103,15 @@ describe('query terms as Pagefind splits them', () => {
     expect(queryTerms('KeJi  fuwu')).toEqual(['keji', 'fuwu']);
     expect(queryTerms('14-3-0123')).toEqual(['14', '3', '0123']);
     expect(queryTerms('建议 建议')).toEqual(['建议']);
+  });
+});
+
+describe('settledText', () => {
+  it('keeps Chinese words and drops a Latin word still being typed', () => {
+    expect(settledText('科技服务')).toBe('科技服务');
+    expect(settledText('科技服务 kej')).toBe('科技服务');
+    expect(settledText('keji ')).toBe('keji');
+    expect(settledText('第104')).toBe('第');
+    expect(settledText('keji')).toBe('');
   });
 });

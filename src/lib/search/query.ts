@@ -37,3 +37,12 @@ export function queryTerms(text: string): string[] {
   }
   return [...new Set(chunks.join(' ').replace(/\s{2,}/g, ' ').trim().split(' ').filter(Boolean))];
 }
+
+/**
+ * The part of a query whose words are finished, for looking them up while the reader is still typing: a trailing run
+ * of Latin letters or digits (a pinyin spelling, a number) may still grow, so it counts only once a space follows it.
+ * Chinese arrives from the input method a whole word at a time.
+ */
+export function settledText(text: string): string {
+  return text.replace(/[a-z0-9]+$/i, '').trim();
+}
