@@ -17,6 +17,9 @@ export default defineConfig({
   // Four pages in flight: rendering waits on file writes, and overlapping them cut page generation by about a third
   // on a 5,000-document archive (2 cores); more gained nothing.
   build: { format: 'directory', concurrency: 4 },
+  // A detail page whose cache key (src/data/cache-keys.ts) and code are unchanged is copied from the last build instead
+  // of rendered: after one edited story, the rebuild renders that story, the lists and little else.
+  experimental: { incrementalBuild: true },
   markdown: {
     processor: satteri({ hastPlugins: [sectionIds()] }),
   },
