@@ -224,6 +224,9 @@ class SearchPanel {
       if (!(e as InputEvent).isComposing) prepare(this.input.value);
       this.schedule();
     });
+    // Chinese arrives through an input method: Chromium's last input event of a word still counts as composing, and
+    // only the end of the composition says the word is done.
+    this.input.addEventListener('compositionend', () => prepare(this.input.value));
     this.form.addEventListener('change', (e) => {
       if ((e.target as HTMLElement).tagName === 'SELECT') this.commit(1);
     });
