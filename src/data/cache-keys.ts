@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { taxonomyCollections } from '../content/model.ts';
 import { getMembers, getSettings, getTaxonomy, type Entry } from './content.ts';
 import { memo } from './memo.ts';
 
@@ -12,13 +13,17 @@ import { memo } from './memo.ts';
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
 /** What of an entry a page can show: never the Astro handle, which holds rendering state. */
-const shown = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(shown) : value && typeof value === 'object' && 'entry' in value ? { id: (value as Entry<unknown>).id, data: (value as Entry<unknown>).data, body: (value as Entry<unknown>).body } : value;
-
-const TAXONOMIES = ['sessions', 'units', 'categories', 'sectors', 'committees', 'places', 'synonyms'] as const;
+function shown(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shown);
+  if (value && typeof value === 'object' && 'entry' in value) {
+    const { id, data, body } = value as Entry<unknown>;
+    return { id, data, body };
+  }
+  return value;
+}
 
 const sharedKey = memo(async () =>
-  digest([await getSettings(), await Promise.all(TAXONOMIES.map((t) => getTaxonomy(t))), (await getMembers()).map((m) => [m.id, m.data])]),
+  digest([await getSettings(), await Promise.all(taxonomyCollections.map((t) => getTaxonomy(t.name))), (await getMembers()).map((m) => [m.id, m.data])]),
 );
 
 /** The key of a page showing `parts`: entries, lists of entries, or any other value it renders. */
