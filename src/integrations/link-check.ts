@@ -1,18 +1,12 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { findBroken, scanFeed, scanHtml, type PageRefs } from '../lib/links.ts';
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
+import { siteFiles } from './site-files.ts';
 
 /** Site path of a built file: `news/x/index.html` → `/news/x/`. */
-function sitePath(root: string, file: string): string {
-  const rel = `/${relative(root, file).split(sep).join('/')}`;
+function sitePath(file: string): string {
+  const rel = `/${file}`;
   return rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
 }
 
@@ -22,12 +16,11 @@ function sitePath(root: string, file: string): string {
  * indexer, running beside it, is kept fed.
  */
 export async function checkLinks(root: string, site: string, logger: AstroIntegrationLogger): Promise<void> {
-  const files = walk(root).filter((f) => !f.includes(`${sep}pagefind${sep}`) && !f.includes(`${sep}admin${sep}`));
   const pages = new Map<string, PageRefs>();
-  for (const [i, f] of files.entries()) {
+  for (const [i, f] of siteFiles(root).entries()) {
     if (i % 10 === 0) await new Promise((r) => setImmediate(r));
-    if (f.endsWith('.html')) pages.set(sitePath(root, f), scanHtml(readFileSync(f, 'utf8')));
-    else if (f.endsWith('.xml') && f.includes('rss')) pages.set(sitePath(root, f), { ids: new Set(), refs: scanFeed(readFileSync(f, 'utf8'), site) });
+    if (f.endsWith('.html')) pages.set(sitePath(f), scanHtml(readFileSync(join(root, f), 'utf8')));
+    else if (f.endsWith('.xml') && f.includes('rss')) pages.set(sitePath(f), { ids: new Set(), refs: scanFeed(readFileSync(join(root, f), 'utf8'), site) });
   }
   const exists = (p: string) => existsSync(join(root, p)) && (statSync(join(root, p)).isFile() || existsSync(join(root, p, 'index.html')));
   const broken = findBroken(pages, exists, site);

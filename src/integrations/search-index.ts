@@ -2,6 +2,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
+import { siteFiles } from './site-files.ts';
 import { digest, pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
 
 /**
@@ -21,50 +22,46 @@ const CHUNK_LOCATIONS = (process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '400
 /** Changes with anything that changes how a part is indexed, so cached parts from older builds are not reused. */
 const INDEXER = `pagefind-${JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')).version}-chunk-${CHUNK_LOCATIONS}-2`;
 
-function htmlFiles(dir: string, base = ''): string[] {
-  return readdirSync(join(dir, base), { withFileTypes: true }).flatMap((e) => {
-    const rel = base ? `${base}/${e.name}` : e.name;
-    if (e.isDirectory()) return rel === 'pagefind' || rel === 'admin' ? [] : htmlFiles(dir, rel);
-    return e.name.endsWith('.html') ? [rel] : [];
-  });
-}
-
 /** Pages marked for search (`data-pagefind-body`); Pagefind would parse and hold every other page only to drop it. */
 function indexedPages(site: string): IndexedPage[] {
   const pages: IndexedPage[] = [];
-  for (const file of htmlFiles(site)) {
+  for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(join(site, file), 'utf8');
     if (html.includes('data-pagefind-body')) pages.push({ file, year: pageYear(html), digest: digest(html) });
   }
   return pages;
 }
 
-/** A hard link to `from` at `to` (a copy across file systems); neither the build nor Pagefind rewrites a file in place. */
-function linkOrCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
-
 /**
- * Puts every file under `from` at the same place under `to`, as hard links: an index part is thousands of small files,
- * and copying them to and from the build cache took 20 s of a 39 s re-index at 20,000 documents. `skip` names files
- * left out.
+ * Places hard links (copies across file systems; neither the build nor Pagefind rewrites a file in place), making each
+ * folder once: an index part or a staged part is thousands of files.
  */
-function linkTree(from: string, to: string, skip = ''): void {
+function linker(): (from: string, to: string) => void {
   const made = new Set<string>();
-  for (const e of readdirSync(from, { withFileTypes: true, recursive: true })) {
-    if (e.isDirectory() || e.name === skip) continue;
-    const src = join(e.parentPath, e.name);
-    const dst = join(to, relative(from, src));
-    const dir = dirname(dst);
+  return (from, to) => {
+    const dir = dirname(to);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    linkOrCopy(src, dst);
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+  };
+}
+
+/**
+ * Puts every file under `from` at the same place under `to`, as hard links: copying an index part's thousands of small
+ * files to and from the build cache took 20 s of a 39 s re-index at 20,000 documents. `skip` names files left out.
+ */
+function linkTree(from: string, to: string, skip = ''): void {
+  const link = linker();
+  for (const e of readdirSync(from, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || e.name === skip) continue;
+    const src = join(e.parentPath, e.name);
+    link(src, join(to, relative(from, src)));
   }
 }
 
@@ -74,16 +71,8 @@ function linkTree(from: string, to: string, skip = ''): void {
  */
 function stagePart(site: string, part: Part, stage: string): void {
   rmSync(stage, { recursive: true, force: true });
-  const made = new Set<string>();
-  for (const p of part.pages) {
-    const to = join(stage, p.file);
-    const dir = dirname(to);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    linkOrCopy(join(site, p.file), to);
-  }
+  const link = linker();
+  for (const p of part.pages) link(join(site, p.file), join(stage, p.file));
 }
 
 async function writePart(site: string, part: Part, out: string, stage: string): Promise<void> {

@@ -22,6 +22,13 @@ function breakAndSync(change: (f: ContentFixture) => void) {
   return fixture.astro('sync');
 }
 
+/** For what only shows once pages are built, such as a broken link. */
+function fixtureBuild(change: (f: ContentFixture) => void) {
+  fixture = new ContentFixture();
+  change(fixture);
+  return fixture.astro('build', { SKIP_SEARCH_INDEX: '1' });
+}
+
 describe('bad content fails the build naming file and field', () => {
   const proposal = 'proposals/14-3-0123.md';
 
@@ -154,6 +161,13 @@ describe('bad content fails the build naming file and field', () => {
     const { status, output } = breakAndSync((f) => f.write('taxonomies/units.yml', `${f.read('taxonomies/units.yml')}  - { name: 没有编号的单位 }\n`));
     expect(status).not.toBe(0);
     expect(output).toMatch(/units\.yml：items\[\d+\]\.id（编号）为必填项/);
+  });
+
+  it('rejects a story linking to a page the site does not have, naming both', () => {
+    const news = firstFile('news');
+    const { status, output } = fixtureBuild((f) => f.edit(news, /本报讯/, '本报讯 [另见](/news/no-such-story/)'));
+    expect(status).not.toBe(0);
+    expect(output).toContain(`/news/${news.slice(5, -3)}/ → /news/no-such-story/`);
   });
 
   it('accepts the unbroken content', () => {
