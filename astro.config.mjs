@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { cmsBundle } from './src/integrations/cms-bundle.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
 
@@ -25,6 +26,7 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    cmsBundle(),
     // The admin and the error page are not for search engines.
     sitemap({ filter: (page) => !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/admin/') }),
     postBuild(),

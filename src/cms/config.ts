@@ -49,6 +49,15 @@ export interface CmsOptions {
   sessions?: readonly { id: string; name: string }[] | undefined;
 }
 
+/** What the admin page (src/pages/admin/index.astro) passes to the admin script in `#cms-options`. */
+export interface AdminPageOptions {
+  siteUrl?: string | undefined;
+  /** The site's stylesheet, so previews look like the published pages. */
+  siteCss?: string | undefined;
+  sessions?: CmsOptions['sessions'];
+  backend?: CmsOptions['backend'];
+}
+
 /** The production Git host; every value can be overridden (see the README, “Editing with Decap CMS”). */
 export const DEFAULT_BACKEND = {
   name: 'gitlab' as 'gitlab' | 'forgejo',

@@ -7,3 +7,9 @@ interface ImportMetaEnv {
   readonly PUBLIC_CMS_API_ROOT?: string;
   readonly PUBLIC_CMS_APP_ID?: string;
 }
+
+/** URL of the admin bundle's entry script, from src/integrations/cms-bundle.ts. */
+declare module 'virtual:czzx/cms-script' {
+  const src: string;
+  export default src;
+}

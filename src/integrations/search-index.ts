@@ -1,8 +1,8 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
-import { siteFiles } from './site-files.ts';
+import { linker, siteFiles } from './site-files.ts';
 import { digest, pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
 
 /**
@@ -30,26 +30,6 @@ function indexedPages(site: string): IndexedPage[] {
     if (html.includes('data-pagefind-body')) pages.push({ file, year: pageYear(html), digest: digest(html) });
   }
   return pages;
-}
-
-/**
- * Places hard links (copies across file systems; neither the build nor Pagefind rewrites a file in place), making each
- * folder once: an index part or a staged part is thousands of files.
- */
-function linker(): (from: string, to: string) => void {
-  const made = new Set<string>();
-  return (from, to) => {
-    const dir = dirname(to);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    try {
-      linkSync(from, to);
-    } catch {
-      copyFileSync(from, to);
-    }
-  };
 }
 
 /**

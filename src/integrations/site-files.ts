@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 
 /**
  * Every file of a built site as a path under it with forward slashes (`news/x/index.html`), leaving out the search
@@ -10,4 +10,24 @@ export function siteFiles(root: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
     .filter((f) => !f.startsWith('pagefind/') && !f.startsWith('admin/'));
+}
+
+/**
+ * Places hard links (copies across file systems; neither the build nor Pagefind rewrites a file in place), making each
+ * folder once: an index part or a staged part is thousands of files.
+ */
+export function linker(): (from: string, to: string) => void {
+  const made = new Set<string>();
+  return (from, to) => {
+    const dir = dirname(to);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+  };
 }

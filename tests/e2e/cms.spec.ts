@@ -157,6 +157,10 @@ test.describe('with decap-server on this machine', () => {
     await expect(preview.getByRole('heading', { level: 1 })).toHaveText('关于在内容管理系统中测试提案录入的建议');
     await expect(preview.getByRole('heading', { name: `${lead!.name}的答复` })).toBeVisible();
     await expect(preview.getByRole('heading', { name: `${co!.name}的答复` })).toBeVisible();
+    // …in the site's own stylesheet, which the admin page names for the separately bundled admin script.
+    await expect
+      .poll(() => preview.locator('html').evaluate(() => [...document.styleSheets].filter((s) => s.href?.includes('/_astro/') && s.cssRules.length > 0).length))
+      .toBe(1);
 
     await publish(page);
     const file = content('proposals', `${number}.md`);
