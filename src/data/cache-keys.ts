@@ -12,12 +12,30 @@ import { memo } from './memo.ts';
  */
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
-/** What of an entry a page can show: never the Astro handle, which holds rendering state. */
+/** Digest of what a page can show of an entry (never the Astro handle, which holds rendering state); once per entry. */
+const entryDigests = new WeakMap<object, string>();
+function entryDigest(value: Entry<unknown>): string {
+  let d = entryDigests.get(value);
+  if (d === undefined) {
+    const { id, data, body } = value;
+    d = digest({ id, data, body });
+    entryDigests.set(value, d);
+  }
+  return d;
+}
+
+/**
+ * A value as its key sees it: entries (at any depth: a list page's props hold a page of them) by their digest, so the
+ * twenty entries of a list page cost twenty cached digests rather than their text again for every list they are on.
+ */
 function shown(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shown);
-  if (value && typeof value === 'object' && 'entry' in value) {
-    const { id, data, body } = value as Entry<unknown>;
-    return { id, data, body };
+  if (value instanceof Map) return [...value].map(shown);
+  if (value && typeof value === 'object') {
+    if ('entry' in value && 'data' in value) return entryDigest(value as Entry<unknown>);
+    // Dates and other class instances are left to JSON.stringify, which writes them in full.
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v)]));
   }
   return value;
 }
@@ -29,4 +47,13 @@ const sharedKey = memo(async () =>
 /** The key of a page showing `parts`: entries, lists of entries, or any other value it renders. */
 export async function cacheKey(...parts: unknown[]): Promise<string> {
   return digest([await sharedKey(), ...parts.map(shown)]);
+}
+
+/**
+ * The static paths of a list route, each with its key: its props (the page of entries, its number and the list's
+ * size, the list's name) and `extra`, what the route shows besides its page (facet counts, columns). After one edited
+ * story only the list pages that show it are rendered again.
+ */
+export async function keyedPaths<P extends { props: Record<string, unknown> }>(paths: P[], ...extra: unknown[]): Promise<(P & { cacheKey: string })[]> {
+  return Promise.all(paths.map(async (p) => ({ ...p, cacheKey: await cacheKey(p.props, ...extra) })));
 }

@@ -51,3 +51,19 @@ export async function getFacets() {
     };
   });
 }
+
+/**
+ * What the facet links beside the proposal list show (ProposalFacetNav): each value's label, URL and count, and the
+ * number of key proposals. Also the part of the list pages' cache key that is not their own page of proposals.
+ */
+export async function getFacetNav() {
+  const [facets, proposals] = await Promise.all([getFacets(), getProposals()]);
+  return {
+    facets: facets.map(({ facet, values }) => ({
+      name: facet.name,
+      label: facet.label,
+      values: values.map(({ value, label, url, items }) => ({ value, label, url, count: items.length })),
+    })),
+    keyCount: proposals.filter((p) => p.data.key).length,
+  };
+}
