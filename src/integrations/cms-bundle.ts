@@ -2,7 +2,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { changedInput, digestOf, recordDigest, type BuildInputs } from '../lib/build-inputs.ts';
 import { linker } from './site-files.ts';
 
@@ -98,12 +99,13 @@ export function ensureCmsBundle(logger: Pick<AstroIntegrationLogger, 'info'>): C
   } catch {
     rmSync(work, { recursive: true, force: true });
   }
-  // Older bundles beyond the last few only fill the disk.
+  // Older bundles beyond the last few, and work folders of builds that were stopped, only fill the disk.
   const kept = readdirSync(cache)
-    .filter((d) => !d.startsWith('.'))
     .map((d) => join(cache, d))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  for (const old of kept.slice(KEEP)) if (old !== dir) rmSync(old, { recursive: true, force: true });
+  const hourAgo = Date.now() - 3_600_000;
+  for (const old of kept.filter((d) => !basename(d).startsWith('.')).slice(KEEP)) if (old !== dir) rmSync(old, { recursive: true, force: true });
+  for (const old of kept.filter((d) => basename(d).startsWith('.work-') && statSync(d).mtimeMs < hourAgo)) rmSync(old, { recursive: true, force: true });
   logger.info(`admin bundled in ${Math.round(performance.now() - started)} ms (${relative(cache, dir)})`);
   return readBundle(dir);
 }
@@ -112,8 +114,13 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/
 
 /** Serves the bundle under `CMS_BASE` from the dev server, as the built site serves it from `dist/admin/cms/`. */
 function serveBundle(bundle: CmsBundle, url: string, res: ServerResponse): boolean {
-  const path = decodeURIComponent(url.split('?')[0]!);
-  if (!path.startsWith(CMS_BASE)) return false;
+  if (!url.startsWith(CMS_BASE)) return false;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split('?')[0]!);
+  } catch {
+    return false;
+  }
   const file = resolve(bundle.dir, path.slice(CMS_BASE.length));
   if (!file.startsWith(bundle.dir + sep) || !existsSync(file) || !statSync(file).isFile()) return false;
   res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
@@ -152,7 +159,7 @@ export function cmsBundle(): AstroIntegration {
       },
       'astro:build:done': ({ dir }) => {
         if (!bundle) return;
-        const to = join(new URL(dir).pathname, CMS_BASE);
+        const to = join(fileURLToPath(dir), CMS_BASE);
         rmSync(to, { recursive: true, force: true });
         const link = linker();
         for (const e of readdirSync(bundle.dir, { withFileTypes: true, recursive: true })) {
