@@ -15,6 +15,7 @@ if (!outDir) throw new Error('usage: node src/cli/build-cms.ts <outDir>');
 
 const output = await build({
   configFile: false,
+  mode: 'production',
   root: ROOT,
   base: CMS_BASE,
   publicDir: false,

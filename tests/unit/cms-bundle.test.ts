@@ -43,7 +43,10 @@ describe('the admin bundle', () => {
       const first = ensureCmsBundle(logger);
       expect(logs.pop()).toMatch(/^admin bundled in \d+ ms/);
       expect(first.script).toMatch(new RegExp(`^${CMS_BASE}assets/admin-[\\w-]+\\.js$`));
-      expect(existsSync(join(first.dir, first.script.slice(CMS_BASE.length)))).toBe(true);
+      const entry = join(first.dir, first.script.slice(CMS_BASE.length));
+      expect(existsSync(entry)).toBe(true);
+      // A production bundle even here, where NODE_ENV is `test`: no React development build (a warning only it has).
+      expect(readFileSync(entry, 'utf8')).not.toContain('Check the render method of');
       // The bundle records the project files it was made from: the admin, its configuration and the content model.
       const inputs = JSON.parse(readFileSync(join(first.dir, 'inputs.json'), 'utf8'));
       expect(Object.keys(inputs.files)).toEqual(expect.arrayContaining(['src/cms/admin.ts', 'src/cms/config.ts', 'src/content/model.ts']));
