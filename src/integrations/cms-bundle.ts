@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changedInput, digestOf, recordDigest, type BuildInputs } from '../lib/build-inputs.ts';
-import { linker } from './site-files.ts';
+import { linkTree } from './site-files.ts';
 
 /**
  * The admin's script (Decap CMS and src/cms/) is bundled apart from the site's pages and kept until its own sources or
@@ -164,12 +164,8 @@ export function cmsBundle(): AstroIntegration {
         if (!bundle) return;
         const to = join(fileURLToPath(dir), CMS_BASE);
         rmSync(to, { recursive: true, force: true });
-        const link = linker();
-        for (const e of readdirSync(bundle.dir, { withFileTypes: true, recursive: true })) {
-          if (!e.isFile() || e.name === 'inputs.json' || e.parentPath.includes(`${sep}.vite`)) continue;
-          const from = join(e.parentPath, e.name);
-          link(from, join(to, relative(bundle.dir, from)));
-        }
+        // The record and Vite's manifest are the cache's, not the site's.
+        linkTree(bundle.dir, to, (rel) => rel === 'inputs.json' || rel.startsWith('.vite/'));
       },
     },
   };

@@ -31,3 +31,17 @@ export function linker(): (from: string, to: string) => void {
     }
   };
 }
+
+/**
+ * Puts every file under `from` at the same place under `to`, as hard links: copying an index part's thousands of small
+ * files to and from the build cache took 20 s of a 39 s re-index at 20,000 documents. `skip` leaves out files by their
+ * path under `from` (forward slashes).
+ */
+export function linkTree(from: string, to: string, skip: (rel: string) => boolean = () => false): void {
+  const link = linker();
+  for (const e of readdirSync(from, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const rel = relative(from, join(e.parentPath, e.name));
+    if (!skip(rel.split(sep).join('/'))) link(join(from, rel), join(to, rel));
+  }
+}
