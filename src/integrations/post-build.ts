@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkLinks } from './link-check.ts';
 import { indexSite } from './search-index.ts';
@@ -23,7 +24,7 @@ export function postBuild(): AstroIntegration {
         const started = performance.now();
         const outcomes = await Promise.allSettled([
           process.env.SKIP_SEARCH_INDEX === '1' ? Promise.resolve() : indexSite(root, cacheDir, logger.fork('search-index')),
-          checkLinks(root, site, logger.fork('link-check')),
+          checkLinks(root, site, logger.fork('link-check'), join(cacheDir, 'link-scans.json')),
         ]);
         const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
         if (failed) throw failed.reason;

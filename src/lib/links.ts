@@ -46,7 +46,9 @@ export interface Broken {
  */
 export function findBroken(pages: Map<string, PageRefs>, exists: (path: string) => boolean, site: string): Broken[] {
   const broken: Broken[] = [];
+  const origin = new URL(site).origin;
   for (const [page, { refs }] of pages) {
+    const base = new URL(page, site);
     for (const raw of refs) {
       if (/^(mailto|tel|data|javascript):/i.test(raw)) {
         if (/^javascript:/i.test(raw)) broken.push({ page, target: raw, reason: 'javascript: URL' });
@@ -54,12 +56,12 @@ export function findBroken(pages: Map<string, PageRefs>, exists: (path: string) 
       }
       let url: URL;
       try {
-        url = new URL(raw, new URL(page, site));
+        url = new URL(raw, base);
       } catch {
         broken.push({ page, target: raw, reason: 'malformed URL' });
         continue;
       }
-      if (url.origin !== new URL(site).origin) continue;
+      if (url.origin !== origin) continue;
       const path = decodeURI(url.pathname);
       const target = pages.get(path) ?? pages.get(path.endsWith('/') ? path : `${path}/`);
       if (!target && !exists(path)) {

@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import { afterAll, expect, test } from 'vitest';
+import { checkLinks } from '../../src/integrations/link-check.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'czzx-link-check-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const site = join(tmp, 'dist');
+const scans = join(tmp, 'cache/link-scans.json');
+const SITE = 'https://www.example.gov.cn/';
+const logged: string[] = [];
+const logger = { info: (m: string) => logged.push(m) } as unknown as AstroIntegrationLogger;
+const page = (path: string, body: string) => {
+  mkdirSync(dirname(join(site, path)), { recursive: true });
+  writeFileSync(join(site, path), `<!doctype html><html><head><link rel="stylesheet" href="/_astro/site.css"></head><body>${body}</body></html>`);
+};
+
+test('unchanged pages are not parsed again, yet every link is checked on every build', async () => {
+  page('index.html', '<a href="/news/a/">a</a><a href="/news/b/#sec">b</a>');
+  page('news/a/index.html', '<a href="/news/b/">b</a>');
+  page('news/b/index.html', '<h2 id="sec">节</h2><a href="/">首页</a>');
+  mkdirSync(join(site, '_astro'));
+  writeFileSync(join(site, '_astro/site.css'), 'body{}');
+
+  await checkLinks(site, SITE, logger, scans);
+  expect(logged.at(-1)).toContain('3 parsed');
+
+  // A rebuild that changes nothing parses nothing.
+  await checkLinks(site, SITE, logger, scans);
+  expect(logged.at(-1)).toContain('0 parsed');
+
+  // A page that is gone breaks the links of pages that did not change.
+  rmSync(join(site, 'news/b'), { recursive: true });
+  await expect(checkLinks(site, SITE, logger, scans)).rejects.toThrow(/\/news\/a\/ → \/news\/b\//);
+
+  // An edited page is parsed again: the anchor it lost is reported on the unchanged page linking to it.
+  page('news/b/index.html', '<h2 id="other">节</h2>');
+  await expect(checkLinks(site, SITE, logger, scans)).rejects.toThrow(/\/ → \/news\/b\/#sec（no element with id “sec”）/);
+});
+
+test('an unreadable scan file means every page is parsed, not a failed build', async () => {
+  writeFileSync(scans, '{"scanner":');
+  page('news/b/index.html', '<h2 id="sec">节</h2>');
+  await checkLinks(site, SITE, logger, scans);
+  expect(logged.at(-1)).toContain('3 parsed');
+});
