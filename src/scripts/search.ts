@@ -3,6 +3,8 @@ import { KIND_LABELS, PROPOSAL_FILTERS, SEARCH_FILTERS, type FilterName } from '
 import { parseQuery, queryTerms, settledText } from '../lib/search/query.ts';
 import { rerank, safeExcerpt } from '../lib/search/rank.ts';
 import type { PartEntry } from '../lib/search/parts.ts';
+import { sumCounts } from '../lib/search/merge.ts';
+import { startEngine, type Engine, type PagefindData, type PagefindSearch } from './search-engine.ts';
 import { readState, writeState, type SearchState } from '../lib/search/state.ts';
 
 /**
@@ -10,63 +12,22 @@ import { readState, writeState, type SearchState } from '../lib/search/state.ts'
  * first. One panel per page (`[data-search-panel]`), in full-site or proposal mode.
  */
 
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-}
-interface PagefindData {
-  url: string;
-  content: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  sub_results: PagefindSubResult[];
-}
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindData>;
-}
-interface PagefindSearch {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-  /** Counts before the search's own filters are applied. */
-  totalFilters?: Record<string, Record<string, number>>;
-  unfilteredResultCount: number;
-}
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
-  search(q: string | null, o: Record<string, unknown>): Promise<PagefindSearch>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-
 const PER_PAGE = 10;
 /** How many of Pagefind's best results are loaded to re-rank; more costs bytes on the first query. */
 const RERANK_DEPTH = 20;
 const OPTIONS = { excerptLength: 36 };
 
-/** Pagefind with every part of the index merged in (see `src/lib/search/parts.ts`), and the parts, newest first. */
+/** Pagefind over every part of the index (see `search-engine.ts`), and the parts, newest first. */
 interface Search {
-  pf: Pagefind;
+  pf: Engine;
   parts: PartEntry[];
 }
 
 let loading: Promise<Search> | undefined;
 function loadPagefind(): Promise<Search> {
-  const path = '/pagefind/pagefind.js';
   loading ??= (async () => {
-    const [pf, manifest] = await Promise.all([
-      import(/* @vite-ignore */ path) as Promise<Pagefind>,
-      fetch('/pagefind/parts.json').then((r) => (r.ok ? (r.json() as Promise<{ parts: PartEntry[] }>) : { parts: [] })),
-    ]);
-    const parts = manifest.parts;
-    // Each part carries its id as a filter, so a search can be asked of one part (see `searchParts`).
-    const tag = (p: PartEntry) => (parts.length > 1 ? { mergeFilter: { part: p.id } } : {});
-    await pf.options({ ...OPTIONS, ...(parts[0] ? tag(parts[0]) : {}) });
-    await pf.init();
-    await Promise.all(parts.slice(1).map((p) => pf.mergeIndex(p.path, { ...OPTIONS, ...tag(p) })));
-    return { pf, parts };
+    const manifest = await fetch('/pagefind/parts.json').then((r) => (r.ok ? (r.json() as Promise<{ parts: PartEntry[] }>) : { parts: [] }));
+    return { pf: await startEngine(manifest.parts, OPTIONS), parts: manifest.parts };
   })();
   return loading;
 }
@@ -141,14 +102,7 @@ async function searchParts(search: Search, text: string | null, o: { filters: Fi
     return pf.search(text, { ...o, filters: { ...o.filters, ...only } });
   }
   const each = await Promise.all(usable.map((p) => pf.search(text, { ...o, filters: { ...o.filters, part: p.id } })));
-  const filters: PagefindSearch['filters'] = {};
-  for (const s of each) {
-    for (const [name, values] of Object.entries(s.filters)) {
-      const into = (filters[name] ??= {});
-      for (const [v, n] of Object.entries(values)) into[v] = (into[v] ?? 0) + n;
-    }
-  }
-  return { results: each.flatMap((s) => s.results), filters, unfilteredResultCount: each.reduce((n, s) => n + s.unfilteredResultCount, 0) };
+  return { results: each.flatMap((s) => s.results), filters: sumCounts(each.map((s) => s.filters)), unfilteredResultCount: each.reduce((n, s) => n + s.unfilteredResultCount, 0) };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Worker } from '@playwright/test';
 import { collections } from '../../src/content/model.ts';
 import { pageYear, type PartEntry } from '../../src/lib/search/parts.ts';
 import { ContentFixture } from '../support/fixture.ts';
@@ -66,6 +66,45 @@ test('one search finds the best page whichever part holds it', async ({ page }) 
     const results = await searchFor(page, { q: c.q }, `${base}/search/`);
     expect(results[0], c.q).toBe(c.url);
   }
+});
+
+test('the parts are searched in two workers of the site, each loading only its own parts', async ({ page }) => {
+  const workers: Worker[] = [];
+  page.on('worker', (w) => workers.push(w));
+  const warnings: string[] = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  expect((await searchFor(page, { q: cases[0]!.q }, `${base}/search/`))[0]).toBe(cases[0]!.url);
+  const urls = workers.map((w) => new URL(w.url()).pathname);
+  expect(urls.filter((u) => /^\/_astro\/search-worker.*\.js$/.test(u))).toHaveLength(2);
+  expect(urls, "not Pagefind's own worker").not.toContain('/pagefind/pagefind-worker.js');
+  // What each worker fetched: the entry file of each of its parts.
+  const loaded = await Promise.all(
+    workers.map((w) => w.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('/pagefind-entry.json')))),
+  );
+  expect(loaded.every((l) => l.length > 0), 'both workers search').toBe(true);
+  expect(loaded.flat().sort(), 'each part is loaded once, by one worker').toEqual(parts.map((p) => `${p.path}pagefind-entry.json`).sort());
+  expect(warnings).toEqual([]);
+});
+
+test('where workers cannot run, Pagefind searches in the page and finds the same', async ({ page }) => {
+  const inWorkers = [];
+  for (const c of cases) inWorkers.push(await searchFor(page, { q: c.q }, `${base}/search/`));
+  const warnings: string[] = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.addInitScript(() => {
+    // A browser without module workers: constructing one fails.
+    (window as { Worker: unknown }).Worker = class {
+      constructor() {
+        throw new Error('no workers here');
+      }
+    };
+  });
+  for (const [i, c] of cases.entries()) {
+    const results = await searchFor(page, { q: c.q }, `${base}/search/`);
+    expect(results[0], c.q).toBe(c.url);
+    expect(results, c.q).toEqual(inWorkers[i]);
+  }
+  expect(warnings[0]).toContain('搜索改在页面中运行');
 });
 
 test('a word the archive holds is required in every part, as in one index', async ({ page }) => {

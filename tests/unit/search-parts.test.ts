@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageYear, partPath, planParts, type IndexedPage } from '../../src/lib/search/parts.ts';
+import { pageYear, partPath, planParts, type IndexedPage, type PartEntry } from '../../src/lib/search/parts.ts';
+import { shareParts, sumCounts } from '../../src/lib/search/merge.ts';
 
 const pages = (year: number, n: number, tag = 'a'): IndexedPage[] =>
   Array.from({ length: n }, (_, i) => ({ file: `news/${year}-${tag}${i}/index.html`, year, digest: `${year}-${tag}${i}` }));
@@ -44,5 +45,25 @@ describe('the search index in parts of whole years', () => {
   it('reads the year from the sort key every indexed page carries', () => {
     expect(pageYear('<div hidden data-pagefind-sort="date:2023-02-18T00:00:00+08:00 20-1-0001">')).toBe(2023);
     expect(pageYear('<p>no key</p>')).toBe(0);
+  });
+});
+
+describe('joining the answers of several workers', () => {
+  const part = (id: string, pages: number): PartEntry => ({ id, path: `/pagefind/parts/${id}/`, from: Number(id), to: Number(id), pages });
+
+  it('shares the parts between workers by their pages, each keeping them newest first', () => {
+    const parts = [part('2026', 900), part('2025', 3000), part('2024', 2900), part('2023', 2800), part('2022', 300)];
+    const shares = shareParts(parts, 2);
+    expect(shares.map((s) => s.map((p) => p.id))).toEqual([['2026', '2025', '2022'], ['2024', '2023']]);
+    expect(shares.flat().sort((a, b) => b.from - a.from)).toEqual(parts);
+    expect(shareParts(parts.slice(0, 1), 2)).toEqual([parts.slice(0, 1)]);
+    expect(shareParts([], 2)).toEqual([]);
+  });
+
+  it('adds up counts per filter and value', () => {
+    expect(sumCounts([{ kind: { 新闻简报: 2, 提案与答复: 1 } }, { kind: { 提案与答复: 3 }, year: { '2024': 4 } }, {}])).toEqual({
+      kind: { 新闻简报: 2, 提案与答复: 4 },
+      year: { '2024': 4 },
+    });
   });
 });

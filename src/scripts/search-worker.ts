@@ -1,0 +1,72 @@
+/**
+ * A search worker: Pagefind over some parts of the index, run inside this worker (see `search-engine.ts`). It answers
+ * a search with only the id and score of each result, not Pagefind's word positions, and keeps the results so that
+ * the page can ask for the data of the few it shows.
+ */
+import type { EngineRequest, EngineResponse, WorkerInit } from './search-engine.ts';
+
+interface Loaded {
+  search(term: string | null, o: Record<string, unknown>): Promise<{
+    results: { id: string; score: number; data(): Promise<unknown> }[];
+    filters: Record<string, Record<string, number>>;
+    totalFilters?: Record<string, Record<string, number>>;
+    unfilteredResultCount: number;
+  }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const scope = self as unknown as { postMessage(m: EngineResponse): void; onmessage: ((e: MessageEvent<EngineRequest>) => void) | null };
+
+let engine: Promise<Loaded> | undefined;
+/** Results of the last searches by request id; the page asks for data only of recent ones. */
+const kept = new Map<number, { data(): Promise<unknown> }[]>();
+const KEEP = 8;
+
+async function load({ lang, parts, tagged, options }: WorkerInit): Promise<Loaded> {
+  // Pagefind reads the page's language from `document`, which a worker lacks, and without it does not segment a
+  // Chinese query into words (科技服务 → 科技 服务). It uses nothing else of the document here.
+  (globalThis as { document?: unknown }).document = { querySelector: () => ({ getAttribute: () => lang }) };
+  const path = '/pagefind/pagefind.js'; // a variable, so neither TypeScript nor Vite looks for it at build time
+  const pf = (await import(/* @vite-ignore */ path)) as Loaded & {
+    options(o: Record<string, unknown>): Promise<void>;
+    init(): Promise<void>;
+    mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
+  };
+  // Each part carries its id as a filter, so a search can be asked of one part (see `searchParts`).
+  const tag = (id: string) => (tagged ? { mergeFilter: { part: id } } : {});
+  const [first, ...rest] = parts;
+  await pf.options({ ...options, basePath: first!.path, ...tag(first!.id) });
+  await pf.init();
+  for (const p of rest) await pf.mergeIndex(p.path, { ...options, ...tag(p.id) });
+  return pf;
+}
+
+async function answer(req: EngineRequest): Promise<unknown> {
+  if (req.op === 'init') return void (await (engine ??= load(req.init)));
+  const pf = await engine!;
+  if (req.op === 'filters') return pf.filters();
+  if (req.op === 'data') {
+    const results = kept.get(req.search);
+    if (!results) throw new Error('搜索结果已过期，请重新搜索');
+    return results[req.index]!.data();
+  }
+  const s = await pf.search(req.term, req.options);
+  if (s.results.length) {
+    kept.set(req.id, s.results);
+    for (const old of kept.keys()) if (kept.size > KEEP) kept.delete(old);
+  }
+  return {
+    results: s.results.map((r) => ({ id: r.id, score: r.score })),
+    filters: s.filters,
+    totalFilters: s.totalFilters ?? {},
+    unfilteredResultCount: s.unfilteredResultCount,
+  };
+}
+
+scope.onmessage = (e) => {
+  const req = e.data;
+  answer(req).then(
+    (result) => scope.postMessage({ id: req.id, result }),
+    (err: unknown) => scope.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) }),
+  );
+};
