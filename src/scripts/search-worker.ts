@@ -18,9 +18,13 @@ interface Loaded {
 const scope = self as unknown as { postMessage(m: EngineResponse): void; onmessage: ((e: MessageEvent<EngineRequest>) => void) | null };
 
 let engine: Promise<Loaded> | undefined;
-/** Results of the last searches by request id; the page asks for data only of recent ones. */
-const kept = new Map<number, { data(): Promise<unknown> }[]>();
+/**
+ * Results of recent searches by request id, for the data the page then asks of a few. A search sorted by date asks
+ * one search per part at once, so more than the last one is kept: the last 8, and any younger than a minute.
+ */
+const kept = new Map<number, { at: number; results: { data(): Promise<unknown> }[] }>();
 const KEEP = 8;
+const KEEP_MS = 60_000;
 
 async function load({ lang, parts, tagged, options }: WorkerInit): Promise<Loaded> {
   // Pagefind reads the page's language from `document`, which a worker lacks, and without it does not segment a
@@ -46,14 +50,15 @@ async function answer(req: EngineRequest): Promise<unknown> {
   const pf = await engine!;
   if (req.op === 'filters') return pf.filters();
   if (req.op === 'data') {
-    const results = kept.get(req.search);
+    const results = kept.get(req.search)?.results;
     if (!results) throw new Error('搜索结果已过期，请重新搜索');
     return results[req.index]!.data();
   }
   const s = await pf.search(req.term, req.options);
   if (s.results.length) {
-    kept.set(req.id, s.results);
-    for (const old of kept.keys()) if (kept.size > KEEP) kept.delete(old);
+    const now = performance.now();
+    kept.set(req.id, { at: now, results: s.results });
+    for (const [id, k] of kept) if (kept.size > KEEP && now - k.at > KEEP_MS) kept.delete(id);
   }
   return {
     results: s.results.map((r) => ({ id: r.id, score: r.score })),
