@@ -178,6 +178,10 @@ test('each search records how long the reader waited, after the pause and since 
   expect(last.duration).toBeGreaterThan(0);
   // The pause before a typed query is searched (300 ms) is counted only in the time since the last keystroke.
   expect(last.sinceTyping).toBeGreaterThan(last.duration + 250);
+  // Its two steps, finding the results and loading their data, fit within it.
+  expect(last.phases.search).toBeGreaterThan(0);
+  expect(last.phases.data).toBeGreaterThan(0);
+  expect(last.phases.search + last.phases.data).toBeLessThanOrEqual(last.duration);
 });
 
 test('results show kind, date, title, a marked excerpt, and replies as sub-results', async ({ page }) => {
