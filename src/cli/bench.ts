@@ -3,7 +3,7 @@
  * build and indexing time and peak memory (apart: Pagefind runs in its own process during the build), output and
  * index size, search transfer and latency in Chromium, page weights, and the rebuild after one edited story. Writes bench-results/bench-<docs>.json. Never touches content/.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,20 +102,34 @@ function dirSize(dir: string): number {
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
-async function browserFigures(out: string) {
+interface Tls {
+  key: string;
+  cert: string;
+}
+
+/** A throwaway certificate for 127.0.0.1, to serve HTTP/2 as nginx does; none when openssl is missing. */
+function localCert(dir: string): Tls | undefined {
+  const tls = { key: join(dir, 'key.pem'), cert: join(dir, 'cert.pem') };
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', tls.key, '-out', tls.cert], { stdio: 'ignore' });
+  return made.status === 0 ? tls : undefined;
+}
+
+/** Search in Chromium, and page weights; over HTTP/2 with `tls` (search only: the pages weigh the same). */
+async function browserFigures(out: string, tls?: Tls) {
   const port = 4600 + Math.floor(Math.random() * 300);
-  const server = spawn(process.execPath, [join(ROOT, 'tests/support/serve.mjs'), String(port), out], { stdio: 'ignore' });
+  const tlsEnv = tls ? { SERVE_TLS_KEY: tls.key, SERVE_TLS_CERT: tls.cert } : {};
+  const server = spawn(process.execPath, [join(ROOT, 'tests/support/serve.mjs'), String(port), out], { stdio: 'ignore', env: { ...process.env, ...tlsEnv } });
   await new Promise((r) => setTimeout(r, 600));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const base = `http://127.0.0.1:${port}`;
+  const base = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   const queries = ['科技服务', '乡村振兴', 'keji', '养老服务体系', '发改委'];
   const search: { query: string; coldBytes: number; coldMs: number; coldTypedMs: number; warmBytes: number; warmMs: number; warmTypedMs: number; warmSearchMs: number; warmDataMs: number; countedMs: number }[] = [];
   let engineBytes = 0;
   for (const q of queries) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ ignoreHTTPSErrors: tls !== undefined });
     const page = await context.newPage();
     let bytes = 0;
     let engine = 0;
@@ -162,6 +176,11 @@ async function browserFigures(out: string) {
       countedMs: Math.round(counted.ms),
     });
     await context.close();
+  }
+  if (tls) {
+    await browser.close();
+    server.kill();
+    return { engineBytes, search, pages: {} };
   }
   const firstOf = (folder: string) => readdirSync(join(out, folder)).find((f) => f !== 'page' && f !== 'index.html' && !f.endsWith('.xml') && existsSync(join(out, folder, f, 'index.html')));
   const templates: Record<string, string> = {
@@ -213,6 +232,8 @@ async function main() {
   const rebuild = await measure(process.execPath, [astro, 'build'], env);
   const rebuilt = buildLog(rebuild.output);
   const browserData = await browserFigures(out);
+  const tls = localCert(dir);
+  const searchHttp2 = tls ? (await browserFigures(out, tls)).search : undefined;
   const htmlPages = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
   const sec = (n: number) => +n.toFixed(1);
   const MB = (b: number) => Math.round(b / 1048576);
@@ -239,6 +260,7 @@ async function main() {
     outputMB: +(outputBytes / 1048576).toFixed(1),
     indexMB: +(indexBytes / 1048576).toFixed(1),
     ...browserData,
+    searchHttp2,
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, `bench-results/bench-${DOCS}.json`), JSON.stringify(result, null, 2));
@@ -257,6 +279,10 @@ async function main() {
   for (const q of browserData.search) {
     console.log(`| search “${q.query}” cold / warm / with filter counts | ${kb(q.coldBytes)} in ${q.coldMs} (${q.coldTypedMs}) ms / ${kb(q.warmBytes)} in ${q.warmMs} (${q.warmTypedMs}) ms, of which search ${q.warmSearchMs} + data ${q.warmDataMs} / ${q.countedMs} ms |`);
   }
+  if (searchHttp2) {
+    console.log('| over HTTP/2 and TLS, as nginx ships it | |');
+    for (const q of searchHttp2) console.log(`| search “${q.query}” cold / warm over HTTP/2 | ${q.coldMs} ms / ${q.warmMs} (${q.warmTypedMs}) ms, of which search ${q.warmSearchMs} + data ${q.warmDataMs} |`);
+  } else console.log('| over HTTP/2 | not measured: openssl is needed for a local certificate |');
   for (const [name, p] of Object.entries(browserData.pages)) console.log(`| page ${name} | ${kb(p.bytes)} transferred, ${p.scripts} scripts |`);
   console.log(`\nJSON: bench-results/bench-${DOCS}.json`);
   if (!KEEP) rmSync(dir, { recursive: true, force: true });

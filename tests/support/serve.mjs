@@ -1,8 +1,11 @@
 // Serves the built site (dist/) the way production nginx does for the browser tests: directory indexes, the 404 page
 // with status 404, and the security headers of src/deploy/nginx.conf (public and /admin/ policies), so the tests see
 // exactly the Content-Security-Policy that ships. Usage: node tests/support/serve.mjs <port> [dir]
+// With SERVE_TLS_KEY and SERVE_TLS_CERT (PEM files) it speaks HTTP/2 over TLS, as nginx ships (`listen 443 ssl http2`):
+// `npm run bench` measures search both ways, since HTTP/1.1 fetches six files at a time and HTTP/2 all at once.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
 
@@ -21,7 +24,7 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon', '.pf_meta': 'application/octet-stream',
 };
 
-createServer((req, res) => {
+function handle(req, res) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = decodeURIComponent(url.pathname);
   let file = normalize(join(root, path));
@@ -50,4 +53,8 @@ createServer((req, res) => {
     'Cache-Control': 'no-cache',
   });
   (gzip ? createReadStream(file).pipe(createGzip({ level: 6 })) : createReadStream(file)).pipe(res);
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}/`));
+}
+
+const { SERVE_TLS_KEY: key, SERVE_TLS_CERT: cert } = process.env;
+const server = key && cert ? createSecureServer({ key: readFileSync(key), cert: readFileSync(cert), allowHTTP1: true }, handle) : createServer(handle);
+server.listen(port, '127.0.0.1', () => console.log(`serving ${root} on ${key ? 'https' : 'http'}://127.0.0.1:${port}/`));
