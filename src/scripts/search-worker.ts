@@ -38,10 +38,13 @@ async function load({ lang, parts, tagged, options }: WorkerInit): Promise<Loade
   };
   // Each part carries its id as a filter, so a search can be asked of one part (see `searchParts`).
   const tag = (id: string) => (tagged ? { mergeFilter: { part: id } } : {});
+  // The first part is this worker's primary index. It must be the newest: Pagefind skips merging any index whose path
+  // begins the primary's, and `/pagefind/` (the newest part) begins every other part's path (`shareParts` keeps each
+  // worker's parts newest first).
   const [first, ...rest] = parts;
   await pf.options({ ...options, basePath: first!.path, ...tag(first!.id) });
   await pf.init();
-  for (const p of rest) await pf.mergeIndex(p.path, { ...options, ...tag(p.id) });
+  await Promise.all(rest.map((p) => pf.mergeIndex(p.path, { ...options, ...tag(p.id) })));
   return pf;
 }
 
