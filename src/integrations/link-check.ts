@@ -1,7 +1,7 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { digestOf } from '../lib/build-inputs.ts';
 import { findBroken, scanFeed, scanHtml, type PageRefs } from '../lib/links.ts';
 import { siteFiles } from './site-files.ts';
 
@@ -63,7 +63,7 @@ export async function checkLinks(root: string, site: string, logger: AstroIntegr
     if (i % 10 === 0) await new Promise((r) => setImmediate(r));
     if (f.endsWith('.html')) {
       const html = readFileSync(join(root, f), 'utf8');
-      const d = createHash('sha1').update(html).digest('base64');
+      const d = digestOf(html);
       let refs = scans.get(d) ?? last.get(d);
       if (!refs) {
         refs = scanHtml(html);

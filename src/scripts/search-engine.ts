@@ -1,4 +1,4 @@
-import { shareParts, sumCounts, type Counts } from '../lib/search/merge.ts';
+import { openParts, shareParts, sumCounts, type Counts, type PagefindModule } from '../lib/search/merge.ts';
 import type { PartEntry } from '../lib/search/parts.ts';
 
 /**
@@ -137,15 +137,8 @@ async function workerEngine(parts: PartEntry[], options: Record<string, unknown>
 /** Pagefind as it ships: its own worker, every part merged into the index it loads first. */
 async function pageEngine(parts: PartEntry[], options: Record<string, unknown>): Promise<Engine> {
   const path = '/pagefind/pagefind.js'; // a variable, so neither TypeScript nor Vite looks for it at build time
-  const pf = (await import(/* @vite-ignore */ path)) as Engine & {
-    options(o: Record<string, unknown>): Promise<void>;
-    init(): Promise<void>;
-    mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
-  };
-  const tag = (p: PartEntry) => (parts.length > 1 ? { mergeFilter: { part: p.id } } : {});
-  await pf.options({ ...options, ...(parts[0] ? tag(parts[0]) : {}) });
-  await pf.init();
-  await Promise.all(parts.slice(1).map((p) => pf.mergeIndex(p.path, { ...options, ...tag(p) })));
+  const pf = (await import(/* @vite-ignore */ path)) as PagefindModule<PagefindSearch>;
+  await openParts(pf, parts, options, parts.length > 1);
   return pf;
 }
 

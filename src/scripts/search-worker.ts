@@ -3,17 +3,15 @@
  * a search with only the id and score of each result, not Pagefind's word positions, and keeps the results so that
  * the page can ask for the data of the few it shows.
  */
+import { openParts, type Counts, type PagefindModule } from '../lib/search/merge.ts';
 import type { EngineRequest, EngineResponse, WorkerInit } from './search-engine.ts';
 
-interface Loaded {
-  search(term: string | null, o: Record<string, unknown>): Promise<{
-    results: { id: string; score: number; data(): Promise<unknown> }[];
-    filters: Record<string, Record<string, number>>;
-    totalFilters?: Record<string, Record<string, number>>;
-    unfilteredResultCount: number;
-  }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
+type Loaded = PagefindModule<{
+  results: { id: string; score: number; data(): Promise<unknown> }[];
+  filters: Counts;
+  totalFilters?: Counts;
+  unfilteredResultCount: number;
+}>;
 
 const scope = self as unknown as { postMessage(m: EngineResponse): void; onmessage: ((e: MessageEvent<EngineRequest>) => void) | null };
 
@@ -31,20 +29,9 @@ async function load({ lang, parts, tagged, options }: WorkerInit): Promise<Loade
   // Chinese query into words (科技服务 → 科技 服务). It uses nothing else of the document here.
   (globalThis as { document?: unknown }).document = { querySelector: () => ({ getAttribute: () => lang }) };
   const path = '/pagefind/pagefind.js'; // a variable, so neither TypeScript nor Vite looks for it at build time
-  const pf = (await import(/* @vite-ignore */ path)) as Loaded & {
-    options(o: Record<string, unknown>): Promise<void>;
-    init(): Promise<void>;
-    mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
-  };
-  // Each part carries its id as a filter, so a search can be asked of one part (see `searchParts`).
-  const tag = (id: string) => (tagged ? { mergeFilter: { part: id } } : {});
-  // The first part is this worker's primary index. It must be the newest: Pagefind skips merging any index whose path
-  // begins the primary's, and `/pagefind/` (the newest part) begins every other part's path (`shareParts` keeps each
-  // worker's parts newest first).
-  const [first, ...rest] = parts;
-  await pf.options({ ...options, basePath: first!.path, ...tag(first!.id) });
-  await pf.init();
-  await Promise.all(rest.map((p) => pf.mergeIndex(p.path, { ...options, ...tag(p.id) })));
+  const pf = (await import(/* @vite-ignore */ path)) as Loaded;
+  // `shareParts` keeps each worker's parts newest first, as `openParts` needs.
+  await openParts(pf, parts, options, tagged);
   return pf;
 }
 

@@ -1,6 +1,6 @@
 import type { PartEntry } from './parts.ts';
 
-/** How the browser joins the answers of several indexes (parts of the index, searched in several workers). */
+/** How the browser opens the parts of the index in Pagefind and joins the answers of several Pagefinds (workers). */
 
 /** Result counts per filter and value. */
 export type Counts = Record<string, Record<string, number>>;
@@ -26,4 +26,26 @@ export function shareParts(parts: readonly PartEntry[], n: number): PartEntry[][
     least.parts.push(p);
   }
   return shares.map((s) => parts.filter((p) => s.parts.includes(p)));
+}
+
+/** Pagefind's browser module (`/pagefind/pagefind.js`), as far as the site uses it; `S` is what a search answers. */
+export interface PagefindModule<S> {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
+  search(term: string | null, o: Record<string, unknown>): Promise<S>;
+  filters(): Promise<Counts>;
+}
+
+/**
+ * Opens `parts` (newest first) in one Pagefind: the first as its primary index, the others merged in. The primary must
+ * be the newest: Pagefind skips merging any index whose path begins the primary's, and `/pagefind/` begins every other
+ * part's path. With `tagged`, each part's results carry its id as the filter `part` (see `searchParts`).
+ */
+export async function openParts(pf: PagefindModule<unknown>, parts: readonly PartEntry[], options: Record<string, unknown>, tagged: boolean): Promise<void> {
+  const tag = (p: PartEntry) => (tagged ? { mergeFilter: { part: p.id } } : {});
+  const [first, ...rest] = parts;
+  await pf.options({ ...options, ...(first ? { basePath: first.path, ...tag(first) } : {}) });
+  await pf.init();
+  await Promise.all(rest.map((p) => pf.mergeIndex(p.path, { ...options, ...tag(p) })));
 }
