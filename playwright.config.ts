@@ -21,9 +21,9 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  // Serves the built site in dist/ as production nginx does, with its security headers (npm test builds it first).
+  // The built site in dist/ served by nginx with the shipped configuration (npm test builds it first).
   webServer: {
-    command: `node tests/support/serve.mjs ${PORT}`,
+    command: `node tests/support/nginx.ts ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -1,13 +1,17 @@
 /**
  * `npm run bench [-- --docs 20000]`: builds a synthetic archive with the real site code and prints what it costs —
  * build and indexing time and peak memory (apart: Pagefind runs in its own process during the build), output and
- * index size, search transfer and latency in Chromium, page weights, and the rebuild after one edited story. Writes bench-results/bench-<docs>.json. Never touches content/.
+ * index size, search transfer and latency in Chromium, page weights, and the rebuild after one edited story. Writes
+ * bench-results/bench-<docs>.json. Never touches content/. The site is served by nginx with the shipped configuration
+ * (tests/support/nginx.ts), over HTTP/1.1 and then over HTTP/2 and TLS as it ships, so transfer sizes, caching and
+ * latencies are those of production.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { startNginx, type Tls } from '../../tests/support/nginx.ts';
 import { generateArchive } from './synthetic.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -102,11 +106,6 @@ function dirSize(dir: string): number {
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
-interface Tls {
-  key: string;
-  cert: string;
-}
-
 /** A throwaway certificate for 127.0.0.1, to serve HTTP/2 as nginx does; none when openssl is missing. */
 function localCert(dir: string): Tls | undefined {
   const tls = { key: join(dir, 'key.pem'), cert: join(dir, 'cert.pem') };
@@ -117,14 +116,12 @@ function localCert(dir: string): Tls | undefined {
 /** Search in Chromium, and page weights; over HTTP/2 with `tls` (search only: the pages weigh the same). */
 async function browserFigures(out: string, tls?: Tls) {
   const port = 4600 + Math.floor(Math.random() * 300);
-  const tlsEnv = tls ? { SERVE_TLS_KEY: tls.key, SERVE_TLS_CERT: tls.cert } : {};
-  const server = spawn(process.execPath, [join(ROOT, 'tests/support/serve.mjs'), String(port), out], { stdio: 'ignore', env: { ...process.env, ...tlsEnv } });
-  await new Promise((r) => setTimeout(r, 600));
+  const server = await startNginx({ port, root: out, tls });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const base = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  const base = server.url;
   const queries = ['科技服务', '乡村振兴', 'keji', '养老服务体系', '发改委'];
   const search: { query: string; coldBytes: number; coldMs: number; coldTypedMs: number; warmBytes: number; warmMs: number; warmTypedMs: number; warmSearchMs: number; warmDataMs: number; countedMs: number }[] = [];
   let engineBytes = 0;
@@ -179,7 +176,7 @@ async function browserFigures(out: string, tls?: Tls) {
   }
   if (tls) {
     await browser.close();
-    server.kill();
+    await server.stop();
     return { engineBytes, search, pages: {} };
   }
   const firstOf = (folder: string) => readdirSync(join(out, folder)).find((f) => f !== 'page' && f !== 'index.html' && !f.endsWith('.xml') && existsSync(join(out, folder, f, 'index.html')));
@@ -209,7 +206,7 @@ async function browserFigures(out: string, tls?: Tls) {
     await context.close();
   }
   await browser.close();
-  server.kill();
+  await server.stop();
   return { engineBytes, search, pages };
 }
 

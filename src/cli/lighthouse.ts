@@ -3,11 +3,11 @@
  * in Debian's Chromium. Prints the four category scores for the home page, an article, a proposal and a search.
  * Build first (`npm run build`).
  */
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { startNginx } from '../../tests/support/nginx.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const OUT = process.env.OUT_DIR ?? join(ROOT, 'dist');
@@ -21,8 +21,7 @@ const pages: Record<string, string> = {
   搜索: '/search/?q=%E7%A7%91%E6%8A%80%E6%9C%8D%E5%8A%A1',
 };
 
-const server = spawn(process.execPath, [join(ROOT, 'tests/support/serve.mjs'), String(PORT), OUT], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 600));
+const server = await startNginx({ port: PORT, root: OUT });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -48,5 +47,5 @@ try {
   }
 } finally {
   await chrome.kill();
-  server.kill();
+  await server.stop();
 }

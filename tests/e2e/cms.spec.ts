@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { schemas } from '../../src/content/schemas.ts';
 import { resetRegistry } from '../../src/lib/registry.ts';
 import { freePort, startDecapServer } from '../support/decap.ts';
 import { CONTENT, frontmatter, rawEntries } from '../support/content.ts';
+import { startNginx } from '../support/nginx.ts';
 
 /**
  * Editors at work in the real Decap CMS at /admin/ of the built site, saving through a real decap-server (file-system
@@ -292,16 +293,15 @@ test.describe('with decap-server on this machine', () => {
     expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
     expect(createdNumber).not.toBe('');
     const sitePort = await freePort();
-    const site = spawn(process.execPath, [join(ROOT, 'tests/support/serve.mjs'), String(sitePort), out], { stdio: 'ignore' });
+    const site = await startNginx({ port: sitePort, root: out });
     try {
-      await expect.poll(() => fetch(`http://127.0.0.1:${sitePort}/`).then((x) => x.ok, () => false)).toBe(true);
       await page.goto(`http://127.0.0.1:${sitePort}/proposals/${createdNumber}/`);
       await expect(page.locator('h1')).toHaveText('关于在内容管理系统中测试提案录入的建议');
       await expect(page.locator('section[aria-labelledby^="reply-"]')).toHaveCount(2);
       await page.goto(`http://127.0.0.1:${sitePort}/search/?q=${encodeURIComponent('内容管理系统中测试提案')}`);
       await expect(page.locator(`[data-results] a[href="/proposals/${createdNumber}/"]`)).toBeVisible();
     } finally {
-      site.kill();
+      await site.stop();
     }
   });
 });

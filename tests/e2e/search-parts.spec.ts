@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Worker } from '@playwright/test';
 import { collections } from '../../src/content/model.ts';
 import { pageYear, type PartEntry } from '../../src/lib/search/parts.ts';
 import { ContentFixture } from '../support/fixture.ts';
+import { startNginx, type Nginx } from '../support/nginx.ts';
 import { rawEntries } from '../support/content.ts';
 import { searchFor } from './search-support.ts';
 
@@ -15,7 +15,7 @@ import { searchFor } from './search-support.ts';
  * edit, which indexes only the part that changed.
  */
 let fixture: ContentFixture;
-let server: ChildProcess;
+let server: Nginx | undefined;
 let parts: PartEntry[];
 const PORT = 4393;
 const base = `http://127.0.0.1:${PORT}`;
@@ -32,12 +32,11 @@ test.beforeAll(async () => {
   expect(built.status, built.output.slice(-3000)).toBe(0);
   expect(built.output).toMatch(/indexed \d+ pages in \d+ part\(s\), 0 reused/);
   parts = (JSON.parse(readFileSync(join(dist(), 'pagefind/parts.json'), 'utf8')) as { parts: PartEntry[] }).parts;
-  server = spawn(process.execPath, ['tests/support/serve.mjs', String(PORT), dist()], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 800));
+  server = await startNginx({ port: PORT, root: dist() });
 });
 
-test.afterAll(() => {
-  server?.kill();
+test.afterAll(async () => {
+  await server?.stop();
   fixture?.dispose();
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
- * The built pages need nothing the shipped Content-Security-Policy forbids. The test server sends the policies of
+ * The built pages need nothing the shipped Content-Security-Policy forbids. The tests run against nginx with
  * src/deploy/nginx.conf (public pages and /admin/), so a violation here is a violation in production.
  */
 async function violations(page: Page): Promise<string[]> {

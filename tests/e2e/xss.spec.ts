@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ContentFixture } from '../support/fixture.ts';
+import { startNginx, type Nginx } from '../support/nginx.ts';
 
 /**
  * Editors paste from Word and WeChat, so content may carry script. A fixture site holding known XSS vectors in bodies,
@@ -54,7 +54,7 @@ const bodyVectors = [
 const sneaky = `</script><script>${RUN}</script>"><img src=/favicon.svg onerror="${RUN}">`;
 
 let fixture: ContentFixture;
-let server: ChildProcess;
+let server: Nginx | undefined;
 const PORT = 4391;
 
 test.describe.configure({ mode: 'serial' });
@@ -84,12 +84,11 @@ ${bodyVectors.join('\n\n')}
   fixture.edit('proposals/14-3-0123.md', /body: \|\n/, `body: |\n      <img src=/favicon.svg onerror="${RUN}"><script>${RUN}</script>\n`);
   const built = fixture.astro('build');
   expect(built.status, built.output.slice(-3000)).toBe(0);
-  server = spawn(process.execPath, ['tests/support/serve.mjs', String(PORT), join(fixture.dir, 'dist')], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 800));
+  server = await startNginx({ port: PORT, root: join(fixture.dir, 'dist') });
 });
 
-test.afterAll(() => {
-  server?.kill();
+test.afterAll(async () => {
+  await server?.stop();
   fixture?.dispose();
 });
 
