@@ -16,10 +16,6 @@ export function nginxBinary(): string | undefined {
   return candidates.find((bin) => spawnSync(bin, ['-v'], { stdio: 'ignore' }).status === 0);
 }
 
-/**
- * The shipped HTTPS server block, tied to `port` and `root`: over TLS with `tls` ({ key, cert } PEM files), else plain
- * HTTP/1.1 (the same locations and headers; only the transport differs).
- */
 export interface Tls {
   key: string;
   cert: string;
@@ -30,6 +26,10 @@ export interface SiteOptions {
   tls?: Tls | undefined;
 }
 
+/**
+ * The shipped HTTPS server block, tied to `port` and `root`: over TLS with `tls` ({ key, cert } PEM files), else plain
+ * HTTP/1.1 (the same locations and headers; only the transport differs).
+ */
 export function siteServer(shipped: string, { port, root, tls }: SiteOptions): string {
   const blocks = [...shipped.matchAll(/^server \{\n[\s\S]*?^\}\n?/gm)].map((m) => m[0]);
   const site = blocks.find((b) => /listen 443 ssl/.test(b));
