@@ -68,6 +68,21 @@ test('scripts are served as JavaScript, compressed, so the search engine loads a
   expect(page.encoding).toBe('gzip');
 });
 
+test('the open data and the feeds go out with their own types, compressed and revalidated', async ({ request }) => {
+  const expected: [string, RegExp][] = [
+    ['/proposals.csv', /^text\/csv; charset=utf-8$/],
+    ['/proposals.json', /^application\/json/],
+    ['/rss.xml', /^(text|application)\/(rss\+)?xml/],
+    ['/sitemap-index.xml', /^(text|application)\/xml/],
+  ];
+  for (const [path, type] of expected) {
+    const h = await headersOf(request, path);
+    expect(h.type, path).toMatch(type);
+    expect(h.encoding, path).toBe('gzip');
+    expect(h.cacheControl, path).toEqual(['no-cache']);
+  }
+});
+
 test('an unknown address gets the site’s 404 page with status 404', async ({ request }) => {
   const res = await request.get('/no-such-page/');
   expect(res.status()).toBe(404);
