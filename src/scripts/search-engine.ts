@@ -56,7 +56,7 @@ export interface WorkerInit {
 export type EngineRequest =
   | { id: number; op: 'init'; init: WorkerInit }
   | { id: number; op: 'search'; term: string | null; options: Record<string, unknown> }
-  | { id: number; op: 'data'; search: number; index: number }
+  | { id: number; op: 'data'; search: number; indexes: number[] }
   | { id: number; op: 'filters' };
 export type EngineResponse = { id: number; result: unknown } | { id: number; error: string };
 interface WorkerSearch {
@@ -69,6 +69,8 @@ interface WorkerSearch {
 interface SearchWorker {
   /** Posts a request; its id names a search when the page later asks for the data of its results. */
   send(req: DistributiveOmit<EngineRequest, 'id'>): { id: number; result: Promise<unknown> };
+  /** The data of result `index` of the search `search`; asked together with the others asked in the same task. */
+  data(search: number, index: number): Promise<PagefindData>;
   ready: Promise<unknown>;
   worker: Worker;
 }
@@ -94,7 +96,27 @@ function startWorker(init: WorkerInit): SearchWorker {
     worker.postMessage({ ...req, id });
     return { id, result };
   };
-  return { send, ready: send({ op: 'init', init }).result, worker };
+  // The page asks for the data of 10 to 20 results at once. One message for them all lets the worker start every
+  // fragment download in one go; one message each left it starting them one per task, between the excerpts of those
+  // already loaded.
+  let batch: { search: number; index: number; resolve(d: PagefindData): void; reject(e: Error): void }[] = [];
+  const flush = () => {
+    const asked = batch;
+    batch = [];
+    for (const search of new Set(asked.map((a) => a.search))) {
+      const mine = asked.filter((a) => a.search === search);
+      send({ op: 'data', search, indexes: mine.map((a) => a.index) }).result.then(
+        (data) => mine.forEach((a, i) => a.resolve((data as PagefindData[])[i]!)),
+        (e: Error) => mine.forEach((a) => a.reject(e)),
+      );
+    }
+  };
+  const data = (search: number, index: number) =>
+    new Promise<PagefindData>((resolve, reject) => {
+      if (batch.length === 0) queueMicrotask(flush);
+      batch.push({ search, index, resolve, reject });
+    });
+  return { send, data, ready: send({ op: 'init', init }).result, worker };
 }
 
 const WORKERS = 2;
@@ -118,7 +140,7 @@ async function workerEngine(parts: PartEntry[], options: Record<string, unknown>
       );
       const results = answers
         .flatMap(({ w, search, answer }) =>
-          answer.results.map((r, index) => ({ id: r.id, score: r.score, data: () => w.send({ op: 'data', search, index }).result as Promise<PagefindData> })),
+          answer.results.map((r, index) => ({ id: r.id, score: r.score, data: () => w.data(search, index) })),
         )
         .sort((a, b) => b.score - a.score);
       return {

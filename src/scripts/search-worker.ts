@@ -42,7 +42,7 @@ async function answer(req: EngineRequest): Promise<unknown> {
   if (req.op === 'data') {
     const results = kept.get(req.search)?.results;
     if (!results) throw new Error('搜索结果已过期，请重新搜索');
-    return results[req.index]!.data();
+    return Promise.all(req.indexes.map((i) => results[i]!.data()));
   }
   const s = await pf.search(req.term, req.options);
   if (s.results.length) {
