@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Request } from '@playwright/test';
 import { startNginx, type Tls } from '../../tests/support/nginx.ts';
 import { generateArchive } from './synthetic.ts';
 
@@ -113,6 +113,12 @@ function localCert(dir: string): Tls | undefined {
   return made.status === 0 ? tls : undefined;
 }
 
+/** Bytes the responses to `requests` took on the wire, headers included. */
+async function weigh(requests: Request[]): Promise<number> {
+  const sizes = await Promise.all(requests.map((r) => r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
 /** Search in Chromium, and page weights; over HTTP/2 with `tls` (search only: the pages weigh the same). */
 async function browserFigures(out: string, tls?: Tls) {
   const port = 4600 + Math.floor(Math.random() * 300);
@@ -128,31 +134,29 @@ async function browserFigures(out: string, tls?: Tls) {
   for (const q of queries) {
     const context = await browser.newContext({ ignoreHTTPSErrors: tls !== undefined });
     const page = await context.newPage();
-    let bytes = 0;
-    let engine = 0;
-    page.on('requestfinished', async (r) => {
-      const s = await r.sizes().catch(() => undefined);
-      if (s) bytes += s.responseBodySize + s.responseHeadersSize;
-      if (s && r.url().includes('/pagefind/')) engine += s.responseBodySize + s.responseHeadersSize;
-    });
+    // Requests are weighed after each timed search, not as they finish: asking the browser for sizes during the
+    // search added its own round trips to what was timed.
+    let finished: Request[] = [];
+    page.on('requestfinished', (r) => finished.push(r));
     await page.goto(`${base}/search/`);
     await page.waitForLoadState('networkidle');
     await page.waitForSelector('[data-search-panel][data-ready="true"]');
-    engineBytes = Math.max(engineBytes, engine);
+    engineBytes = Math.max(engineBytes, await weigh(finished.filter((r) => r.url().includes('/pagefind/'))));
     // Timed inside the page (the search panel's performance measure): from the end of the typing pause, or the
     // press of Enter, to results on screen; and from the last keystroke, which adds the 300 ms pause.
     const run = async (text: string) => {
-      bytes = 0;
+      finished = [];
       await page.locator('#q-all').fill(text);
-      // Wait for the measure of this very query: opening the filters also searches again for the one before.
-      await page.waitForFunction((t) => performance.getEntriesByName('search').some((m) => (m as PerformanceMeasure).detail?.query === t), text);
+      // Wait for the measure of this very query: opening the filters also searches again for the one before. Polled
+      // every 50 ms rather than every frame, to leave the page's thread to the search.
+      await page.waitForFunction((t) => performance.getEntriesByName('search').some((m) => (m as PerformanceMeasure).detail?.query === t), text, { polling: 50 });
       const { ms, typedMs, phases } = await page.evaluate((t) => {
         const m = performance.getEntriesByName('search').findLast((e) => (e as PerformanceMeasure).detail?.query === t) as PerformanceMeasure;
         const detail = m.detail as { sinceTyping: number; phases: { search: number; data: number } };
         return { ms: m.duration, typedMs: detail.sinceTyping, phases: detail.phases };
       }, text);
       await page.waitForLoadState('networkidle');
-      return { ms, typedMs, phases, bytes };
+      return { ms, typedMs, phases, bytes: await weigh(finished) };
     };
     const cold = await run(q);
     const warm = await run(`${q} 建议`);
