@@ -58,11 +58,16 @@ test('files named by their content are cached for a year, the rest is revalidate
 });
 
 test('scripts are served as JavaScript, compressed, so the search engine loads as a module', async ({ request }) => {
-  for (const path of ['/pagefind/pagefind.js', `/_astro/${readdirSync(join(DIST, '_astro')).find((f) => f.startsWith('search-worker') && f.endsWith('.js'))}`]) {
+  const worker = `/_astro/${readdirSync(join(DIST, '_astro')).find((f) => f.startsWith('search-worker') && f.endsWith('.js'))}`;
+  for (const path of ['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', worker]) {
     const h = await headersOf(request, path);
     expect(h.type, path).toMatch(/^(application|text)\/javascript/);
     expect(h.encoding, path).toBe('gzip');
   }
+  // A worker is held to the policy sent with its own script: the search workers get the pages' policy.
+  const publicPolicy = (await request.get('/')).headers()['content-security-policy'];
+  expect(publicPolicy).toContain("script-src 'self'");
+  for (const path of [worker, '/pagefind/pagefind-worker.js']) expect((await request.get(path)).headers()['content-security-policy'], path).toBe(publicPolicy);
   const page = await headersOf(request, '/search/');
   expect(page.type).toBe('text/html; charset=utf-8');
   expect(page.encoding).toBe('gzip');
