@@ -2,7 +2,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { digestOf } from '../lib/build-inputs.ts';
-import { findBroken, scanFeed, scanHtml, type PageRefs } from '../lib/links.ts';
+import { detach, findBroken, scanFeed, scanHtml, type PageRefs } from '../lib/links.ts';
 import { siteFiles } from './site-files.ts';
 
 /** Site path of a built file: `news/x/index.html` → `/news/x/`. */
@@ -59,6 +59,13 @@ export async function checkLinks(root: string, site: string, logger: AstroIntegr
   const scans = new Map<string, PageRefs>();
   const pages = new Map<string, PageRefs>();
   let parsed = 0;
+  // One copy of each id and URL, however many pages have it (the header and footer links are on all of them).
+  const strings = new Map<string, string>();
+  const keep = (s: string) => {
+    let kept = strings.get(s);
+    if (kept === undefined) strings.set((kept = detach(s)), kept);
+    return kept;
+  };
   for (const [i, f] of siteFiles(root).entries()) {
     if (i % 10 === 0) await new Promise((r) => setImmediate(r));
     if (f.endsWith('.html')) {
@@ -66,7 +73,7 @@ export async function checkLinks(root: string, site: string, logger: AstroIntegr
       const d = digestOf(html);
       let refs = scans.get(d) ?? last.get(d);
       if (!refs) {
-        refs = scanHtml(html);
+        refs = scanHtml(html, keep);
         parsed++;
       }
       scans.set(d, refs);

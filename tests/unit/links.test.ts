@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { findBroken, scanFeed, scanHtml } from '../../src/lib/links.ts';
 
@@ -26,5 +27,28 @@ describe('link integrity', () => {
   it('flags javascript: URLs', () => {
     const p = new Map([['/', scanHtml('<a href="javascript:alert(1)">x</a>')]]);
     expect(findBroken(p, () => false, site)[0]!.reason).toBe('javascript: URL');
+  });
+});
+
+describe('memory', () => {
+  it('keeps no page alive through the ids and links scanned from it', () => {
+    // 200 pages of 1 MB each, scanned and their refs kept, as the link check keeps them for a whole site. Measured in
+    // a process of its own, after a full collection.
+    const script = `
+      const { scanHtml } = await import(${JSON.stringify(new URL('../../src/lib/links.ts', import.meta.url).href)});
+      const kept = [];
+      for (let i = 0; i < 200; i++) {
+        const html = '<p>' + String(i).padStart(6, '0') + 'x'.repeat(1 << 20) + '</p><a id="section-number-' + i + '" href="/news/a-rather-long-story-' + i + '/">a</a>';
+        kept.push(scanHtml(html));
+      }
+      globalThis.gc();
+      console.log(JSON.stringify({ heap: process.memoryUsage().heapUsed, refs: kept.length }));
+    `;
+    const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const { heap, refs } = JSON.parse(r.stdout) as { heap: number; refs: number };
+    expect(refs).toBe(200);
+    // Kept whole, the pages would be 200 MB.
+    expect(heap).toBeLessThan(30 * 1024 * 1024);
   });
 });
