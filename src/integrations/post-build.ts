@@ -1,12 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkLinks } from './link-check.ts';
+import { checkLinksInWorker } from './link-check.ts';
 import { indexSite } from './search-index.ts';
 
 /**
  * After every build: the search index and the link check, side by side (Pagefind indexes in its own process while
- * the links are checked here), so `astro build` alone yields a checked site whose search works. Either failing fails
+ * the links are checked in a thread of their own), so `astro build` alone yields a checked site whose search works. Either failing fails
  * the build, once both have finished.
  */
 export function postBuild(): AstroIntegration {
@@ -24,7 +24,7 @@ export function postBuild(): AstroIntegration {
         const started = performance.now();
         const outcomes = await Promise.allSettled([
           process.env.SKIP_SEARCH_INDEX === '1' ? Promise.resolve() : indexSite(root, cacheDir, logger.fork('search-index')),
-          checkLinks(root, site, logger.fork('link-check'), join(cacheDir, 'link-scans.json')),
+          checkLinksInWorker({ root, site, scanFile: join(cacheDir, 'link-scans.json') }, logger.fork('link-check')),
         ]);
         const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
         if (failed) throw failed.reason;

@@ -45,6 +45,9 @@ describe('the search index in parts of whole years', () => {
   it('reads the year from the sort key every indexed page carries', () => {
     expect(pageYear('<div hidden data-pagefind-sort="date:2023-02-18T00:00:00+08:00 20-1-0001">')).toBe(2023);
     expect(pageYear('<p>no key</p>')).toBe(0);
+    // The file's bytes, as the indexer reads them, give the same year.
+    expect(pageYear(Buffer.from('<h1>标题</h1><div hidden data-pagefind-sort="date:2019-12-31T00:00:00+08:00">'))).toBe(2019);
+    expect(pageYear(Buffer.from('<div data-pagefind-sort="date:20x9-01-01">'))).toBe(0);
   });
 });
 
