@@ -53,7 +53,8 @@ function saveScans(file: string, scans: Map<string, PageRefs>): void {
  * Checks that every internal link, anchor, image, script, stylesheet and feed entry of a built site resolves; a
  * broken one throws with the page and the target named. Every page is checked on every build: a page copied
  * unchanged from the last build may link to one that is gone. Only the parsing of unchanged pages is saved, in
- * `scanFile`. It yields to the event loop between pages so the search indexer, running beside it, is kept fed.
+ * `scanFile`. The build runs it in a thread of its own (`checkLinksInWorker`); run on a busy thread, it yields to
+ * the event loop between pages.
  */
 export async function checkLinks(root: string, site: string, logger: AstroIntegrationLogger, scanFile?: string): Promise<void> {
   const last = scanFile ? loadScans(scanFile) : new Map<string, PageRefs>();

@@ -6,8 +6,8 @@ import { indexSite } from './search-index.ts';
 
 /**
  * After every build: the search index and the link check, side by side (Pagefind indexes in its own process while
- * the links are checked in a thread of their own), so `astro build` alone yields a checked site whose search works. Either failing fails
- * the build, once both have finished.
+ * the links are checked in a thread of their own), so `astro build` alone yields a checked site whose search works.
+ * Either failing fails the build, once both have finished.
  */
 export function postBuild(): AstroIntegration {
   let site = 'https://example.invalid/';

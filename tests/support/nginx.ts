@@ -4,7 +4,6 @@
 // site folder, the certificate files; the plain-HTTP server that redirects to HTTPS is left out.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -68,29 +67,6 @@ ${server}
 `;
 }
 
-function waitForPort(port: number, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  return new Promise((resolveWait, reject) => {
-    const attempt = () => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolveWait();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > until) reject(new Error(`nginx did not listen on 127.0.0.1:${port}`));
-        else setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
-}
-
-/**
- * Starts nginx over `root` on `port`; resolves to { url, stop } once it listens. Fails with nginx's own message when
- * it rejects the configuration.
- */
 export interface Nginx {
   url: string;
   /** nginx's error log so far, for a failing test to show. */
@@ -98,6 +74,10 @@ export interface Nginx {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts nginx over `root` on `port`; resolves once it listens. Fails with nginx's own message when it rejects the
+ * configuration or cannot listen (the port taken by another server, which must not answer in its place).
+ */
 export async function startNginx({ port, root, tls, binary = nginxBinary() }: SiteOptions & { binary?: string }): Promise<Nginx> {
   if (!binary) throw new Error('nginx is not installed (Debian: apt-get install nginx-light)');
   const work = mkdtempSync(join(tmpdir(), 'czzx-nginx-'));
@@ -109,16 +89,22 @@ export async function startNginx({ port, root, tls, binary = nginxBinary() }: Si
   const child = spawn(binary, ['-c', conf, '-p', work, '-e', join(work, 'error.log')], { stdio: 'ignore' });
   let exited = false;
   child.once('exit', () => (exited = true));
-  try {
-    await waitForPort(port, 10_000);
-  } catch (e) {
-    child.kill();
-    const log = existsSync(join(work, 'error.log')) ? readFileSync(join(work, 'error.log'), 'utf8') : '';
-    throw new Error(`${(e as Error).message}\n${log}`);
+  const errors = () => (existsSync(join(work, 'error.log')) ? readFileSync(join(work, 'error.log'), 'utf8') : '');
+  // nginx writes its pid into the pid file once its sockets listen, and exits instead when it cannot bind. (`nginx -t`
+  // above leaves an empty pid file.)
+  const pidFile = join(work, 'nginx.pid');
+  const listening = () => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() === String(child.pid);
+  const until = Date.now() + 10_000;
+  while (!listening()) {
+    if (exited || Date.now() > until) {
+      child.kill();
+      throw new Error(`nginx did not start on 127.0.0.1:${port}:\n${errors()}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
   }
   return {
     url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
-    errors: () => (existsSync(join(work, 'error.log')) ? readFileSync(join(work, 'error.log'), 'utf8') : ''),
+    errors,
     stop: async () => {
       if (!exited) {
         child.kill('SIGQUIT');

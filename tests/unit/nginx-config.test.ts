@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { nginxBinary, nginxConfig, siteServer } from '../support/nginx.ts';
+import { nginxBinary, nginxConfig, siteServer, startNginx } from '../support/nginx.ts';
 
 /** How the tests tie the shipped nginx configuration to a local server (tests/support/nginx.ts). */
 
@@ -39,4 +39,16 @@ test('nginx itself accepts the whole configuration', () => {
   writeFileSync(conf, nginxConfig({ port: 4999, root: tmp }, tmp));
   const checked = spawnSync(binary!, ['-t', '-c', conf, '-p', tmp, '-e', join(tmp, 'error.log')], { encoding: 'utf8' });
   expect(checked.status, checked.stderr).toBe(0);
+});
+
+test('a server started on a port another one holds fails with nginx’s message instead of leaving that one to answer', async () => {
+  writeFileSync(join(tmp, 'index.html'), '<p>site</p>');
+  const port = 4990 + Math.floor(Math.random() * 9);
+  const first = await startNginx({ port, root: tmp });
+  try {
+    expect(await (await fetch(`${first.url}/`)).text()).toBe('<p>site</p>');
+    await expect(startNginx({ port, root: tmp })).rejects.toThrow(/did not start on 127\.0\.0\.1:\d+:\n[\s\S]*Address already in use/);
+  } finally {
+    await first.stop();
+  }
 });
