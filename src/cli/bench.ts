@@ -197,16 +197,11 @@ async function browserFigures(out: string, tls?: Tls) {
   for (const [name, path] of Object.entries(templates)) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    let bytes = 0;
-    let scripts = 0;
-    page.on('requestfinished', async (r) => {
-      const s = await r.sizes().catch(() => undefined);
-      if (s) bytes += s.responseBodySize + s.responseHeadersSize;
-      if (r.resourceType() === 'script') scripts++;
-    });
+    const finished: Request[] = [];
+    page.on('requestfinished', (r) => finished.push(r));
     await page.goto(base + path);
     await page.waitForLoadState('networkidle');
-    pages[name] = { bytes, scripts };
+    pages[name] = { bytes: await weigh(finished), scripts: finished.filter((r) => r.resourceType() === 'script').length };
     await context.close();
   }
   await browser.close();

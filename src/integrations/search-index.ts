@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linker, linkTree, siteFiles } from './site-files.ts';
-import { digest, pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
+import { digestOf } from '../lib/build-inputs.ts';
+import { pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
 
 /**
  * Pages per part of the search index. Pagefind needs about 0.4 GB per 1,000 pages while writing an index, so 5,000
@@ -34,7 +35,7 @@ function indexedPages(site: string): IndexedPage[] {
   const pages: IndexedPage[] = [];
   for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(join(site, file));
-    if (html.includes('data-pagefind-body')) pages.push({ file, year: pageYear(html), digest: digest(html) });
+    if (html.includes('data-pagefind-body')) pages.push({ file, year: pageYear(html), digest: digestOf(html) });
   }
   return pages;
 }

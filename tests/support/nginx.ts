@@ -8,6 +8,8 @@ import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const SHIPPED = new URL('../../src/deploy/nginx.conf', import.meta.url);
+/** Folders nginx may write request bodies and proxied responses to; all under the server's own work folder. */
+const TEMP_DIRS = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'];
 
 /** The nginx binary: `NGINX_PATH`, or the one on PATH, or Debian's; undefined when there is none. */
 export function nginxBinary(): string | undefined {
@@ -47,7 +49,7 @@ export function siteServer(shipped: string, { port, root, tls }: SiteOptions): s
 /** A whole nginx configuration around the site server, with every file it writes under `work`. */
 export function nginxConfig(options: SiteOptions, work: string): string {
   const server = siteServer(readFileSync(SHIPPED, 'utf8'), options);
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `    ${t}_temp_path ${join(work, t)};`).join('\n');
+  const temp = TEMP_DIRS.map((t) => `    ${t}_temp_path ${join(work, t)};`).join('\n');
   // Workers run as this user, so they can read a site in a private temporary folder (as root nginx would drop to
   // www-data); nginx ignores the line, with a notice, when it is not started as root.
   return `daemon off;
@@ -81,7 +83,7 @@ export interface Nginx {
 export async function startNginx({ port, root, tls, binary = nginxBinary() }: SiteOptions & { binary?: string }): Promise<Nginx> {
   if (!binary) throw new Error('nginx is not installed (Debian: apt-get install nginx-light)');
   const work = mkdtempSync(join(tmpdir(), 'czzx-nginx-'));
-  for (const t of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(work, t));
+  for (const t of TEMP_DIRS) mkdirSync(join(work, t));
   const conf = join(work, 'nginx.conf');
   writeFileSync(conf, nginxConfig({ port, root, tls }, work));
   const test = spawnSync(binary, ['-t', '-c', conf, '-p', work, '-e', join(work, 'error.log')], { encoding: 'utf8' });

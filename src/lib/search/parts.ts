@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { digestOf } from '../build-inputs.ts';
 
 /**
  * The search index is built in parts, each covering a run of whole years, because Pagefind holds every page of an
@@ -52,10 +52,6 @@ export function pageYear(html: string | Buffer): number {
   return /^\d{4}-$/.test(year) ? Number(year.slice(0, 4)) : 0;
 }
 
-/** Digest of a page; of its bytes or of its text, the same (text is hashed as UTF-8). */
-export function digest(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /**
  * Groups pages into parts of whole years. The newest year is always a part of its own: editors publish and correct
@@ -92,7 +88,7 @@ export function planParts(pages: readonly IndexedPage[], maxPages: number, salt 
         from,
         to,
         pages: partPages,
-        digest: digest(salt + partPages.map((p) => `${p.file}\n${p.digest}\n`).join('')),
+        digest: digestOf(salt + partPages.map((p) => `${p.file}\n${p.digest}\n`).join('')),
       };
     })
     .reverse();
