@@ -4,7 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
-import { clearOutput } from './src/integrations/clear-output.ts';
+import { outputFolder } from './src/integrations/output-folder.ts';
 import { cmsBundle } from './src/integrations/cms-bundle.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
@@ -26,7 +26,7 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [sectionIds()] }),
   },
   integrations: [
-    clearOutput(),
+    outputFolder(),
     mdx(),
     cmsBundle(),
     // The admin and the error page are not for search engines.

@@ -1,13 +1,15 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentFixture } from '../support/fixture.ts';
 
 /**
- * Astro's incremental build copies a detail or list page from the last build when its cache key
- * (src/data/cache-keys.ts) and code are unchanged. A key that missed something the page shows would publish a stale page, so after each kind of
- * edit an editor makes, the rebuilt site must equal a fresh build of the same content, byte for byte, while most
- * detail pages were copied rather than rendered.
+ * Astro's incremental build reuses a detail or list page of the last build when its cache key (src/data/cache-keys.ts)
+ * and code are unchanged: it leaves it in the output folder, which the build keeps (src/integrations/output-folder.ts),
+ * or copies it from its cache. A key that missed something the page shows would publish a stale page, and a file the
+ * build neither wrote nor kept would stay online, so after each kind of edit an editor makes, the rebuilt site must
+ * equal a fresh build of the same content, file for file and byte for byte, while most detail pages were reused
+ * rather than rendered.
  */
 let fixture: ContentFixture;
 
@@ -25,6 +27,8 @@ beforeAll(() => {
     const day = `2019-01-${String(i).padStart(2, '0')}`;
     fixture.write(`voices/${day}-ceshi.md`, voice.replace(/\ndate: .*/, `\ndate: '${day}T10:00:00+08:00'`).replace(/\ntitle: .*/, `\ntitle: 第${i}篇测试来稿`));
   }
+  // An upload the second round deletes, as an editor deletes an image in the admin.
+  writeFileSync(join(fixture.public, 'media/ceshi-shanchu.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   const first = fixture.astro('build', { SKIP_SEARCH_INDEX: '1' });
   expect(first.status, first.output.slice(-3000)).toBe(0);
 }, 300_000);
@@ -45,7 +49,12 @@ function files(dir: string): Map<string, string> {
 }
 
 let rounds = 0;
-function rebuildAndCompare(edit: (f: ContentFixture) => void): { restored: string[] } {
+/** Pages the rebuild reused: left in place (`cached`) or copied from Astro's cache (`restored`). */
+function reusedPages(output: string, how: 'cached' | 'restored'): string[] {
+  return [...output.matchAll(new RegExp(`(/\\S+/index\\.html) \\(${how}\\)`, 'g'))].map((m) => m[1]!);
+}
+
+function rebuildAndCompare(edit: (f: ContentFixture) => void): { reused: string[]; output: string } {
   edit(fixture);
   const fresh = join(fixture.dir, `fresh-${++rounds}`);
   const rebuilt = fixture.astro('build', { SKIP_SEARCH_INDEX: '1' });
@@ -57,34 +66,41 @@ function rebuildAndCompare(edit: (f: ContentFixture) => void): { restored: strin
   expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
   const stale = [...want].filter(([rel, text]) => got.get(rel) !== text).map(([rel]) => rel);
   expect(stale, 'pages that differ from a fresh build').toEqual([]);
-  return { restored: [...rebuilt.output.matchAll(/(\/\S+\/index\.html) \(restored\)/g)].map((m) => m[1]!) };
+  return { reused: [...reusedPages(rebuilt.output, 'cached'), ...reusedPages(rebuilt.output, 'restored')], output: rebuilt.output };
 }
 
 describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
   it('after a story and a proposal title are edited', () => {
     const story = readdirSync(fixture.path('news')).sort()[0]!.slice(0, -3);
-    const { restored } = rebuildAndCompare((f) => {
+    const other = readdirSync(fixture.path('news')).sort()[1]!.slice(0, -3);
+    const inode = () => statSync(join(fixture.dir, `dist/news/${other}/index.html`)).ino;
+    const before = inode();
+    const { reused, output } = rebuildAndCompare((f) => {
       f.edit(`news/${story}.md`, /本报讯/, '本报讯 今天改过的一句话。');
       // The title shows on other proposals (related, neighbours), members' and units' pages and the lists.
       f.edit('proposals/14-3-0123.md', /\ntitle: .*/, "\ntitle: '关于加快科技服务业改革发展的建议'");
       // On the first page of the voices: the second page shows the same voices, but the column counts above it change.
       f.edit('voices/2025-03-10-rijian-zhaoliao-zhongxin.md', '\ncolumn: 委员建言', '\ncolumn: 快评');
     });
-    expect(restored.length, 'most detail pages are copied').toBeGreaterThan(30);
-    expect(restored).not.toContain(`/news/${story}/index.html`);
-    expect(restored).not.toContain('/proposals/14-3-0123/index.html');
+    expect(reused.length, 'most detail pages are reused').toBeGreaterThan(30);
+    // Left where the last build wrote it, not copied back from the cache.
+    expect(reusedPages(output, 'cached')).toContain(`/news/${other}/index.html`);
+    expect(reusedPages(output, 'restored')).toEqual([]);
+    expect(inode()).toBe(before);
+    expect(reused).not.toContain(`/news/${story}/index.html`);
+    expect(reused).not.toContain('/proposals/14-3-0123/index.html');
     // List pages that do not show what changed are copied too (the story's text is not on any list); the one that
     // shows the new proposal title is rendered, and so is the second page of voices, for its column counts.
-    expect(restored.filter((p) => p.startsWith('/archive/')).length, 'archive pages').toBeGreaterThan(0);
-    expect(restored).toContain('/members/index.html');
-    expect(restored).toContain('/proposals/index.html');
-    expect(restored).not.toContain('/proposals/page/2/index.html');
-    expect(restored).not.toContain('/voices/page/2/index.html');
+    expect(reused.filter((p) => p.startsWith('/archive/')).length, 'archive pages').toBeGreaterThan(0);
+    expect(reused).toContain('/members/index.html');
+    expect(reused).toContain('/proposals/index.html');
+    expect(reused).not.toContain('/proposals/page/2/index.html');
+    expect(reused).not.toContain('/voices/page/2/index.html');
   }, 600_000);
 
   it('after a story is added, a voice deleted and a proposal moved to another category', () => {
     // Each changes what lists hold and count: the news pages shift by one, the column and facet counts change.
-    const { restored } = rebuildAndCompare((f) => {
+    const { reused } = rebuildAndCompare((f) => {
       const first = readdirSync(f.path('news')).sort()[0]!;
       f.write(
         'news/2026-11-20-xin-gao.md',
@@ -92,12 +108,16 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
       );
       rmSync(f.path('voices/2025-04-08-tuoyu-fuwu.md'));
       f.edit('proposals/14-3-0123.md', '\ncategory: science', '\ncategory: economy');
+      rmSync(join(f.public, 'media/ceshi-shanchu.svg'));
     });
-    expect(restored).not.toContain('/news/index.html');
-    expect(restored).not.toContain('/voices/index.html');
-    expect(restored).not.toContain('/proposals/category/economy/index.html');
+    // Their files are gone from the output, which the comparison with a fresh build also checks.
+    expect(existsSync(join(fixture.dir, 'dist/voices/2025-04-08-tuoyu-fuwu/index.html'))).toBe(false);
+    expect(existsSync(join(fixture.dir, 'dist/media/ceshi-shanchu.svg'))).toBe(false);
+    expect(reused).not.toContain('/news/index.html');
+    expect(reused).not.toContain('/voices/index.html');
+    expect(reused).not.toContain('/proposals/category/economy/index.html');
     // The first page of proposals holds only the added ones, but its facet counts changed.
-    expect(restored).not.toContain('/proposals/index.html');
+    expect(reused).not.toContain('/proposals/index.html');
   }, 600_000);
 
   it('after a member and a unit are renamed, which many pages show', () => {
@@ -105,5 +125,21 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
       f.edit('members/xie-huilan.md', /\nname: .*/, '\nname: 谢惠兰');
       f.edit('taxonomies/units.yml', 'shortName: 市科技局', 'shortName: 市科技局（改）');
     });
+  }, 600_000);
+
+  it('after a build that stopped while writing pages, whose output is not trusted', () => {
+    // A story no round edits, so its page would be reused.
+    const page = join(fixture.dir, `dist/news/${readdirSync(fixture.path('news')).sort()[2]!.slice(0, -3)}/index.html`);
+    const { reused, output } = rebuildAndCompare(() => {
+      // What a build stopped halfway leaves: its marker, and a page cut short.
+      writeFileSync(join(fixture.dir, 'cache/output-incomplete'), '');
+      writeFileSync(page, '<!DOCTYPE html><html><head><title>');
+    });
+    expect(output).toContain('the last build did not finish');
+    // Every unchanged page comes back from Astro's cache; none was left in place.
+    expect(reusedPages(output, 'cached')).toEqual([]);
+    expect(reused.length).toBeGreaterThan(30);
+    expect(readFileSync(page, 'utf8')).toContain('</html>');
+    expect(existsSync(join(fixture.dir, 'cache/output-incomplete'))).toBe(false);
   }, 600_000);
 });

@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { deleteInBackground, moveOutputAside, pruneOutput } from '../../src/integrations/output-folder.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'czzx-output-folder-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function put(path: string, text: string, mtime?: Date): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  if (mtime) utimesSync(path, mtime, mtime);
+}
+
+test('the last output is moved aside whole, except a Git checkout, and deleted in the background', async () => {
+  const out = join(tmp, 'dist');
+  const trash = join(tmp, 'cache/output-trash');
+  for (let i = 0; i < 50; i++) put(join(out, `news/${i}/index.html`), `<p>${i}</p>`);
+  put(join(out, 'index.html'), '<p>home</p>');
+  put(join(out, '.git/HEAD'), 'ref: refs/heads/main');
+  // What a stopped build left behind is cleared too.
+  mkdirSync(join(trash, 'left-by-a-stopped-build/news'), { recursive: true });
+
+  const aside = moveOutputAside(out, trash)!;
+  expect(readdirSync(out)).toEqual(['.git']);
+  expect(existsSync(join(aside, 'news/49/index.html'))).toBe(true);
+  expect(moveOutputAside(out, trash)).toBeUndefined();
+
+  deleteInBackground(trash);
+  await expect.poll(() => readdirSync(trash), { timeout: 10_000 }).toEqual([]);
+  expect(existsSync(join(out, '.git/HEAD'))).toBe(true);
+});
+
+test('a missing output folder is nothing to clear', () => {
+  expect(moveOutputAside(join(tmp, 'never-built'), join(tmp, 'trash'))).toBeUndefined();
+});
+
+test('pruning deletes what the build neither wrote nor kept, and the folders it empties', () => {
+  const out = join(tmp, 'pruned');
+  const old = new Date(Date.now() - 3_600_000);
+  const since = Date.now() - 1000;
+  put(join(out, 'news/kept/index.html'), 'left in place by Astro', old);
+  put(join(out, 'news/deleted/index.html'), 'a deleted story', old);
+  put(join(out, 'media/2019/removed.jpg'), 'a deleted upload', old);
+  put(join(out, '_astro/old.css'), 'an old stylesheet', old);
+  put(join(out, '_astro/new.css'), 'written by this build');
+  put(join(out, 'news/new/index.html'), 'written by this build');
+  put(join(out, '.git/HEAD'), 'ref: refs/heads/main', old);
+
+  const deleted = pruneOutput(out, new Set(['news/kept/index.html']), since);
+
+  expect(deleted.sort()).toEqual(['_astro/old.css', 'media/2019/removed.jpg', 'news/deleted/index.html']);
+  const left = readdirSync(out, { recursive: true }).map(String).sort();
+  expect(left).toEqual(['.git', '.git/HEAD', '_astro', '_astro/new.css', 'news', 'news/kept', 'news/kept/index.html', 'news/new', 'news/new/index.html']);
+});
