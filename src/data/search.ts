@@ -2,6 +2,7 @@ import type { MemberData, NewsData, ProposalData, ReviewData, VoiceData } from '
 import { beijingDay, beijingYear, toBeijingIso } from '../lib/dates.ts';
 import { sessionShortName } from '../lib/numerals.ts';
 import { searchKeys, type SynonymGroup } from '../lib/search/keys.ts';
+import { notePageYears } from '../lib/search/render-order.ts';
 import { KEY_VALUE, KIND_LABELS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
 import { getMembers, getNews, getProposals, getReviews, getTaxonomy, getVoices } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
@@ -63,9 +64,20 @@ export async function voiceRecord(d: VoiceData, body: string) {
   return record('voices', { title: d.title, date: d.date, text: `${d.summary} ${body}`, people: [author], meta: { author, summary: d.summary } });
 }
 
+/** Members' pages have no date; they sort after every dated page and fall in the oldest part of the index. */
+export const MEMBER_DATE = '2000-01-01';
+
+/**
+ * Notes, before rendering, the year each page of a route is indexed under (the year of its record's sort key), so the
+ * build renders the index part by part (src/lib/search/render-order.ts). `base` is the route's path (`/news/`).
+ */
+export function noteSearchYears<T extends { id: string }>(base: string, items: readonly T[], date: (item: T) => Date | string): void {
+  notePageYears(items.map((i) => [`${base}${i.id}/`, beijingYear(date(i))] as const));
+}
+
 /** Search record of a member's page. */
 export async function memberRecord(d: MemberData, body: string) {
-  return record('members', { title: d.name, date: '2000-01-01', text: `${d.bio} ${body}`, people: [d.name], meta: { summary: d.bio } });
+  return record('members', { title: d.name, date: MEMBER_DATE, text: `${d.bio} ${body}`, people: [d.name], meta: { summary: d.bio } });
 }
 
 /** Every unit a proposal names: lead, co-handling and replying units. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkLinksInWorker } from './link-check.ts';
 import { indexSite } from './search-index.ts';
+import { PreIndexer } from './search-preindex.ts';
 
 /**
  * After every build: the search index and the link check, side by side (Pagefind indexes in its own process while
@@ -12,18 +13,26 @@ import { indexSite } from './search-index.ts';
 export function postBuild(): AstroIntegration {
   let site = 'https://example.invalid/';
   let cacheDir = '';
+  let outDir = '';
+  let preindexer: PreIndexer | undefined;
   return {
     name: 'czzx-post-build',
     hooks: {
       'astro:config:done': ({ config }) => {
         if (config.site) site = config.site;
         cacheDir = fileURLToPath(config.cacheDir);
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        if (process.env.SKIP_SEARCH_INDEX === '1') return;
+        const pre = (preindexer = new PreIndexer(outDir, cacheDir, logger.fork('search-index')));
+        setPrerenderer((base) => pre.wrap(base));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const started = performance.now();
         const outcomes = await Promise.allSettled([
-          process.env.SKIP_SEARCH_INDEX === '1' ? Promise.resolve() : indexSite(root, cacheDir, logger.fork('search-index')),
+          process.env.SKIP_SEARCH_INDEX === '1' ? Promise.resolve() : (async () => indexSite(root, cacheDir, logger.fork('search-index'), await preindexer?.settled()))(),
           checkLinksInWorker({ root, site, scanFile: join(cacheDir, 'link-scans.json') }, logger.fork('link-check')),
         ]);
         const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');

@@ -23,7 +23,7 @@ export const PART_PAGES = Number(process.env.SEARCH_PART_PAGES ?? 5000);
  * of a small machine (20,000 documents: 87 s against 60 s), but they also hold two parts in memory (Pagefind's peak
  * 1.9 GB against 3.6 GB), more than a 4 GB machine has beside the build. One by default; two where memory allows.
  */
-const PART_CONCURRENCY = Math.max(1, Number(process.env.SEARCH_PART_CONCURRENCY ?? 1) || 1);
+export const PART_CONCURRENCY = Math.max(1, Number(process.env.SEARCH_PART_CONCURRENCY ?? 1) || 1);
 
 const CHUNK_LOCATIONS = (process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '4000');
 
@@ -31,7 +31,7 @@ const PAGEFIND = join(import.meta.dirname, '../../node_modules/pagefind');
 const PAGEFIND_PACKAGE = JSON.parse(readFileSync(join(PAGEFIND, 'package.json'), 'utf8')) as { version: string; bin: string };
 
 /** Changes with anything that changes how a part is indexed, so cached parts from older builds are not reused. */
-const INDEXER = `pagefind-${PAGEFIND_PACKAGE.version}-chunk-${CHUNK_LOCATIONS}-2`;
+export const INDEXER = `pagefind-${PAGEFIND_PACKAGE.version}-chunk-${CHUNK_LOCATIONS}-2`;
 
 /**
  * Pages marked for search (`data-pagefind-body`); Pagefind would parse and hold every other page only to drop it.
@@ -88,10 +88,27 @@ async function writePart(site: string, part: Part, out: string, stage: string): 
   }
 }
 
+/**
+ * Writes a part into the cache (`<cacheDir>/search-index/<id>/`) unless the cache already holds it, and stamps it with
+ * its digest once whole, so a part cut short by a failed build is written again. Returns whether it was written.
+ */
+export async function writePartToCache(site: string, cacheDir: string, part: Part): Promise<boolean> {
+  const cached = join(cacheDir, 'search-index', part.id);
+  const stamp = join(cached, '.digest');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === part.digest) return false;
+  rmSync(cached, { recursive: true, force: true });
+  await writePart(site, part, cached, join(cacheDir, 'search-stage', part.id));
+  writeFileSync(stamp, part.digest);
+  return true;
+}
+
 export interface IndexSummary {
   pages: number;
   parts: number;
+  /** Parts taken from the last build. */
   reused: number;
+  /** Parts written while the pages were rendered (`early`). */
+  early: number;
   ms: number;
 }
 
@@ -101,26 +118,17 @@ export interface IndexSummary {
  * `/pagefind/parts.json`. A part whose pages are byte-for-byte those of the last build is reused from `cacheDir`;
  * the others are written there first (`SEARCH_PART_CONCURRENCY` at a time), and every part is then linked into place.
  */
-export async function indexSite(site: string, cacheDir: string, logger: AstroIntegrationLogger): Promise<IndexSummary> {
+export async function indexSite(site: string, cacheDir: string, logger: AstroIntegrationLogger, early: ReadonlySet<string> = new Set()): Promise<IndexSummary> {
   const started = performance.now();
   const parts = planParts(indexedPages(site), PART_PAGES, INDEXER);
   const cache = join(cacheDir, 'search-index');
   rmSync(join(site, 'pagefind'), { recursive: true, force: true });
-  // A part is stamped with its digest once written whole, so one cut short by a failed build is written again.
-  const stale = parts.filter((part) => {
-    const stamp = join(cache, part.id, '.digest');
-    return !(existsSync(stamp) && readFileSync(stamp, 'utf8') === part.digest);
-  });
-  const queue = [...stale];
+  const queue = [...parts];
+  const written: Part[] = [];
   const worker = async () => {
-    for (let part = queue.shift(); part; part = queue.shift()) {
-      const cached = join(cache, part.id);
-      rmSync(cached, { recursive: true, force: true });
-      await writePart(site, part, cached, join(cacheDir, 'search-stage', part.id));
-      writeFileSync(join(cached, '.digest'), part.digest);
-    }
+    for (let part = queue.shift(); part; part = queue.shift()) if (await writePartToCache(site, cacheDir, part)) written.push(part);
   };
-  await Promise.all(Array.from({ length: Math.min(PART_CONCURRENCY, stale.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(PART_CONCURRENCY, parts.length) }, worker));
   for (const [i, part] of parts.entries()) {
     // The primary part's folder holds the others, so it is placed first and its cached copy holds only itself.
     linkTree(join(cache, part.id), join(site, partPath(part, i)), (rel) => rel === '.digest');
@@ -132,7 +140,16 @@ export async function indexSite(site: string, cacheDir: string, logger: AstroInt
   };
   mkdirSync(join(site, 'pagefind'), { recursive: true });
   writeFileSync(join(site, 'pagefind/parts.json'), JSON.stringify(manifest));
-  const summary = { pages: parts.reduce((n, p) => n + p.pages.length, 0), parts: parts.length, reused: parts.length - stale.length, ms: Math.round(performance.now() - started) };
-  logger.info(`indexed ${summary.pages} pages in ${summary.parts} part(s), ${summary.reused} reused from the last build, in ${summary.ms} ms`);
+  const earlyParts = parts.filter((p) => early.has(p.id) && !written.includes(p)).length;
+  const summary = {
+    pages: parts.reduce((n, p) => n + p.pages.length, 0),
+    parts: parts.length,
+    reused: parts.length - written.length - earlyParts,
+    early: earlyParts,
+    ms: Math.round(performance.now() - started),
+  };
+  logger.info(
+    `indexed ${summary.pages} pages in ${summary.parts} part(s), ${summary.reused} reused from the last build, ${summary.early} written while the pages were rendered, in ${summary.ms} ms`,
+  );
   return summary;
 }

@@ -78,20 +78,25 @@ export function planParts(pages: readonly IndexedPage[], maxPages: number, salt 
     }
   }
   if (newest !== undefined) groups.push([newest]);
-  return groups
-    .map((ys) => {
-      const from = ys[0]!;
-      const to = ys.at(-1)!;
-      const partPages = ys.flatMap((y) => byYear.get(y)!).sort((a, b) => a.file.localeCompare(b.file));
-      return {
-        id: from === to ? String(from) : `${from}-${to}`,
-        from,
-        to,
-        pages: partPages,
-        digest: digestOf(salt + partPages.map((p) => `${p.file}\n${p.digest}\n`).join('')),
-      };
-    })
-    .reverse();
+  return groups.map((ys) => makePart(ys.flatMap((y) => byYear.get(y)!), salt)).reverse();
+}
+
+/**
+ * The part holding exactly `pages` (whole years): its id and years, its pages in a stable order, and its digest, the
+ * same whichever order the pages come in, so a part indexed while the pages were rendered is recognised afterwards.
+ */
+export function makePart(pages: readonly IndexedPage[], salt = ''): Part {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const p of pages) [from, to] = [Math.min(from, p.year), Math.max(to, p.year)];
+  const sorted = [...pages].sort((a, b) => a.file.localeCompare(b.file));
+  return {
+    id: from === to ? String(from) : `${from}-${to}`,
+    from,
+    to,
+    pages: sorted,
+    digest: digestOf(salt + sorted.map((p) => `${p.file}\n${p.digest}\n`).join('')),
+  };
 }
 
 /** Where a part's bundle lives in the site. */

@@ -1,0 +1,68 @@
+import { planParts, type IndexedPage } from './parts.ts';
+
+/**
+ * The year each searchable page is indexed under, known before any page is rendered, so the build can render the
+ * pages one index part after another and index a finished part while it renders the next (src/integrations/
+ * search-preindex.ts). The page routes note their pages while Astro collects the static paths; they run in Astro's
+ * bundle of the site, the build step in Astro's own modules, so the notes are kept on `globalThis`.
+ */
+const NOTES = Symbol.for('czzx.search.pageYears');
+
+type Notes = Map<string, number>;
+const notes = (): Notes => ((globalThis as { [NOTES]?: Notes })[NOTES] ??= new Map());
+
+/** A page path as a request's pathname or a static path gives it: `/news/x/`, `/news/x`, percent-encoded or not. */
+function normalise(path: string): string {
+  let p = path;
+  try {
+    p = decodeURI(path);
+  } catch {
+    // Left as given: a malformed escape is compared as it is.
+  }
+  return p.endsWith('/') ? p : `${p}/`;
+}
+
+/** Records the search year of the pages at `paths` (a route's pages), for `renderOrder`. */
+export function notePageYears(entries: Iterable<readonly [path: string, year: number]>): void {
+  const n = notes();
+  for (const [path, year] of entries) n.set(normalise(path), year);
+}
+
+/** The years noted so far, and forgets them (a build reads them once). */
+export function takePageYears(): Map<string, number> {
+  const n = new Map(notes());
+  notes().clear();
+  return n;
+}
+
+/** The output file of a page path in the `directory` build format: `/news/x/` → `news/x/index.html`. */
+export function pageFile(path: string): string {
+  return `${normalise(path).slice(1)}index.html`;
+}
+
+/** A run of pages that together make one part of the search index. */
+export interface RenderGroup {
+  /** Output files of the part's pages (`news/x/index.html`). */
+  files: string[];
+}
+
+/**
+ * Orders the static paths for rendering: the pages of each index part together, the smallest part first (so indexing
+ * starts early), then every page that is not searchable (lists, feeds), which the build renders while parts are
+ * indexed. Parts are planned as the index plans them (`planParts`), from the noted years; paths keep Astro's order
+ * within a group. Returns the paths and the groups in rendering order.
+ */
+export function renderOrder<T extends { pathname: string }>(paths: readonly T[], years: ReadonlyMap<string, number>, maxPages: number): { ordered: T[]; groups: RenderGroup[] } {
+  const noted: IndexedPage[] = [];
+  for (const p of paths) {
+    const year = years.get(normalise(p.pathname));
+    if (year !== undefined) noted.push({ file: pageFile(p.pathname), year, digest: '' });
+  }
+  const parts = planParts(noted, maxPages).sort((a, b) => a.pages.length - b.pages.length);
+  const groupOf = new Map<string, number>();
+  for (const [i, part] of parts.entries()) for (const page of part.pages) groupOf.set(page.file, i);
+  const rank = new Map(paths.map((p) => [p, groupOf.get(pageFile(p.pathname)) ?? parts.length]));
+  // Array.prototype.sort is stable, so each group keeps Astro's order.
+  const ordered = [...paths].sort((a, b) => rank.get(a)! - rank.get(b)!);
+  return { ordered, groups: parts.map((part) => ({ files: part.pages.map((p) => p.file) })) };
+}

@@ -1,0 +1,99 @@
+import type { AstroIntegrationLogger } from 'astro';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { indexSite } from '../../src/integrations/search-index.ts';
+import { PreIndexer } from '../../src/integrations/search-preindex.ts';
+import { notePageYears, pageFile, renderOrder, takePageYears } from '../../src/lib/search/render-order.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'czzx-preindex-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const logged: string[] = [];
+const logger = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(`warn: ${m}`), error: () => {}, debug: () => {}, fork: () => logger } as unknown as AstroIntegrationLogger;
+
+describe('renderOrder', () => {
+  const years = new Map<string, number>();
+  const paths: { pathname: string }[] = [{ pathname: '/' }, { pathname: '/news/' }];
+  // 2020-2021 make a part of 5 pages, 2022 one of 4, 2023 (the newest) one of 2.
+  for (const [year, n] of [[2020, 3], [2021, 2], [2022, 4], [2023, 2]] as const) {
+    for (let i = 0; i < n; i++) {
+      const path = `/news/${year}-${i}/`;
+      years.set(path, year);
+      paths.push({ pathname: path.slice(0, -1) });
+    }
+  }
+  paths.push({ pathname: '/rss.xml' });
+
+  it('renders each part together, the smallest first, and the pages search does not hold last', () => {
+    const { ordered, groups } = renderOrder(paths, years, 5);
+    expect(groups.map((g) => g.files.length)).toEqual([2, 4, 5]);
+    expect(groups[0]!.files).toEqual(['news/2023-0/index.html', 'news/2023-1/index.html']);
+    expect(ordered.map((p) => p.pathname)).toEqual([
+      '/news/2023-0', '/news/2023-1',
+      '/news/2022-0', '/news/2022-1', '/news/2022-2', '/news/2022-3',
+      '/news/2020-0', '/news/2020-1', '/news/2020-2', '/news/2021-0', '/news/2021-1',
+      '/', '/news/', '/rss.xml',
+    ]);
+  });
+
+  it('takes the years the routes noted, however a path is written', () => {
+    notePageYears([['/members/%E8%B0%A2/', 2000]]);
+    const noted = takePageYears();
+    expect(noted.get('/members/谢/')).toBe(2000);
+    expect(takePageYears().size, 'a build reads them once').toBe(0);
+    expect(renderOrder([{ pathname: '/members/谢' }], noted, 5).groups).toEqual([{ files: ['members/谢/index.html'] }]);
+    expect(pageFile('/')).toBe('index.html');
+  });
+});
+
+/** A searchable page as the site renders it (src/components/SearchRecord.astro). */
+function page(site: string, path: string, year: number, text: string): void {
+  const file = join(site, pageFile(path));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `<!DOCTYPE html><html lang="zh-CN"><head><title>${text}</title></head><body><main data-pagefind-body><h1>${text}</h1><div hidden data-pagefind-sort="date:${year}-05-01T10:00:00+08:00"></div><p>${text}</p></main></body></html>`);
+}
+
+describe('PreIndexer', () => {
+  it('indexes each part once its pages are rendered, and the index step takes them as they are', async () => {
+    const site = join(tmp, 'site');
+    const cache = join(tmp, 'cache');
+    const groups = [['/news/a/', '/news/b/'], ['/news/c/']];
+    page(site, '/news/a/', 2023, '政协委员调研智慧停车');
+    page(site, '/news/b/', 2023, '委员建议发展普惠托育');
+    page(site, '/news/c/', 2024, '新年茶话会举行');
+    const pre = new PreIndexer(site, cache, logger);
+    pre.plan(groups.map((g) => g.map(pageFile)));
+    pre.rendered('/news/a/');
+    expect(existsSync(join(cache, 'search-index/2023')), 'not before the whole part is rendered').toBe(false);
+    pre.rendered('/news/b/');
+    pre.rendered('/news/c/');
+    expect([...(await pre.settled())].sort()).toEqual(['2023', '2024']);
+    expect(readFileSync(join(cache, 'search-index/2023/pagefind-entry.json'), 'utf8')).toContain('"page_count":2');
+
+    const summary = await indexSite(site, cache, logger, await pre.settled());
+    expect(summary).toMatchObject({ parts: 2, early: 2, reused: 0 });
+    expect(JSON.parse(readFileSync(join(site, 'pagefind/parts.json'), 'utf8')).parts.map((p: { id: string }) => p.id)).toEqual(['2024', '2023']);
+    expect(existsSync(join(site, 'pagefind/parts/2023/pagefind-entry.json'))).toBe(true);
+  }, 60_000);
+
+  it('leaves to the index step a part whose pages changed after it was indexed, or were not written in time', async () => {
+    const site = join(tmp, 'site2');
+    const cache = join(tmp, 'cache2');
+    page(site, '/news/a/', 2023, '政协委员调研智慧停车');
+    page(site, '/news/c/', 2024, '新年茶话会举行');
+    const pre = new PreIndexer(site, cache, logger, { writeWaitMs: 200 });
+    pre.plan([['news/a/index.html'], ['news/c/index.html', 'news/never/index.html']]);
+    pre.rendered('/news/a/');
+    pre.rendered('/news/c/');
+    pre.rendered('/news/never/');
+    const early = await pre.settled();
+    expect([...early]).toEqual(['2023']);
+    // Written again after its part was indexed: the index step must not trust that part.
+    page(site, '/news/a/', 2023, '政协委员调研农田水利');
+    const summary = await indexSite(site, cache, logger, early);
+    expect(summary).toMatchObject({ parts: 2, early: 0, reused: 0 });
+    expect(readFileSync(join(cache, 'search-index/2023/pagefind-entry.json'), 'utf8')).toContain('"page_count":1');
+  }, 60_000);
+});
