@@ -22,7 +22,7 @@ function normalise(path: string): string {
   return p.endsWith('/') ? p : `${p}/`;
 }
 
-/** Records the search year of the pages at `paths` (a route's pages), for `renderOrder`. */
+/** Records the search year of each page path (a route's pages), for `renderOrder`. */
 export function notePageYears(entries: Iterable<readonly [path: string, year: number]>): void {
   const n = notes();
   for (const [path, year] of entries) n.set(normalise(path), year);
