@@ -104,7 +104,8 @@ export function outputFolder(): AstroIntegration {
         for (const urls of assets.values()) for (const url of urls) kept.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
         const deleted = pruneOutput(root, kept, started);
         rmSync(join(cacheDir, 'output-incomplete'), { force: true });
-        logger.info(`${deleted.length} file(s) of the last build no longer in the site deleted`);
+        // Most are the last build's sitemap, admin and search index, which the integrations after this one write again.
+        logger.info(`deleted ${deleted.length} file(s) this build did not write; the sitemap, the admin and the search index are added next`);
       },
     },
   };
