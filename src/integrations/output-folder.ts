@@ -60,9 +60,10 @@ export function pruneOutput(outDir: string, kept: ReadonlySet<string>, since: nu
 }
 
 /**
- * Astro empties the output folder before a build. With the incremental build that is the largest cost of a rebuild:
- * the 23,840 pages it did not render are copied back from its cache (20 s of a 60 s rebuild at 20,000 documents, the
- * file system allocating a new inode for each file beside the thousands just deleted). This integration keeps the last
+ * Astro empties the output folder before a build (a synchronous delete on the thread that then renders), and with the
+ * incremental build it then copies every page it did not render back from its cache: at 20,000 documents, page
+ * generation in a rebuild took 17-20 s that way against 9-10 s with the pages left in place, each copy a new inode
+ * beside the thousands just deleted. This integration keeps the last
  * output instead: Astro leaves an unchanged page where it is and overwrites a changed one, and the files this build
  * neither wrote nor kept (a deleted story, a replaced image, an old script) are deleted once the pages are generated.
  *
