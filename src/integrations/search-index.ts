@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linker, linkTree, siteFiles } from './site-files.ts';
+import { limiter } from '../lib/limit.ts';
 import { digestOf } from '../lib/build-inputs.ts';
 import { pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
 
@@ -18,14 +19,17 @@ export const PART_PAGES = Number(process.env.SEARCH_PART_PAGES ?? 5000);
  * once (measured at 20,000 documents in 5 parts: 养老服务体系 448 → 208 KB, keji 169 → 71 KB). Pagefind reads it from
  * its environment when its process starts; an operator's own setting wins.
  */
+const CHUNK_LOCATIONS = (process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '4000');
+
 /**
  * Parts Pagefind indexes at once. Pagefind keeps one core busy while it writes a part, so two at once use both cores
  * of a small machine (20,000 documents: 87 s against 60 s), but they also hold two parts in memory (Pagefind's peak
  * 1.9 GB against 3.6 GB), more than a 4 GB machine has beside the build. One by default; two where memory allows.
  */
-export const PART_CONCURRENCY = Math.max(1, Number(process.env.SEARCH_PART_CONCURRENCY ?? 1) || 1);
+const PART_CONCURRENCY = Math.max(1, Number(process.env.SEARCH_PART_CONCURRENCY ?? 1) || 1);
 
-const CHUNK_LOCATIONS = (process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '4000');
+/** Every Pagefind run of the build, the early ones (search-preindex.ts) and the index step's, under one cap. */
+const pagefindRuns = limiter(PART_CONCURRENCY);
 
 const PAGEFIND = join(import.meta.dirname, '../../node_modules/pagefind');
 const PAGEFIND_PACKAGE = JSON.parse(readFileSync(join(PAGEFIND, 'package.json'), 'utf8')) as { version: string; bin: string };
@@ -42,9 +46,19 @@ function indexedPages(site: string): IndexedPage[] {
   const pages: IndexedPage[] = [];
   for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(join(site, file));
-    if (html.includes('data-pagefind-body')) pages.push({ file, year: pageYear(html), digest: digestOf(html) });
+    if (isIndexed(html)) pages.push(indexedPage(file, html));
   }
   return pages;
+}
+
+/** Whether a built page is marked for search. */
+export function isIndexed(html: Buffer): boolean {
+  return html.includes('data-pagefind-body');
+}
+
+/** A page marked for search, from its path under the site and its bytes. */
+export function indexedPage(file: string, html: Buffer): IndexedPage {
+  return { file, year: pageYear(html), digest: digestOf(html) };
 }
 
 /**
@@ -90,16 +104,20 @@ async function writePart(site: string, part: Part, out: string, stage: string): 
 
 /**
  * Writes a part into the cache (`<cacheDir>/search-index/<id>/`) unless the cache already holds it, and stamps it with
- * its digest once whole, so a part cut short by a failed build is written again. Returns whether it was written.
+ * its digest once whole, so a part cut short by a failed build is written again. At most `SEARCH_PART_CONCURRENCY`
+ * parts are written at once, whoever asks. Returns the milliseconds Pagefind took, or undefined when the cache held it.
  */
-export async function writePartToCache(site: string, cacheDir: string, part: Part): Promise<boolean> {
+export async function writePartToCache(site: string, cacheDir: string, part: Part): Promise<number | undefined> {
   const cached = join(cacheDir, 'search-index', part.id);
   const stamp = join(cached, '.digest');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === part.digest) return false;
-  rmSync(cached, { recursive: true, force: true });
-  await writePart(site, part, cached, join(cacheDir, 'search-stage', part.id));
-  writeFileSync(stamp, part.digest);
-  return true;
+  return pagefindRuns(async () => {
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === part.digest) return undefined;
+    const started = performance.now();
+    rmSync(cached, { recursive: true, force: true });
+    await writePart(site, part, cached, join(cacheDir, 'search-stage', part.id));
+    writeFileSync(stamp, part.digest);
+    return Math.round(performance.now() - started);
+  });
 }
 
 export interface IndexSummary {
@@ -123,12 +141,8 @@ export async function indexSite(site: string, cacheDir: string, logger: AstroInt
   const parts = planParts(indexedPages(site), PART_PAGES, INDEXER);
   const cache = join(cacheDir, 'search-index');
   rmSync(join(site, 'pagefind'), { recursive: true, force: true });
-  const queue = [...parts];
-  const written: Part[] = [];
-  const worker = async () => {
-    for (let part = queue.shift(); part; part = queue.shift()) if (await writePartToCache(site, cacheDir, part)) written.push(part);
-  };
-  await Promise.all(Array.from({ length: Math.min(PART_CONCURRENCY, parts.length) }, worker));
+  const fresh = await Promise.all(parts.map((part) => writePartToCache(site, cacheDir, part)));
+  const written = parts.filter((_, i) => fresh[i] !== undefined);
   for (const [i, part] of parts.entries()) {
     // The primary part's folder holds the others, so it is placed first and its cached copy holds only itself.
     linkTree(join(cache, part.id), join(site, partPath(part, i)), (rel) => rel === '.digest');

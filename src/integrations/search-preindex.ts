@@ -2,10 +2,9 @@ import type { AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { digestOf } from '../lib/build-inputs.ts';
-import { makePart, pageYear, type IndexedPage } from '../lib/search/parts.ts';
+import { makePart, type IndexedPage } from '../lib/search/parts.ts';
 import { pageFile, renderOrder, takePageYears } from '../lib/search/render-order.ts';
-import { INDEXER, PART_CONCURRENCY, PART_PAGES, writePartToCache } from './search-index.ts';
+import { INDEXER, indexedPage, isIndexed, PART_PAGES, writePartToCache } from './search-index.ts';
 
 /**
  * Indexes parts of the search index while Astro renders the pages of the next ones. Astro renders on one core and
@@ -13,7 +12,7 @@ import { INDEXER, PART_CONCURRENCY, PART_PAGES, writePartToCache } from './searc
  *
  * It wraps Astro's prerenderer: the static paths are put in index part order (`renderOrder`, from the years the page
  * routes noted), and once every page of a part has been rendered, the part is indexed into the cache
- * (`SEARCH_PART_CONCURRENCY` at a time, one by default: two parts at once would hold twice the memory beside Astro's).
+ * (`SEARCH_PART_CONCURRENCY` Pagefind runs at a time, one by default: two would hold twice the memory beside Astro's).
  * The index step after the build (`indexSite`) then finds those parts in the cache, as if from the last build: it
  * checks each part's digest against the pages as finally written, so a part indexed early from pages that changed
  * afterwards (or any mistake here) costs time, never a stale index. On a rebuild Astro renders few pages, no part is
@@ -23,20 +22,15 @@ export class PreIndexer {
   private groupOf = new Map<string, number>();
   private remaining: number[] = [];
   private groups: string[][] = [];
-  private readonly ready: string[][] = [];
-  private running = 0;
-  private readonly under = new Set<Promise<void>>();
+  private readonly under: Promise<void>[] = [];
   private readonly written = new Set<string>();
 
-  /**
-   * `writeWaitMs`: how long to wait for Astro to finish writing a rendered page before leaving its part to the index
-   * step; `concurrency`: parts indexed at once (`SEARCH_PART_CONCURRENCY`).
-   */
+  /** `writeWaitMs`: how long to wait for Astro to finish writing a rendered page before leaving its part to the index step. */
   constructor(
     private readonly site: string,
     private readonly cacheDir: string,
     private readonly logger: AstroIntegrationLogger,
-    private readonly options: { writeWaitMs?: number; concurrency?: number } = {},
+    private readonly options: { writeWaitMs?: number } = {},
   ) {}
 
   /** Astro's prerenderer, rendering the pages in part order and telling this which are done. */
@@ -72,29 +66,13 @@ export class PreIndexer {
   rendered(pathname: string): void {
     const i = this.groupOf.get(pageFile(pathname));
     if (i === undefined) return;
-    if (--this.remaining[i]! === 0) {
-      this.ready.push(this.groups[i]!);
-      this.next();
-    }
-  }
-
-  /** Starts the next rendered part, if fewer than `concurrency` are being indexed. */
-  private next(): void {
-    if (this.running >= (this.options.concurrency ?? PART_CONCURRENCY)) return;
-    const files = this.ready.shift();
-    if (!files) return;
-    this.running++;
-    const task: Promise<void> = this.index(files).finally(() => {
-      this.running--;
-      this.under.delete(task);
-      this.next();
-    });
-    this.under.add(task);
+    // Its Pagefind run waits for a free slot in `writePartToCache`.
+    if (--this.remaining[i]! === 0) this.under.push(this.index(this.groups[i]!));
   }
 
   /** Waits for the parts under way and those waiting their turn; returns the ids of the parts written. */
   async settled(): Promise<Set<string>> {
-    while (this.under.size > 0) await Promise.all(this.under);
+    await Promise.all(this.under);
     return this.written;
   }
 
@@ -106,13 +84,13 @@ export class PreIndexer {
         // which held a part of 4,000 pages back by 16 s at 20,000 documents.
         const html = whole(readIfExists(join(this.site, file))) ?? (await this.whenWritten(join(this.site, file)));
         if (!html) return;
-        pages.push({ file, year: pageYear(html), digest: digestOf(html) });
+        pages.push(indexedPage(file, html));
       }
       const part = makePart(pages, INDEXER);
-      const started = performance.now();
-      if (await writePartToCache(this.site, this.cacheDir, part)) {
+      const ms = await writePartToCache(this.site, this.cacheDir, part);
+      if (ms !== undefined) {
         this.written.add(part.id);
-        this.logger.info(`part ${part.id} (${part.pages.length} pages) indexed while the pages were rendered, in ${Math.round(performance.now() - started)} ms`);
+        this.logger.info(`part ${part.id} (${part.pages.length} pages) indexed while the pages were rendered, in ${ms} ms`);
       }
     } catch (e) {
       // The index step writes the part again and reports what is wrong.
@@ -141,5 +119,5 @@ function readIfExists(path: string): Buffer | undefined {
 
 /** The page if Astro has written it whole: a searchable page, ending its document. */
 function whole(html: Buffer | undefined): Buffer | undefined {
-  return html && html.subarray(-16).includes('</html>') && html.includes('data-pagefind-body') ? html : undefined;
+  return html && html.subarray(-16).includes('</html>') && isIndexed(html) ? html : undefined;
 }

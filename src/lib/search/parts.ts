@@ -52,7 +52,6 @@ export function pageYear(html: string | Buffer): number {
   return /^\d{4}-$/.test(year) ? Number(year.slice(0, 4)) : 0;
 }
 
-
 /**
  * Groups pages into parts of whole years. The newest year is always a part of its own: editors publish and correct
  * recent stories, so the rebuild after an edit re-indexes one year, not the newest few. Older years are grouped oldest
