@@ -40,8 +40,10 @@ async function record(
   const keys = searchKeys({ title: o.title, people: o.people, number: o.number, text: o.text }, await getSynonyms());
   return {
     filters: baseFilters(kind, o.date).concat(o.filters ?? []),
-    // `keys` travels with the result so the search page can rank pinyin and number matches of the title first.
-    meta: { kind: KIND_LABELS[kind], date: day, keys: keys.strong, ...(o.meta ?? {}) },
+    // `keys` travels with the result so the search page can rank pinyin and number matches of the title first. The
+    // title is given as written: Pagefind would take it from the heading, which the indexed copy splits into words
+    // (segment.ts), and would then rank every page with a query word in its title first (any "建议" for 科技服务 建议).
+    meta: { title: o.title, kind: KIND_LABELS[kind], date: day, keys: keys.strong, ...(o.meta ?? {}) },
     // Same-day items (proposals share a submission day) are ordered by number so the order is stable.
     sort: (typeof o.date === 'string' ? `${o.date}T00:00:00+08:00` : toBeijingIso(o.date)) + (o.number ? ` ${o.number}` : ''),
     keys,

@@ -1,11 +1,14 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { linker, linkTree, siteFiles } from './site-files.ts';
+import { linkTree, siteFiles } from './site-files.ts';
+import type { StageJob } from './search-stage-worker.ts';
 import { limiter } from '../lib/limit.ts';
 import { digestOf } from '../lib/build-inputs.ts';
 import { pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
+import { INDEX_LANGUAGE } from '../lib/search/segment.ts';
 
 /**
  * Pages per part of the search index. Pagefind needs about 0.4 GB per 1,000 pages while writing an index, so 5,000
@@ -34,8 +37,11 @@ const pagefindRuns = limiter(PART_CONCURRENCY);
 const PAGEFIND = join(import.meta.dirname, '../../node_modules/pagefind');
 const PAGEFIND_PACKAGE = JSON.parse(readFileSync(join(PAGEFIND, 'package.json'), 'utf8')) as { version: string; bin: string };
 
+/** How pages are split into words for Pagefind: its source, so that any change to it re-indexes every part. */
+const SPLITTER = digestOf(readFileSync(join(import.meta.dirname, '../lib/search/segment.ts')));
+
 /** Changes with anything that changes how a part is indexed, so cached parts from older builds are not reused. */
-export const INDEXER = `pagefind-${PAGEFIND_PACKAGE.version}-chunk-${CHUNK_LOCATIONS}-2`;
+export const INDEXER = `pagefind-${PAGEFIND_PACKAGE.version}-chunk-${CHUNK_LOCATIONS}-words-${SPLITTER}-3`;
 
 /**
  * Pages marked for search (`data-pagefind-body`); Pagefind would parse and hold every other page only to drop it.
@@ -63,12 +69,19 @@ export function indexedPage(file: string, html: Buffer): IndexedPage {
 
 /**
  * Pagefind reads a folder much faster than it takes pages one by one from Node (5 s against 11 s for 5,000 pages), so
- * each part is staged as a folder of hard links to its pages and given to Pagefind whole.
+ * each part is staged as a folder of its pages, copied with their text split into words (`breakPageWords`), in a
+ * thread of its own (`search-stage-worker.ts`).
  */
-function stagePart(site: string, part: Part, stage: string): void {
+function stagePart(site: string, part: Part, stage: string): Promise<void> {
   rmSync(stage, { recursive: true, force: true });
-  const link = linker();
-  for (const p of part.pages) link(join(site, p.file), join(stage, p.file));
+  const job: StageJob = { site, files: part.pages.map((p) => p.file), stage };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-stage-worker.ts', import.meta.url), { workerData: job });
+    let staged = false;
+    worker.on('message', () => (staged = true));
+    worker.on('error', (e) => reject(new Error(`could not stage the part ${part.id} for Pagefind: ${e.message}`)));
+    worker.on('exit', (code) => (staged && code === 0 ? resolve() : reject(new Error(`staging the part ${part.id} stopped (exit code ${code})`))));
+  });
 }
 
 /**
@@ -89,9 +102,9 @@ function runPagefind(cwd: string, args: string[]): Promise<string> {
 }
 
 async function writePart(site: string, part: Part, out: string, stage: string): Promise<void> {
-  stagePart(site, part, stage);
   try {
-    const log = await runPagefind(stage, ['--site', stage, '--output-path', out]).catch((e: Error) => {
+    await stagePart(site, part, stage);
+    const log = await runPagefind(stage, ['--site', stage, '--output-path', out, '--force-language', INDEX_LANGUAGE]).catch((e: Error) => {
       throw new Error(`Pagefind could not index the part ${part.id}: ${e.message}`);
     });
     // It prints "Indexed N pages" per language and then in total.

@@ -1,5 +1,6 @@
 import { openParts, shareParts, sumCounts, type Counts, type PagefindModule } from '../lib/search/merge.ts';
 import type { PartEntry } from '../lib/search/parts.ts';
+import { INDEX_LANGUAGE, queryText, readable } from '../lib/search/segment.ts';
 
 /**
  * Pagefind over every part of the index (see `src/lib/search/parts.ts`), in two workers of our own.
@@ -46,6 +47,7 @@ export interface Engine {
 }
 
 export interface WorkerInit {
+  /** The index's language, for Pagefind to choose it (`INDEX_LANGUAGE`). */
   lang: string;
   /** The worker's parts; the first is its primary index. */
   parts: PartEntry[];
@@ -122,8 +124,7 @@ function startWorker(init: WorkerInit): SearchWorker {
 const WORKERS = 2;
 
 async function workerEngine(parts: PartEntry[], options: Record<string, unknown>): Promise<Engine> {
-  const lang = document.documentElement.lang || 'zh-CN';
-  const workers = shareParts(parts, WORKERS).map((share) => startWorker({ lang, parts: share, tagged: parts.length > 1, options }));
+  const workers = shareParts(parts, WORKERS).map((share) => startWorker({ lang: INDEX_LANGUAGE, parts: share, tagged: parts.length > 1, options }));
   try {
     await Promise.all(workers.map((w) => w.ready));
   } catch (e) {
@@ -164,14 +165,28 @@ async function pageEngine(parts: PartEntry[], options: Record<string, unknown>):
   return pf;
 }
 
+/**
+ * Queries split into words and results' text joined again, as the index holds Chinese (see `segment.ts`), whichever
+ * engine runs.
+ */
+function inWords(engine: Engine): Engine {
+  return {
+    async search(term, o) {
+      const s = await engine.search(term && queryText(term), o);
+      return { ...s, results: s.results.map((r) => ({ ...r, data: () => r.data().then(readable) })) };
+    },
+    filters: () => engine.filters(),
+  };
+}
+
 /** Pagefind over `parts`, in workers of our own where the browser allows. */
 export async function startEngine(parts: PartEntry[], options: Record<string, unknown>): Promise<Engine> {
   if (parts.length > 0 && typeof Worker !== 'undefined') {
     try {
-      return await workerEngine(parts, options);
+      return inWords(await workerEngine(parts, options));
     } catch (e) {
       console.warn('搜索改在页面中运行：', e);
     }
   }
-  return pageEngine(parts, options);
+  return inWords(await pageEngine(parts, options));
 }

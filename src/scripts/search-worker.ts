@@ -25,8 +25,8 @@ const KEEP = 8;
 const KEEP_MS = 60_000;
 
 async function load({ lang, parts, tagged, options }: WorkerInit): Promise<Loaded> {
-  // Pagefind reads the page's language from `document`, which a worker lacks, and without it does not segment a
-  // Chinese query into words (科技服务 → 科技 服务). It uses nothing else of the document here.
+  // Pagefind reads the page's language from `document`, which a worker lacks, to choose the index of that language
+  // and to decide how to split queries. It uses nothing else of the document here.
   (globalThis as { document?: unknown }).document = { querySelector: () => ({ getAttribute: () => lang }) };
   const path = '/pagefind/pagefind.js'; // a variable, so neither TypeScript nor Vite looks for it at build time
   const pf = (await import(/* @vite-ignore */ path)) as Loaded;

@@ -4,14 +4,14 @@ import { pinyin } from 'pinyin-pro';
  * Extra words indexed with a page so readers find it the ways they actually type: pinyin and initials of its title
  * and people, each character of its title, every written form of a proposal number, and synonyms of terms it uses.
  *
- * Pagefind segments Chinese into words and matches a query word only at the start of an indexed word, stores the
- * title unsegmented, and knows nothing of pinyin; these keys make up for that at index time.
+ * The index holds Chinese split into words (`segment.ts`), and Pagefind matches a query word only at the start of an
+ * indexed word, stores the title unsegmented, and knows nothing of pinyin; these keys make up for that at index time.
  */
 
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 
-/** Words of a Chinese text as the browser segments queries (so index and query agree). */
+/** Words of a Chinese text as the index and the browser's queries split it (`segment.ts`). */
 export function words(text: string): string[] {
   return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 }

@@ -26,7 +26,7 @@ const wordSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const PUNCTUATION = /^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u;
 
 /**
- * The terms Pagefind searches for, split as its browser code splits a Chinese query (words by `Intl.Segmenter`,
+ * The terms Pagefind searches for, split as the index splits Chinese (words by `Intl.Segmenter`, see `segment.ts`;
  * punctuation dropped, lower case), so each can be looked up on its own.
  */
 export function queryTerms(text: string): string[] {
