@@ -1,5 +1,5 @@
 import type { AstroIntegrationLogger, AstroPrerenderer } from 'astro';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { makePart, type IndexedPage } from '../lib/search/parts.ts';
@@ -24,6 +24,11 @@ export class PreIndexer {
   private groups: string[][] = [];
   private readonly under: Promise<void>[] = [];
   private readonly written = new Set<string>();
+  /**
+   * When the build began, less a second for the file system's coarser clock: the output folder is kept between builds
+   * (output-folder.ts), so an older file is the last build's page.
+   */
+  private readonly since = Date.now() - 1000;
 
   /** `writeWaitMs`: how long to wait for Astro to finish writing a rendered page before leaving its part to the index step. */
   constructor(
@@ -82,7 +87,7 @@ export class PreIndexer {
       for (const file of files) {
         // Read at once, not one await after another: each await waits its turn behind the pages being rendered,
         // which held a part of 4,000 pages back by 16 s at 20,000 documents.
-        const html = whole(readIfExists(join(this.site, file))) ?? (await this.whenWritten(join(this.site, file)));
+        const html = this.writtenPage(join(this.site, file)) ?? (await this.whenWritten(join(this.site, file)));
         if (!html) return;
         pages.push(indexedPage(file, html));
       }
@@ -103,21 +108,22 @@ export class PreIndexer {
     const until = performance.now() + (this.options.writeWaitMs ?? 10_000);
     for (;;) {
       await sleep(50);
-      const html = whole(readIfExists(path));
+      const html = this.writtenPage(path);
       if (html || performance.now() > until) return html;
     }
   }
-}
 
-function readIfExists(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
+  /**
+   * The page if Astro has written it whole in this build: a searchable page, ending its document. A page rendered
+   * but not yet written is still the last build's; indexed, it would only make the index step write its part again.
+   */
+  private writtenPage(path: string): Buffer | undefined {
+    try {
+      if (statSync(path).mtimeMs < this.since) return undefined;
+      const html = readFileSync(path);
+      return html.subarray(-16).includes('</html>') && isIndexed(html) ? html : undefined;
+    } catch {
+      return undefined;
+    }
   }
-}
-
-/** The page if Astro has written it whole: a searchable page, ending its document. */
-function whole(html: Buffer | undefined): Buffer | undefined {
-  return html && html.subarray(-16).includes('</html>') && isIndexed(html) ? html : undefined;
 }

@@ -1,5 +1,5 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,10 +60,10 @@ describe('PreIndexer', () => {
     const site = join(tmp, 'site');
     const cache = join(tmp, 'cache');
     const groups = [['/news/a/', '/news/b/'], ['/news/c/']];
+    const pre = new PreIndexer(site, cache, logger);
     page(site, '/news/a/', 2023, '政协委员调研智慧停车');
     page(site, '/news/b/', 2023, '委员建议发展普惠托育');
     page(site, '/news/c/', 2024, '新年茶话会举行');
-    const pre = new PreIndexer(site, cache, logger);
     pre.plan(groups.map((g) => g.map(pageFile)));
     pre.rendered('/news/a/');
     expect(existsSync(join(cache, 'search-index/2023')), 'not before the whole part is rendered').toBe(false);
@@ -81,9 +81,9 @@ describe('PreIndexer', () => {
   it('leaves to the index step a part whose pages changed after it was indexed, or were not written in time', async () => {
     const site = join(tmp, 'site2');
     const cache = join(tmp, 'cache2');
+    const pre = new PreIndexer(site, cache, logger, { writeWaitMs: 200 });
     page(site, '/news/a/', 2023, '政协委员调研智慧停车');
     page(site, '/news/c/', 2024, '新年茶话会举行');
-    const pre = new PreIndexer(site, cache, logger, { writeWaitMs: 200 });
     pre.plan([['news/a/index.html'], ['news/c/index.html', 'news/never/index.html']]);
     pre.rendered('/news/a/');
     pre.rendered('/news/c/');
@@ -95,5 +95,21 @@ describe('PreIndexer', () => {
     const summary = await indexSite(site, cache, logger, early);
     expect(summary).toMatchObject({ parts: 2, early: 0, reused: 0 });
     expect(readFileSync(join(cache, 'search-index/2023/pagefind-entry.json'), 'utf8')).toContain('"page_count":1');
+  }, 60_000);
+
+  it('waits for a page of the last build to be written again, rather than index the old one', async () => {
+    const site = join(tmp, 'site3');
+    const cache = join(tmp, 'cache3');
+    // The output folder is kept between builds (output-folder.ts): the last build's page is there when the build starts.
+    page(site, '/news/a/', 2023, '政协委员调研智慧停车');
+    utimesSync(join(site, 'news/a/index.html'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const pre = new PreIndexer(site, cache, logger);
+    pre.plan([['news/a/index.html']]);
+    pre.rendered('/news/a/');
+    await new Promise((r) => setTimeout(r, 300));
+    page(site, '/news/a/', 2023, '政协委员调研农田水利');
+    expect([...(await pre.settled())]).toEqual(['2023']);
+    const summary = await indexSite(site, cache, logger, await pre.settled());
+    expect(summary, 'the part indexed early holds the page as written in this build').toMatchObject({ parts: 1, early: 1, reused: 0 });
   }, 60_000);
 });
