@@ -11,8 +11,9 @@ import { pageYear, partPath, planParts, type IndexedPage, type Part, type PartEn
 import { INDEX_LANGUAGE } from '../lib/search/segment.ts';
 
 /**
- * Pages per part of the search index. Pagefind needs about 0.4 GB per 1,000 pages while writing an index, so 5,000
- * keeps it near 2 GB; the browser pays one more index chunk per query word for each extra part.
+ * Pages per part of the search index. Pagefind needs about 0.28 GB per 1,000 pages while writing an index (1.16 GB
+ * for the largest part, 4,217 pages, at 20,000 documents); the browser pays one more index chunk per query word for
+ * each extra part.
  */
 export const PART_PAGES = Number(process.env.SEARCH_PART_PAGES ?? 5000);
 
@@ -26,8 +27,9 @@ const CHUNK_LOCATIONS = (process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '400
 
 /**
  * Parts Pagefind indexes at once. Pagefind keeps one core busy while it writes a part, so two at once use both cores
- * of a small machine (20,000 documents: 87 s against 60 s), but they also hold two parts in memory (Pagefind's peak
- * 1.9 GB against 3.6 GB), more than a 4 GB machine has beside the build. One by default; two where memory allows.
+ * of a small machine (20,000 documents, indexed alone: 86-95 s against 69 s), but they also hold two parts in memory
+ * (Pagefind's peak 1.2 GB against 2.3 GB), more than a 4 GB machine has beside the build's 1.8 GB. One by default;
+ * two where memory allows.
  */
 const PART_CONCURRENCY = Math.max(1, Number(process.env.SEARCH_PART_CONCURRENCY ?? 1) || 1);
 
