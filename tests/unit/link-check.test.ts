@@ -47,3 +47,24 @@ test('an unreadable scan file means every page is parsed, not a failed build', a
   await checkLinks(site, SITE, logger, scans);
   expect(logged.at(-1)).toContain('3 parsed');
 });
+
+test('with two threads, the pages the second thread parses are checked and their scans kept', async () => {
+  const two = join(tmp, 'two');
+  const twoScans = join(tmp, 'cache/two-scans.json');
+  const put = (path: string, body: string) => {
+    mkdirSync(dirname(join(two, path)), { recursive: true });
+    writeFileSync(join(two, path), `<!doctype html><html><body>${body}</body></html>`);
+  };
+  const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+  for (const n of names) put(`news/${n}/index.html`, `<h2 id="s-${n}">节</h2><a href="/news/${names[(names.indexOf(n) + 1) % names.length]}/#s-x">下一篇</a>`);
+  // Every page links to an anchor its neighbour lacks: each thread's pages must be reported.
+  const error = await checkLinks(two, SITE, logger, twoScans, 2).then(() => '', (e: Error) => e.message);
+  for (const n of names) expect(error).toContain(`/news/${n}/ → `);
+
+  for (const n of names) put(`news/${n}/index.html`, `<h2 id="s-x">节</h2><a href="/news/${names[(names.indexOf(n) + 1) % names.length]}/#s-x">下一篇</a>`);
+  await checkLinks(two, SITE, logger, twoScans, 2);
+  expect(logged.at(-1)).toContain('checked 6 pages and feeds (6 parsed');
+  // Both threads' scans were saved.
+  await checkLinks(two, SITE, logger, twoScans, 2);
+  expect(logged.at(-1)).toContain('(0 parsed');
+});
