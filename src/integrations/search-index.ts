@@ -103,35 +103,53 @@ function runPagefind(cwd: string, args: string[]): Promise<string> {
   });
 }
 
-async function writePart(site: string, part: Part, out: string, stage: string): Promise<void> {
-  try {
-    await stagePart(site, part, stage);
-    const log = await runPagefind(stage, ['--site', stage, '--output-path', out, '--force-language', INDEX_LANGUAGE]).catch((e: Error) => {
-      throw new Error(`Pagefind could not index the part ${part.id}: ${e.message}`);
-    });
-    // It prints "Indexed N pages" per language and then in total.
-    const indexed = [...log.matchAll(/Indexed (\d+) pages?/g)].at(-1)?.[1];
-    if (Number(indexed) !== part.pages.length) throw new Error(`Pagefind indexed ${indexed ?? 'no'} of the ${part.pages.length} pages of the part ${part.id}:\n${log.slice(-2000)}`);
-  } finally {
-    rmSync(stage, { recursive: true, force: true });
-  }
+/** Indexes a staged part into `out`, checking that Pagefind took every page. */
+async function indexStaged(part: Part, stage: string, out: string): Promise<void> {
+  const log = await runPagefind(stage, ['--site', stage, '--output-path', out, '--force-language', INDEX_LANGUAGE]).catch((e: Error) => {
+    throw new Error(`Pagefind could not index the part ${part.id}: ${e.message}`);
+  });
+  // It prints "Indexed N pages" per language and then in total.
+  const indexed = [...log.matchAll(/Indexed (\d+) pages?/g)].at(-1)?.[1];
+  if (Number(indexed) !== part.pages.length) throw new Error(`Pagefind indexed ${indexed ?? 'no'} of the ${part.pages.length} pages of the part ${part.id}:\n${log.slice(-2000)}`);
 }
+
+/**
+ * One part staged at a time, outside the Pagefind slots, so the next part is staged while Pagefind indexes one; and
+ * at most one part staged ahead of Pagefind, so the staged copies do not fill the disk.
+ */
+const stagings = limiter(1);
+const underWay = limiter(PART_CONCURRENCY + 1);
 
 /**
  * Writes a part into the cache (`<cacheDir>/search-index/<id>/`) unless the cache already holds it, and stamps it with
  * its digest once whole, so a part cut short by a failed build is written again. At most `SEARCH_PART_CONCURRENCY`
- * parts are written at once, whoever asks. Returns the milliseconds Pagefind took, or undefined when the cache held it.
+ * parts are indexed at once, whoever asks. Returns the milliseconds staging and Pagefind took (not the waits for
+ * their turn), or undefined when the cache held the part.
  */
 export async function writePartToCache(site: string, cacheDir: string, part: Part): Promise<number | undefined> {
   const cached = join(cacheDir, 'search-index', part.id);
   const stamp = join(cached, '.digest');
-  return pagefindRuns(async () => {
-    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === part.digest) return undefined;
-    const started = performance.now();
-    rmSync(cached, { recursive: true, force: true });
-    await writePart(site, part, cached, join(cacheDir, 'search-stage', part.id));
-    writeFileSync(stamp, part.digest);
-    return Math.round(performance.now() - started);
+  const held = () => existsSync(stamp) && readFileSync(stamp, 'utf8') === part.digest;
+  if (held()) return undefined;
+  const stage = join(cacheDir, 'search-stage', part.id);
+  return underWay(async () => {
+    try {
+      const staging = await stagings(async () => {
+        const started = performance.now();
+        await stagePart(site, part, stage);
+        return performance.now() - started;
+      });
+      return await pagefindRuns(async () => {
+        if (held()) return undefined;
+        const started = performance.now();
+        rmSync(cached, { recursive: true, force: true });
+        await indexStaged(part, stage, cached);
+        writeFileSync(stamp, part.digest);
+        return Math.round(staging + performance.now() - started);
+      });
+    } finally {
+      rmSync(stage, { recursive: true, force: true });
+    }
   });
 }
 
