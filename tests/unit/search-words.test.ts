@@ -40,6 +40,10 @@ describe('breakPageWords', () => {
     );
   });
 
+  it('splits text made only of characters beyond the basic plane (rare characters in names)', () => {
+    expect(breakPageWords(page('<p data-pagefind-body>𪚥𪚥</p>'))).toBe(page(`<p data-pagefind-body>𪚥${B}𪚥</p>`));
+  });
+
   it('leaves a page without a searchable part as it is', () => {
     expect(breakPageWords('<p>托育服务</p>')).toBe('<p>托育服务</p>');
   });

@@ -38,7 +38,7 @@ export function breakWords(text: string, separator = WORD_BREAK): string {
   return out;
 }
 
-const CJK_CHAR = /[\u2e80-\uffff]/u;
+const CJK_CHAR = /[\u2e80-\uffff\u{20000}-\u{3ffff}]/u;
 const ENTITY = /(&[#a-zA-Z0-9]+;)/;
 
 /** Text as HTML holds it: entities are kept whole. */
