@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { digestOf } from '../lib/build-inputs.ts';
 import { detach, findBroken, scanFeed, scanHtml, type PageRefs } from '../lib/links.ts';
 import { siteFiles } from './site-files.ts';
+import { workerTask } from './worker-task.ts';
 
 /** Site path of a built file: `news/x/index.html` → `/news/x/`. */
 function sitePath(file: string): string {
@@ -108,13 +109,7 @@ export interface ScanAnswer {
 
 /** `scanPages` in a thread of its own, answering with each string once (a few thousand distinct links, not millions). */
 function scanInWorker(job: ScanJob): Promise<ScanAnswer> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./link-scan-worker.ts', import.meta.url), { workerData: job });
-    let answer: ScanAnswer | undefined;
-    worker.on('message', (m: ScanAnswer) => (answer = m));
-    worker.on('error', reject);
-    worker.on('exit', (code) => (answer && code === 0 ? resolve(answer) : reject(new Error(`a link scan stopped (exit code ${code}) before it finished`))));
-  });
+  return workerTask(new URL('./link-scan-worker.ts', import.meta.url), job, 'a link scan');
 }
 
 /** The answer of a scanning thread, for `link-scan-worker.ts`. */

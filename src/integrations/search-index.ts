@@ -1,10 +1,10 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { spawn } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { linkTree, siteFiles } from './site-files.ts';
 import type { StageJob } from './search-stage-worker.ts';
+import { workerTask } from './worker-task.ts';
 import { limiter } from '../lib/limit.ts';
 import { digestOf } from '../lib/build-inputs.ts';
 import { pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
@@ -74,16 +74,10 @@ export function indexedPage(file: string, html: Buffer): IndexedPage {
  * each part is staged as a folder of its pages, copied with their text split into words (`breakPageWords`), in a
  * thread of its own (`search-stage-worker.ts`).
  */
-function stagePart(site: string, part: Part, stage: string): Promise<void> {
+async function stagePart(site: string, part: Part, stage: string): Promise<void> {
   rmSync(stage, { recursive: true, force: true });
   const job: StageJob = { site, files: part.pages.map((p) => p.file), stage };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-stage-worker.ts', import.meta.url), { workerData: job });
-    let staged = false;
-    worker.on('message', () => (staged = true));
-    worker.on('error', (e) => reject(new Error(`could not stage the part ${part.id} for Pagefind: ${e.message}`)));
-    worker.on('exit', (code) => (staged && code === 0 ? resolve() : reject(new Error(`staging the part ${part.id} stopped (exit code ${code})`))));
-  });
+  await workerTask(new URL('./search-stage-worker.ts', import.meta.url), job, `staging the part ${part.id} for Pagefind`);
 }
 
 /**

@@ -3,10 +3,11 @@
  * pages with the text split into words for Pagefind (`breakPageWords`). Splitting takes about 0.6 ms a page, which
  * would hold up the rendering of the next pages if done on the build's thread.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { breakPageWords } from '../lib/search/segment.ts';
+import { folderMaker } from './site-files.ts';
 
 export interface StageJob {
   site: string;
@@ -15,14 +16,10 @@ export interface StageJob {
 }
 
 const { site, files, stage } = workerData as StageJob;
-const made = new Set<string>();
+const folderOf = folderMaker();
 for (const file of files) {
   const to = join(stage, file);
-  const dir = dirname(to);
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    made.add(dir);
-  }
+  folderOf(to);
   writeFileSync(to, breakPageWords(readFileSync(join(site, file), 'utf8')));
 }
 parentPort!.postMessage('staged');

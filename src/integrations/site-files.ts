@@ -12,18 +12,23 @@ export function siteFiles(root: string): string[] {
     .filter((f) => !f.startsWith('pagefind/') && !f.startsWith('admin/'));
 }
 
-/**
- * Places hard links (copies across file systems; neither the build nor Pagefind rewrites a file in place), making each
- * folder once: an index part or a staged part is thousands of files.
- */
-export function linker(): (from: string, to: string) => void {
+/** Makes the folder of each file about to be written, each folder once: an index part or a staged part is thousands of files. */
+export function folderMaker(): (file: string) => void {
   const made = new Set<string>();
-  return (from, to) => {
-    const dir = dirname(to);
+  return (file) => {
+    const dir = dirname(file);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
+  };
+}
+
+/** Places hard links (copies across file systems; neither the build nor Pagefind rewrites a file in place). */
+function linker(): (from: string, to: string) => void {
+  const folderOf = folderMaker();
+  return (from, to) => {
+    folderOf(to);
     try {
       linkSync(from, to);
     } catch {

@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { wordSegmenter } from './segment.ts';
 
 /**
  * Extra words indexed with a page so readers find it the ways they actually type: pinyin and initials of its title
@@ -8,12 +9,11 @@ import { pinyin } from 'pinyin-pro';
  * indexed word, stores the title unsegmented, and knows nothing of pinyin; these keys make up for that at index time.
  */
 
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 
 /** Words of a Chinese text as the index and the browser's queries split it (`segment.ts`). */
 export function words(text: string): string[] {
-  return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+  return [...wordSegmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 }
 
 /** Titles repeat their words (关于, 建议, 推进…); remembering each spelling saves most pinyin lookups of a large build. */

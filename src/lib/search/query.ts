@@ -1,3 +1,5 @@
+import { wordSegmenter } from './segment.ts';
+
 /**
  * What a reader typed, made ready for Pagefind: full-width forms folded, Chinese quotes made ASCII (so “…” asks for
  * an exact phrase like "…"), spaces tidied.
@@ -22,7 +24,6 @@ export function parseQuery(raw: string): Query {
   return { text, compact, phrase };
 }
 
-const wordSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const PUNCTUATION = /^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u;
 
 /**

@@ -17,9 +17,12 @@ export const WORD_BREAK = '\u200A';
  */
 export const INDEX_LANGUAGE = 'und';
 
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+/** The one word segmenter of the site's search: pages, queries and search keys are split by it alike. */
+export const wordSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 
 /** Han, CJK punctuation and full-width forms: everything from U+2E80 up, including the supplementary planes. */
+const CJK_RANGE = '\\u2e80-\\uffff\\u{20000}-\\u{3ffff}';
+/** Whether a segment starts or ends in that range (a character beyond the basic plane by its high surrogate). */
 const cjk = (s: string) => s.charCodeAt(0) >= 0x2e80 || s.charCodeAt(s.length - 1) >= 0x2e80;
 const space = (s: string) => s.charCodeAt(0) <= 0x20 || s.charCodeAt(0) === 0xa0;
 
@@ -30,7 +33,7 @@ const space = (s: string) => s.charCodeAt(0) <= 0x20 || s.charCodeAt(0) === 0xa0
 export function breakWords(text: string, separator = WORD_BREAK): string {
   let out = '';
   let last = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of wordSegmenter.segment(text)) {
     if (last && !space(last) && !space(segment) && (cjk(last) || cjk(segment))) out += separator;
     out += segment;
     last = segment;
@@ -38,7 +41,7 @@ export function breakWords(text: string, separator = WORD_BREAK): string {
   return out;
 }
 
-const CJK_CHAR = /[\u2e80-\uffff\u{20000}-\u{3ffff}]/u;
+const CJK_CHAR = new RegExp(`[${CJK_RANGE}]`, 'u');
 const ENTITY = /(&[#a-zA-Z0-9]+;)/;
 
 /** Text as HTML holds it: entities are kept whole. */
@@ -91,7 +94,8 @@ export function queryText(text: string): string {
 }
 
 /** Spaces next to Chinese, with Pagefind's highlight marks (as tags, or as \u0001 and \u0002) allowed between. */
-const AROUND_CJK = /(?<=[\u2e80-\uffff\u{20000}-\u{3ffff}](?:<\/?mark>|[\u0001\u0002])*) +| +(?=(?:<\/?mark>|[\u0001\u0002])*[\u2e80-\uffff\u{20000}-\u{3ffff}])/gu;
+const MARKS = '(?:</?mark>|[\\u0001\\u0002])*';
+const AROUND_CJK = new RegExp(`(?<=[${CJK_RANGE}]${MARKS}) +| +(?=${MARKS}[${CJK_RANGE}])`, 'gu');
 
 /**
  * An excerpt made readable: Pagefind rebuilds excerpts from the indexed words joined by spaces, so every word break
