@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { outputFolder } from './src/integrations/output-folder.ts';
 import { cmsBundle } from './src/integrations/cms-bundle.ts';
+import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
 
@@ -27,6 +28,7 @@ export default defineConfig({
   },
   integrations: [
     outputFolder(),
+    dataStoreFromDisk(),
     mdx(),
     cmsBundle(),
     // The admin and the error page are not for search engines.

@@ -31,6 +31,9 @@ beforeAll(() => {
   writeFileSync(join(fixture.public, 'media/ceshi-shanchu.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   const first = fixture.astro('build', { SKIP_SEARCH_INDEX: '1' });
   expect(first.status, first.output.slice(-3000)).toBe(0);
+  // The pages were rendered from the content store read from disk, not from a copy in the bundle
+  // (src/integrations/data-store-from-disk.ts); the rebuilds below check that this changes no byte.
+  expect(first.output).toMatch(/content store read from disk when pages render \(\d+\.\d MB kept out of the bundle\)/);
 }, 300_000);
 afterAll(() => fixture?.dispose());
 
