@@ -14,7 +14,7 @@ function sitePath(file: string): string {
 }
 
 /** Bump when `scanHtml` changes what it finds, so scans of the last build are not reused. */
-const SCANNER = 'scan-1';
+const SCANNER = 'scan-2';
 
 /**
  * What the last check found in each page, by the digest of its HTML. After an edit nearly every page is byte for byte
@@ -123,7 +123,8 @@ export function scanAnswer({ digests, scans, parsed }: Scanned): ScanAnswer {
  * unchanged from the last build may link to one that is gone. Only the parsing of unchanged pages is saved, in
  * `scanFile`. The build runs it in a thread of its own (`checkLinksInWorker`); run on a busy thread, it yields to
  * the event loop between pages. With `threads` 2, a second thread parses half of the pages: the check ends the
- * build, when the index is mostly written and the second core free (20,000 documents: 23,884 pages, ~9 s of parsing).
+ * build, when the index is mostly written and the second core free (20,000 documents: 23,884 pages to read, digest
+ * and scan).
  */
 export async function checkLinks(root: string, site: string, logger: AstroIntegrationLogger, scanFile?: string, threads = 1): Promise<void> {
   const last = loadScans(scanFile);

@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
-import { findBroken, scanFeed, scanHtml } from '../../src/lib/links.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findBroken, scanFeed, scanHtml, type PageRefs } from '../../src/lib/links.ts';
+import { ContentFixture } from '../support/fixture.ts';
 
 describe('link integrity', () => {
   const site = 'https://www.czzx.gov.cn/';
@@ -50,5 +54,67 @@ describe('memory', () => {
     expect(refs).toBe(200);
     // Kept whole, the pages would be 200 MB.
     expect(heap).toBeLessThan(30 * 1024 * 1024);
+  });
+});
+
+/** What a full HTML parser finds: the reference `scanHtml` must agree with (it was the link check's scanner). */
+function parsed(html: string): PageRefs {
+  const ids = new Set<string>();
+  const refs: string[] = [];
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      if (attrs.id) ids.add(attrs.id);
+      if (name === 'a' && attrs.name) ids.add(attrs.name);
+      const url = (name === 'a' || name === 'link' ? attrs.href : undefined) ?? (['img', 'script', 'source', 'iframe'].includes(name) ? attrs.src : undefined);
+      if (url && !(name === 'link' && /\b(canonical|alternate)\b/.test(attrs.rel ?? '') && /^https?:/.test(url))) refs.push(url);
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return { ids, refs };
+}
+
+describe('scanning a page for ids and links', () => {
+  const html = `<!doctype html><html><head><title>标题 <a href="/in-title/"></title>
+    <link rel="canonical" href="https://www.czzx.gov.cn/news/a/"><link rel="stylesheet" href="/_astro/site.css">
+    <script type="application/ld+json">{"a": "<a href=\\"/in-json/\\">"}</script><script src="/_astro/elder.js"></script>
+    <style>a[href="/in-style/"]{}</style></head>
+    <body><!-- <a href="/in-comment/">旧链接</a> --><A HREF='/upper/' ID=Top>大写</A>
+    <img alt="甲 > 乙" src="/media/a.svg"><a href="/search/?q=%E5%BB%BA%E8%AE%AE&amp;kind=news">检索</a>
+    <h2 id="sec" id="dup" data-id="not-an-id">节</h2><p data-id="x" hidden>隐</p><a name="old-anchor"></a>
+    <a
+      class="more"
+      href="/news/">多行</a><a href=/unquoted/>无引号</a><img src="/media/b.svg"/><iframe src="/embed/"><a href="/in-iframe/"></a></iframe>
+    <textarea><a href="/in-textarea/"></textarea><p>1 &lt; 2 and href="/in-text/"</p></body></html>`;
+  const found = scanHtml(html);
+
+  it('finds the links, sources and ids of start tags, whatever their case, quotes and line breaks', () => {
+    expect(found.refs).toEqual(['/_astro/site.css', '/_astro/elder.js', '/upper/', '/media/a.svg', '/search/?q=%E5%BB%BA%E8%AE%AE&kind=news', '/news/', '/unquoted/', '/media/b.svg', '/embed/']);
+    expect([...found.ids]).toEqual(['Top', 'sec', 'old-anchor']);
+  });
+
+  it('ignores what is not a tag: comments, the text of scripts, styles, titles, frames and text areas, and text', () => {
+    expect(found.refs.filter((r) => r.includes('/in-'))).toEqual([]);
+  });
+
+  it('agrees with a full HTML parser on this page', () => {
+    expect(found).toEqual(parsed(html.replace(/<iframe[\s\S]*?<\/iframe>/, '<iframe src="/embed/"></iframe>')));
+  });
+
+  describe('on every page of the built sample site', () => {
+    const fixture = new ContentFixture();
+    afterAll(() => fixture.dispose());
+
+    it('finds exactly what a full HTML parser finds', () => {
+      const build = fixture.astro('build', { SKIP_SEARCH_INDEX: '1' });
+      expect(build.status, build.output.slice(-3000)).toBe(0);
+      const dist = join(fixture.dir, 'dist');
+      const pages = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html'));
+      expect(pages.length).toBeGreaterThan(100);
+      for (const e of pages) {
+        const page = readFileSync(join(e.parentPath, e.name), 'utf8');
+        expect(scanHtml(page), join(e.parentPath, e.name)).toEqual(parsed(page));
+      }
+    }, 300_000);
   });
 });
