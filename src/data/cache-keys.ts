@@ -17,8 +17,8 @@ const entryDigests = new WeakMap<object, string>();
 function entryDigest(value: Entry<unknown>): string {
   let d = entryDigests.get(value);
   if (d === undefined) {
-    const { id, data, body } = value;
-    d = digest({ id, data, body });
+    const { id, data, html } = value;
+    d = digest({ id, data, html });
     entryDigests.set(value, d);
   }
   return d;

@@ -14,6 +14,7 @@ import type {
   UnitData,
   VoiceData,
 } from '../content/types.ts';
+import { htmlText } from '../lib/html-text.ts';
 import { memo } from './memo.ts';
 
 /**
@@ -21,21 +22,42 @@ import { memo } from './memo.ts';
  * the rule that withheld proposals are never shown live in one place.
  */
 
-/** An entry with its id, its data typed from the content model, and the handle `render()` needs. */
+/** An entry with its id, its data typed from the content model, its body, and the handle `render()` needs. */
 export interface Entry<D> {
   id: string;
   data: D;
-  /** The Markdown body as written. */
-  body: string;
+  /** The body as the page shows it: rendered from Markdown and sanitised by the content sync (`loaders.ts`). */
+  readonly html: string;
+  /** The body's words without markup, for search keys and summaries; worked out when asked for. */
+  readonly text: string;
   /** The Astro entry, for `render()`. */
   entry: CollectionEntry<never>;
 }
 
 type Name = 'news' | 'reviews' | 'proposals' | 'voices' | 'members';
 
+type Stored<D> = { id: string; data: D; rendered?: { html: string } };
+
+class ContentEntry<D> implements Entry<D> {
+  readonly id: string;
+  readonly data: D;
+  readonly entry: CollectionEntry<never>;
+  constructor(stored: Stored<D>) {
+    this.id = stored.id;
+    this.data = stored.data;
+    this.entry = stored as unknown as CollectionEntry<never>;
+  }
+  get html(): string {
+    return (this.entry as unknown as Stored<D>).rendered?.html ?? '';
+  }
+  get text(): string {
+    return htmlText(this.html);
+  }
+}
+
 async function all<D>(name: Name): Promise<Entry<D>[]> {
-  const entries = (await getCollection(name as never)) as unknown as { id: string; data: D; body?: string }[];
-  return entries.map((e) => ({ id: e.id, data: e.data, body: e.body ?? '', entry: e as unknown as CollectionEntry<never> }));
+  const entries = (await getCollection(name as never)) as unknown as Stored<D>[];
+  return entries.map((e) => new ContentEntry(e));
 }
 
 const newestFirst = <D extends { date: Date }>(a: Entry<D>, b: Entry<D>) =>

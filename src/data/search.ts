@@ -18,11 +18,6 @@ export interface SearchRecordData {
   keys: { strong: string; weak: string };
 }
 
-/** Markdown reduced to its words, for a summary. */
-function plainText(md: string): string {
-  return md.replace(/[#>*_`~\[\]()!|-]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
 const getSynonyms: () => Promise<SynonymGroup[]> = memo(async () => (await getTaxonomy('synonyms')).map((s) => [s.name, ...s.terms]));
 
 type Kind = keyof typeof KIND_LABELS;
@@ -51,19 +46,19 @@ async function record(
 }
 
 /** Search record of a news brief. */
-export async function newsRecord(d: NewsData, body: string) {
-  return record('news', { title: d.title, date: d.date, text: `${d.summary} ${body}`, meta: { summary: d.summary } });
+export async function newsRecord(d: NewsData, bodyText: string) {
+  return record('news', { title: d.title, date: d.date, text: `${d.summary} ${bodyText}`, meta: { summary: d.summary } });
 }
 
 /** Search record of a work review. */
-export async function reviewRecord(d: ReviewData, body: string) {
-  return record('reviews', { title: d.title, date: d.date, text: `${d.editorNote} ${body}`, meta: { summary: d.editorNote.slice(0, 120) } });
+export async function reviewRecord(d: ReviewData, bodyText: string) {
+  return record('reviews', { title: d.title, date: d.date, text: `${d.editorNote} ${bodyText}`, meta: { summary: d.editorNote.slice(0, 120) } });
 }
 
 /** Search record of a member voice, findable by its author's name in pinyin. */
-export async function voiceRecord(d: VoiceData, body: string) {
+export async function voiceRecord(d: VoiceData, bodyText: string) {
   const author = (await getLookups()).members.get(d.author)!.name;
-  return record('voices', { title: d.title, date: d.date, text: `${d.summary} ${body}`, people: [author], meta: { author, summary: d.summary } });
+  return record('voices', { title: d.title, date: d.date, text: `${d.summary} ${bodyText}`, people: [author], meta: { author, summary: d.summary } });
 }
 
 /** Members' pages have no date; they sort after every dated page and fall in the oldest part of the index. */
@@ -78,8 +73,8 @@ export function noteSearchYears<T extends { id: string }>(base: string, items: r
 }
 
 /** Search record of a member's page. */
-export async function memberRecord(d: MemberData, body: string) {
-  return record('members', { title: d.name, date: MEMBER_DATE, text: `${d.bio} ${body}`, people: [d.name], meta: { summary: d.bio } });
+export async function memberRecord(d: MemberData, bodyText: string) {
+  return record('members', { title: d.name, date: MEMBER_DATE, text: `${d.bio} ${bodyText}`, people: [d.name], meta: { summary: d.bio } });
 }
 
 /** Every unit a proposal names: lead, co-handling and replying units. */
@@ -103,7 +98,7 @@ async function proposalFilters(d: ProposalData): Promise<[FilterName, string][]>
 }
 
 /** Search record of a proposal with its replies: every proposal filter, its number in all forms, its proposers. */
-export async function proposalRecord(d: ProposalData, body: string) {
+export async function proposalRecord(d: ProposalData, bodyText: string) {
   const l = await getLookups();
   const people = d.proposers.map((m) => l.members.get(m)!.name);
   const units = proposalUnits(d);
@@ -114,9 +109,9 @@ export async function proposalRecord(d: ProposalData, body: string) {
     date: d.submitted,
     number: d.number,
     people,
-    text: [body, ...d.replies.map((r) => r.body), ...unitNames, d.collective ?? ''].join(' '),
+    text: [bodyText, ...d.replies.map((r) => r.body), ...unitNames, d.collective ?? ''].join(' '),
     filters,
-    meta: { number: d.number, author: d.collective ?? people.join('、'), status: d.status, summary: plainText(body).slice(0, 100) },
+    meta: { number: d.number, author: d.collective ?? people.join('、'), status: d.status, summary: bodyText.slice(0, 100) },
   });
 }
 
