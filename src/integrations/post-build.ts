@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkLinksInWorker } from './link-check.ts';
-import { indexSite } from './search-index.ts';
+import { clearStaging, indexSite } from './search-index.ts';
 import { PreIndexer } from './search-preindex.ts';
 
 /**
@@ -25,6 +25,7 @@ export function postBuild(): AstroIntegration {
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         if (process.env.SKIP_SEARCH_INDEX === '1') return;
+        clearStaging(cacheDir);
         const pre = (preindexer = new PreIndexer(outDir, cacheDir, logger.fork('search-index')));
         setPrerenderer((base) => pre.wrap(base));
       },

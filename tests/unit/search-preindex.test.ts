@@ -1,9 +1,9 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexSite } from '../../src/integrations/search-index.ts';
+import { clearStaging, indexSite, stageFolder } from '../../src/integrations/search-index.ts';
 import { PreIndexer } from '../../src/integrations/search-preindex.ts';
 import { notePageYears, pageFile, renderOrder, takePageYears } from '../../src/lib/search/render-order.ts';
 
@@ -111,5 +111,52 @@ describe('PreIndexer', () => {
     expect([...(await pre.settled())]).toEqual(['2023']);
     const summary = await indexSite(site, cache, logger, await pre.settled());
     expect(summary, 'the part indexed early holds the page as written in this build').toMatchObject({ parts: 1, early: 1, reused: 0 });
+  }, 60_000);
+});
+
+describe('staging a part for Pagefind', () => {
+  const MB = 1024 * 1024;
+
+  it('stages in shared memory when it has room for two such parts, else on disk in the cache', () => {
+    const cache = join(tmp, 'cache-s');
+    const inMemory = stageFolder(cache, '2023', 70 * MB, () => 24_000 * MB);
+    expect(inMemory).toMatch(/^\/dev\/shm\/czzx-search-stage-[0-9a-f]{12}\/2023$/);
+    // Docker's 64 MB of shared memory, or none at all.
+    expect(stageFolder(cache, '2023', 70 * MB, () => 64 * MB)).toBe(join(cache, 'search-stage/2023'));
+    expect(stageFolder(cache, '2023', 70 * MB, () => 0)).toBe(join(cache, 'search-stage/2023'));
+    // Another site's build stages apart.
+    expect(stageFolder(join(tmp, 'other-cache'), '2023', 70 * MB, () => 24_000 * MB)).not.toBe(inMemory);
+  });
+
+  it('stages where SEARCH_STAGE_DIR says, indexes from there and leaves nothing staged; a stopped build\'s leftovers are cleared', async () => {
+    const site = join(tmp, 'site-s');
+    const cache = join(tmp, 'cache-s');
+    const elsewhere = join(tmp, 'stage-elsewhere');
+    process.env.SEARCH_STAGE_DIR = elsewhere;
+    try {
+      page(site, '/news/a/', 2023, '政协委员调研智慧停车');
+      page(site, '/news/b/', 2024, '新年茶话会举行');
+      const leftover = join(stageFolder(cache, '2019', 1), 'news/x/index.html');
+      mkdirSync(dirname(leftover), { recursive: true });
+      writeFileSync(leftover, '<html></html>');
+      mkdirSync(join(cache, 'search-stage/2018'), { recursive: true });
+      expect(leftover.startsWith(elsewhere)).toBe(true);
+      clearStaging(cache);
+      expect(existsSync(leftover)).toBe(false);
+      expect(existsSync(join(cache, 'search-stage'))).toBe(false);
+
+      const summary = await indexSite(site, cache, logger);
+      expect(summary).toMatchObject({ pages: 2, parts: 2 });
+      expect(readFileSync(join(cache, 'search-index/2023/pagefind-entry.json'), 'utf8')).toContain('"page_count":1');
+      expect(readdirSync(elsewhere), 'the staged copies are deleted once indexed').toEqual([]);
+
+      // A folder that cannot be written fails the build, naming the part, rather than indexing from somewhere else.
+      writeFileSync(join(tmp, 'a-file'), '');
+      process.env.SEARCH_STAGE_DIR = join(tmp, 'a-file');
+      page(site, '/news/a/', 2023, '政协委员调研农田水利');
+      await expect(indexSite(site, cache, logger)).rejects.toThrow(/staging the part 2023 for Pagefind failed/);
+    } finally {
+      delete process.env.SEARCH_STAGE_DIR;
+    }
   }, 60_000);
 });
