@@ -1,5 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { linkTree, siteFiles } from './site-files.ts';
@@ -7,7 +8,6 @@ import type { StageJob } from './search-stage-worker.ts';
 import { workerTask } from './worker-task.ts';
 import { limiter } from '../lib/limit.ts';
 import { digestOf } from '../lib/build-inputs.ts';
-import { createHash } from 'node:crypto';
 import { pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
 import { INDEX_LANGUAGE } from '../lib/search/segment.ts';
 
