@@ -9,19 +9,24 @@ const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', 
 const FLUSH_MS = 100;
 const FLUSH_CHARS = 64 * 1024;
 
-function styled(format: Parameters<typeof styleText>[0], text: string, stream: NodeJS.WriteStream): string {
-  // Colours only where the stream shows them, as Astro does (NO_COLOR, FORCE_COLOR, a terminal).
-  return styleText(format, text, { stream, validateStream: true });
-}
+/**
+ * Whether Astro colours its messages (the rule of its colour library, piccolore), so that the prefix written here is
+ * coloured exactly when the rest of the line is.
+ */
+const COLOUR =
+  !(process.env.NO_COLOR || process.argv.includes('--no-color')) &&
+  (!!process.env.FORCE_COLOR || process.argv.includes('--color') || process.platform === 'win32' || (process.stdout.isTTY && process.env.TERM !== 'dumb') || !!process.env.CI);
+
+const styled = (format: Parameters<typeof styleText>[0], text: string) => (COLOUR ? styleText(format, text, { validateStream: false }) : text);
 
 /** Astro's prefix of a line: the time, the level if it is a warning or an error, the label. */
-function prefix({ level, label }: AstroLoggerMessage, stream: NodeJS.WriteStream): string {
+function prefix({ level, label }: AstroLoggerMessage): string {
   const time = clock.format(new Date());
   if (level === 'error' || level === 'warn') {
-    const text = `${styled('bold', time, stream)} [${level.toUpperCase()}]${label ? ` [${label}]` : ''}`;
-    return styled(level === 'error' ? 'red' : 'yellow', text, stream);
+    const text = `${styled('bold', time)} [${level.toUpperCase()}]${label ? ` [${label}]` : ''}`;
+    return styled(level === 'error' ? 'red' : 'yellow', text);
   }
-  return label ? `${styled('dim', time, stream)} ${styled('blue', `[${label}]`, stream)}` : styled('dim', time, stream);
+  return label ? `${styled('dim', time)} ${styled('blue', `[${label}]`)}` : styled('dim', time);
 }
 
 /**
@@ -49,7 +54,7 @@ export default function batchedLog(options: { level?: AstroLoggerLevel } = {}): 
       if (!matchesLevel(event.level, level)) return;
       const toErr = event.level === 'error';
       const stream = toErr ? process.stderr : process.stdout;
-      const line = (event.label === 'SKIP_FORMAT' ? event.message : `${prefix(event, stream)} ${event.message}`) + (event.newLine ? '\n' : '');
+      const line = (event.label === 'SKIP_FORMAT' ? event.message : `${prefix(event)} ${event.message}`) + (event.newLine ? '\n' : '');
       if (toErr || event.level === 'warn') {
         flush();
         stream.write(line);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { expect, test } from 'vitest';
 
 /** Runs the build's log destination in a process of its own, counting its writes to standard output. */
-function logIn(child: string) {
+function logIn(child: string, colour = false) {
   const script = `
     const { default: batchedLog } = await import(${JSON.stringify(new URL('../../src/integrations/build-log.ts', import.meta.url).href)});
     let writes = 0;
@@ -12,7 +12,7 @@ function logIn(child: string) {
     const log = batchedLog();
     ${child}
   `;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: colour ? { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' } : { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
   expect(r.status, r.stderr).toBe(0);
   return { out: r.stdout, err: r.stderr, writes: Number(/writes=(\d+)/.exec(r.stderr)![1]) };
 }
@@ -47,4 +47,9 @@ test('an error goes to standard error after what waited, and lines still waiting
   `);
   expect(out).toMatch(/\[build\] rendering\n.*\[build\] the last line\n$/);
   expect(err).toMatch(/^\d\d:\d\d:\d\d \[ERROR\] \[build\] content\/news\/a\.md: title（标题）为必填项\n/);
+});
+
+test('the prefix is coloured as Astro colours it, where Astro colours its messages', () => {
+  const { out } = logIn(`log.write({ label: 'build', level: 'info', message: 'done', newLine: true });`, true);
+  expect(out).toMatch(/^\x1b\[2m\d\d:\d\d:\d\d\x1b\[22m \x1b\[34m\[build\]\x1b\[39m done\n$/);
 });
