@@ -4,15 +4,15 @@ import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 
 /** Astro's id for the module holding every collection's entries (`astro/dist/content/consts.js`). */
-export const DATA_STORE_MODULE = '\0astro:data-layer-content';
+const DATA_STORE_MODULE = '\0astro:data-layer-content';
 
 /**
  * The build's server bundle reads the content data store from disk when the pages are rendered, instead of carrying
  * it as a string literal.
  *
- * Astro puts the whole store (`data-store.json` in the cache folder, 72 MB for the 20,000-document archive) into the
- * bundle, and Vite then spends about 8 s on one core parsing, copying and writing that one string, before any page is
- * rendered (10 s for the bundle, against 1.9 s for the sample site). The store is written by the content sync at the
+ * Astro puts the whole store (`data-store.json` in the cache folder: 72 MB for the 20,000-document archive, 43 MB since
+ * `loaders.ts` keeps no Markdown) into the bundle, and Vite then spent about 8 s on one core parsing, copying and
+ * writing that one string, before any page was rendered (10 s for the bundle, against 1.9 s for the sample site). The store is written by the content sync at the
  * start of the same build and nothing changes it until the pages are done, so reading the file at render time gives
  * the same entries. The dev server is left as Astro made it.
  *
@@ -34,8 +34,8 @@ export function dataStoreFromDisk(): AstroIntegration {
   };
 }
 
-/** The Vite plugin: answers Astro's data store module with code that reads `storeFile`. Exported for the unit test. */
-export function dataStorePlugin(storeFile: string, onUse: (bytes: number) => void = () => {}): Plugin {
+/** The Vite plugin: answers Astro's data store module with code that reads `storeFile`. */
+function dataStorePlugin(storeFile: string, onUse: (bytes: number) => void = () => {}): Plugin {
   return {
     name: 'czzx-data-store-from-disk',
     enforce: 'pre',
