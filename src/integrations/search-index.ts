@@ -144,7 +144,8 @@ async function indexStaged(part: Part, stage: string, out: string): Promise<void
 
 /**
  * One part staged at a time, outside the Pagefind slots, so the next part is staged while Pagefind indexes one; and
- * at most one part staged ahead of Pagefind, so the staged copies do not fill the disk.
+ * at most one part staged ahead of Pagefind, so the staged copies never take more than two parts' room (in memory or
+ * on disk, see `stageFolder`).
  */
 const stagings = limiter(1);
 const underWay = limiter(PART_CONCURRENCY + 1);
