@@ -9,6 +9,7 @@ import { cmsBundle } from './src/integrations/cms-bundle.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
+import { settingsCheck } from './src/integrations/settings-check.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://www.czzx.gov.cn',
@@ -29,6 +30,7 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [sectionIds()] }),
   },
   integrations: [
+    settingsCheck(),
     outputFolder(),
     dataStoreFromDisk(),
     mdx(),
