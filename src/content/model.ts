@@ -148,6 +148,8 @@ export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export const VOICE_COLUMNS = ['委员声音', '快评', '委员建言'] as const;
 
 const title = <H extends string>(hint: H) => ({ name: 'title', label: '标题', type: 'string', required: true, hint }) as const;
+/** 责任编辑, printed at the end of a story as Chinese papers do. */
+const editor = () => ({ name: 'editor', label: '责任编辑', type: 'string', required: false, hint: '本稿责任编辑的姓名，显示在文末。' }) as const;
 const date = () =>
   ({ name: 'date', label: '发布时间', type: 'datetime', required: true, hint: '北京时间，如 2025-02-23T09:30:00+08:00' }) as const;
 
@@ -163,6 +165,7 @@ export const news = {
     date(),
     { name: 'summary', label: '摘要', type: 'text', required: true, hint: '一两句话概括新闻，显示在列表和搜索结果中。' },
     { name: 'byline', label: '署名', type: 'string', required: true, hint: '如：本报记者 徐姗 通讯员 王磊' },
+    editor(),
     { name: 'place', label: '地点（县区）', type: 'ref', to: 'places', multiple: false, required: false },
     { name: 'tags', label: '标签', type: 'stringList', required: false, hint: '用逗号分隔，如：委员之家, 乡村振兴' },
     { name: 'cover', label: '封面图片', type: 'image', required: false, hint: '图片须填写替代文字，可加图注。' },
@@ -205,6 +208,7 @@ export const reviews = {
     date(),
     { name: 'year', label: '回顾年度', type: 'integer', required: true, min: 1949, max: 2100, hint: '回顾的是哪一年的工作' },
     { name: 'editorNote', label: '编者按', type: 'text', required: true },
+    editor(),
   ],
 } as const satisfies FolderCollection;
 
@@ -281,6 +285,7 @@ export const voices = {
     { name: 'author', label: '作者', type: 'ref', to: 'members', multiple: false, required: true },
     { name: 'column', label: '栏目', type: 'select', options: VOICE_COLUMNS, required: true },
     { name: 'summary', label: '摘要', type: 'text', required: true },
+    editor(),
   ],
 } as const satisfies FolderCollection;
 
