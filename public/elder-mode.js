@@ -51,7 +51,14 @@
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(function () { done(true); }, function () { done(false); });
     else done(false);
   });
+  // The size buttons sit in a 字号 menu that a phone opens on a tap; on a wide screen they always show.
+  var wide = window.matchMedia('(min-width: 640px)');
+  function openOnWide() {
+    document.querySelectorAll('[data-elder-menu]').forEach(function (d) { if (wide.matches) d.open = true; });
+  }
+  if (wide.addEventListener) wide.addEventListener('change', openOnWide);
   document.addEventListener('DOMContentLoaded', function () {
+    openOnWide();
     root.classList.add('elder-ready');
     sync();
   });

@@ -122,7 +122,7 @@ test('the stats page shows the figures computed from content, withheld proposals
   // Each chart carries the same figures as a table.
   const categoryRows = await page.locator('[data-chart-table="by-category"] tbody tr').evaluateAll((rs) => rs.map((r) => Number(r.querySelector('td')!.textContent)));
   expect(categoryRows.reduce((a, b) => a + b, 0)).toBe(all.length);
-  await expect(page.locator('figure svg[role="img"]').first()).toHaveAttribute('aria-labelledby', /title .*desc/);
+  await expect(page.locator('figure [role="img"][data-chart]').first()).toHaveAttribute('aria-labelledby', /title .*desc/);
   const hidden = all.find((p) => p.public === false);
   if (hidden) await expect(page.locator('main')).not.toContainText(hidden.title);
 });
