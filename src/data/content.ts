@@ -16,6 +16,7 @@ import type {
 } from '../content/types.ts';
 import { htmlText } from '../lib/html-text.ts';
 import { memo } from './memo.ts';
+import { assertCollectionLoaded } from './store-guard.ts';
 
 /**
  * Every content query of the site. Pages ask this module and never filter or sort entries themselves, so ordering and
@@ -57,6 +58,7 @@ class ContentEntry<D> implements Entry<D> {
 
 async function all<D>(name: Name): Promise<Entry<D>[]> {
   const entries = (await getCollection(name as never)) as unknown as Stored<D>[];
+  assertCollectionLoaded(name, entries.length);
   return entries.map((e) => new ContentEntry(e));
 }
 
