@@ -149,7 +149,30 @@ export const VOICE_COLUMNS = ['委员声音', '快评', '委员建言'] as const
 
 const title = <H extends string>(hint: H) => ({ name: 'title', label: '标题', type: 'string', required: true, hint }) as const;
 const date = () =>
-  ({ name: 'date', label: '发布时间', type: 'datetime', required: true, hint: '北京时间，如 2025-02-23T09:30:00+08:00' }) as const;
+  ({
+    name: 'date',
+    label: '发布时间',
+    type: 'datetime',
+    required: true,
+    hint: '北京时间，如 2025-02-23T09:30:00+08:00。填写将来的时间即为定时发布：到时网站自动更新后才公开。',
+  }) as const;
+/**
+ * 撤回: takes an entry off every list, feed, search, sitemap and statistic; its URL then answers 410 with a notice
+ * giving the day and the reason. The file stays, so its URL is never given to another entry.
+ */
+const withdrawn = () =>
+  ({
+    name: 'withdrawn',
+    label: '撤回',
+    type: 'group',
+    multiple: false,
+    required: false,
+    hint: '需要撤下已发布的内容时填写（不要删除文件）：网站各处不再显示，原网址显示撤回说明，网址不会给其他内容使用。',
+    fields: [
+      { name: 'date', label: '撤回日期', type: 'date', required: true },
+      { name: 'reason', label: '撤回原因', type: 'text', required: true, hint: '显示在原网址的撤回说明中，如：内容有误，已撤回核实。' },
+    ],
+  }) as const;
 
 export const news = {
   kind: 'folder',
@@ -185,6 +208,7 @@ export const news = {
         },
       ],
     },
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
@@ -205,6 +229,7 @@ export const reviews = {
     date(),
     { name: 'year', label: '回顾年度', type: 'integer', required: true, min: 1949, max: 2100, hint: '回顾的是哪一年的工作' },
     { name: 'editorNote', label: '编者按', type: 'text', required: true },
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
@@ -265,6 +290,14 @@ export const proposals = {
       ],
     },
     { name: 'satisfaction', label: '委员评价', type: 'select', options: SATISFACTION, required: false },
+    {
+      name: 'publishAt',
+      label: '发布时间',
+      type: 'datetime',
+      required: false,
+      hint: '留空则网站更新后立即公开；填写将来的北京时间即为定时发布，到时才公开（如等答复正式印发后）。',
+    },
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
@@ -281,6 +314,7 @@ export const voices = {
     { name: 'author', label: '作者', type: 'ref', to: 'members', multiple: false, required: true },
     { name: 'column', label: '栏目', type: 'select', options: VOICE_COLUMNS, required: true },
     { name: 'summary', label: '摘要', type: 'text', required: true },
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
