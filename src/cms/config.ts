@@ -210,7 +210,7 @@ const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollection>> = {
   members: {
     identifier_field: 'name',
     slug: 'member-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}',
-    summary: '{{name}}（{{role}}）',
+    summary: `{{name}}（{{role}}）${WITHDRAWN_MARK}`,
     sortable_fields: ['name'],
     view_groups: [{ label: '界别', field: 'sector' }],
   },

@@ -248,5 +248,5 @@ export const previews = {
   reviews: withNotice('reviews', ReviewPreview),
   proposals: withNotice('proposals', ProposalPreview),
   voices: withNotice('voices', VoicePreview),
-  members: MemberPreview,
+  members: withNotice('members', MemberPreview),
 } as const;

@@ -332,6 +332,7 @@ export const members = {
     { name: 'committee', label: '所在专委会', type: 'ref', to: 'committees', multiple: false, required: false },
     { name: 'photo', label: '照片', type: 'image', required: false },
     { name: 'bio', label: '简介', type: 'text', required: true, hint: '工作单位与职务，一两句话。' },
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 

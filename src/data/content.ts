@@ -78,7 +78,7 @@ export interface WithdrawnEntry {
   withdrawn: Withdrawal;
 }
 
-const WITHDRAWABLE = { news: '新闻简报', reviews: '工作回眸', proposals: '提案与答复', voices: '委员声音' } as const;
+const WITHDRAWABLE = { news: '新闻简报', reviews: '工作回眸', proposals: '提案与答复', voices: '委员声音', members: '委员风采' } as const;
 
 /**
  * Every withdrawn entry that had a URL, by path. A withheld proposal (`public: false`) never had one, so it gets no
@@ -117,6 +117,14 @@ export const getVoices: () => Promise<Entry<VoiceData>[]> = memo(async () => {
 export const getMembers: () => Promise<Entry<MemberData>[]> = memo(async () => {
   return (await all<MemberData>('members')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-Hans-CN-u-co-pinyin'));
 });
+
+/**
+ * Every member, withdrawn ones too, for their names only: a withdrawn member's name stays on the proposals and voices
+ * they wrote, without a link to the page that is gone.
+ */
+export const getAllMembersForNames: () => Promise<Entry<MemberData>[]> = memo(async () =>
+  (await stored<MemberData>('members')).map((e) => new ContentEntry(e)),
+);
 
 /** Proposal ordering: newest session first, then by number. */
 const bySessionThenNumber = (a: Entry<ProposalData>, b: Entry<ProposalData>) =>

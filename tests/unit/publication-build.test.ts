@@ -24,6 +24,8 @@ const scheduled = [
 ];
 const withdrawnStory = 'news/2025-07-09-licheng-youshi-laishangliang';
 const withdrawnProposal = 'proposals/14-3-0058';
+/** A member whose profile is withdrawn: the voices and proposals they wrote stay, with their name unlinked. */
+const withdrawnMember = 'members/li-xiaoyan';
 const REASON = '经核实，文中部分数据有误，现予撤回。';
 let withdrawnTitles: string[] = [];
 let proposalFiles = 0;
@@ -64,7 +66,9 @@ beforeAll(() => {
   const withdrawal = `$&\nwithdrawn:\n  date: '2025-10-01'\n  reason: ${REASON}`;
   fixture.edit(`${withdrawnStory}.md`, /\ntitle: .*/, withdrawal);
   fixture.edit(`${withdrawnProposal}.md`, /\ntitle: .*/, withdrawal);
+  fixture.edit(`${withdrawnMember}.md`, /\nname: .*/, withdrawal);
   withdrawnTitles = [withdrawnStory, withdrawnProposal].map((f) => String(frontmatter(fixture.path(`${f}.md`)).title));
+  withdrawnTitles.push(String(frontmatter(fixture.path(`${withdrawnMember}.md`)).bio));
   proposalFiles = readdirSync(fixture.path('proposals')).length;
 }, 60_000);
 afterAll(() => fixture?.dispose());
@@ -111,7 +115,7 @@ describe('scheduled and withdrawn entries, built by the real site', () => {
   }, 300_000);
 
   it('takes a withdrawn entry out of everything and leaves a Chinese notice under /_gone/ instead of its page', () => {
-    for (const [i, entry] of [withdrawnStory, withdrawnProposal].entries()) {
+    for (const [i, entry] of [withdrawnStory, withdrawnProposal, withdrawnMember].entries()) {
       expect(before.has(`${entry}/index.html`), entry).toBe(false);
       expect(mentioning(before, `/${entry}/`), entry).toEqual([]);
       expect(mentioning(before, withdrawnTitles[i]!), entry).toEqual([]);
@@ -133,8 +137,12 @@ describe('scheduled and withdrawn entries, built by the real site', () => {
     // No notice is listed in the sitemap or indexed for search.
     expect(mentioning(before, '/_gone/')).toEqual([]);
     expect([...before.keys()].filter((f) => f.startsWith('_gone/')).sort()).toEqual(
-      ['_gone/index.html', `_gone/${withdrawnProposal}/index.html`, `_gone/${withdrawnStory}/index.html`].sort(),
+      ['_gone/index.html', `_gone/${withdrawnProposal}/index.html`, `_gone/${withdrawnStory}/index.html`, `_gone/${withdrawnMember}/index.html`].sort(),
     );
+    // The member's voice still names them, as plain text.
+    const voice = before.get('voices/2025-04-08-tuoyu-fuwu/index.html')!;
+    expect(voice).toContain(String(frontmatter(fixture.path(`${withdrawnMember}.md`)).name));
+    expect(voice).not.toContain(`/${withdrawnMember}/`);
   });
 
   it('shows every scheduled entry everywhere once the clock has passed its moment, as a fresh build does', () => {
