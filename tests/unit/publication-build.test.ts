@@ -199,3 +199,22 @@ describe('scheduled and withdrawn entries, built by the real site', () => {
     expect(r.output).toContain('PUBLISH_NOW 格式错误');
   });
 });
+
+describe('a malformed 撤回 or 发布时间 stops the build naming file and field', () => {
+  it.each([
+    ['a withdrawal without its reason', 'news/2023-04-12-tian-an-jiaoban.md', /\ntitle: .*/, "$&\nwithdrawn:\n  date: '2025-10-01'", 'withdrawn.reason', '「撤回原因」为必填项'],
+    ['a proposal timed without an offset', 'proposals/14-3-0123.md', /\ntitle: .*/, "$&\npublishAt: '2027-01-15 09:00'", 'publishAt', '「发布时间」格式错误'],
+  ])('%s', (_what, file, from, to, field, message) => {
+    const f = new ContentFixture();
+    try {
+      f.edit(file, from, to);
+      const { status, output } = f.astro('sync');
+      expect(status).not.toBe(0);
+      expect(output).toContain(`content/${file}`);
+      expect(output).toContain(`${field}: `);
+      expect(output).toContain(message);
+    } finally {
+      f.dispose();
+    }
+  });
+});
