@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { schemas } from '../../src/content/schemas.ts';
+import { resetRegistry } from '../../src/lib/registry.ts';
 import { startDecapServer } from '../support/decap.ts';
 import { CONTENT, frontmatter } from '../support/content.ts';
 
@@ -21,6 +23,7 @@ let repo = '';
 let port = 0;
 let server: ChildProcess | undefined;
 let withdrawnTitle = '';
+const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
 
 test.beforeAll(async () => {
   repo = mkdtempSync(join(tmpdir(), 'czzx-cms-publication-'));
@@ -34,11 +37,16 @@ test.beforeAll(async () => {
   writeFileSync(file, readFileSync(file, 'utf8').replace(/\ntitle: .*/, `$&\nwithdrawn:\n  date: '2025-10-01'\n  reason: ${REASON}`));
   withdrawnTitle = String(frontmatter(file).title);
   ({ port, server } = await startDecapServer(repo, 'fs'));
+  // The site's schemas check references against this copy.
+  process.env.CONTENT_DIR = join(repo, 'content');
+  process.env.PUBLIC_DIR = join(repo, 'public');
 });
 
 test.afterAll(() => {
   server?.kill();
   if (repo) rmSync(repo, { recursive: true, force: true });
+  for (const [k, v] of Object.entries(savedEnv)) v === undefined ? delete process.env[k] : (process.env[k] = v);
+  resetRegistry();
 });
 
 test.use({ bypassCSP: true });
@@ -75,4 +83,24 @@ test('a withdrawn story says 已撤回 with its day and reason above the preview
   const notice = page.frameLocator('#preview-pane').locator('[data-publication]');
   await expect(notice).toHaveText(`已撤回（2025年10月1日）：网站各处不再显示此文，原网址显示撤回说明。撤回原因：${REASON}`);
   await expect(page.getByLabel('撤回原因')).toHaveValue(REASON);
+});
+
+test('an editor withdraws a story: the file keeps it with 撤回日期 and 撤回原因, as the build reads them', async ({ page }) => {
+  const id = '2023-04-12-tian-an-jiaoban';
+  const file = join(repo, 'content/news', `${id}.md`);
+  const before = readFileSync(file, 'utf8');
+  await page.goto(`/admin/?cms_port=${port}#/collections/news/entries/${id}`);
+  await page.getByLabel('撤回日期').fill('2027-01-15');
+  await page.getByLabel('撤回原因').fill('当事单位反映报道中的职务表述有误，现予撤回。');
+  await expect(page.frameLocator('#preview-pane').locator('[data-publication]')).toHaveText(/^已撤回（2027年1月15日）/);
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.getByRole('menuitem', { name: '立即发布' }).click();
+  await expect.poll(() => readFileSync(file, 'utf8')).not.toBe(before);
+
+  resetRegistry();
+  const parsed = schemas.news.safeParse(frontmatter(file));
+  expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+  expect((parsed.data as { withdrawn: unknown }).withdrawn).toEqual({ date: '2027-01-15', reason: '当事单位反映报道中的职务表述有误，现予撤回。' });
+  // The body is kept: withdrawing is not deleting.
+  expect(readFileSync(file, 'utf8').split(/\n---\n/)[1]!.trim()).toBe(before.split(/\n---\n/)[1]!.trim());
 });
