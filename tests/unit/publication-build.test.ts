@@ -26,6 +26,8 @@ const withdrawnStory = 'news/2025-07-09-licheng-youshi-laishangliang';
 const withdrawnProposal = 'proposals/14-3-0058';
 /** A member whose profile is withdrawn: the voices and proposals they wrote stay, with their name unlinked. */
 const withdrawnMember = 'members/li-xiaoyan';
+/** A withheld proposal (`public: false`) that is withdrawn: it never had a URL, so it gets no notice to reveal it. */
+const withdrawnWithheld = 'proposals/14-3-0241';
 const REASON = '经核实，文中部分数据有误，现予撤回。';
 let withdrawnTitles: string[] = [];
 let proposalFiles = 0;
@@ -67,6 +69,7 @@ beforeAll(() => {
   fixture.edit(`${withdrawnStory}.md`, /\ntitle: .*/, withdrawal);
   fixture.edit(`${withdrawnProposal}.md`, /\ntitle: .*/, withdrawal);
   fixture.edit(`${withdrawnMember}.md`, /\nname: .*/, withdrawal);
+  fixture.edit(`${withdrawnWithheld}.md`, /\ntitle: .*/, withdrawal);
   withdrawnTitles = [withdrawnStory, withdrawnProposal].map((f) => String(frontmatter(fixture.path(`${f}.md`)).title));
   withdrawnTitles.push(String(frontmatter(fixture.path(`${withdrawnMember}.md`)).bio));
   proposalFiles = readdirSync(fixture.path('proposals')).length;
@@ -121,7 +124,8 @@ describe('scheduled and withdrawn entries, built by the real site', () => {
     // Nor in the open data, the statistics and the tag and year pages that only it would make.
     expect(mentioning(before, '14-4-0199')).toEqual([]);
     expect(mentioning(before, '新春团拜')).toEqual([]);
-    expect(registered(before)).toBe(proposalFiles - 2);
+    // Out of the statistics too: the scheduled proposal and both withdrawn ones, the withheld one included.
+    expect(registered(before)).toBe(proposalFiles - 3);
   }, 300_000);
 
   it('takes a withdrawn entry out of everything and leaves a Chinese notice under /_gone/ instead of its page', () => {
@@ -150,6 +154,7 @@ describe('scheduled and withdrawn entries, built by the real site', () => {
     const notices = [...before.keys()].filter((f) => f.startsWith('_gone/') && f !== '_gone/index.html').map((f) => f.slice('_gone/'.length, -'/index.html'.length));
     expect(notices).toEqual(expect.arrayContaining([withdrawnStory, withdrawnProposal, withdrawnMember]));
     for (const entry of notices) expect(frontmatter(fixture.path(`${entry}.md`)).withdrawn, entry).toBeDefined();
+    expect(notices).not.toContain(withdrawnWithheld);
     // The member's voice still names them, as plain text.
     const voice = before.get('voices/2025-04-08-tuoyu-fuwu/index.html')!;
     expect(voice).toContain(String(frontmatter(fixture.path(`${withdrawnMember}.md`)).name));
