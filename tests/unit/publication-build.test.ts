@@ -205,6 +205,21 @@ describe('scheduled and withdrawn entries, built by the real site', () => {
   });
 });
 
+describe('an entry that could not have its own URL stops the build naming its file', () => {
+  it('refuses a story named like a page of its section, which would take its URL', () => {
+    const f = new ContentFixture();
+    try {
+      f.write('news/tags.md', f.read('news/2023-04-12-tian-an-jiaoban.md'));
+      const { status, output } = f.astro('sync');
+      expect(status).not.toBe(0);
+      expect(output).toContain('content/news/tags.md');
+      expect(output).toContain('与网站页面 /news/tags/ 重名');
+    } finally {
+      f.dispose();
+    }
+  });
+});
+
 describe('a malformed 撤回 or 发布时间 stops the build naming file and field', () => {
   it.each([
     ['a withdrawal without its reason', 'news/2023-04-12-tian-an-jiaoban.md', /\ntitle: .*/, "$&\nwithdrawn:\n  date: '2025-10-01'", 'withdrawn.reason', '「撤回原因」为必填项'],
