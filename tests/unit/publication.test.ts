@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gonePath, publicationMoment, publishNow, visibility } from '../../src/lib/publication.ts';
 import { parseDateTime } from '../../src/lib/dates.ts';
@@ -48,5 +50,17 @@ describe('withdrawal (撤回)', () => {
   it('puts the notice of a URL under /_gone/, where the web server finds it for the 410 answer', () => {
     expect(gonePath('/news/2025-03-04-x/')).toBe('/_gone/news/2025-03-04-x/');
     expect(() => gonePath('news/x')).toThrow(/网址/);
+  });
+});
+
+describe('one place decides', () => {
+  it('no module but the data layer reads a content collection, so no page can show an entry the rule keeps out', () => {
+    const src = join(import.meta.dirname, '../../src');
+    const readers = readdirSync(src, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(ts|astro|mjs)$/.test(e.name))
+      .map((e) => join(e.parentPath, e.name).slice(src.length + 1))
+      // The CMS's previews ask Decap for names, not Astro.
+      .filter((f) => !f.startsWith('cms/') && /\b(getCollection|getEntry|getLiveCollection)\b/.test(readFileSync(join(src, f), 'utf8')));
+    expect(readers).toEqual(['data/content.ts']);
   });
 });
