@@ -8,6 +8,7 @@ import { outputFolder } from './src/integrations/output-folder.ts';
 import { cmsBundle } from './src/integrations/cms-bundle.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { postBuild } from './src/integrations/post-build.ts';
+import { publishClock } from './src/integrations/publish-clock.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
 import { settingsCheck } from './src/integrations/settings-check.ts';
 import { isPlainBuild } from './src/integrations/build-mode.ts';
@@ -35,11 +36,13 @@ export default defineConfig({
   },
   integrations: [
     settingsCheck(),
+    publishClock(),
     ...(plain ? [] : [outputFolder(), dataStoreFromDisk()]),
     mdx(),
     cmsBundle(),
-    // The admin and the error page are not for search engines.
-    sitemap({ filter: (page) => !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/admin/') }),
+    // The admin, the error page and the notices of withdrawn entries (served with 410 at their old URLs) are not for
+    // search engines.
+    sitemap({ filter: (page) => !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !/^\/(admin|_gone)\//.test(new URL(page).pathname) }),
     postBuild({ preindex: !plain }),
   ],
   vite: { plugins: [tailwindcss()] },

@@ -1,6 +1,7 @@
 import { createElement as h, Fragment, useEffect, useState, type ReactNode } from 'react';
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import { formatChineseDate, formatChineseDateTime, parseDateTime, parseDay } from '../lib/dates.ts';
+import { publicationMoment, visibility, type Publishable } from '../lib/publication.ts';
 
 /**
  * Preview panes of the CMS, drawn with the site's own stylesheet and classes so an entry looks as it will when
@@ -213,11 +214,39 @@ function ProposalPreview(p: Props) {
   );
 }
 
+/** A moment as Decap holds it: the text the widget wrote, or a Date where it read an unquoted YAML timestamp. */
+const momentOf = (v: unknown): Date | undefined => (v instanceof Date ? v : parseDateTime(str(v)));
+
+/**
+ * What the editor must know before saving: an entry timed for later (定时发布) is not on the site until its moment, a
+ * withdrawn one (撤回) is off it for good. Decided by the rule the build uses, with the editor's clock as "now".
+ */
+function PublicationNotice({ kind, data }: { kind: string; data: Data }) {
+  const w = (data.withdrawn ?? {}) as Data;
+  const withdrawn = str(w.date) || str(w.reason) ? { date: str(w.date), reason: str(w.reason) } : undefined;
+  const entry: Publishable = { date: momentOf(data.date), publishAt: momentOf(data.publishAt), withdrawn };
+  const state = visibility(kind, entry, new Date());
+  if (state === 'published') return null;
+  const text =
+    state === 'withdrawn'
+      ? `已撤回${parseDay(withdrawn!.date) ? `（${formatChineseDate(withdrawn!.date)}）` : ''}：网站各处不再显示此文，原网址显示撤回说明。撤回原因：${withdrawn!.reason || '（未填写）'}`
+      : `定时发布：${formatChineseDateTime(publicationMoment(kind, entry)!)}（北京时间）。此前网站不显示此文，到时网站自动更新后公开。`;
+  return h(
+    'div',
+    { className: 'bg-stone-50 px-4 pt-6' },
+    h('p', { role: 'status', 'data-publication': state, className: 'mx-auto max-w-3xl rounded border-l-4 border-brand-700 bg-brand-50 p-3 font-bold text-brand-700' }, text),
+  );
+}
+
+/** A preview with the publication notice above it. */
+const withNotice = (kind: string, Preview: (p: Props) => ReactNode) => (p: Props) =>
+  h(Fragment, null, h(PublicationNotice, { kind, data: dataOf(p) }), h(Preview, p));
+
 /** Preview template of each folder collection, by collection name. */
 export const previews = {
-  news: NewsPreview,
-  reviews: ReviewPreview,
-  proposals: ProposalPreview,
-  voices: VoicePreview,
-  members: MemberPreview,
+  news: withNotice('news', NewsPreview),
+  reviews: withNotice('reviews', ReviewPreview),
+  proposals: withNotice('proposals', ProposalPreview),
+  voices: withNotice('voices', VoicePreview),
+  members: withNotice('members', MemberPreview),
 } as const;

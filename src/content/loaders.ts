@@ -1,5 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { sanitize } from '../lib/sanitize.ts';
 import { contentDir } from '../lib/paths.ts';
@@ -10,11 +11,23 @@ import { ID_PATTERN, type FolderCollection, type SettingsCollection, type Taxono
 const ID_RE = new RegExp(ID_PATTERN);
 
 /**
+ * Ids an entry of `folder` must not take: the names of the site's own pages beside the entries' (`/news/tags/`), read
+ * from `src/pages/<folder>/`. Astro gives such a URL to the page and only warns, so the entry would silently be missing.
+ */
+function reservedIds(folder: string): Set<string> {
+  const dir = resolve('src/pages', folder);
+  if (!existsSync(dir)) return new Set();
+  const names = readdirSync(dir).filter((f) => !/^[[_.]/.test(f));
+  return new Set(names.map((f) => f.replace(/\.(astro|ts|md)$/, '')).filter((f) => f !== 'index'));
+}
+
+/**
  * A folder of Markdown entries. Ids come from the file name, which must be ASCII so URLs stay stable and readable;
  * after loading, proposal numbers are checked to be unique across files.
  */
 export function folderLoader(c: FolderCollection): Loader {
   const base = join(contentDir(), c.folder);
+  const reserved = reservedIds(c.folder);
   const inner = glob({
     base,
     // Markdown only: MDX would run code from content, and its output would bypass the sanitiser.
@@ -27,6 +40,9 @@ export function folderLoader(c: FolderCollection): Loader {
       const id = entry.replace(/\.md$/, '');
       if (!ID_RE.test(id)) {
         throw new ContentError(join(base, entry), '文件名只能用小写英文字母、数字和连字符（如 2025-02-23-weiyuan-zhijia.md），不能用中文或空格');
+      }
+      if (reserved.has(id)) {
+        throw new ContentError(join(base, entry), `文件名“${id}”与网站页面 /${c.folder}/${id}/ 重名，此文将无法显示；请换一个文件名`);
       }
       return id;
     },

@@ -151,7 +151,30 @@ const title = <H extends string>(hint: H) => ({ name: 'title', label: '标题', 
 /** 责任编辑, printed at the end of a story as Chinese papers do. */
 const editor = () => ({ name: 'editor', label: '责任编辑', type: 'string', required: false, hint: '本稿责任编辑的姓名，显示在文末。' }) as const;
 const date = () =>
-  ({ name: 'date', label: '发布时间', type: 'datetime', required: true, hint: '北京时间，如 2025-02-23T09:30:00+08:00' }) as const;
+  ({
+    name: 'date',
+    label: '发布时间',
+    type: 'datetime',
+    required: true,
+    hint: '北京时间，如 2025-02-23T09:30:00+08:00。填写将来的时间即为定时发布：到时网站自动更新后才公开。',
+  }) as const;
+/**
+ * 撤回: takes an entry off every list, feed, search, sitemap and statistic; its URL then answers 410 with a notice
+ * giving the day and the reason. The file stays, so its URL is never given to another entry.
+ */
+const withdrawn = () =>
+  ({
+    name: 'withdrawn',
+    label: '撤回',
+    type: 'group',
+    multiple: false,
+    required: false,
+    hint: '需要撤下已发布的内容时填写（不要删除文件）：网站各处不再显示，原网址显示撤回说明，网址不会给其他内容使用。',
+    fields: [
+      { name: 'date', label: '撤回日期', type: 'date', required: true },
+      { name: 'reason', label: '撤回原因', type: 'text', required: true, hint: '显示在原网址的撤回说明中，如：内容有误，已撤回核实。' },
+    ],
+  }) as const;
 
 export const news = {
   kind: 'folder',
@@ -188,6 +211,7 @@ export const news = {
         },
       ],
     },
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
@@ -209,6 +233,7 @@ export const reviews = {
     { name: 'year', label: '回顾年度', type: 'integer', required: true, min: 1949, max: 2100, hint: '回顾的是哪一年的工作' },
     { name: 'editorNote', label: '编者按', type: 'text', required: true },
     editor(),
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
@@ -269,6 +294,14 @@ export const proposals = {
       ],
     },
     { name: 'satisfaction', label: '委员评价', type: 'select', options: SATISFACTION, required: false },
+    {
+      name: 'publishAt',
+      label: '发布时间',
+      type: 'datetime',
+      required: false,
+      hint: '留空则网站更新后立即公开；填写将来的北京时间即为定时发布，到时才公开（如等答复正式印发后）。',
+    },
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
@@ -286,6 +319,7 @@ export const voices = {
     { name: 'column', label: '栏目', type: 'select', options: VOICE_COLUMNS, required: true },
     { name: 'summary', label: '摘要', type: 'text', required: true },
     editor(),
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
@@ -303,6 +337,7 @@ export const members = {
     { name: 'committee', label: '所在专委会', type: 'ref', to: 'committees', multiple: false, required: false },
     { name: 'photo', label: '照片', type: 'image', required: false },
     { name: 'bio', label: '简介', type: 'text', required: true, hint: '工作单位与职务，一两句话。' },
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
