@@ -242,7 +242,14 @@ export const proposals = {
     { name: 'category', label: '类别', type: 'ref', to: 'categories', multiple: false, required: true },
     { name: 'key', label: '重点提案', type: 'boolean', default: false, required: false },
     { name: 'public', label: '同意公开', type: 'boolean', default: true, required: false, hint: '不同意公开的提案只计入统计，不在网站显示。' },
-    { name: 'status', label: '办理状态', type: 'select', options: PROPOSAL_STATUSES, required: true },
+    {
+      name: 'status',
+      label: '办理状态',
+      type: 'select',
+      options: PROPOSAL_STATUSES,
+      required: true,
+      hint: '立案：尚未交办；交办：已定主办单位，尚无答复；办理中：主办单位尚未全部答复（或正在重办）；已办复：每个主办单位都已答复提案人（重办的须重新答复）。协办、会办意见不算答复。',
+    },
     { name: 'submitted', label: '提交日期', type: 'date', required: true },
     { name: 'registered', label: '立案日期', type: 'date', required: false },
     {
