@@ -2,6 +2,7 @@ import { createElement as h, Fragment, useEffect, useState, type ReactNode } fro
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import { formatChineseDate, formatChineseDateTime, parseDateTime, parseDay } from '../lib/dates.ts';
 import { publicationMoment, visibility, type Publishable } from '../lib/publication.ts';
+import { replyKind } from '../lib/proposals/course.ts';
 
 /**
  * Preview panes of the CMS, drawn with the site's own stylesheet and classes so an entry looks as it will when
@@ -170,6 +171,7 @@ function ProposalPreview(p: Props) {
     ['提交日期', when(d.submitted)],
     ['主办单位', shorts(units!, d.leadUnits)],
     ['协办单位', shorts(units!, d.coUnits)],
+    ['会办单位', shorts(units!, d.jointUnits)],
   ];
   return Page(
     h(
@@ -198,7 +200,7 @@ function ProposalPreview(p: Props) {
         h(
           'section',
           { key: i, className: 'mt-6 rounded border border-stone-300 bg-white p-4' },
-          h('h3', { className: 'text-lg font-bold' }, `${name(units!, r.unit) || '（未选单位）'}的答复`, r.role ? h('span', { className: 'badge ml-2 border-stone-400 text-base font-normal' }, str(r.role)) : null),
+          h('h3', { className: 'text-lg font-bold' }, `${name(units!, r.unit) || '（未选单位）'}的${replyKind(str(r.role))}`, r.role ? h('span', { className: 'badge ml-2 border-stone-400 text-base font-normal' }, str(r.role)) : null),
           h(
             'p',
             { className: 'mt-1 flex flex-wrap gap-x-4 text-sm text-muted' },
