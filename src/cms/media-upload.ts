@@ -8,7 +8,7 @@ export interface ControlProps {
   onChange(value: string): void;
   onPersistMedia(file: File, options: { field: unknown }): Promise<unknown>;
   field: { get(key: string, fallback?: unknown): unknown };
-  config?: { get(key: string): unknown };
+  config?: unknown;
   collection?: { get(key: string): unknown };
   [key: string]: unknown;
 }
@@ -47,7 +47,9 @@ async function fetchImage(src: string): Promise<Blob | string> {
 export async function uploadImages(props: ControlProps, images: { img: PastedImage; blob?: Blob }[], prefix = 'paste') {
   const uploaded = new Map<string, string>();
   const notices: string[] = [];
-  const publicFolder = String(props.config?.get('public_folder') ?? '/media').replace(/\/$/, '');
+  // Decap hands widgets its configuration as a plain object (older versions: an Immutable map).
+  const config = props.config as { get?: (k: string) => unknown; public_folder?: string } | undefined;
+  const publicFolder = String(config?.get?.('public_folder') ?? config?.public_folder ?? '/media').replace(/\/$/, '');
   for (const [i, { img, blob: given }] of images.entries()) {
     let blob: Blob | string | undefined = given;
     if (!blob) blob = isReadableImage(img.src) ? await fetchImage(img.src) : undefined;

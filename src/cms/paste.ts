@@ -81,19 +81,28 @@ export function pasteControl(Base: ComponentType<ControlProps>) {
         ownEvents.add(ev);
         queueMicrotask(() => editable.dispatchEvent(ev));
       }
-      void this.finish(mark, arrived, html, files);
+      void this.finish(mark, arrived, html, files, e.clipboardData.getData('text/plain'));
     };
 
-    private async finish(mark: string, arrived: Promise<boolean>, html: string, files: File[]): Promise<void> {
-      const converted = html
-        ? htmlToMarkdown(html, (s) => new DOMParser().parseFromString(s, 'text/html'))
-        : { markdown: files.map((_f, i) => `![](paste-image-${i})`).join('\n\n'), images: files.map((f, i) => ({ token: `paste-image-${i}`, src: '', alt: '', name: f.name })) };
-      const { uploaded, notices } = await uploadImages(
-        this.props,
-        converted.images.map((img, i) => ({ img, ...(html ? {} : { blob: files[i]! }) })),
-      );
-      const markdown = placeImages(converted.markdown, uploaded);
-      const found = await arrived;
+    private async finish(mark: string, arrived: Promise<boolean>, html: string, files: File[], plain: string): Promise<void> {
+      let markdown = '';
+      const notices: string[] = [];
+      try {
+        const converted = html
+          ? htmlToMarkdown(html, (s) => new DOMParser().parseFromString(s, 'text/html'))
+          : { markdown: files.map((_f, i) => `![](paste-image-${i})`).join('\n\n'), images: files.map((f, i) => ({ token: `paste-image-${i}`, src: '', alt: '', name: f.name })) };
+        const result = await uploadImages(
+          this.props,
+          converted.images.map((img, i) => ({ img, ...(html ? {} : { blob: files[i]! }) })),
+        );
+        notices.push(...result.notices);
+        markdown = placeImages(converted.markdown, result.uploaded);
+      } catch (e) {
+        // Say so, and keep the clipboard's plain text, rather than lose the paste without a word.
+        markdown = plain;
+        notices.push(`粘贴的内容无法转换：${e instanceof Error ? e.message : String(e)}。请改用“选择性粘贴 → 无格式文本”，或用「从 Word 导入」。`);
+      }
+            const found = await arrived;
       this.waiting.delete(mark);
       const value = this.props.value ?? '';
       const next = (found && replacePlaceholder(value, mark, markdown)) || appendMarkdown(value.replace(mark, ''), markdown);
