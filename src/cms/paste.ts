@@ -26,6 +26,16 @@ interface State {
   notices: string[];
 }
 
+/** Where Decap's Markdown widget keeps the editor's choice of mode (富文本 / Markdown), read when it is created. */
+const MODE_KEY = 'cms.md-mode';
+
+/**
+ * Footnotes (`[^1]`) do not survive Decap's rich-text editor: its Markdown reader (remark-parse 6 without footnotes)
+ * takes the note for a link definition and writes `[^1](note text)` on the next edit. A body holding footnotes is
+ * opened in the Markdown mode instead, where the text is kept as written; the editor can switch back.
+ */
+export const hasFootnotes = (markdown: string | undefined) => /\[\^[^\]\s]+\]/.test(markdown ?? '');
+
 /** Paste events this wrapper dispatched itself (the placeholder), which it lets through to the editor. */
 const ownEvents = new WeakSet<Event>();
 let pastes = 0;
@@ -45,7 +55,33 @@ export function pasteControl(Base: ComponentType<ControlProps>) {
       this.inner.current?.focus?.(path);
     }
 
+    /** The editor's own mode choice, set aside while the inner editor is created in Markdown mode. */
+    private savedMode: string | null | undefined;
+    private lastGeneration = -1;
+
+    /** Before the inner editor is created: Markdown mode when the value holds footnotes. */
+    private chooseMode(): void {
+      if (this.lastGeneration === this.state.generation) return;
+      this.lastGeneration = this.state.generation;
+      if (!hasFootnotes(this.props.value)) return;
+      this.savedMode = localStorage.getItem(MODE_KEY);
+      localStorage.setItem(MODE_KEY, 'raw');
+    }
+
+    /** Once it is created: the editor's choice back, for every other field. */
+    private restoreMode(): void {
+      if (this.savedMode === undefined) return;
+      if (this.savedMode === null) localStorage.removeItem(MODE_KEY);
+      else localStorage.setItem(MODE_KEY, this.savedMode);
+      this.savedMode = undefined;
+    }
+
+    override componentDidMount(): void {
+      this.restoreMode();
+    }
+
     override componentDidUpdate(): void {
+      this.restoreMode();
       for (const [mark, done] of this.waiting) if ((this.props.value ?? '').includes(mark)) done();
       if (this.pending !== undefined && this.props.value === this.pending) {
         this.pending = undefined;
@@ -115,10 +151,15 @@ export function pasteControl(Base: ComponentType<ControlProps>) {
     override render(): ReactNode {
       const { notices, generation } = this.state;
       const isBody = this.props.field.get('name') === 'body' && !this.props['isEditorComponent'];
+      this.chooseMode();
+      const footnotes = hasFootnotes(this.props.value);
       return h(
         'div',
         { ref: this.root, onPasteCapture: this.onPaste, 'data-paste-widget': '' },
         isBody ? h(DocxImport, { control: this.props, onImported: this.replaceValue }) : null,
+        footnotes
+          ? h('p', { style: { margin: '0 0 8px', color: '#5f6b7a', fontSize: 13 } }, '正文含脚注（[^1]），请在“Markdown”模式下编辑：富文本模式会把脚注改成链接。')
+          : null,
         notices.length
           ? h(
               'div',
