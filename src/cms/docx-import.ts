@@ -1,4 +1,4 @@
-import { Component, createElement as h, createRef, type ReactNode } from 'react';
+import { Component, createElement as h, type ReactNode } from 'react';
 import { collection } from '../content/model.ts';
 import { DOCX_STYLE_MAP, docxToEntry } from '../lib/paste/docx.ts';
 import { placeImages } from '../lib/paste/markdown.ts';
@@ -40,11 +40,19 @@ function fillTitle(label: string, title: string): boolean {
 
 export class DocxImport extends Component<Props, { busy: boolean }> {
   override state = { busy: false };
-  private input = createRef<HTMLInputElement>();
+  /**
+   * The file chooser, opened from a detached input: no file input stays in the form, where the media library's
+   * own upload input is the only one.
+   */
+  private choose = () => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    input.addEventListener('change', () => void (input.files?.[0] && this.onFile(input.files[0])));
+    input.click();
+  };
 
-  private onFile = async () => {
-    const file = this.input.current?.files?.[0];
-    if (!file) return;
+  private onFile = async (file: File) => {
     const { control, onImported } = this.props;
     if ((control.value ?? '').trim() && !window.confirm('正文已有内容，用导入的文档替换吗？')) return;
     this.setState({ busy: true });
@@ -79,7 +87,6 @@ export class DocxImport extends Component<Props, { busy: boolean }> {
       onImported(control.value ?? '', [`“${file.name}”无法导入：${e instanceof Error ? e.message : String(e)}。请确认它是 Word 2007 及以后的 .docx 文件（.doc 请先在 Word 或 WPS 中另存为 .docx）。`]);
     } finally {
       this.setState({ busy: false });
-      if (this.input.current) this.input.current.value = '';
     }
   };
 
@@ -88,18 +95,14 @@ export class DocxImport extends Component<Props, { busy: boolean }> {
       'div',
       { style: { margin: '0 0 8px' } },
       h(
-        'label',
-        { style: { display: 'inline-block', padding: '4px 12px', border: '1px solid #798291', borderRadius: 4, cursor: 'pointer', background: '#fff' } },
-        this.state.busy ? '正在导入…' : '从 Word 导入',
-        h('input', {
-          ref: this.input,
-          type: 'file',
-          accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          onChange: this.onFile,
+        'button',
+        {
+          type: 'button',
+          onClick: this.choose,
           disabled: this.state.busy,
-          'aria-label': '从 Word 导入（.docx）',
-          style: { position: 'absolute', width: 1, height: 1, opacity: 0 },
-        }),
+          style: { padding: '4px 12px', border: '1px solid #798291', borderRadius: 4, cursor: 'pointer', background: '#fff' },
+        },
+        this.state.busy ? '正在导入…' : '从 Word 导入',
       ),
       h('span', { style: { marginLeft: 8, color: '#5f6b7a', fontSize: 13 } }, '选择 .docx 文件，填入标题和正文，图片自动上传'),
     );

@@ -37,7 +37,8 @@ async function fetchImage(src: string): Promise<Blob | string> {
     const r = await fetch(src, { credentials: 'omit' });
     if (!r.ok) return `服务器回答 ${r.status}`;
     const blob = await r.blob();
-    return blob.type.startsWith('image/') ? blob : '不是图片';
+    // Photos only: an SVG from another site could carry script.
+    return /^image\/(?:png|jpeg|gif|webp)$/.test(blob.type) ? blob : `不是 jpg、png、gif 或 webp 图片（${blob.type || '未知类型'}）`;
   } catch {
     return '对方网站不允许或网络不通';
   }

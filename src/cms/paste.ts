@@ -99,7 +99,7 @@ export function pasteControl(Base: ComponentType<ControlProps>) {
     private onPaste = (e: ReactClipboardEvent<HTMLDivElement>) => {
       if (ownEvents.has(e.nativeEvent)) return;
       const html = e.clipboardData.getData('text/html');
-      const files = Array.from(e.clipboardData.files).filter((f) => f.type.startsWith('image/'));
+      const files = Array.from(e.clipboardData.files).filter((f) => /^image\/(?:png|jpeg|gif|webp)$/.test(f.type));
       if (!html && files.length === 0) return;
       e.preventDefault();
       e.stopPropagation();

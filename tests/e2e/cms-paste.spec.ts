@@ -189,7 +189,9 @@ test('从 Word 导入: a .docx fills the title and the body, and its picture is 
   const before = snapshot();
 
   await newStory(page, '2031-01-08', '临时标题');
-  await page.getByLabel('从 Word 导入（.docx）').setInputFiles(docx);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '从 Word 导入' }).click();
+  await (await chooser).setFiles(docx);
   await expect(page.getByLabel('标题')).toHaveValue('关于推进社区嵌入式养老服务的提案');
   await expect(bodyEditor(page)).toContainText('| 上党区 | 18  |');
   await publish(page);
@@ -220,7 +222,7 @@ test('after pasting a footnote, typing more changes only what was typed (the bod
   await expect(bodyEditor(page)).toContainText('[^1]: 长政办发〔2023〕18号。');
   await bodyEditor(page).getByText('各县区加装进度如下：').click();
   await page.keyboard.press('End');
-  await page.keyboard.type('（截至11月底）');
+  await page.keyboard.insertText('（截至11月底）');
   await publish(page);
 
   const file = join(repo, 'content/news/2031-01-09.md');
@@ -236,7 +238,7 @@ test('after pasting from WPS, typing more in the rich-text editor keeps the tabl
   await bodyEditor(page).getByText('会议提出三点要求：').click();
   await page.keyboard.press('End');
   await page.keyboard.press('Backspace');
-  await page.keyboard.type('，概括起来是：');
+  await page.keyboard.insertText('，概括起来是：');
   await publish(page);
 
   const file = join(repo, 'content/news/2031-01-10.md');
@@ -248,4 +250,29 @@ test('after pasting from WPS, typing more in the rich-text editor keeps the tabl
   expect(saved).toMatch(/^[-*] 麟绛街道“议事长廊”$/m);
   expect(saved).toMatch(/^2\. 成果要转化，协商结果及时报送党委政府。$/m);
   expect(saved).toContain('[市政协网站](http://www.czzx.gov.cn/xwzx/202412/t20241203_2001.html)');
+});
+
+test('pasting a screenshot (an image file on the clipboard) uploads it and puts it where the cursor was', async ({ page }) => {
+  const before = snapshot();
+  await newStory(page, '2031-01-11', '粘贴截图');
+  await bodyEditor(page).fill('图为会场。');
+  await page.keyboard.press('Enter');
+  await bodyEditor(page).evaluate((el, bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+    const at = window.getSelection()?.anchorNode;
+    const target = (at?.nodeType === 1 ? (at as Element) : at?.parentElement) ?? el;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [...PNG]);
+  await expect(bodyEditor(page).locator('img')).toHaveCount(1);
+  await publish(page);
+
+  const file = join(repo, 'content/news/2031-01-11.md');
+  await expect.poll(() => existsSync(file)).toBe(true);
+  const change = added(before);
+  const media = change.added.filter((f) => f.startsWith('public/media/'));
+  expect(media).toEqual([expect.stringMatching(/^public\/media\/paste-\d{8}-[a-z0-9]{6}\.png$/)]);
+  expect(readFileSync(join(repo, media[0]!))).toEqual(PNG);
+  expect(change).toEqual({ added: ['content/news/2031-01-11.md', media[0]].sort(), changed: [] });
+  expect(body(file)).toBe(`图为会场。\n\n![](/${media[0]!.replace(/^public\//, '')})`);
 });
