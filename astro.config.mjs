@@ -9,6 +9,7 @@ import { cmsBundle } from './src/integrations/cms-bundle.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
+import { footnoteLabels } from './src/integrations/footnote-labels.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://www.czzx.gov.cn',
@@ -26,7 +27,7 @@ export default defineConfig({
   // Astro's console log in batches: one write per page line cost the 20,000-document build 3.8 s of its main thread.
   logger: { entrypoint: './src/integrations/build-log.ts' },
   markdown: {
-    processor: satteri({ hastPlugins: [sectionIds()] }),
+    processor: satteri({ hastPlugins: [sectionIds(), footnoteLabels()] }),
   },
   integrations: [
     outputFolder(),

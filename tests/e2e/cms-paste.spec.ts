@@ -1,11 +1,12 @@
-import { type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { startDecapServer } from '../support/decap.ts';
+import { freePort, startDecapServer } from '../support/decap.ts';
+import { startNginx } from '../support/nginx.ts';
 import { CONTENT } from '../support/content.ts';
 
 /**
@@ -237,15 +238,14 @@ test('after pasting from WPS, typing more in the rich-text editor keeps the tabl
   await expect(bodyEditor(page).locator('table')).toContainText('麟绛街道');
   await bodyEditor(page).getByText('会议提出三点要求：').click();
   await page.keyboard.press('End');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.insertText('，概括起来是：');
+  await page.keyboard.insertText('（会后印发）');
   await publish(page);
 
   const file = join(repo, 'content/news/2031-01-10.md');
   await expect.poll(() => existsSync(file)).toBe(true);
   const saved = body(file);
   // Decap writes the Markdown its own way (list markers, table padding); what a reader sees is the same.
-  expect(saved).toContain('会议提出三点要求，概括起来是：');
+  expect(saved).toContain('会议提出三点要求：（会后印发）');
   expect(saved).toMatch(/^\|\s*屯留区\s*\|\s*余吾镇\s*\|\s*12\s*\|$/m);
   expect(saved).toMatch(/^[-*] 麟绛街道“议事长廊”$/m);
   expect(saved).toMatch(/^2\. 成果要转化，协商结果及时报送党委政府。$/m);
@@ -275,4 +275,39 @@ test('pasting a screenshot (an image file on the clipboard) uploads it and puts 
   expect(readFileSync(join(repo, media[0]!))).toEqual(PNG);
   expect(change).toEqual({ added: ['content/news/2031-01-11.md', media[0]].sort(), changed: [] });
   expect(body(file)).toBe(`图为会场。\n\n![](/${media[0]!.replace(/^public\//, '')})`);
+});
+
+test('the site’s build publishes what was pasted and imported: headings, table, list, pictures, footnotes under 注释', async ({ page }) => {
+  test.setTimeout(240_000);
+  const out = join(repo, '.dist');
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, CONTENT_DIR: join(repo, 'content'), PUBLIC_DIR: join(repo, 'public'), OUT_DIR: out, ASTRO_CACHE_DIR: join(repo, '.cache'), NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    timeout: 230_000,
+  });
+  // The build's link check also proves every pasted image and footnote link resolves.
+  expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+  const site = await startNginx({ port: await freePort(), root: out });
+  try {
+    const origin = site.url.replace(/\/$/, '');
+    const files = readdirSync(join(out, 'news')).filter((d) => d.startsWith('2031-01-05'));
+    await page.goto(`${origin}/news/${files[0]}/`);
+    const article = page.locator('.prose-zh');
+    await expect(article.getByRole('heading', { level: 2, name: '一、存在的问题' })).toBeVisible();
+    await expect(article.getByRole('heading', { level: 3, name: '（一）资金筹措难' })).toBeVisible();
+    await expect(article.getByRole('table').getByRole('columnheader')).toHaveText(['县区', '已加装（部）']);
+    await expect(article.locator(':scope > ol > li')).toHaveCount(3);
+    await expect(article.getByRole('link', { name: '《长治市既有住宅加装电梯实施办法》' })).toHaveAttribute('href', /zjj\.changzhi\.gov\.cn/);
+    await expect(article.getByRole('heading', { name: '注释' })).toBeAttached();
+    await expect(article.locator('section[data-footnotes] li')).toHaveText(/长政办发〔2023〕18号。/);
+
+    const imported = readdirSync(join(out, 'news')).filter((d) => d.startsWith('2031-01-08'));
+    await page.goto(`${origin}/news/${imported[0]}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('关于推进社区嵌入式养老服务的提案');
+    const img = page.locator('.prose-zh img[alt="养老服务站"]');
+    await expect(img).toHaveJSProperty('naturalWidth', 1);
+  } finally {
+    await site.stop();
+  }
 });
