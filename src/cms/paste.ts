@@ -176,7 +176,12 @@ export function pasteControl(Base: ComponentType<ControlProps>) {
 
 /** Register the wrapped Markdown widget. Call before `CMS.init`. */
 export function registerPaste(cms: CmsApi): void {
-  const markdown = cms.getWidget('markdown') as unknown as { control: ComponentType<ControlProps>; preview: unknown; schema?: object };
+  const markdown = cms.getWidget('markdown') as unknown as { control?: ComponentType<ControlProps>; preview: unknown; schema?: object } | undefined;
+  if (!markdown?.control) {
+    // Decap changed how widgets are kept: pasting falls back to Decap's own, and the console says why.
+    console.error('decap-cms-app: no “markdown” widget control to wrap; 粘贴清理和“从 Word 导入”不可用（src/cms/paste.ts）');
+    return;
+  }
   // The fourth argument keeps the widget's config schema; Decap's type declarations omit it.
   (cms.registerWidget as (...args: unknown[]) => void)('markdown', pasteControl(markdown.control), markdown.preview, markdown.schema);
 }

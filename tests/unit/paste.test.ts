@@ -125,3 +125,9 @@ describe('a Word document split into title and body (从 Word 导入)', () => {
     expect(docxToEntry(html, parse).markdown).toBe('正文[^1]。\n\n[^1]: 注释内容。');
   });
 });
+
+test('a Word heading numbered by a list keeps its number: 第一章 and 1.1 with a space, 一、 without', () => {
+  const h = (marker: string, text: string) =>
+    `<h1 style='mso-list:l0 level1 lfo1'><![if !supportLists]><span><span style='mso-list:Ignore'>${marker}<span>&nbsp;&nbsp;</span></span></span><![endif]>${text}</h1>`;
+  expect(convert(h('第一章', '总则') + h('1.1', '适用范围') + h('一、', '基本情况')).markdown).toBe('## 第一章 总则\n\n## 1.1 适用范围\n\n## 一、基本情况');
+});

@@ -83,7 +83,8 @@ function rebuildLists(doc: Document): void {
     const glyph = !!markerEl && SYMBOL_FONT.test(markerEl.innerHTML);
     markerEl?.remove();
     if (CHINESE_MARKER.test(marker) || el.tagName.startsWith('H')) {
-      el.insertBefore(doc.createTextNode(marker), el.firstChild);
+      // 一、 and （一） run into their text; 第一章 and 1.1 are followed by a space, as typed.
+      el.insertBefore(doc.createTextNode(/[、）)]$/.test(marker) || !marker ? marker : `${marker} `), el.firstChild);
       continue;
     }
     const m = /l(\d+)\s+level(\d+)/.exec(list);
