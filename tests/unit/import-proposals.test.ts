@@ -64,16 +64,18 @@ describe('npm run import:proposals', () => {
       ['14-4-0906', '关于提案人不在名单中的建议', '', '谢慧兰、张三', '', '经济发展', '', '', '立案', '2025-01-15'],
       ['14-4-0187', '关于重复编号的建议', '', '谢慧兰', '', '经济发展', '', '', '立案', '2025-01-15'],
       ['14-4-0907', '关于日期写错的建议', '', '谢慧兰', '', '经济发展', '', '', '已发出', '2025-13-45'],
+      ['14-4-0901', '关于表内重复编号的建议', '', '谢慧兰', '', '经济发展', '', '', '立案', '2025-01-15'],
     ]);
     const r = run(file);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('共 6 行，5 行有误');
+    expect(r.stderr).toContain('共 7 行，6 行有误');
     expect(r.stderr).toContain('第 4 行「类别」：类别“文化教育”不在类别表中（content/taxonomies/categories.yml）');
     expect(r.stderr).toContain('第 5 行「提案人」：联名提案至少选择两位「提案人」');
     expect(r.stderr).toContain('第 6 行「提案人」：委员名单中没有：张三');
     expect(r.stderr).toContain('第 7 行「案号」：案号“14-4-0187”已被使用（content/proposals/14-4-0187.md），不会覆盖');
     expect(r.stderr).toContain('第 8 行「状态」：「办理状态」只能是：立案、交办、办理中、已办复');
     expect(r.stderr).toContain('第 8 行「提交日期」：「提交日期」格式错误：“2025-13-45”，应为 2025-02-23');
+    expect(r.stderr).toContain('第 9 行「案号」：案号“14-4-0901”已被使用（第 3 行），不会覆盖');
     expect(r.stderr).toContain('未写入任何文件：请改正后重新导入，或加 --partial 只导入无误的行。');
     expect(proposalFiles()).toEqual(before);
   });
