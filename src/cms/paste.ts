@@ -98,6 +98,8 @@ export function pasteControl(Base: ComponentType<ControlProps>) {
 
     private onPaste = (e: ReactClipboardEvent<HTMLDivElement>) => {
       if (ownEvents.has(e.nativeEvent)) return;
+      // Copied inside Decap's editor: its own nodes come along and its own paste keeps them exactly.
+      if (Array.from(e.clipboardData.types).includes('application/x-slate-fragment')) return;
       const html = e.clipboardData.getData('text/html');
       const files = Array.from(e.clipboardData.files).filter((f) => /^image\/(?:png|jpeg|gif|webp)$/.test(f.type));
       if (!html && files.length === 0) return;
