@@ -1,4 +1,4 @@
-import { isReadableImage, type PastedImage } from '../lib/paste/markdown.ts';
+import { dataImage, isReadableImage, type PastedImage } from '../lib/paste/markdown.ts';
 
 /** Images from a paste or an imported document, uploaded into the media folder through Decap's own upload. */
 
@@ -33,6 +33,7 @@ function unreadable(img: PastedImage, n: number, why?: string): string {
 
 /** The image behind an address, or why it cannot be had. */
 async function fetchImage(src: string): Promise<Blob | string> {
+  if (/^data:/i.test(src)) return dataImage(src) ?? '图片数据无法识别';
   try {
     const r = await fetch(src, { credentials: 'omit' });
     if (!r.ok) return `服务器回答 ${r.status}`;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { htmlToMarkdown, isReadableImage, placeImages } from '../../src/lib/paste/markdown.ts';
+import { dataImage, htmlToMarkdown, isReadableImage, placeImages } from '../../src/lib/paste/markdown.ts';
 import { chineseNumberLevel, isHeadingLine } from '../../src/lib/paste/numbering.ts';
 import { appendMarkdown, placeholder, replacePlaceholder } from '../../src/lib/paste/insert.ts';
 import { docxToEntry } from '../../src/lib/paste/docx.ts';
@@ -130,4 +130,12 @@ test('a Word heading numbered by a list keeps its number: 第一章 and 1.1 with
   const h = (marker: string, text: string) =>
     `<h1 style='mso-list:l0 level1 lfo1'><![if !supportLists]><span><span style='mso-list:Ignore'>${marker}<span>&nbsp;&nbsp;</span></span></span><![endif]>${text}</h1>`;
   expect(convert(h('第一章', '总则') + h('1.1', '适用范围') + h('一、', '基本情况')).markdown).toBe('## 第一章 总则\n\n## 1.1 适用范围\n\n## 一、基本情况');
+});
+
+test('a pasted data: image is decoded to its bytes (the admin may not fetch data: addresses); SVG is not accepted', async () => {
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+  const blob = dataImage(`data:image/png;base64,${png}`)!;
+  expect(blob.type).toBe('image/png');
+  expect(Buffer.from(await blob.arrayBuffer())).toEqual(Buffer.from(png, 'base64'));
+  expect(dataImage('data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=')).toBeUndefined();
 });

@@ -183,3 +183,16 @@ export function placeImages(markdown: string, uploaded: ReadonlyMap<string, stri
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/**
+ * A `data:` image as a Blob, decoded here rather than fetched: the admin's Content-Security-Policy lets it connect only
+ * to itself and the Git host, which `fetch('data:…')` counts as a connection. Undefined for anything but a base64 photo.
+ */
+export function dataImage(src: string): Blob | undefined {
+  const m = /^data:(image\/(?:png|jpeg|gif|webp));base64,([\s\S]*)$/i.exec(src.trim());
+  if (!m) return undefined;
+  const bin = atob(m[2]!.replace(/\s+/g, ''));
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Blob([bytes], { type: m[1]!.toLowerCase() });
+}
