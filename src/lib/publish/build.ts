@@ -1,0 +1,74 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The commit being published and who made it (the editor, for a CMS save). */
+export interface Revision {
+  commit: string;
+  author: string;
+}
+
+/** The last commit of the Git checkout holding `dir`, or placeholders where it is not one. */
+export function revision(dir: string): Revision {
+  const r = spawnSync('git', ['-C', dir, 'log', '-1', '--format=%H%n%an'], { encoding: 'utf8' });
+  if (r.status !== 0) return { commit: 'nogit', author: '（不在 Git 仓库中）' };
+  const [commit = 'nogit', author = ''] = r.stdout.trim().split('\n');
+  return { commit, author };
+}
+
+/**
+ * The build's own error report, without Astro's location and stack lines: for bad content it names the file and
+ * the field, for a broken link the page and the target. Falls back to the last lines of the output.
+ */
+export function buildErrors(output: string): string[] {
+  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const found: string[] = [];
+  let inError = false;
+  for (const raw of lines) {
+    const line = raw.replace(/^\d\d:\d\d:\d\d /, '').trimEnd();
+    if (/\[ERROR\]/.test(line)) {
+      inError = true;
+      const rest = line.replace(/^.*?\[ERROR\]\s*(\[[^\]]+\]\s*)?/, '');
+      if (rest && !/^An unhandled error occurred/.test(rest)) found.push(rest);
+      continue;
+    }
+    if (!inError) continue;
+    if (/^\s*(Location|Stack trace|Hint):?/.test(line)) {
+      inError = false;
+      continue;
+    }
+    if (line.trim()) found.push(line.trim());
+  }
+  if (found.length > 0) return [...new Set(found)];
+  return lines.filter((l) => l.trim()).slice(-15);
+}
+
+export interface BuildResult {
+  ok: boolean;
+  seconds: number;
+  output: string;
+}
+
+/**
+ * Runs `astro build` of the checkout at `cwd` into `outDir`, echoing its log line by line to `echo`. The build keeps
+ * that folder and its cache between runs (incremental): only what an edit changed is rendered again.
+ */
+export function runBuild(cwd: string, outDir: string, env: NodeJS.ProcessEnv, echo: (text: string) => void): Promise<BuildResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd,
+      env: { ...process.env, ...env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const take = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output += text;
+      echo(text);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ ok: code === 0, seconds: (performance.now() - started) / 1000, output }));
+  });
+}
