@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listFiles } from '../../../src/lib/publish/materialise.ts';
 import { HISTORY_PATH, type HistoryEntry } from '../../../src/lib/publish/manifest.ts';
@@ -92,6 +93,23 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
     const history = JSON.parse((await get(`/${HISTORY_PATH}`)).body) as HistoryEntry[];
     expect(history[0]).toMatchObject({ author: '张编辑', commit: git(editor, 'rev-parse', 'HEAD').trim() });
     expect(history[0]!.added).toBeGreaterThan(100);
+    // The admin's 发布记录 page, in Chromium under the admin's Content-Security-Policy as nginx sends it.
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const tab = await browser.newPage();
+      const refused: string[] = [];
+      tab.on('console', (m) => m.type() === 'error' && refused.push(m.text()));
+      await tab.goto(`${nginx.url}/admin/`);
+      await tab.getByRole('link', { name: '发布记录' }).click();
+      await expect.poll(() => tab.getByRole('status').textContent()).toBe('共 1 次发布。');
+      const row = (await tab.getByRole('row').nth(1).innerText()).split('\t');
+      expect(row.slice(1, 3)).toEqual(['张编辑', history[0]!.commit.slice(0, 7)]);
+      expect(row[0]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d（线上）$/);
+      // The admin on localhost looks for a local decap-server, which its policy rightly refuses (as in security.spec.ts).
+      expect(refused.filter((t) => !t.includes('127.0.0.1:8081'))).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   test('a broken link, then bad frontmatter: publish fails in Chinese naming the page and the file, and the served tree is unchanged', async () => {
