@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { HISTORY_PATH, type HistoryEntry, MANIFEST_PATH, type Manifest, parseManifest } from './manifest.ts';
 
@@ -82,13 +82,15 @@ export class SiteRoot {
   }
 
   /**
-   * Takes the publish lock (one publish or rollback at a time: a Git hook may fire twice); a lock left by a process
-   * that no longer runs is taken over. Returns the function that releases it.
+   * Takes the publish lock: one publish at a time (saves in quick succession fire the Git hook twice), the later one
+   * waiting up to `waitMs` for the earlier. A lock left by a process that no longer runs is taken over. Returns the
+   * function that releases it.
    */
-  lock(): () => void {
+  lock(waitMs = 600_000): () => void {
     mkdirSync(this.root, { recursive: true });
     const file = join(this.root, '.publish.lock');
-    for (let attempt = 0; attempt < 2; attempt++) {
+    const until = Date.now() + waitMs;
+    for (;;) {
       try {
         const fd = openSync(file, 'wx');
         writeSync(fd, String(process.pid));
@@ -96,12 +98,14 @@ export class SiteRoot {
         return () => rmSync(file, { force: true });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        const pid = Number(readFileSync(file, 'utf8'));
-        if (pid && isRunning(pid)) throw new Error(`另一次发布正在进行（进程 ${pid}，锁文件 ${file}）：请等它结束后再试`);
-        rmSync(file, { force: true });
+        const pid = Number(readFileSync(file, 'utf8') || 0);
+        // An empty lock is one being written this instant, unless it is old.
+        const stale = pid ? !isRunning(pid) : Date.now() - statSync(file).mtimeMs > 5000;
+        if (stale) rmSync(file, { force: true });
+        else if (Date.now() > until) throw new Error(`另一次发布仍在进行（进程 ${pid}，锁文件 ${file}）：请等它结束后再试`);
+        else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
       }
     }
-    throw new Error(`无法取得发布锁 ${file}`);
   }
 }
 

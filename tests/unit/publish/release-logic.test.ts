@@ -91,3 +91,12 @@ test('release names sort by time and never collide; prune keeps the live release
   expect(root.prune(2)).toEqual(['a2']);
   expect(root.list()).toEqual(['a1', 'a3', 'a4']);
 });
+
+test('one publish at a time: a second waits and then gives up in Chinese; a lock of a process that died is taken over', () => {
+  const root = new SiteRoot(join(dir, 'locked'));
+  const unlock = root.lock();
+  expect(() => root.lock(300)).toThrow(/^另一次发布仍在进行（进程 \d+/);
+  unlock();
+  writeFileSync(join(root.root, '.publish.lock'), '999999999');
+  root.lock(300)();
+});
