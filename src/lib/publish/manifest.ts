@@ -25,6 +25,8 @@ export interface GoneRecord {
   title?: string | undefined;
   /** The release in which it went. */
   since: string;
+  /** Its file was deleted (not withdrawn or dated ahead): the same file name later holds another story. */
+  deleted?: boolean;
 }
 
 export interface Manifest {
@@ -75,14 +77,16 @@ export function diffPages(before: Record<string, PageRecord>, after: Record<stri
 
 /**
  * The gone URLs of the new release: those of the previous release that did not come back, and the pages it had that
- * this one lacks. A gone URL stays gone in every later release, so a deleted story never answers 404.
+ * this one lacks. A gone URL stays gone in every later release, so a deleted story never answers 404. `exists` tells
+ * whether a source file is still there (a withdrawn story's is; a deleted one's is not), and once deleted, it stays so.
  */
-export function goneUrls(previous: Manifest | undefined, pages: Record<string, PageRecord>, release: string): Record<string, GoneRecord> {
+export function goneUrls(previous: Manifest | undefined, pages: Record<string, PageRecord>, release: string, exists: (source: string) => boolean): Record<string, GoneRecord> {
   const gone: Record<string, GoneRecord> = {};
   if (!previous) return gone;
-  for (const [url, g] of Object.entries(previous.gone)) if (!(url in pages)) gone[url] = g;
+  const deleted = (source: string | undefined) => Boolean(source && !exists(source));
+  for (const [url, g] of Object.entries(previous.gone)) if (!(url in pages)) gone[url] = { ...g, deleted: g.deleted || deleted(g.source) };
   for (const [url, p] of Object.entries(previous.pages)) {
-    if (!(url in pages)) gone[url] = { source: p.source, title: p.title, since: release };
+    if (!(url in pages)) gone[url] = { source: p.source, title: p.title, since: release, deleted: deleted(p.source) };
   }
   return gone;
 }
@@ -95,8 +99,8 @@ export interface Reuse {
 
 /**
  * URLs the new pages take from another story: a live URL now made from a different file, or a gone URL made again by
- * a different file or by the same file with another title (a new story saved under a deleted story's file name). A
- * gone page whose file comes back unchanged in name and title (a deletion undone) is not a reuse.
+ * a different file, or by a deleted file's name holding another title (a new story saved under a deleted story's file
+ * name). A deletion undone (same file, same title), or a withdrawn story published again, is not a reuse.
  */
 export function urlReuses(previous: Manifest | undefined, pages: Record<string, PageRecord>): Reuse[] {
   if (!previous) return [];
@@ -109,7 +113,7 @@ export function urlReuses(previous: Manifest | undefined, pages: Record<string, 
       continue;
     }
     const gone = previous.gone[url];
-    if (gone?.source && (gone.source !== page.source || (gone.title && page.title && gone.title !== page.title))) {
+    if (gone?.source && (gone.source !== page.source || (gone.deleted && gone.title && page.title && gone.title !== page.title))) {
       const was = gone.title ? `${gone.source}（「${gone.title}」，自版本 ${gone.since} 起撤下）` : gone.source;
       reuses.push({ url, message: `网址 ${url} 曾由 ${was} 发布，现在 ${page.source}${page.title ? `（「${page.title}」）` : ''} 又生成这个网址：已撤下的网址不能给另一篇稿件使用，请为新稿件换一个文件名` });
     }

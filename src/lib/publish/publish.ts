@@ -82,7 +82,7 @@ export async function publish(o: PublishOptions): Promise<Published> {
     const reuses = urlReuses(previous, made.pages);
     if (reuses.length > 0) throw new PublishError('网址被另一篇稿件占用', reuses.map((r) => r.message));
 
-    const gone = goneUrls(previous, made.pages, name);
+    const gone = goneUrls(previous, made.pages, name, (source) => existsSync(join(dirname(o.contentDir), source)));
     writeGoneNotices(temp, gone);
     const manifest: Manifest = {
       release: name,

@@ -61,18 +61,28 @@ describe('checks before a release goes live', () => {
 });
 
 describe('gone URLs and URL reuse', () => {
-  const before = manifest({ pages: { '/news/a/': { hash: '1', source: 'content/news/a.md', title: '甲' } }, gone: { '/news/old/': { source: 'content/news/old.md', title: '旧', since: 'r0' } } });
+  const before = manifest({
+    pages: { '/news/a/': { hash: '1', source: 'content/news/a.md', title: '甲' }, '/news/w/': { hash: '4', source: 'content/news/w.md', title: '撤' } },
+    gone: { '/news/old/': { source: 'content/news/old.md', title: '旧', since: 'r0', deleted: true } },
+  });
+  const exists = (source: string) => source === 'content/news/w.md';
 
-  test('a deleted page is gone, and a URL gone earlier stays gone until a page comes back', () => {
-    expect(goneUrls(before, {}, 'r1')).toEqual({ '/news/old/': before.gone['/news/old/'], '/news/a/': { source: 'content/news/a.md', title: '甲', since: 'r1' } });
-    expect(goneUrls(before, { '/news/old/': { hash: '2', source: 'content/news/old.md', title: '旧' } }, 'r1')).not.toHaveProperty(['/news/old/']);
+  test('a deleted or withdrawn page is gone, and a URL gone earlier stays gone until a page comes back', () => {
+    expect(goneUrls(before, {}, 'r1', exists)).toEqual({
+      '/news/old/': before.gone['/news/old/'],
+      '/news/a/': { source: 'content/news/a.md', title: '甲', since: 'r1', deleted: true },
+      '/news/w/': { source: 'content/news/w.md', title: '撤', since: 'r1', deleted: false },
+    });
+    expect(goneUrls(before, { '/news/old/': { hash: '2', source: 'content/news/old.md', title: '旧' } }, 'r1', exists)).not.toHaveProperty(['/news/old/']);
   });
 
-  test('a new story under a gone story’s file name is refused naming both; a deletion undone is not', () => {
+  test('a new story under a deleted story’s file name is refused naming both; a deletion undone or a withdrawn story back is not', () => {
     const reuse = urlReuses(before, { '/news/old/': { hash: '2', source: 'content/news/old.md', title: '新稿件' } });
     expect(reuse.map((r) => r.message)).toEqual([expect.stringContaining('网址 /news/old/ 曾由 content/news/old.md（「旧」，自版本 r0 起撤下） 发布，现在 content/news/old.md（「新稿件」）')]);
     expect(urlReuses(before, { '/news/old/': { hash: '2', source: 'content/news/old.md', title: '旧' } })).toEqual([]);
     expect(urlReuses(before, { '/news/a/': { hash: '3', source: 'content/voices/a.md' } })[0]?.message).toContain('content/news/a.md');
+    const withdrawn = manifest({ gone: goneUrls(before, {}, 'r1', exists) });
+    expect(urlReuses(withdrawn, { '/news/w/': { hash: '5', source: 'content/news/w.md', title: '撤（更正）' } })).toEqual([]);
   });
 });
 
