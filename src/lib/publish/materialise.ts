@@ -12,6 +12,15 @@ export interface Materialised {
   copied: number;
 }
 
+/**
+ * Files named by their content (Astro's hashed assets, the admin bundle, Pagefind's index, fragment, filter and
+ * metadata files, which nginx caches for a year): the same name holds the same bytes, even when a build wrote the file
+ * again (Pagefind rewrites every file of a part it indexes anew).
+ */
+export function namedByContent(rel: string): boolean {
+  return /^(_astro|admin\/cms\/assets)\//.test(rel) || /\.pf_(fragment|index|filter|meta)$/.test(rel);
+}
+
 /** Every file under `dir`, as paths relative to it with forward slashes. */
 export function listFiles(dir: string): string[] {
   const files: string[] = [];
@@ -29,7 +38,7 @@ export function hashFile(path: string): string {
 /**
  * Makes `release` a copy of the staging build `build`. A file whose size and modification time are those the
  * previous release recorded for it (the build left it in place) is hard-linked to the previous release's copy; any
- * other file is copied, never linked to the staging folder, since the next build may rewrite a staging file in place,
+ * file named by its content is linked when its size matches; any other file is copied, never linked to the staging folder, since the next build may rewrite a staging file in place,
  * and a release must never change once made. Page hashes are carried over for linked pages and computed for the rest.
  */
 export function materialise(build: string, release: string, previous?: { dir: string; manifest: Manifest }): Materialised {
@@ -53,7 +62,7 @@ export function materialise(build: string, release: string, previous?: { dir: st
     files[rel] = stamp;
     const old = previous?.manifest.files[rel];
     let reused = false;
-    if (previous && old && old[0] === stamp[0] && old[1] === stamp[1]) {
+    if (previous && old && old[0] === stamp[0] && (old[1] === stamp[1] || namedByContent(rel))) {
       try {
         linkSync(join(previous.dir, rel), to);
         reused = true;

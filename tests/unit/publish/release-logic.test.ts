@@ -34,8 +34,11 @@ describe('materialising a release from the staging build', () => {
   test('the next one hard-links what the build left in place and copies what it rewrote, so neither release changes', () => {
     writeFileSync(join(build, 'news/b/index.html'), '稿件乙（改）');
     utimesSync(join(build, 'news/b/index.html'), new Date(), new Date(Date.now() + 5000));
+    // Written again with the same bytes under a name that is its content's hash: linked all the same.
+    utimesSync(join(build, '_astro/site.css'), new Date(), new Date(Date.now() + 5000));
     const second = materialise(build, join(dir, 'r2'), { dir: join(dir, 'r1'), manifest: manifest({ pages: first.pages, files: first.files }) });
     expect(second).toMatchObject({ linked: 3, copied: 1 });
+    expect(statSync(join(dir, 'r2/_astro/site.css')).ino).toBe(statSync(join(dir, 'r1/_astro/site.css')).ino);
     expect(statSync(join(dir, 'r2/news/a/index.html')).ino).toBe(statSync(join(dir, 'r1/news/a/index.html')).ino);
     expect(readFileSync(join(dir, 'r1/news/b/index.html'), 'utf8')).toBe('稿件乙');
     expect(diffPages(first.pages, second.pages)).toEqual({ added: [], changed: ['/news/b/'], removed: [] });
