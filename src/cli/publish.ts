@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       log: (text) => void (values.quiet || process.stdout.write(text)),
     });
     const m = r.manifest;
+    if (r.unchanged) return void console.log(`\n无改动：网站内容与线上版本 ${m.release} 相同，未生成新版本`);
     console.log(`\n发布成功：${m.release}（${m.commit.slice(0, 7)}，${m.author}）已上线${remote ? `（${remote}）` : `（${siteRoot}/current）`}`);
     console.log(`  页面：新增 ${m.added.length}，改动 ${m.changed.length}，删除 ${m.removed.length}；已撤下的网址 ${Object.keys(m.gone).length} 个（答复 410）`);
     console.log(`  构建 ${m.buildSeconds} 秒，整个发布 ${r.seconds.toFixed(1)} 秒；沿用上一版本的文件 ${r.linked} 个，复制 ${r.copied} 个${r.pruned.length ? `；清理旧版本 ${r.pruned.length} 个` : ''}`);

@@ -42,6 +42,15 @@ export function buildErrors(output: string): string[] {
   return lines.filter((l) => l.trim()).slice(-15);
 }
 
+/**
+ * Whether a failed build's only broken links point at the build's own hashed assets: pages the incremental build left
+ * in place still naming a stylesheet or script that this build renamed. The content is fine; the cache is stale.
+ */
+export function onlyStaleAssets(errors: readonly string[]): boolean {
+  const links = errors.filter((e) => e.includes(' → '));
+  return links.length > 0 && links.every((e) => / → \/_astro\//.test(e)) && !errors.some((e) => /content\//.test(e));
+}
+
 export interface BuildResult {
   ok: boolean;
   seconds: number;
@@ -50,12 +59,13 @@ export interface BuildResult {
 
 /**
  * Runs `astro build` of the checkout at `cwd` into `outDir`, echoing its log line by line to `echo`. The build keeps
- * that folder and its cache between runs (incremental): only what an edit changed is rendered again.
+ * that folder and its cache between runs (incremental): only what an edit changed is rendered again; `force` renders
+ * every page.
  */
-export function runBuild(cwd: string, outDir: string, env: NodeJS.ProcessEnv, echo: (text: string) => void): Promise<BuildResult> {
+export function runBuild(cwd: string, outDir: string, env: NodeJS.ProcessEnv, echo: (text: string) => void, force = false): Promise<BuildResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    const child = spawn(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', ...(force ? ['--force'] : [])], {
       cwd,
       env: { ...process.env, ...env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

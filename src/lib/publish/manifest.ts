@@ -42,8 +42,8 @@ export interface Manifest {
   /** URL path (`/news/x/`) → page. */
   pages: Record<string, PageRecord>;
   gone: Record<string, GoneRecord>;
-  /** Path in the release → [size, mtime in ms] of the staging file it was copied from. */
-  files: Record<string, [number, number]>;
+  /** Path in the release → size and mtime (ms) of the staging file it came from, and its fingerprint. */
+  files: Record<string, [number, number, string?]>;
 }
 
 /** One line of the admin's history. */

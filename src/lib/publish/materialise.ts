@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { type Manifest, type PageRecord, pageUrl } from './manifest.ts';
 
@@ -30,22 +30,28 @@ export function listFiles(dir: string): string[] {
   return files.sort();
 }
 
-/** Hex SHA-256 of a file's bytes. */
-export function hashFile(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+/**
+ * A file's fingerprint for telling whether a release differs from the one before: the SHA-256 of its bytes, except
+ * that in data files (JSON, XML, CSV) UTC time stamps are left out, since builds stamp those with their own time
+ * (`"generated": "…Z"` in proposals.json) and a run that changed nothing else must not make a release.
+ */
+export function fingerprint(rel: string, bytes: Buffer): string {
+  const h = createHash('sha256');
+  if (/\.(json|xml|csv)$/.test(rel)) h.update(bytes.toString('utf8').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, ''));
+  else h.update(bytes);
+  return h.digest('hex');
 }
 
 /**
  * Makes `release` a copy of the staging build `build`. A file whose size and modification time are those the
- * previous release recorded for it (the build left it in place) is hard-linked to the previous release's copy; any
- * file named by its content is linked when its size matches; any other file is copied, never linked to the staging folder, since the next build may rewrite a staging file in place,
- * and a release must never change once made. Page hashes are carried over for linked pages and computed for the rest.
+ * previous release recorded for it (the build left it in place), or that is named by its content, or that holds the
+ * same bytes, is hard-linked to the previous release's copy. Any other file is copied, never linked to the staging
+ * folder, since the next build may rewrite a staging file in place, and a release must never change once made.
+ * Fingerprints are carried over for files left in place and computed for the rest.
  */
 export function materialise(build: string, release: string, previous?: { dir: string; manifest: Manifest }): Materialised {
   const files: Manifest['files'] = {};
   const pages: Record<string, PageRecord> = {};
-  const prevHash = new Map<string, string>();
-  if (previous) for (const [url, p] of Object.entries(previous.manifest.pages)) prevHash.set(url, p.hash);
   let linked = 0;
   let copied = 0;
   const made = new Set<string>();
@@ -58,13 +64,19 @@ export function materialise(build: string, release: string, previous?: { dir: st
       made.add(folder);
     }
     const st = statSync(from);
-    const stamp: [number, number] = [st.size, st.mtimeMs];
-    files[rel] = stamp;
     const old = previous?.manifest.files[rel];
+    const before = previous && join(previous.dir, rel);
+    let hash = old?.[2] && old[0] === st.size && (old[1] === st.mtimeMs || namedByContent(rel)) ? old[2] : undefined;
+    let bytes: Buffer | undefined;
+    if (!hash) {
+      bytes = readFileSync(from);
+      hash = fingerprint(rel, bytes);
+    }
+    // Left in place, named by its content, or written again with the same bytes (the pages every build renders).
     let reused = false;
-    if (previous && old && old[0] === stamp[0] && (old[1] === stamp[1] || namedByContent(rel))) {
+    if (before && old && old[0] === st.size && (!bytes || sameBytes(bytes, before))) {
       try {
-        linkSync(join(previous.dir, rel), to);
+        linkSync(before, to);
         reused = true;
         linked++;
       } catch {
@@ -72,15 +84,22 @@ export function materialise(build: string, release: string, previous?: { dir: st
       }
     }
     if (!reused) {
-      copyFileSync(from, to);
+      if (bytes) writeFileSync(to, bytes);
+      else copyFileSync(from, to);
       utimesSync(to, st.atime, st.mtime);
       copied++;
     }
+    files[rel] = [st.size, st.mtimeMs, hash];
     const url = pageUrl(rel);
-    if (url !== undefined) {
-      const hash = reused ? prevHash.get(url) : undefined;
-      pages[url] = { hash: hash ?? hashFile(to) };
-    }
+    if (url !== undefined) pages[url] = { hash };
   }
   return { files, pages, linked, copied };
+}
+
+function sameBytes(bytes: Buffer, file: string): boolean {
+  try {
+    return bytes.equals(readFileSync(file));
+  } catch {
+    return false;
+  }
 }

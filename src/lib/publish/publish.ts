@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { collections } from '../../content/model.ts';
-import { buildErrors, revision, runBuild } from './build.ts';
+import { buildErrors, onlyStaleAssets, revision, runBuild } from './build.ts';
 import { checkRelease } from './checks.ts';
 import { attachSources, pageSources, writeGoneNotices } from './gone.ts';
 import { diffPages, goneUrls, history, HISTORY_PATH, MANIFEST_PATH, type Manifest, urlReuses } from './manifest.ts';
@@ -41,6 +41,8 @@ export interface PublishOptions {
 }
 
 export interface Published {
+  /** Nothing differed from the live release: no release was made and the live one stays. */
+  unchanged?: boolean;
   manifest: Manifest;
   linked: number;
   copied: number;
@@ -64,7 +66,14 @@ export async function publish(o: PublishOptions): Promise<Published> {
     const previous = live ? target.manifest(live) : undefined;
     const { commit, author } = revision(o.contentDir);
 
-    const built = await runBuild(o.checkout, local.build, o.env ?? {}, o.log);
+    let built = await runBuild(o.checkout, local.build, o.env ?? {}, o.log);
+    if (!built.ok && onlyStaleAssets(buildErrors(built.output))) {
+      // Seen after a change of the site's code: kept pages naming a renamed stylesheet. Once more, every page rendered.
+      o.log('\n暂存构建中保留的页面引用了已改名的样式或脚本：忽略缓存，完整重建一次\n');
+      const seconds = built.seconds;
+      built = await runBuild(o.checkout, local.build, o.env ?? {}, o.log, true);
+      built.seconds += seconds;
+    }
     if (!built.ok) throw new PublishError('构建未通过（内容有误或有失效链接）', buildErrors(built.output));
 
     const name = releaseName(o.now ?? new Date(), commit, [...local.list(), ...(o.remote ? target.list() : [])]);
@@ -82,6 +91,12 @@ export async function publish(o: PublishOptions): Promise<Published> {
     const reuses = urlReuses(previous, made.pages);
     if (reuses.length > 0) throw new PublishError('网址被另一篇稿件占用', reuses.map((r) => r.message));
 
+    // An hourly run with nothing new (or a commit that changes no file of the site) makes no release, so the kept
+    // releases stay ones to roll back to. The same files mean the same pages, so the same gone URLs too. Compared by
+    // fingerprint, so it holds on a build machine without the live release's files (publishing remotely).
+    if (previous && sameKeys(made.files, previous.files) && Object.entries(made.files).every(([f, m]) => previous.files[f]?.[2] === m[2])) {
+      return { unchanged: true, manifest: previous, linked: made.linked, copied: 0, pruned: [], seconds: (performance.now() - started) / 1000 };
+    }
     const gone = goneUrls(previous, made.pages, name, (source) => existsSync(join(dirname(o.contentDir), source)));
     writeGoneNotices(temp, gone);
     const manifest: Manifest = {
@@ -110,6 +125,11 @@ export async function publish(o: PublishOptions): Promise<Published> {
     if (temp) rmSync(temp, { recursive: true, force: true });
     unlock();
   }
+}
+
+function sameKeys(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => k in b);
 }
 
 function writeJson(file: string, data: unknown): void {

@@ -150,6 +150,17 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
     expect((await get(URL_PATH)).body).toContain('委员们建议统一规划停车位');
   });
 
+  test('an hourly run with nothing new makes no release and leaves the live one', () => {
+    const live = readlinkSync(join(siteRoot, 'current'));
+    const r = spawnSync(process.execPath, ['src/cli/publish.ts', 'publish', '--quiet'], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: `${checkout}/content`, PUBLIC_DIR: `${checkout}/public`, SITE_ROOT: siteRoot, ASTRO_CACHE_DIR: `${dir}/cache`, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(r.stdout, r.stderr).toContain(`无改动：网站内容与线上版本 ${live.split('/').pop()} 相同，未生成新版本`);
+    expect(readlinkSync(join(siteRoot, 'current'))).toBe(live);
+  });
+
   test('a deleted story answers 410 with a notice; a new story saved under its file name is refused naming both', async () => {
     const deleted = await save('Delete News “2026-11-30”', () => unlinkSync(join(editor, STORY)));
     expect(deleted).toContain('发布成功');

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkRelease } from '../../../src/lib/publish/checks.ts';
-import { buildErrors } from '../../../src/lib/publish/build.ts';
+import { buildErrors, onlyStaleAssets } from '../../../src/lib/publish/build.ts';
 import { diffPages, goneUrls, type Manifest, urlReuses } from '../../../src/lib/publish/manifest.ts';
-import { listFiles, materialise } from '../../../src/lib/publish/materialise.ts';
+import { fingerprint, listFiles, materialise } from '../../../src/lib/publish/materialise.ts';
 import { releaseName, SiteRoot } from '../../../src/lib/publish/releases.ts';
 
 /** The release machinery's rules on small trees of real files (the whole path runs in publish-git.test.ts). */
@@ -34,15 +34,24 @@ describe('materialising a release from the staging build', () => {
   test('the next one hard-links what the build left in place and copies what it rewrote, so neither release changes', () => {
     writeFileSync(join(build, 'news/b/index.html'), '稿件乙（改）');
     utimesSync(join(build, 'news/b/index.html'), new Date(), new Date(Date.now() + 5000));
-    // Written again with the same bytes under a name that is its content's hash: linked all the same.
+    // Written again with the same bytes, under a name that is its content's hash or not: linked all the same.
     utimesSync(join(build, '_astro/site.css'), new Date(), new Date(Date.now() + 5000));
+    utimesSync(join(build, 'index.html'), new Date(), new Date(Date.now() + 5000));
     const second = materialise(build, join(dir, 'r2'), { dir: join(dir, 'r1'), manifest: manifest({ pages: first.pages, files: first.files }) });
     expect(second).toMatchObject({ linked: 3, copied: 1 });
     expect(statSync(join(dir, 'r2/_astro/site.css')).ino).toBe(statSync(join(dir, 'r1/_astro/site.css')).ino);
+    expect(statSync(join(dir, 'r2/index.html')).ino).toBe(statSync(join(dir, 'r1/index.html')).ino);
     expect(statSync(join(dir, 'r2/news/a/index.html')).ino).toBe(statSync(join(dir, 'r1/news/a/index.html')).ino);
     expect(readFileSync(join(dir, 'r1/news/b/index.html'), 'utf8')).toBe('稿件乙');
     expect(diffPages(first.pages, second.pages)).toEqual({ added: [], changed: ['/news/b/'], removed: [] });
   });
+});
+
+test('a data file stamped with its build time has the same fingerprint when nothing else changed', () => {
+  const data = (stamp: string, title: string) => Buffer.from(`{"generated":"${stamp}","proposals":[{"title":"${title}","submitted":"2024-02-25T09:00:00+08:00"}]}`);
+  expect(fingerprint('proposals.json', data('2026-12-07T01:34:15.298Z', '甲'))).toBe(fingerprint('proposals.json', data('2026-12-07T02:00:00.000Z', '甲')));
+  expect(fingerprint('proposals.json', data('2026-12-07T01:34:15.298Z', '甲'))).not.toBe(fingerprint('proposals.json', data('2026-12-07T01:34:15.298Z', '乙')));
+  expect(fingerprint('news/a/index.html', Buffer.from('2026-12-07T01:34:15Z'))).not.toBe(fingerprint('news/a/index.html', Buffer.from('2026-12-07T02:34:15Z')));
 });
 
 describe('checks before a release goes live', () => {
@@ -92,6 +101,10 @@ describe('gone URLs and URL reuse', () => {
 test('the build’s errors reach the output without Astro’s stack', () => {
   const output = '01:00:00 [ERROR] [czzx-post-build] An unhandled error occurred while running the "astro:build:done" hook\n失效链接 1 处：\n  /news/a/ → /news/x/（no such page or file）\n  Location:\n    /x.ts:1:1\n  Stack trace:\n    at y';
   expect(buildErrors(output)).toEqual(['失效链接 1 处：', '/news/a/ → /news/x/（no such page or file）']);
+  // Only links to the build's own renamed assets: a stale cache, which a full build repairs; anything else is real.
+  expect(onlyStaleAssets(['失效链接 2 处：', '/news/a/ → /_astro/global.B9.css（no such page or file）', '/ → /_astro/global.B9.css（no such page or file）'])).toBe(true);
+  expect(onlyStaleAssets(['失效链接 2 处：', '/news/a/ → /_astro/global.B9.css（no such page or file）', '/ → /news/x/（no such page or file）'])).toBe(false);
+  expect(onlyStaleAssets(buildErrors(output))).toBe(false);
 });
 
 test('release names sort by time and never collide; prune keeps the live release', () => {
