@@ -16,27 +16,31 @@ export function revision(dir: string): Revision {
 }
 
 /**
- * The build's own error report, without Astro's location and stack lines: for bad content it names the file and
- * the field, for a broken link the page and the target. Falls back to the last lines of the output.
+ * The build's own error report, without Astro's hints, references and stack: for bad content it names the file (its
+ * location) and the field, for a broken link the page and the target. Falls back to the last lines of the output.
  */
 export function buildErrors(output: string): string[] {
   const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
   const found: string[] = [];
-  let inError = false;
+  let mode: 'out' | 'in' | 'skip' | 'location' = 'out';
   for (const raw of lines) {
-    const line = raw.replace(/^\d\d:\d\d:\d\d /, '').trimEnd();
-    if (/\[ERROR\]/.test(line)) {
-      inError = true;
+    const line = raw.replace(/^\s*\d\d:\d\d:\d\d /, '').trim();
+    if (/\[ERROR\]/.test(line) || /^\[\w*Error\]/.test(line)) {
+      mode = 'in';
       const rest = line.replace(/^.*?\[ERROR\]\s*(\[[^\]]+\]\s*)?/, '');
       if (rest && !/^An unhandled error occurred/.test(rest)) found.push(rest);
       continue;
     }
-    if (!inError) continue;
-    if (/^\s*(Location|Stack trace|Hint):?/.test(line)) {
-      inError = false;
-      continue;
-    }
-    if (line.trim()) found.push(line.trim());
+    if (mode === 'out' || !line) continue;
+    if (/^(Hint|Error reference):?$/.test(line)) mode = 'skip';
+    else if (/^Location:?$/.test(line)) mode = 'location';
+    else if (/^Stack trace:?$/.test(line)) mode = 'out';
+    else if (mode === 'location') {
+      // Astro's location of a content error is the content file; of a hook's error, the site's own code.
+      const file = line.replace(/:\d+:\d+$/, '');
+      if (/\.(md|ya?ml)$/.test(file)) found.push(`文件：${file}`);
+      mode = 'skip';
+    } else if (mode === 'in') found.push(line);
   }
   if (found.length > 0) return [...new Set(found)];
   return lines.filter((l) => l.trim()).slice(-15);
