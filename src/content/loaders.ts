@@ -5,6 +5,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { sanitize } from '../lib/sanitize.ts';
 import { contentDir } from '../lib/paths.ts';
 import { resetRegistry } from '../lib/registry.ts';
+import { entryCodeDigest } from './code-digest.ts';
 import { ContentError, parseYaml, shown } from './errors.ts';
 import { ID_PATTERN, type FolderCollection, type SettingsCollection, type TaxonomyCollection } from './model.ts';
 
@@ -51,6 +52,12 @@ export function folderLoader(c: FolderCollection): Loader {
     name: `${c.name}-loader`,
     load: async (ctx: LoaderContext) => {
       resetRegistry();
+      // Entries parsed by other code than this build's are parsed again (see code-digest.ts).
+      const code = entryCodeDigest();
+      if (ctx.meta.get('entry-code') !== code) {
+        ctx.store.clear();
+        ctx.meta.set('entry-code', code);
+      }
       await inner.load({ ...ctx, store: sanitizingStore(ctx.store) });
       if (c.name === 'proposals') assertUniqueNumbers(ctx);
     },
