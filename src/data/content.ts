@@ -4,6 +4,7 @@ import type {
   CommitteeData,
   MemberData,
   NewsData,
+  PaperIssueData,
   PlaceData,
   ProposalData,
   ReviewData,
@@ -34,7 +35,7 @@ export interface Entry<D> {
   entry: CollectionEntry<never>;
 }
 
-type Name = 'news' | 'reviews' | 'proposals' | 'voices' | 'members';
+type Name = 'news' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper';
 
 type Stored<D> = { id: string; data: D; rendered?: { html: string } };
 
@@ -81,6 +82,11 @@ export const getVoices: () => Promise<Entry<VoiceData>[]> = memo(async () => {
 /** Members, by pinyin order of name. */
 export const getMembers: () => Promise<Entry<MemberData>[]> = memo(async () => {
   return (await all<MemberData>('members')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-Hans-CN-u-co-pinyin'));
+});
+
+/** Issues of the newspaper (数字报), newest first. */
+export const getPaperIssues: () => Promise<Entry<PaperIssueData>[]> = memo(async () => {
+  return (await all<PaperIssueData>('paper')).sort((a, b) => b.data.date.localeCompare(a.data.date));
 });
 
 /** Proposal ordering: newest session first, then by number. */
