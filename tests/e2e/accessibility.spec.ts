@@ -26,6 +26,9 @@ const templates = [
   '/archive/',
   '/about/',
   '/sitemap/',
+  '/paper/',
+  `/paper/${first('paper')}/`,
+  `/paper/${first('paper')}/1/`,
   '/search/?q=%E6%89%98%E8%82%B2',
   '/no-such-page/',
 ];

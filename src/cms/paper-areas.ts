@@ -1,0 +1,212 @@
+import { Component, createElement as h, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import { AREA_LABELS, areaBetween, areaProblem, roundPercent, type Area } from '../lib/paper/areas.ts';
+
+/**
+ * The CMS editor of a story's areas on its newspaper page (数字报版面 · 版面区域), registered with Decap's public
+ * `registerWidget`. It shows the page image of the issue and page chosen beside it; the editor drags a rectangle on
+ * the image and the widget writes its position in percent, rounded to a tenth. Every number can also be typed, so the
+ * areas can be edited from the keyboard alone.
+ */
+
+type Immutable = { toJS(): unknown; getIn(path: string[]): unknown };
+const plain = (v: unknown): unknown => (v && typeof (v as Immutable).toJS === 'function' ? (v as Immutable).toJS() : v);
+
+interface Props {
+  value?: unknown;
+  forID: string;
+  onChange(value: Area[]): void;
+  classNameWrapper: string;
+  /** The entry being edited, read fresh from Decap's store. */
+  getEntry(): Immutable | undefined;
+  /** Loads another entry (the issue) through the backend. */
+  loadEntry(collection: string, slug: string): Promise<{ data?: unknown } | undefined>;
+  /** A URL the browser can show for a media path (a blob URL for a file not yet published). */
+  getAsset(path: string, field?: unknown): { toString(): string } | undefined;
+  field: unknown;
+}
+
+interface State {
+  /** The issue and page chosen in the story's 数字报版面, as last read. */
+  issue: string;
+  page: number;
+  /** The page image's path, once the issue is loaded; `''` when the page has none or is unknown. */
+  image: string;
+  status: string;
+  /** The rectangle being dragged, in percent. */
+  drag?: { from: { x: number; y: number }; to: { x: number; y: number } } | undefined;
+}
+
+/** The issue and page of the story's 数字报版面 (the group this widget sits in). */
+function placement(entry: Immutable | undefined): { issue: string; page: number } {
+  const paper = (plain(entry?.getIn(['data', 'paper'])) ?? {}) as { issue?: unknown; page?: unknown };
+  return { issue: paper.issue ? String(paper.issue) : '', page: Number(paper.page) || 0 };
+}
+
+const toAreas = (v: unknown): Area[] =>
+  Array.isArray(plain(v)) ? (plain(v) as Partial<Area>[]).map((a) => ({ x: Number(a.x) || 0, y: Number(a.y) || 0, w: Number(a.w) || 0, h: Number(a.h) || 0 })) : [];
+
+export class PaperAreasControl extends Component<Props, State> {
+  override state: State = { issue: '', page: 0, image: '', status: '' };
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private sheet: HTMLDivElement | null = null;
+
+  override componentDidMount(): void {
+    this.follow();
+    // Decap does not re-render a field when a sibling changes, so the chosen issue and page are looked at while the
+    // editor works; a change loads the other page image.
+    this.timer = setInterval(() => this.follow(), 400);
+  }
+
+  override componentWillUnmount(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Errors Decap shows under the field and which block saving. */
+  isValid = (): true | { error: { message: string } } => {
+    const bad = toAreas(this.props.value)
+      .map((a, i) => [i, areaProblem(a)] as const)
+      .find(([, p]) => p);
+    return bad ? { error: { message: `区域 ${bad[0] + 1}：${bad[1]}` } } : true;
+  };
+
+  private follow(): void {
+    const { issue, page } = placement(this.props.getEntry());
+    if (issue === this.state.issue && page === this.state.page) return;
+    this.setState({ issue, page, image: '', status: issue && page ? '正在读取版面图…' : '请先在上方选择报纸期次并填写版次，版面图会显示在这里。' });
+    if (!issue || !page) return;
+    this.props.loadEntry('paper', issue).then(
+      (entry) => {
+        if (this.state.issue !== issue || this.state.page !== page) return;
+        const data = (plain(entry?.data) ?? {}) as { number?: number; pages?: { number?: number; name?: string; image?: string }[] };
+        const found = (data.pages ?? []).find((p) => Number(p.number) === page);
+        this.setState(
+          found?.image
+            ? { image: found.image, status: `第${data.number ?? ''}期 第${page}版 ${found.name ?? ''}：在图上按住鼠标拖出文章所占区域。` }
+            : { image: '', status: `该期没有第${page}版，或该版还没有版面图。` },
+        );
+      },
+      () => this.setState({ image: '', status: '读取该期报纸失败，请检查期次。' }),
+    );
+  }
+
+  private percentAt(e: ReactPointerEvent): { x: number; y: number } {
+    const r = this.sheet!.getBoundingClientRect();
+    return { x: roundPercent(((e.clientX - r.left) / r.width) * 100), y: roundPercent(((e.clientY - r.top) / r.height) * 100) };
+  }
+
+  private onPointerDown = (e: ReactPointerEvent): void => {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    const p = this.percentAt(e);
+    this.setState({ drag: { from: p, to: p } });
+  };
+
+  private onPointerMove = (e: ReactPointerEvent): void => {
+    const drag = this.state.drag;
+    if (drag) this.setState({ drag: { from: drag.from, to: this.percentAt(e) } });
+  };
+
+  private onPointerUp = (e: ReactPointerEvent): void => {
+    const drag = this.state.drag;
+    if (!drag) return;
+    const area = areaBetween(drag.from, this.percentAt(e));
+    this.setState({ drag: undefined });
+    // A click without a drag is not an area.
+    if (area.w >= 1 && area.h >= 1) this.props.onChange([...toAreas(this.props.value), area]);
+  };
+
+  private setNumber(i: number, k: keyof Area, text: string): void {
+    const areas = toAreas(this.props.value);
+    areas[i] = { ...areas[i]!, [k]: text === '' ? 0 : roundPercent(Number(text)) };
+    this.props.onChange(areas);
+  }
+
+  override render(): ReactNode {
+    const areas = toAreas(this.props.value);
+    const { image, status, drag } = this.state;
+    const box = (a: Area, key: string, label: string, dashed = false) =>
+      h(
+        'div',
+        {
+          key,
+          'aria-hidden': true,
+          style: {
+            position: 'absolute',
+            left: `${a.x}%`,
+            top: `${a.y}%`,
+            width: `${a.w}%`,
+            height: `${a.h}%`,
+            border: `2px ${dashed ? 'dashed' : 'solid'} #b3261e`,
+            background: 'rgba(179, 38, 30, 0.12)',
+            pointerEvents: 'none',
+            font: 'bold 14px sans-serif',
+            color: '#b3261e',
+          },
+        },
+        label,
+      );
+    const src = image ? (this.props.getAsset(image, this.props.field)?.toString() ?? image) : '';
+    return h(
+      'div',
+      { id: this.props.forID, className: this.props.classNameWrapper, 'data-paper-areas': true },
+      h('p', { role: 'status', style: { margin: '0 0 8px' } }, status),
+      src &&
+        h(
+          'div',
+          {
+            ref: (el: HTMLDivElement | null) => {
+              this.sheet = el;
+            },
+            'data-paper-sheet': true,
+            style: { position: 'relative', maxWidth: 560, cursor: 'crosshair', touchAction: 'none', userSelect: 'none', border: '1px solid #ccc' },
+            onPointerDown: this.onPointerDown,
+            onPointerMove: this.onPointerMove,
+            onPointerUp: this.onPointerUp,
+          },
+          h('img', { src, alt: '版面图（在图上拖动以添加区域）', draggable: false, style: { display: 'block', width: '100%', height: 'auto' } }),
+          ...areas.map((a, i) => box(a, `a${i}`, String(i + 1))),
+          drag ? box(areaBetween(drag.from, drag.to), 'drag', '', true) : null,
+        ),
+      h(
+        'ol',
+        { style: { margin: '8px 0', paddingLeft: 20 } },
+        ...areas.map((a, i) =>
+          h(
+            'li',
+            { key: i, style: { margin: '4px 0' } },
+            h(
+              'fieldset',
+              { style: { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', border: 0, padding: 0, margin: 0 } },
+              h('legend', { style: { fontWeight: 'bold' } }, `区域 ${i + 1}（百分比）`),
+              ...(['x', 'y', 'w', 'h'] as const).map((k) =>
+                h(
+                  'label',
+                  { key: k },
+                  `${AREA_LABELS[k]} `,
+                  h('input', {
+                    type: 'number',
+                    min: 0,
+                    max: 100,
+                    step: 0.1,
+                    value: a[k],
+                    style: { width: '5.5em' },
+                    onChange: (e: { target: { value: string } }) => this.setNumber(i, k, e.target.value),
+                  }),
+                ),
+              ),
+              h('button', { type: 'button', onClick: () => this.props.onChange(areas.filter((_, j) => j !== i)) }, `删除区域 ${i + 1}`),
+            ),
+          ),
+        ),
+      ),
+      h('button', { type: 'button', onClick: () => this.props.onChange([...areas, { x: 0, y: 0, w: 10, h: 10 }]) }, '添加区域（手动填写数值）'),
+    );
+  }
+}
+
+/** The preview pane shows the areas as numbers; the site shows them on the page. */
+export function PaperAreasPreview({ value }: { value?: unknown }): ReactNode {
+  const areas = toAreas(value);
+  return h('p', null, areas.length ? areas.map((a, i) => `区域${i + 1}：左${a.x}% 上${a.y}% 宽${a.w}% 高${a.h}%`).join('；') : '未标注版面区域');
+}
