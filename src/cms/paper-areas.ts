@@ -31,6 +31,10 @@ interface State {
   page: number;
   /** The page image's path, once the issue is loaded; `''` when the page has none or is unknown. */
   image: string;
+  /** What the browser loads for it: the published file, or Decap's copy (a blob URL) of one not yet published. */
+  src: string;
+  /** The published file failed to load: the image was uploaded after the site was built. */
+  unpublished?: boolean;
   status: string;
   /** The rectangle being dragged, in percent. */
   drag?: { from: { x: number; y: number }; to: { x: number; y: number } } | undefined;
@@ -46,7 +50,7 @@ const toAreas = (v: unknown): Area[] =>
   Array.isArray(plain(v)) ? (plain(v) as Partial<Area>[]).map((a) => ({ x: Number(a.x) || 0, y: Number(a.y) || 0, w: Number(a.w) || 0, h: Number(a.h) || 0 })) : [];
 
 export class PaperAreasControl extends Component<Props, State> {
-  override state: State = { issue: '', page: 0, image: '', status: '' };
+  override state: State = { issue: '', page: 0, image: '', src: '', status: '' };
   private timer: ReturnType<typeof setInterval> | undefined;
   private sheet: HTMLDivElement | null = null;
 
@@ -71,8 +75,16 @@ export class PaperAreasControl extends Component<Props, State> {
 
   private follow(): void {
     const { issue, page } = placement(this.props.getEntry());
-    if (issue === this.state.issue && page === this.state.page) return;
-    this.setState({ issue, page, image: '', status: issue && page ? '正在读取版面图…' : '请先在上方选择报纸期次并填写版次，版面图会显示在这里。' });
+    if (issue === this.state.issue && page === this.state.page) {
+      // An image uploaded since the site was last built is not served yet: show Decap's own copy of it instead. Decap
+      // answers a placeholder until it has read the file, and does not re-render this field when it has.
+      if (this.state.unpublished) {
+        const src = this.props.getAsset(`public${this.state.image}`, this.props.field)?.toString() ?? '';
+        if (src !== this.state.src) this.setState({ src });
+      }
+      return;
+    }
+    this.setState({ issue, page, image: '', src: '', unpublished: false, status: issue && page ? '正在读取版面图…' : '请先在上方选择报纸期次并填写版次，版面图会显示在这里。' });
     if (!issue || !page) return;
     this.props.loadEntry('paper', issue).then(
       (entry) => {
@@ -81,7 +93,7 @@ export class PaperAreasControl extends Component<Props, State> {
         const found = (data.pages ?? []).find((p) => Number(p.number) === page);
         this.setState(
           found?.image
-            ? { image: found.image, status: `第${data.number ?? ''}期 第${page}版 ${found.name ?? ''}：在图上按住鼠标拖出文章所占区域。` }
+            ? { image: found.image, src: found.image, status: `第${data.number ?? ''}期 第${page}版 ${found.name ?? ''}：在图上按住鼠标拖出文章所占区域。` }
             : { image: '', status: `该期没有第${page}版，或该版还没有版面图。` },
         );
       },
@@ -124,7 +136,7 @@ export class PaperAreasControl extends Component<Props, State> {
 
   override render(): ReactNode {
     const areas = toAreas(this.props.value);
-    const { image, status, drag } = this.state;
+    const { src, status, drag } = this.state;
     const box = (a: Area, key: string, label: string, dashed = false) =>
       h(
         'div',
@@ -146,7 +158,6 @@ export class PaperAreasControl extends Component<Props, State> {
         },
         label,
       );
-    const src = image ? (this.props.getAsset(image, this.props.field)?.toString() ?? image) : '';
     return h(
       'div',
       { id: this.props.forID, className: this.props.classNameWrapper, 'data-paper-areas': true },
@@ -164,7 +175,7 @@ export class PaperAreasControl extends Component<Props, State> {
             onPointerMove: this.onPointerMove,
             onPointerUp: this.onPointerUp,
           },
-          h('img', { src, alt: '版面图（在图上拖动以添加区域）', draggable: false, style: { display: 'block', width: '100%', height: 'auto' } }),
+          h('img', { src, onError: () => this.setState({ unpublished: true }), alt: '版面图（在图上拖动以添加区域）', draggable: false, style: { display: 'block', width: '100%', height: 'auto' } }),
           ...areas.map((a, i) => box(a, `a${i}`, String(i + 1))),
           drag ? box(areaBetween(drag.from, drag.to), 'drag', '', true) : null,
         ),
@@ -190,7 +201,7 @@ export class PaperAreasControl extends Component<Props, State> {
                     max: 100,
                     step: 0.1,
                     value: a[k],
-                    style: { width: '5.5em' },
+                    style: { width: '5.5em', minHeight: 32, border: '1px solid #767676', borderRadius: 3, padding: '2px 4px' },
                     onChange: (e: { target: { value: string } }) => this.setNumber(i, k, e.target.value),
                   }),
                 ),

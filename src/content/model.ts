@@ -181,7 +181,8 @@ const inPaper = () =>
     hint: '刊登在哪一期、哪一版，以及在版面图上所占的区域；填写后文章出现在数字报中。',
     fields: [
       { name: 'issue', label: '报纸期次', type: 'ref', to: 'paper', multiple: false, required: true },
-      { name: 'page', label: '版次', type: 'integer', required: true, min: 1, max: 99, hint: '第几版，如 1' },
+      // Not 版次 alone: a news story's 见报信息 has a 版次 of its own (第一版), and the two sit on one form.
+      { name: 'page', label: '所在版次', type: 'integer', required: true, min: 1, max: 99, hint: '第几版，如 1' },
       {
         name: 'areas',
         label: '版面区域',

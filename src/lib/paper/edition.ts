@@ -62,7 +62,7 @@ export interface Issue {
 /** A story whose page does not exist in its issue: the build stops with this, naming the file and the field. */
 export class PaperPlacementError extends Error {
   constructor(file: string, message: string) {
-    super(`${file}：paper.page（数字报版面·版次）${message}`);
+    super(`${file}：paper.page（数字报版面·所在版次）${message}`);
     this.name = 'PaperPlacementError';
   }
 }
