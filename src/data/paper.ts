@@ -15,9 +15,9 @@ export const getEdition: () => Promise<Issue[]> = memo(async () => {
   const [issues, news, voices] = await Promise.all([getPaperIssues(), getNews(), getVoices()]);
   const folder = (kind: StoryInput['kind']) => folderCollections.find((c) => c.name === kind)!.folder;
   const stories: StoryInput[] = [
-    ...news.map((n) => ({ kind: 'news' as const, e: n, summary: n.data.summary })),
-    ...voices.map((v) => ({ kind: 'voices' as const, e: v, summary: v.data.summary })),
-  ].flatMap(({ kind, e, summary }) =>
+    ...news.map((n) => ({ kind: 'news' as const, e: n, summary: n.data.summary, edition: n.data.edition })),
+    ...voices.map((v) => ({ kind: 'voices' as const, e: v, summary: v.data.summary, edition: undefined })),
+  ].flatMap(({ kind, e, summary, edition }) =>
     e.data.paper
       ? [
           {
@@ -29,6 +29,7 @@ export const getEdition: () => Promise<Issue[]> = memo(async () => {
             href: `/${kind}/${e.id}/`,
             file: `content/${folder(kind)}/${e.id}.md`,
             paper: e.data.paper,
+            edition,
           },
         ]
       : [],

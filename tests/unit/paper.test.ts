@@ -81,6 +81,15 @@ describe('edition', () => {
     );
   });
 
+  it('stops at a story whose 见报信息 names another day or page than its place in the paper', () => {
+    const printed = (date: string, page: string) => ({ ...story('y', '2025-06-06', 2), edition: { date, page } });
+    expect(() => assembleEdition(issues, [printed('2025-06-06', '第二版')])).not.toThrow();
+    expect(() => assembleEdition(issues, [printed('2025-06-06', '第三版')])).toThrow(
+      'content/news/y.md：edition（见报信息）写的是 2025-06-06 第三版，与数字报版面（第193期，2025-06-06 第二版）不一致',
+    );
+    expect(() => assembleEdition(issues, [printed('2025-06-05', '第二版')])).toThrow(PaperPlacementError);
+  });
+
   it('links the previous and next page and the older and newer issue', () => {
     const edition = assembleEdition(issues, []);
     const middle = edition[1]!;

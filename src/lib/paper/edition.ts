@@ -1,3 +1,4 @@
+import { chineseNumber } from '../numerals.ts';
 import type { Area } from './areas.ts';
 
 /**
@@ -34,6 +35,8 @@ export interface StoryInput {
   /** The content file, for error messages. */
   file: string;
   paper: { issue: string; page: number; areas: Area[] };
+  /** A news story's 见报信息 (本报2025年4月18日第二版), which must name the same day and page when both are given. */
+  edition?: { date: string; page: string } | undefined;
 }
 
 export interface PaperArticle extends Omit<StoryInput, 'paper'> {
@@ -59,10 +62,13 @@ export interface Issue {
   pages: PaperPage[];
 }
 
-/** A story whose page does not exist in its issue: the build stops with this, naming the file and the field. */
+/**
+ * A story placed on a page its issue does not have, or whose 见报信息 names another day or page: the build stops
+ * with this, naming the file and the field.
+ */
 export class PaperPlacementError extends Error {
-  constructor(file: string, message: string) {
-    super(`${file}：paper.page（数字报版面·所在版次）${message}`);
+  constructor(file: string, message: string, field = 'paper.page（数字报版面·所在版次）') {
+    super(`${file}：${field}${message}`);
     this.name = 'PaperPlacementError';
   }
 }
@@ -95,7 +101,15 @@ export function assembleEdition(issues: readonly IssueInput[], stories: readonly
     if (!page) {
       throw new PaperPlacementError(s.file, `第${issue.number}期（${issue.date}）没有第${s.paper.page}版，该期共 ${issue.pages.length} 版`);
     }
-    const { paper, ...rest } = s;
+    const printed = `第${chineseNumber(page.number)}版`;
+    if (s.edition && (s.edition.date !== issue.date || s.edition.page !== printed)) {
+      throw new PaperPlacementError(
+        s.file,
+        `写的是 ${s.edition.date} ${s.edition.page}，与数字报版面（第${issue.number}期，${issue.date} ${printed}）不一致`,
+        'edition（见报信息）',
+      );
+    }
+    const { paper, edition: _, ...rest } = s;
     page.articles.push({ ...rest, areas: paper.areas });
   }
   for (const issue of assembled.values()) for (const p of issue.pages) p.articles.sort(readingOrder);
