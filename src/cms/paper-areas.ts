@@ -94,10 +94,10 @@ export class PaperAreasControl extends Component<Props, State> {
         this.setState(
           found?.image
             ? { image: found.image, src: found.image, status: `第${data.number ?? ''}期 第${page}版 ${found.name ?? ''}：在图上按住鼠标拖出文章所占区域。` }
-            : { image: '', status: `该期没有第${page}版，或该版还没有版面图。` },
+            : { image: '', src: '', status: `该期没有第${page}版，或该版还没有版面图。` },
         );
       },
-      () => this.setState({ image: '', status: '读取该期报纸失败，请检查期次。' }),
+      () => this.setState({ image: '', src: '', status: '读取该期报纸失败，请检查期次。' }),
     );
   }
 

@@ -137,7 +137,7 @@ test('an area can be typed instead of dragged', async ({ page }) => {
   await placeOnPage(page, typed!.id);
   await page.getByRole('button', { name: '添加区域（手动填写数值）' }).click();
   const area = page.getByRole('group', { name: '区域 1（百分比）' });
-  for (const [label, value] of [['左边距', '10'], ['上边距', '60'], ['宽度', '80'], ['高度', '30']]) await area.getByLabel(label).fill(value!);
+  for (const [label, value] of [['左边距', '10'], ['上边距', '60'], ['宽度', '80'], ['高度', '30']] as const) await area.getByLabel(label).fill(value);
   await publish(page);
   const file = content('news', `${typed!.id}.md`);
   await expect.poll(() => readFileSync(file, 'utf8')).toContain('areas:');
