@@ -109,6 +109,14 @@ test('areas sit where their percentages say (under the production CSP), and are 
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
   expect(await outline()).toBe('solid');
+
+  // Pointing at the story in the list beside the image shows where it is on the page.
+  await page.mouse.move(0, 0);
+  await link.blur();
+  const border = () => link.evaluate((el) => getComputedStyle(el).borderTopColor);
+  expect(await border()).toBe('rgba(0, 0, 0, 0)');
+  await page.locator('[data-paper-list]').getByRole('link', { name: story.title, exact: true }).hover();
+  expect(await border()).not.toBe('rgba(0, 0, 0, 0)');
 });
 
 test('on a phone (360×740) the list of stories comes before the page image, which zooms inside its frame', async ({ browser }) => {

@@ -33,8 +33,11 @@ describe('areas', () => {
     expect(areaProblem({ x: 3, y: 9, w: 0, h: 88 })).toMatch(/宽和高应大于 0/);
     expect(areaProblem({ x: 3, y: -1, w: 10, h: 10 })).toMatch(/上边距应在 0 到 100 之间/);
   });
-  it('the issue stylesheet places each area by page and position', () => {
-    expect(areasStylesheet([{ number: 2, areas: [{ x: 3, y: 9, w: 46, h: 88 }] }])).toBe('[data-area="2-0"]{left:3%;top:9%;width:46%;height:88%}\n');
+  it('the issue stylesheet places each area by page and position, and lights a story’s areas from the list', () => {
+    const css = areasStylesheet([{ number: 2, stories: [{ areas: [] }, { areas: [{ x: 3, y: 9, w: 46, h: 88 }, { x: 51, y: 9, w: 46, h: 20 }] }] }]);
+    expect(css).toContain('[data-area="2-0"]{left:3%;top:9%;width:46%;height:88%}\n[data-area="2-1"]{left:51%;top:9%;width:46%;height:20%}');
+    expect(css).toContain('main:has([data-story="2-1"]:is(:hover,:focus-visible)) [data-story-of="2-1"]{');
+    expect(css).not.toContain('data-story="2-0"');
   });
 });
 

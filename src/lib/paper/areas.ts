@@ -43,10 +43,24 @@ export const areaStyle = (a: Area): string => `left:${a.x}%;top:${a.y}%;width:${
 /** The key of the `n`th area on page `page` of an issue, as `data-area` on its link and in the issue's stylesheet. */
 export const areaKey = (page: number, n: number): string => `${page}-${n}`;
 
+/** The key of the `n`th story of page `page`, as `data-story` on its entry in the page's list of stories. */
+export const storyKey = (page: number, n: number): string => `${page}-${n}`;
+
 /**
- * The stylesheet placing every area of an issue. The site's Content-Security-Policy allows no inline styles
+ * The stylesheet placing every area of an issue, and outlining a story's areas on the image while the reader points
+ * at or tabs to that story in the list beside it. The site's Content-Security-Policy allows no inline styles
  * (`style-src 'self'`), so the positions travel in a small file per issue instead of `style` attributes.
  */
-export function areasStylesheet(pages: readonly { number: number; areas: readonly Area[] }[]): string {
-  return pages.flatMap((p) => p.areas.map((a, i) => `[data-area="${areaKey(p.number, i)}"]{${areaStyle(a)}}`)).join('\n') + '\n';
+export function areasStylesheet(pages: readonly { number: number; stories: readonly { areas: readonly Area[] }[] }[]): string {
+  const rules: string[] = [];
+  const lit: string[] = [];
+  for (const p of pages) {
+    let n = 0;
+    p.stories.forEach((story, j) => {
+      for (const a of story.areas) rules.push(`[data-area="${areaKey(p.number, n++)}"]{${areaStyle(a)}}`);
+      if (story.areas.length) lit.push(`main:has([data-story="${storyKey(p.number, j)}"]:is(:hover,:focus-visible)) [data-story-of="${storyKey(p.number, j)}"]`);
+    });
+  }
+  if (lit.length) rules.push(`${lit.join(',\n')}{border-color:var(--color-brand-600);background:rgb(179 38 30 / .12)}`);
+  return rules.join('\n') + '\n';
 }

@@ -140,9 +140,10 @@ export function neighbours(issues: readonly Issue[], issue: Issue, page?: PaperP
   };
 }
 
-/** Every area of a page in link order (stories in reading order, each story's areas in turn), with its story. */
-export function pageAreas(page: PaperPage): { article: PaperArticle; area: Area }[] {
-  return page.articles.flatMap((article) => article.areas.map((area) => ({ article, area })));
+/** Every area of a page in link order (stories in reading order, each story's areas in turn), with its story and
+ * the story's place in the page's list. */
+export function pageAreas(page: PaperPage): { article: PaperArticle; area: Area; story: number }[] {
+  return page.articles.flatMap((article, story) => article.areas.map((area) => ({ article, area, story })));
 }
 
 /** “刊于 第186期 第1版”: where a story appeared, with the page's address. */
