@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import { folderCollections } from '../content/model.ts';
 import { imageDimensions } from '../lib/media.ts';
 import { publicDir } from '../lib/paths.ts';
-import { assembleEdition, placementOf, type Issue, type StoryInput } from '../lib/paper/edition.ts';
+import { assembleEdition, issueDateLabel, placements, type Issue, type Placement, type StoryInput } from '../lib/paper/edition.ts';
 import { getNews, getPaperIssues, getSettings, getVoices } from './content.ts';
 import { memo } from './memo.ts';
 
@@ -40,9 +40,11 @@ export const getEdition: () => Promise<Issue[]> = memo(async () => {
   );
 });
 
+const getPlacements = memo(async () => placements(await getEdition()));
+
 /** Where a story appeared in the paper (刊于 第N期 第M版), or undefined. */
-export async function getPlacement(kind: StoryInput['kind'], id: string) {
-  return placementOf(await getEdition(), kind, id);
+export async function getPlacement(kind: StoryInput['kind'], id: string): Promise<Placement | undefined> {
+  return (await getPlacements()).get(`${kind}/${id}`);
 }
 
 /** What a story's page shows of its place in the paper, for its incremental-build key. */
@@ -54,12 +56,7 @@ export async function placementKey(kind: StoryInput['kind'], id: string): Promis
 /** Pixel size of a page image in `public/`. */
 export const pageImageSize = (src: string) => imageDimensions(join(publicDir(), src));
 
-/** “2025年4月18日 星期五”: an issue's date as the masthead prints it. */
-export function issueDateLabel(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const weekday = '日一二三四五六'[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  return `${y}年${m}月${d}日 星期${weekday}`;
-}
+export { issueDateLabel };
 
 /** RSS of one issue: its stories in page order. */
 export async function issueFeed(site: URL, issue: Issue): Promise<Response> {

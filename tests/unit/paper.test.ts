@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { areaBetween, areaProblem, areasStylesheet } from '../../src/lib/paper/areas.ts';
 import { issueMonths, monthGrid } from '../../src/lib/paper/calendar.ts';
-import { assembleEdition, neighbours, PaperPlacementError, placementOf, type IssueInput, type StoryInput } from '../../src/lib/paper/edition.ts';
+import { assembleEdition, issueDateLabel, neighbours, PaperPlacementError, placementOf, type IssueInput, type StoryInput } from '../../src/lib/paper/edition.ts';
 
 /** The 数字报's rules as plain functions: areas, the calendar, and issues assembled from stories. */
 
@@ -111,5 +111,10 @@ describe('edition', () => {
     const edition = assembleEdition(issues, [story('a', '2025-06-06', 2)]);
     expect(placementOf(edition, 'news', 'a')).toMatchObject({ label: '第193期 第2版', href: '/paper/2025-06-06/2/' });
     expect(placementOf(edition, 'voices', 'a')).toBeUndefined();
+  });
+
+  it('dates an issue as the masthead does, with the weekday', () => {
+    expect(issueDateLabel('2025-04-18')).toBe('2025年4月18日 星期五');
+    expect(issueDateLabel('2025-07-13')).toBe('2025年7月13日 星期日');
   });
 });

@@ -146,14 +146,33 @@ export function pageAreas(page: PaperPage): { article: PaperArticle; area: Area;
   return page.articles.flatMap((article, story) => article.areas.map((area) => ({ article, area, story })));
 }
 
-/** “刊于 第186期 第1版”: where a story appeared, with the page's address. */
-export function placementOf(issues: readonly Issue[], kind: StoryInput['kind'], id: string): { label: string; href: string; page: PaperPage; issue: Issue } | undefined {
+/** Where a story was printed: “第186期 第1版” and the page's address. */
+export interface Placement {
+  label: string;
+  href: string;
+  page: PaperPage;
+  issue: Issue;
+}
+
+/** Every printed story's placement, by `kind/id`: one pass over the edition, so each story page looks itself up. */
+export function placements(issues: readonly Issue[]): Map<string, Placement> {
+  const found = new Map<string, Placement>();
   for (const issue of issues) {
     for (const page of issue.pages) {
-      if (page.articles.some((a) => a.kind === kind && a.id === id)) {
-        return { label: `第${issue.number}期 第${page.number}版`, href: page.href, page, issue };
-      }
+      for (const a of page.articles) found.set(`${a.kind}/${a.id}`, { label: `第${issue.number}期 第${page.number}版`, href: page.href, page, issue });
     }
   }
-  return undefined;
+  return found;
+}
+
+/** “刊于 第186期 第1版”: where a story appeared, with the page's address. */
+export function placementOf(issues: readonly Issue[], kind: StoryInput['kind'], id: string): Placement | undefined {
+  return placements(issues).get(`${kind}/${id}`);
+}
+
+/** “2025年4月18日 星期五”: an issue's date as the masthead prints it. */
+export function issueDateLabel(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const weekday = '日一二三四五六'[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  return `${y}年${m}月${d}日 星期${weekday}`;
 }
