@@ -21,7 +21,7 @@ interface Props {
   /** Loads another entry (the issue) through the backend. */
   loadEntry(collection: string, slug: string): Promise<{ data?: unknown } | undefined>;
   /** A URL the browser can show for a media path (a blob URL for a file not yet published). */
-  getAsset(path: string, field?: unknown): { toString(): string } | undefined;
+  getAsset(path: string, field?: unknown): { path?: string; toString(): string } | undefined;
   field: unknown;
 }
 
@@ -79,7 +79,9 @@ export class PaperAreasControl extends Component<Props, State> {
       // An image uploaded since the site was last built is not served yet: show Decap's own copy of it instead. Decap
       // answers a placeholder until it has read the file, and does not re-render this field when it has.
       if (this.state.unpublished) {
-        const src = this.props.getAsset(`public${this.state.image}`, this.props.field)?.toString() ?? '';
+        const asset = this.props.getAsset(`public${this.state.image}`, this.props.field);
+        // Decap's stand-in while it reads the file is an empty SVG: keep the image as it is until the file is there.
+        const src = asset && asset.path !== 'empty.svg' ? asset.toString() : this.state.src;
         if (src !== this.state.src) this.setState({ src });
       }
       return;

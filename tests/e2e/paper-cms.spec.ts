@@ -29,10 +29,11 @@ const content = (...parts: string[]) => join(repo, 'content', ...parts);
 
 const ISSUE_DATE = '2030-05-08';
 const issueNumber = Math.max(...rawEntries(collection('paper')).map((e) => Number(e.data.number))) + 1;
-/** Two stories not yet in the paper. */
-const [dragged, typed] = rawEntries(collection('news')).filter((e) => !e.data.paper);
+/** Two stories not yet in the paper: a news brief without a 见报信息 (which would have to agree) and a member voice. */
+const dragged = { kind: 'news' as const, ...rawEntries(collection('news')).find((e) => !e.data.paper && !e.data.edition)! };
+const typed = { kind: 'voices' as const, ...rawEntries(collection('voices')).find((e) => !e.data.paper)! };
 
-function parsed(name: 'news' | 'paper', file: string) {
+function parsed(name: 'news' | 'voices' | 'paper', file: string) {
   resetRegistry();
   const r = schemas[name].safeParse(frontmatter(file));
   expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), file).toEqual([]);
@@ -70,8 +71,8 @@ async function publish(page: Page) {
 }
 
 /** Open a story and choose the new issue and its page 1 in 数字报版面; the widget then shows the page image. */
-async function placeOnPage(page: Page, id: string) {
-  await open(page, `news/entries/${id}`);
+async function placeOnPage(page: Page, story: { kind: string; id: string }) {
+  await open(page, `${story.kind}/entries/${story.id}`);
   const issue = page.getByLabel('报纸期次', { exact: true });
   await issue.click();
   await issue.fill(ISSUE_DATE);
@@ -107,7 +108,7 @@ test('an editor creates an issue with a page and its page image', async ({ page 
 });
 
 test('dragging a rectangle on the page image writes the story’s area in percent', async ({ page }) => {
-  await placeOnPage(page, dragged!.id);
+  await placeOnPage(page, dragged);
   await page.locator('[data-paper-sheet]').scrollIntoViewIfNeeded();
   const sheet = (await page.locator('[data-paper-sheet]').boundingBox())!;
   const at = (x: number, y: number) => [sheet.x + (sheet.width * x) / 100, sheet.y + (sheet.height * y) / 100] as const;
@@ -119,7 +120,7 @@ test('dragging a rectangle on the page image writes the story’s area in percen
   // The numbers are shown for keyboard editing as soon as the rectangle is drawn.
   await expect(page.getByRole('group', { name: '区域 1（百分比）' })).toBeVisible();
   await publish(page);
-  const file = content('news', `${dragged!.id}.md`);
+  const file = content('news', `${dragged.id}.md`);
   await expect.poll(() => readFileSync(file, 'utf8')).toContain('areas:');
   const { paper } = parsed('news', file) as { paper: { issue: string; page: number; areas: { x: number; y: number; w: number; h: number }[] } };
   expect(paper.issue).toBe(ISSUE_DATE);
@@ -134,14 +135,14 @@ test('dragging a rectangle on the page image writes the story’s area in percen
 });
 
 test('an area can be typed instead of dragged', async ({ page }) => {
-  await placeOnPage(page, typed!.id);
+  await placeOnPage(page, typed);
   await page.getByRole('button', { name: '添加区域（手动填写数值）' }).click();
   const area = page.getByRole('group', { name: '区域 1（百分比）' });
   for (const [label, value] of [['左边距', '10'], ['上边距', '60'], ['宽度', '80'], ['高度', '30']] as const) await area.getByLabel(label).fill(value);
   await publish(page);
-  const file = content('news', `${typed!.id}.md`);
+  const file = content('voices', `${typed.id}.md`);
   await expect.poll(() => readFileSync(file, 'utf8')).toContain('areas:');
-  expect((parsed('news', file) as { paper: unknown }).paper).toEqual({ issue: ISSUE_DATE, page: 1, areas: [{ x: 10, y: 60, w: 80, h: 30 }] });
+  expect((parsed('voices', file) as { paper: unknown }).paper).toEqual({ issue: ISSUE_DATE, page: 1, areas: [{ x: 10, y: 60, w: 80, h: 30 }] });
 });
 
 test('the site built from what the CMS wrote links both stories from the new page', async ({ page }) => {
@@ -161,12 +162,12 @@ test('the site built from what the CMS wrote links both stories from the new pag
     await page.goto(`${url}/paper/${ISSUE_DATE}/1/`);
     const areas = page.locator('.paper-area');
     await expect(areas).toHaveCount(2);
-    for (const story of [dragged!, typed!]) {
+    for (const story of [dragged, typed]) {
       const link = page.getByRole('link', { name: String(story.data.title), exact: true }).and(areas);
-      await expect(link).toHaveAttribute('href', `/news/${story.id}/`);
+      await expect(link).toHaveAttribute('href', `/${story.kind}/${story.id}/`);
       await expect(link).toBeVisible();
     }
-    await page.goto(`${url}/news/${typed!.id}/`);
+    await page.goto(`${url}/voices/${typed.id}/`);
     await expect(page.getByRole('link', { name: `第${issueNumber}期 第1版` })).toHaveAttribute('href', `/paper/${ISSUE_DATE}/1/`);
   } finally {
     await site.stop();

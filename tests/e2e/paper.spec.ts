@@ -150,7 +150,7 @@ test('no axe violations on the edition’s pages (latest issue, an issue, a page
 test('search filters by 报纸期次 and 报纸版次 find exactly the stories on that page', async ({ page }) => {
   const { issue, page: p } = busy;
   const expected = on(issue.id, p.number).map((s) => s.href).sort();
-  // A query every story holds: the empty query lists by date; the filters alone decide.
+  // 的 is in every story, so the filters alone decide which are found.
   await page.goto(`/search/?issue=${encodeURIComponent(`第${issue.number}期`)}&paperpage=${encodeURIComponent(`第${p.number}版`)}&sort=date&q=${encodeURIComponent('的')}`);
   await page.waitForFunction(() => ['results', 'empty'].includes(document.querySelector<HTMLElement>('[data-search-panel]')?.dataset.state ?? ''));
   const found = await page.locator('[data-results] .search-result-title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
