@@ -1,4 +1,5 @@
 import { Component, createElement as h, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import { chineseNumber } from '../lib/numerals.ts';
 import { AREA_LABELS, areaBetween, areaProblem, roundPercent, type Area } from '../lib/paper/areas.ts';
 
 /**
@@ -33,6 +34,10 @@ interface State {
   image: string;
   /** What the browser loads for it: the published file, or Decap's copy (a blob URL) of one not yet published. */
   src: string;
+  /** Why the chosen issue and page cannot be saved (no such page, or a 见报信息 that disagrees), as the build would say. */
+  problem?: string | undefined;
+  /** The chosen page exists in the chosen issue. */
+  pageFound?: boolean;
   /** The published file failed to load: the image was uploaded after the site was built. */
   unpublished?: boolean;
   status: string;
@@ -44,6 +49,20 @@ interface State {
 function placement(entry: Immutable | undefined): { issue: string; page: number } {
   const paper = (plain(entry?.getIn(['data', 'paper'])) ?? {}) as { issue?: unknown; page?: unknown };
   return { issue: paper.issue ? String(paper.issue) : '', page: Number(paper.page) || 0 };
+}
+
+/**
+ * A news story's 见报信息 (本报2025年4月18日第二版) must name the issue's day and page, or the build stops
+ * (src/lib/paper/edition.ts); said here so the editor can fix it before saving.
+ */
+function editionProblem(entry: Immutable | undefined, date: string, page: number): string | undefined {
+  const edition = plain(entry?.getIn(['data', 'edition'])) as { date?: unknown; page?: unknown } | undefined;
+  if (!edition?.date && !edition?.page) return undefined;
+  const printed = `第${chineseNumber(page)}版`;
+  const day = edition.date instanceof Date ? edition.date.toISOString().slice(0, 10) : String(edition.date ?? '');
+  return day === date && edition.page === printed
+    ? undefined
+    : `见报信息写的是 ${day} ${String(edition.page ?? '')}，与所选的数字报版面（${date} ${printed}）不一致`;
 }
 
 const toAreas = (v: unknown): Area[] =>
@@ -67,6 +86,7 @@ export class PaperAreasControl extends Component<Props, State> {
 
   /** Errors Decap shows under the field and which block saving. */
   isValid = (): true | { error: { message: string } } => {
+    if (this.state.problem) return { error: { message: this.state.problem } };
     const bad = toAreas(this.props.value)
       .map((a, i) => [i, areaProblem(a)] as const)
       .find(([, p]) => p);
@@ -76,6 +96,11 @@ export class PaperAreasControl extends Component<Props, State> {
   private follow(): void {
     const { issue, page } = placement(this.props.getEntry());
     if (issue === this.state.issue && page === this.state.page) {
+      // The editor may correct the 见报信息 after choosing the page.
+      if (this.state.pageFound) {
+        const problem = editionProblem(this.props.getEntry(), issue, page);
+        if (problem !== this.state.problem) this.setState({ problem });
+      }
       // An image uploaded since the site was last built is not served yet: show Decap's own copy of it instead. Decap
       // answers a placeholder until it has read the file, and does not re-render this field when it has.
       if (this.state.unpublished) {
@@ -86,20 +111,21 @@ export class PaperAreasControl extends Component<Props, State> {
       }
       return;
     }
-    this.setState({ issue, page, image: '', src: '', unpublished: false, status: issue && page ? '正在读取版面图…' : '请先在上方选择报纸期次并填写版次，版面图会显示在这里。' });
+    this.setState({ issue, page, image: '', src: '', problem: undefined, pageFound: false, unpublished: false, status: issue && page ? '正在读取版面图…' : '请先在上方选择报纸期次并填写版次，版面图会显示在这里。' });
     if (!issue || !page) return;
     this.props.loadEntry('paper', issue).then(
       (entry) => {
         if (this.state.issue !== issue || this.state.page !== page) return;
-        const data = (plain(entry?.data) ?? {}) as { number?: number; pages?: { number?: number; name?: string; image?: string }[] };
+        const data = (plain(entry?.data) ?? {}) as { number?: number; date?: string; pages?: { number?: number; name?: string; image?: string }[] };
         const found = (data.pages ?? []).find((p) => Number(p.number) === page);
+        const problem = found ? editionProblem(this.props.getEntry(), issue, page) : `第${data.number ?? ''}期没有第${page}版`;
         this.setState(
           found?.image
-            ? { image: found.image, src: found.image, status: `第${data.number ?? ''}期 第${page}版 ${found.name ?? ''}：在图上按住鼠标拖出文章所占区域。` }
-            : { image: '', src: '', status: `该期没有第${page}版，或该版还没有版面图。` },
+            ? { image: found.image, src: found.image, pageFound: true, problem, status: `第${data.number ?? ''}期 第${page}版 ${found.name ?? ''}：在图上按住鼠标拖出文章所占区域。` }
+            : { image: '', src: '', pageFound: Boolean(found), problem, status: found ? `第${page}版还没有版面图。` : '' },
         );
       },
-      () => this.setState({ image: '', src: '', status: '读取该期报纸失败，请检查期次。' }),
+      () => this.setState({ image: '', src: '', problem: '读取该期报纸失败，请检查报纸期次', status: '读取该期报纸失败，请检查期次。' }),
     );
   }
 
@@ -138,7 +164,7 @@ export class PaperAreasControl extends Component<Props, State> {
 
   override render(): ReactNode {
     const areas = toAreas(this.props.value);
-    const { src, status, drag } = this.state;
+    const { src, status, problem, drag } = this.state;
     const box = (a: Area, key: string, label: string, dashed = false) =>
       h(
         'div',
@@ -164,6 +190,7 @@ export class PaperAreasControl extends Component<Props, State> {
       'div',
       { id: this.props.forID, className: this.props.classNameWrapper, 'data-paper-areas': true },
       h('p', { role: 'status', style: { margin: '0 0 8px' } }, status),
+      problem && h('p', { role: 'alert', style: { margin: '0 0 8px', color: '#b3261e', fontWeight: 'bold' } }, problem),
       src &&
         h(
           'div',

@@ -173,3 +173,17 @@ test('the site built from what the CMS wrote links both stories from the new pag
     await site.stop();
   }
 });
+
+test('a story whose 见报信息 names another day or page cannot be saved onto the new page', async ({ page }) => {
+  const printed = rawEntries(collection('news'), content()).find((e) => !e.data.paper && e.data.edition)!;
+  const file = content('news', `${printed.id}.md`);
+  const before = readFileSync(file, 'utf8');
+  await placeOnPage(page, { kind: 'news', id: printed.id });
+  const message = `见报信息写的是 ${(printed.data.edition as { date: string }).date}`;
+  await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();
+  await publish(page);
+  // Decap refuses to save and lists the widget's error above the field, besides the widget's own alert.
+  await expect(page.getByRole('listitem').filter({ hasText: message })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(readFileSync(file, 'utf8')).toBe(before);
+});
