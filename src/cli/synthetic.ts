@@ -83,7 +83,7 @@ export function generateArchive(dir: string, docs: number, sourceContent: string
   realSessions.items.push(...sessions);
   writeFileSync(join(content, 'taxonomies/sessions.yml'), stringify(realSessions));
 
-  for (const f of ['news', 'proposals', 'voices', 'reviews', 'members']) mkdirSync(join(content, f), { recursive: true });
+  for (const f of ['news', 'proposals', 'voices', 'reviews', 'members', 'paper']) mkdirSync(join(content, f), { recursive: true });
   const memberIds = Array.from({ length: counts.members }, (_, i) => `member-${i + 1}`);
   const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
   const given = '建国明华伟芳娜敏静丽强磊军洋勇艳杰娟涛超秀霞平刚桂英';

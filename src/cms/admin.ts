@@ -1,6 +1,7 @@
 import CMS from 'decap-cms-app';
-import { cmsConfig, type AdminPageOptions } from './config.ts';
 import { registerPaste } from './paste.ts';
+import { AREAS_WIDGET, cmsConfig, type AdminPageOptions } from './config.ts';
+import { PaperAreasControl, PaperAreasPreview } from './paper-areas.ts';
 import { forgetNames, previews } from './previews.ts';
 import { registerOptionalGroups } from './widgets.ts';
 
@@ -21,6 +22,7 @@ const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.ge
 
 registerOptionalGroups(CMS);
 registerPaste(CMS);
+CMS.registerWidget(AREAS_WIDGET, PaperAreasControl as never, PaperAreasPreview as never);
 if (page.siteCss) CMS.registerPreviewStyle(page.siteCss);
 for (const [name, template] of Object.entries(previews)) CMS.registerPreviewTemplate(name, template);
 CMS.registerEventListener({ name: 'postSave', handler: forgetNames });

@@ -1,13 +1,18 @@
 import type { CmsBackend, CmsCollection, CmsCollectionFile, CmsConfig, CmsField } from 'decap-cms-core';
 import {
   collections,
+  FOLDER_REF_TARGETS,
   PROPOSAL_STATUSES,
   TAXONOMY_ITEM_FIELDS,
   VOICE_COLUMNS,
   type Collection,
   type Field,
   type FolderCollection,
+  type RefTarget,
 } from '../content/model.ts';
+
+/** Name of the custom widget that edits article areas on a page image (registered in `src/cms/paper-areas.ts`). */
+export const AREAS_WIDGET = 'paper-areas';
 
 /**
  * The Decap CMS configuration, generated from the content model: every collection and field editors see comes from
@@ -95,11 +100,18 @@ function base(f: Field): { name: string; label: string; required: boolean; hint?
   return { name: f.name, label: f.label, required: f.required, ...(f.hint ? { hint: f.hint } : {}) };
 }
 
-/** A relation to a member (by file name) or to an item of a taxonomy file (by its `id`). */
-function relation(to: string, multiple: boolean) {
+/** How an entry of a folder collection is found and shown in a relation field; it is stored by its file name. */
+const FOLDER_RELATIONS: Record<(typeof FOLDER_REF_TARGETS)[number], { search_fields: string[]; display_fields: string[] }> = {
+  members: { search_fields: ['name'], display_fields: ['name'] },
+  // An issue is picked by its number or date (第186期 2025-04-18); newest issues are the ones editors want.
+  paper: { search_fields: ['number', 'date'], display_fields: ['第{{number}}期　{{date}}'] },
+};
+
+/** A relation to a member or an issue of the paper (by file name) or to an item of a taxonomy file (by its `id`). */
+function relation(to: RefTarget, multiple: boolean) {
   const target =
-    to === 'members'
-      ? { collection: 'members', value_field: '{{slug}}', search_fields: ['name'], display_fields: ['name'] }
+    to === 'members' || to === 'paper'
+      ? { collection: to, value_field: '{{slug}}', ...FOLDER_RELATIONS[to] }
       : {
           collection: to,
           file: to,
@@ -157,6 +169,11 @@ export function cmsField(f: Field): CmsField {
           { name: 'caption', label: '图注', widget: 'string', required: false },
         ],
       } as CmsField;
+    case 'file':
+      // Page images go through Decap's image widget (thumbnail, media library); PDFs through its file widget.
+      return { ...b, widget: f.accept === 'image' ? 'image' : 'file', choose_url: false } as CmsField;
+    case 'areas':
+      return { ...b, widget: AREAS_WIDGET } as CmsField;
     case 'group': {
       const fields = f.fields.map(cmsField);
       const summary = f.summary ? { summary: `{{fields.${f.summary}}}` } : {};
@@ -207,6 +224,13 @@ const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollection>> = {
   },
   // Names are Chinese and Decap cannot spell them in pinyin: a new member's file is named by the moment it was created
   // (UTC), e.g. `member-20250223-013000`; a developer may rename it before it is first published.
+  // An issue is filed under its date, which is also its address (/paper/2025-04-18/).
+  paper: {
+    identifier_field: 'date',
+    slug: '{{fields.date}}',
+    summary: '第{{number}}期　{{date}}',
+    sortable_fields: [{ field: 'date', label: '出版日期', default_sort: 'desc' }, 'number'],
+  },
   members: {
     identifier_field: 'name',
     slug: 'member-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}',
@@ -223,6 +247,7 @@ const PREVIEW_PATHS: Record<FolderCollection['name'], string> = {
   proposals: 'proposals/{{slug}}/',
   voices: 'voices/{{slug}}/',
   members: 'members/{{slug}}/',
+  paper: 'paper/{{slug}}/',
 };
 
 function proposalFilters(sessions: CmsOptions['sessions']): CmsCollection['view_filters'] {

@@ -60,6 +60,7 @@ export function folderLoader(c: FolderCollection): Loader {
       }
       await inner.load({ ...ctx, store: sanitizingStore(ctx.store) });
       if (c.name === 'proposals') assertUniqueNumbers(ctx);
+      if (c.name === 'paper') assertIssuesNamedByDate(ctx);
     },
   };
 }
@@ -95,6 +96,19 @@ function assertUniqueNumbers(ctx: LoaderContext): void {
     const other = seen.get(number);
     if (other) throw new ContentError(file, `number（提案编号）“${number}”重复，已用于 ${other}`);
     seen.set(number, file);
+  }
+}
+
+/** An issue's file is named by its date, which is its address; no two issues share a number. */
+function assertIssuesNamedByDate(ctx: LoaderContext): void {
+  const numbers = new Map<number, string>();
+  for (const entry of ctx.store.values()) {
+    const file = entry.filePath ?? entry.id;
+    const { date, number } = entry.data as { date: string; number: number };
+    if (date !== entry.id) throw new ContentError(file, `date（出版日期）“${date}”与文件名不符：文件应命名为 ${date}.md`);
+    const other = numbers.get(number);
+    if (other) throw new ContentError(file, `number（期号）“${number}”重复，已用于 ${other}`);
+    numbers.set(number, file);
   }
 }
 

@@ -9,7 +9,9 @@
  */
 
 /** Collections whose entries other fields may reference by id. */
-export type RefTarget = 'members' | 'sessions' | 'units' | 'categories' | 'sectors' | 'committees' | 'places';
+export type RefTarget = 'members' | 'paper' | 'sessions' | 'units' | 'categories' | 'sectors' | 'committees' | 'places';
+/** Reference targets that are folders of entries (referenced by file name) rather than taxonomy files. */
+export const FOLDER_REF_TARGETS = ['members', 'paper'] as const;
 
 interface FieldBase {
   /** Frontmatter key. */
@@ -73,6 +75,18 @@ export interface StringListField extends FieldBase {
 export interface ImageField extends FieldBase {
   type: 'image';
 }
+/** A file in `public/media/` (a path such as `/media/paper/2025-04-18-1.jpg`): an image or a PDF. */
+export interface FileField extends FieldBase {
+  type: 'file';
+  accept: 'image' | 'pdf';
+}
+/**
+ * Rectangles on a newspaper page image, each `{ x, y, w, h }` in percent of the image's width and height (left, top,
+ * width, height), so they fit the image at any size. Edited in the CMS by dragging on the page image.
+ */
+export interface AreasField extends FieldBase {
+  type: 'areas';
+}
 /** A group of fields (one object, or a list of objects when `multiple`). */
 export interface GroupField extends FieldBase {
   type: 'group';
@@ -94,12 +108,14 @@ export type Field =
   | RefField
   | StringListField
   | ImageField
+  | FileField
+  | AreasField
   | GroupField;
 
 /** A folder of Markdown files, one entry per file, named by an ASCII id. */
 export interface FolderCollection {
   kind: 'folder';
-  name: 'news' | 'reviews' | 'proposals' | 'voices' | 'members';
+  name: 'news' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper';
   /** Chinese name of the collection (plural). */
   label: string;
   /** Chinese name of one entry. */
@@ -114,7 +130,7 @@ export interface FolderCollection {
 /** A YAML file under `content/taxonomies/` holding a list of items, each with an ASCII `id` and a `name`. */
 export interface TaxonomyCollection {
   kind: 'taxonomy';
-  name: Exclude<RefTarget, 'members'> | 'synonyms';
+  name: Exclude<RefTarget, (typeof FOLDER_REF_TARGETS)[number]> | 'synonyms';
   label: string;
   labelSingular: string;
   /** File path under `content/`. */
@@ -177,6 +193,32 @@ const withdrawn = () =>
     ],
   }) as const;
 
+/**
+ * Where a story appears in the electronic edition (数字报): the issue, the page, and the rectangles it occupies on the
+ * page image. Existing stories carry it, so a story is one entry on the site and in the paper (刊于 第N期 第M版).
+ */
+const inPaper = () =>
+  ({
+    name: 'paper',
+    label: '数字报版面',
+    type: 'group',
+    multiple: false,
+    required: false,
+    hint: '刊登在哪一期、哪一版，以及在版面图上所占的区域；填写后文章出现在数字报中。',
+    fields: [
+      { name: 'issue', label: '报纸期次', type: 'ref', to: 'paper', multiple: false, required: true },
+      // Not 版次 alone: a news story's 见报信息 has a 版次 of its own (第一版), and the two sit on one form.
+      { name: 'page', label: '所在版次', type: 'integer', required: true, min: 1, max: 99, hint: '第几版，如 1' },
+      {
+        name: 'areas',
+        label: '版面区域',
+        type: 'areas',
+        required: false,
+        hint: '在版面图上按住鼠标拖出文章所占的矩形；也可直接填写百分比数值。一篇文章可占多块（如转版）。',
+      },
+    ],
+  }) as const;
+
 export const news = {
   kind: 'folder',
   name: 'news',
@@ -213,6 +255,7 @@ export const news = {
       ],
     },
     withdrawn(),
+    inPaper(),
   ],
 } as const satisfies FolderCollection;
 
@@ -388,6 +431,7 @@ export const voices = {
     { name: 'summary', label: '摘要', type: 'text', required: true },
     editor(),
     withdrawn(),
+    inPaper(),
   ],
 } as const satisfies FolderCollection;
 
@@ -406,6 +450,38 @@ export const members = {
     { name: 'photo', label: '照片', type: 'image', required: false },
     { name: 'bio', label: '简介', type: 'text', required: true, hint: '工作单位与职务，一两句话。' },
     withdrawn(),
+  ],
+} as const satisfies FolderCollection;
+
+/**
+ * An issue (期) of the newspaper with its pages (版). The file is named by the issue's date (`2025-04-18.md`), which is
+ * also its address (`/paper/2025-04-18/`); stories name the issue in their 数字报版面.
+ */
+export const paper = {
+  kind: 'folder',
+  name: 'paper',
+  label: '数字报',
+  labelSingular: '报纸期次',
+  folder: 'paper',
+  body: { label: '本期导读', hint: '可不填。', required: false },
+  fields: [
+    { name: 'number', label: '期号', type: 'integer', required: true, min: 1, max: 99999, hint: '总第几期，如 186' },
+    { name: 'date', label: '出版日期', type: 'date', required: true, hint: '文件名和网址由它而来，如 2025-04-18' },
+    {
+      name: 'pages',
+      label: '版面',
+      type: 'group',
+      multiple: true,
+      required: true,
+      summary: 'name',
+      hint: '按版次顺序，每版一条。',
+      fields: [
+        { name: 'number', label: '版次', type: 'integer', required: true, min: 1, max: 99, hint: '第几版，如 1' },
+        { name: 'name', label: '版名', type: 'string', required: true, hint: '如：要闻、综合、委员之声、文史' },
+        { name: 'image', label: '版面图', type: 'file', accept: 'image', required: true, hint: 'JPG、PNG 或 WebP，宽 1000 像素以上为宜。' },
+        { name: 'pdf', label: 'PDF 版', type: 'file', accept: 'pdf', required: false, hint: '可不填；填写后读者可下载本版 PDF。' },
+      ],
+    },
   ],
 } as const satisfies FolderCollection;
 
@@ -506,7 +582,7 @@ export const settings = {
 } as const satisfies SettingsCollection;
 
 /** Every collection of the site, in the order editors see them. */
-export const collections: readonly Collection[] = [news, reviews, proposals, voices, members, ...taxonomies, settings];
+export const collections: readonly Collection[] = [news, reviews, proposals, voices, members, paper, ...taxonomies, settings];
 
 export const folderCollections = collections.filter((c): c is FolderCollection => c.kind === 'folder');
 export const taxonomyCollections = collections.filter((c): c is TaxonomyCollection => c.kind === 'taxonomy');

@@ -36,7 +36,17 @@ export function proposalRules(p: ProposalData, ctx: Ctx): void {
   for (const problem of courseProblems(p)) ctx.addIssue({ code: 'custom', ...problem });
 }
 
+/** An issue's pages are numbered 1, 2, 3 … in order, so 上一版/下一版 and the page addresses hold. */
+export function paperIssueRules(p: { pages?: { number?: number }[] }, ctx: Ctx): void {
+  (p.pages ?? []).forEach((page, i) => {
+    if (page.number !== undefined && page.number !== i + 1) {
+      ctx.addIssue({ code: 'custom', path: ['pages', i, 'number'], message: `版次应按顺序从 1 编号：第 ${i + 1} 条版面的版次应为 ${i + 1}，而不是 ${page.number}` });
+    }
+  });
+}
+
 /** Cross-field rules by collection name. */
 export const refinements: Partial<Record<string, (data: never, ctx: Ctx) => void>> = {
   proposals: proposalRules as (data: never, ctx: Ctx) => void,
+  paper: paperIssueRules as (data: never, ctx: Ctx) => void,
 };

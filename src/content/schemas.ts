@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { dayFromYamlDate, parseDateTime, parseDay } from '../lib/dates.ts';
-import { imageProblem } from '../lib/media.ts';
+import { fileProblem, imageProblem } from '../lib/media.ts';
+import { AREA_LABELS, areaProblem, type Area } from '../lib/paper/areas.ts';
 import { publicDir } from '../lib/paths.ts';
 import { hasRef } from '../lib/registry.ts';
 import { collections, TAXONOMY_ITEM_FIELDS, type Collection, type Field } from './model.ts';
@@ -15,6 +16,7 @@ import { refinements } from './rules.ts';
 
 const REF_LABEL: Record<string, string> = {
   members: '委员',
+  paper: '报纸期次',
   sessions: '届次',
   units: '承办单位',
   categories: '提案类别',
@@ -63,8 +65,9 @@ function day(f: Field) {
 }
 
 function ref(f: Extract<Field, { type: 'ref' }>) {
+  // An issue's id is its date; YAML reads an unquoted `2025-04-18` as a date, which still names that issue.
   const one = z
-    .string({ error: missingOr(f.label, `「${f.label}」应为编号`) })
+    .preprocess((v) => (v instanceof Date ? dayFromYamlDate(v) : v), z.string({ error: missingOr(f.label, `「${f.label}」应为编号`) }))
     .refine((id) => hasRef(f.to, id), { error: (iss) => `「${f.label}」引用了不存在的${REF_LABEL[f.to]}：“${String(iss.input)}”` });
   return f.multiple ? z.array(one, { error: `「${f.label}」应为列表` }) : one;
 }
@@ -90,6 +93,31 @@ function image(f: Field) {
     },
     { error: unknownKeys },
   );
+}
+
+/** A path under `/media/` to an image or a PDF that exists and is what its name says. */
+function file(f: Extract<Field, { type: 'file' }>) {
+  const kinds = f.accept === 'pdf' ? 'pdf' : 'jpe?g|png|webp';
+  return z
+    .string({ error: missingOr(f.label, `「${f.label}」应为文件地址`) })
+    .regex(new RegExp(`^/media/[\\w./-]+\\.(?:${kinds})$`, 'i'), {
+      error: f.accept === 'pdf' ? `「${f.label}」应上传到 /media/，且为 PDF 文件` : `「${f.label}」应上传到 /media/，且为 jpg、png 或 webp 格式`,
+    })
+    .superRefine((src, ctx) => {
+      const path = join(publicDir(), src);
+      const problem = existsSync(path) ? fileProblem(path) : `文件不存在：${src}`;
+      if (problem) ctx.addIssue({ code: 'custom', message: `「${f.label}」${problem}` });
+    });
+}
+
+/** Rectangles in percent of the page image; each is checked to lie on the image. */
+function areas(f: Field) {
+  const n = (k: keyof Area) => z.number({ error: `「${f.label}」的${AREA_LABELS[k]}应为数字（百分比）` });
+  const one = z.strictObject({ x: n('x'), y: n('y'), w: n('w'), h: n('h') }, { error: unknownKeys }).superRefine((a, ctx) => {
+    const problem = areaProblem(a);
+    if (problem) ctx.addIssue({ code: 'custom', message: `「${f.label}」${problem}` });
+  });
+  return z.array(one, { error: `「${f.label}」应为列表` });
 }
 
 function unknownKeys(iss: { code?: string; keys?: string[] }): string | undefined {
@@ -138,6 +166,13 @@ export function fieldSchema(f: Field): z.ZodType {
       break;
     case 'image':
       t = image(f);
+      break;
+    case 'file':
+      t = file(f);
+      break;
+    case 'areas':
+      t = areas(f);
+      if (!f.required) return z.preprocess(blankToUndefined, (t as z.ZodArray).default([]));
       break;
     case 'group': {
       const obj = objectSchema(f.fields);

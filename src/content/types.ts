@@ -1,5 +1,6 @@
 import type * as model from './model.ts';
 import type { Field } from './model.ts';
+import type { Area } from '../lib/paper/areas.ts';
 
 /**
  * TypeScript types of entry data, derived from the content model so code that reads entries cannot disagree with it.
@@ -12,7 +13,7 @@ export interface ImageData {
   caption?: string;
 }
 
-type Value<F> = F extends { type: 'string' | 'text' | 'markdown' | 'date' }
+type Value<F> = F extends { type: 'string' | 'text' | 'markdown' | 'date' | 'file' }
   ? string
   : F extends { type: 'datetime' }
     ? Date
@@ -30,6 +31,8 @@ type Value<F> = F extends { type: 'string' | 'text' | 'markdown' | 'date' }
                 ? string[]
                 : F extends { type: 'image' }
                   ? ImageData
+                  : F extends { type: 'areas' }
+                    ? Area[]
                   : F extends { type: 'group'; multiple: true; fields: infer G extends readonly Field[] }
                     ? DataOf<G>[]
                     : F extends { type: 'group'; fields: infer G extends readonly Field[] }
@@ -37,7 +40,7 @@ type Value<F> = F extends { type: 'string' | 'text' | 'markdown' | 'date' }
                       : never;
 
 /** Fields that always hold a value after parsing: required ones, booleans and lists (which default). */
-type Always<F> = F extends { required: true } | { type: 'boolean' | 'stringList' } | { multiple: true } ? F : never;
+type Always<F> = F extends { required: true } | { type: 'boolean' | 'stringList' | 'areas' } | { multiple: true } ? F : never;
 
 type Flatten<T> = { [K in keyof T]: T[K] };
 
@@ -56,6 +59,10 @@ export type ProposalData = DataOf<typeof model.proposals.fields>;
 export type ReplyData = ProposalData['replies'][number];
 export type VoiceData = DataOf<typeof model.voices.fields>;
 export type MemberData = DataOf<typeof model.members.fields>;
+export type PaperIssueData = DataOf<typeof model.paper.fields>;
+export type PaperPageData = PaperIssueData['pages'][number];
+/** Where a story appears in the paper: issue id, page number and its areas on the page image. */
+export type PaperPlacement = NonNullable<NewsData['paper']>;
 export type SettingsData = DataOf<typeof model.settings.fields>;
 export type SessionData = TaxonomyData<typeof model.sessions>;
 export type UnitData = TaxonomyData<typeof model.units>;

@@ -4,6 +4,7 @@ import type {
   CommitteeData,
   MemberData,
   NewsData,
+  PaperIssueData,
   PlaceData,
   ProposalData,
   ReviewData,
@@ -37,7 +38,7 @@ export interface Entry<D> {
   entry: CollectionEntry<never>;
 }
 
-type Name = 'news' | 'reviews' | 'proposals' | 'voices' | 'members';
+type Name = 'news' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper';
 
 type Stored<D> = { id: string; data: D; rendered?: { html: string } };
 
@@ -128,6 +129,10 @@ export const getMembers: () => Promise<Entry<MemberData>[]> = memo(async () => {
 export const getAllMembersForNames: () => Promise<Entry<MemberData>[]> = memo(async () =>
   (await stored<MemberData>('members')).map((e) => new ContentEntry(e)),
 );
+/** Issues of the newspaper (数字报), newest first. */
+export const getPaperIssues: () => Promise<Entry<PaperIssueData>[]> = memo(async () => {
+  return (await all<PaperIssueData>('paper')).sort((a, b) => b.data.date.localeCompare(a.data.date));
+});
 
 /** Proposal ordering: newest session first, then by number. */
 const bySessionThenNumber = (a: Entry<ProposalData>, b: Entry<ProposalData>) =>

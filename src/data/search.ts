@@ -6,6 +6,7 @@ import { notePageYears } from '../lib/search/render-order.ts';
 import { KEY_VALUE, KIND_LABELS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
 import { getMembers, getNews, getProposals, getReviews, getTaxonomy, getVoices } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
+import { getPlacement } from './paper.ts';
 import { memo } from './memo.ts';
 
 /** What a page tells the search index about itself besides its visible text. */
@@ -56,9 +57,15 @@ async function record(
 
 const sortKey = (d: Date | string) => (typeof d === 'string' ? `${d}T00:00:00+08:00` : toBeijingIso(d));
 
+/** The 报纸期次 and 报纸版次 filters of a story printed in the paper (none for one that was not). */
+async function paperFilters(kind: 'news' | 'voices', id: string): Promise<[FilterName, string][]> {
+  const at = await getPlacement(kind, id);
+  return at ? [['issue', `第${at.issue.number}期`], ['paperpage', `第${at.page.number}版`]] : [];
+}
+
 /** Search record of a news brief. */
-export async function newsRecord(d: NewsData, bodyText: string) {
-  return record('news', { title: d.title, date: d.date, text: `${d.summary} ${bodyText}`, meta: { summary: d.summary } });
+export async function newsRecord(d: NewsData, bodyText: string, id: string) {
+  return record('news', { title: d.title, date: d.date, text: `${d.summary} ${bodyText}`, meta: { summary: d.summary }, filters: await paperFilters('news', id) });
 }
 
 /** Search record of a work review. */
@@ -67,9 +74,16 @@ export async function reviewRecord(d: ReviewData, bodyText: string) {
 }
 
 /** Search record of a member voice, findable by its author's name in pinyin. */
-export async function voiceRecord(d: VoiceData, bodyText: string) {
+export async function voiceRecord(d: VoiceData, bodyText: string, id: string) {
   const author = (await getLookups()).members.get(d.author)!.name;
-  return record('voices', { title: d.title, date: d.date, text: `${d.summary} ${bodyText}`, people: [author], meta: { author, summary: d.summary } });
+  return record('voices', {
+    title: d.title,
+    date: d.date,
+    text: `${d.summary} ${bodyText}`,
+    people: [author],
+    meta: { author, summary: d.summary },
+    filters: await paperFilters('voices', id),
+  });
 }
 
 /**
@@ -141,6 +155,10 @@ export interface FilterValue {
 function orderValues(name: FilterName, values: FilterValue[], sessionRank: Map<string, number>): FilterValue[] {
   const pinyinOrder = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
   if (name === 'year') return values.sort((a, b) => Number(b.value) - Number(a.value));
+  // 第198期 before 第186期 (newest first); 第1版 before 第2版 … 第10版.
+  const n = (v: string) => Number(/\d+/.exec(v)?.[0] ?? 0);
+  if (name === 'issue') return values.sort((a, b) => n(b.value) - n(a.value));
+  if (name === 'paperpage') return values.sort((a, b) => n(a.value) - n(b.value));
   if (name === 'session') return values.sort((a, b) => (sessionRank.get(b.value) ?? 0) - (sessionRank.get(a.value) ?? 0));
   return values.sort((a, b) => pinyinOrder.compare(a.value, b.value));
 }
@@ -159,9 +177,9 @@ export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<F
   };
   const add = adder(all);
   const addProposal = adder(proposals);
-  for (const e of await getNews()) baseFilters('news', e.data.date).forEach(add);
+  for (const e of await getNews()) [...baseFilters('news', e.data.date), ...(await paperFilters('news', e.id))].forEach(add);
   for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
-  for (const e of await getVoices()) baseFilters('voices', e.data.date).forEach(add);
+  for (const e of await getVoices()) [...baseFilters('voices', e.data.date), ...(await paperFilters('voices', e.id))].forEach(add);
   (await getMembers()).forEach(() => baseFilters('members').forEach(add));
   for (const e of await getProposals()) {
     const filters = [...baseFilters('proposals', e.data.submitted), ...(await proposalFilters(e.data))];

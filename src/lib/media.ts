@@ -12,6 +12,21 @@ const SIGNATURES: Record<string, (head: Buffer) => boolean> = {
   avif: (h) => h.subarray(4, 12).toString('latin1').startsWith('ftypavi'),
 };
 
+/** Why an uploaded file may not be published: an image as for `imageProblem`, a PDF too large or not a PDF. */
+export function fileProblem(file: string): string | undefined {
+  if (!file.toLowerCase().endsWith('.pdf')) return imageProblem(file);
+  const size = statSync(file).size;
+  if (size > MAX_PDF_BYTES) return `PDF 过大：${(size / 1024 / 1024).toFixed(1)} MB，不能超过 ${MAX_PDF_BYTES / 1024 / 1024} MB`;
+  const fd = openSync(file, 'r');
+  const head = Buffer.alloc(5);
+  readSync(fd, head, 0, 5, 0);
+  closeSync(fd);
+  return head.toString('latin1') === '%PDF-' ? undefined : '文件内容不是 PDF';
+}
+
+/** Largest PDF of a newspaper page: a page of text and photos at print resolution fits well under it. */
+export const MAX_PDF_BYTES = 20 * 1024 * 1024;
+
 /**
  * Why an uploaded image may not be published, or undefined when it may: too large, not what its extension says, or
  * an SVG carrying script.
@@ -32,4 +47,11 @@ export function imageProblem(file: string): string | undefined {
   closeSync(fd);
   const check = SIGNATURES[ext];
   return check && check(head) ? undefined : `文件内容与扩展名 .${ext} 不符，可能不是图片`;
+}
+
+/** Width and height in pixels of an image file, for `<img width height>` so the page does not jump as it loads. */
+export async function imageDimensions(file: string): Promise<{ width: number; height: number }> {
+  const { default: sharp } = await import('sharp');
+  const { width, height } = await sharp(file).metadata();
+  return { width: width ?? 1000, height: height ?? 1400 };
 }

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { taxonomyCollections, type RefTarget, type TaxonomyCollection } from '../content/model.ts';
+import { FOLDER_REF_TARGETS, taxonomyCollections, type RefTarget, type TaxonomyCollection } from '../content/model.ts';
 import { parseYaml } from '../content/errors.ts';
 import { contentDir } from './paths.ts';
 
 /**
- * The ids every reference field may point at: the members folder and the taxonomy files under `content/`.
+ * The ids every reference field may point at: the members and paper folders and the taxonomy files under `content/`.
  *
  * Schemas check references against it while entries are parsed, so an unknown member or unit fails the build at the
  * field that holds it. It is read from disk when first needed and again when an id is not found, so an entry added in
@@ -16,17 +16,10 @@ let cache: Map<RefTarget | TaxonomyCollection['name'], Set<string>> | undefined;
 function read(): Map<RefTarget | TaxonomyCollection['name'], Set<string>> {
   const dir = contentDir();
   const ids = new Map<RefTarget | TaxonomyCollection['name'], Set<string>>();
-  const membersDir = join(dir, 'members');
-  ids.set(
-    'members',
-    new Set(
-      existsSync(membersDir)
-        ? readdirSync(membersDir)
-            .filter((f) => f.endsWith('.md'))
-            .map((f) => f.slice(0, -3))
-        : [],
-    ),
-  );
+  for (const folder of FOLDER_REF_TARGETS) {
+    const path = join(dir, folder);
+    ids.set(folder, new Set(existsSync(path) ? readdirSync(path).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)) : []));
+  }
   for (const t of taxonomyCollections) {
     const file = join(dir, t.file);
     const items = existsSync(file) ? ((parseYaml(readFileSync(file, 'utf8'), file) as { items?: unknown } | null)?.items ?? []) : [];

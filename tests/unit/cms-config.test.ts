@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CmsCollection, CmsField } from 'decap-cms-core';
-import { cmsConfig, DATE_FORMAT, DATETIME_FORMAT } from '../../src/cms/config.ts';
+import { AREAS_WIDGET, cmsConfig, DATE_FORMAT, DATETIME_FORMAT } from '../../src/cms/config.ts';
 import { collections, type Collection, type Field } from '../../src/content/model.ts';
 import { schemas, storedFields } from '../../src/content/schemas.ts';
 import { blankPaths, isBlank } from '../../src/cms/widgets.ts';
@@ -75,12 +75,22 @@ function expectAgree(m: Field, f: CmsField, zod: unknown): void {
       expect(target, `${at} points at a CMS collection`).toBeDefined();
       if (m.to === 'members') {
         expect(f, at).toMatchObject({ value_field: '{{slug}}', search_fields: ['name'], display_fields: ['name'] });
+      } else if (m.to === 'paper') {
+        // An issue is stored by its file name, which is its date.
+        expect(f, at).toMatchObject({ value_field: '{{slug}}', search_fields: ['number', 'date'] });
+        expect(target!.folder, at).toBe('content/paper');
       } else {
         expect(f, at).toMatchObject({ file: m.to, value_field: 'items.*.id', search_fields: ['items.*.name'], display_fields: ['items.*.name'] });
         expect(target!.files?.map((x) => x.name), at).toContain(m.to);
       }
       break;
     }
+    case 'file':
+      expect(get(f, 'widget'), at).toBe(m.accept === 'image' ? 'image' : 'file');
+      break;
+    case 'areas':
+      expect(get(f, 'widget'), at).toBe(AREAS_WIDGET);
+      break;
     case 'stringList':
       expect(get(f, 'widget'), at).toBe('list');
       expect(get(f, 'fields'), at).toBeUndefined();

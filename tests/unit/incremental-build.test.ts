@@ -84,6 +84,8 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
       f.edit('proposals/14-3-0123.md', /\ntitle: .*/, "\ntitle: '关于加快科技服务业改革发展的建议'");
       // On the first page of the voices: the second page shows the same voices, but the column counts above it change.
       f.edit('voices/2025-03-10-rijian-zhaoliao-zhongxin.md', '\ncolumn: 委员建言', '\ncolumn: 快评');
+      // An issue's number shows on the stories printed in it (刊于 第194期 第1版).
+      f.edit('paper/2025-06-06.md', 'number: 193', 'number: 194');
     });
     expect(reused.length, 'most detail pages are reused').toBeGreaterThan(30);
     // Left where the last build wrote it, not copied back from the cache.
@@ -92,6 +94,7 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     expect(inode()).toBe(before);
     expect(reused).not.toContain(`/news/${story}/index.html`);
     expect(reused).not.toContain('/proposals/14-3-0123/index.html');
+    expect(reused).not.toContain('/news/2025-06-05-zhuozhang-he-shengtai-shicha/index.html');
     // List pages that do not show what changed are copied too (the story's text is not on any list); the one that
     // shows the new proposal title is rendered, and so is the second page of voices, for its column counts.
     expect(reused.filter((p) => p.startsWith('/archive/')).length, 'archive pages').toBeGreaterThan(0);

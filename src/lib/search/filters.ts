@@ -12,6 +12,9 @@ export const SEARCH_FILTERS = [
   { name: 'status', label: '办理状态' },
   { name: 'type', label: '提案类型' },
   { name: 'key', label: '重点提案' },
+  // Stories printed in the paper (数字报): 第186期, 第1版. Not `page`: that parameter is the results page.
+  { name: 'issue', label: '报纸期次' },
+  { name: 'paperpage', label: '报纸版次' },
 ] as const;
 
 export type FilterName = (typeof SEARCH_FILTERS)[number]['name'];
