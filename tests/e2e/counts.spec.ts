@@ -42,6 +42,15 @@ interface Proposal {
 const proposals = entries('proposals') as unknown as Proposal[];
 const news = entries('news') as (Data & { id: string; date: string; tags?: string[] })[];
 const voices = entries('voices') as (Data & { id: string; date: string; column: string; author: string })[];
+/** 数字报 issues by their date (the file name), for the 报纸期次 filter of the stories printed in them. */
+const issueNumbers = new Map(entries('paper').map((e) => [e.id, Number(e.number)]));
+const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+/** A story's search filters as a reader picks them, with its issue and page when it was printed in the paper. */
+function printed(m: Map<string, string>, e: Data): Map<string, string> {
+  const at = e.paper as { issue: unknown; page: number } | undefined;
+  if (at) m.set('issue', `第${issueNumbers.get(day(at.issue))}期`).set('paperpage', `第${at.page}版`);
+  return m;
+}
 const reviews = entries('reviews') as (Data & { id: string; date: string })[];
 const members = entries('members');
 const units = entries('units') as (Data & { id: string; name: string; shortName?: string })[];
@@ -116,7 +125,7 @@ function searchPages(mode: string): Map<string, string>[] {
       return m;
     });
   if (mode === 'proposals') return shownProposals;
-  return [...news.map((n) => page('新闻简报', n.date)), ...reviews.map((r) => page('工作回眸', r.date)), ...voices.map((v) => page('委员声音', v.date)), ...members.map(() => page('委员')), ...shownProposals];
+  return [...news.map((n) => printed(page('新闻简报', n.date), n)), ...reviews.map((r) => page('工作回眸', r.date)), ...voices.map((v) => printed(page('委员声音', v.date), v)), ...members.map(() => page('委员')), ...shownProposals];
 }
 
 /** The count a `data-count-of` description stands for, computed from content/. */

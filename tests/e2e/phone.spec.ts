@@ -17,6 +17,8 @@ function loneGlyphs(page: Page, selector: string) {
       const lines = new Map<number, string>();
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // Text for screen readers only (a 1 px box) is not on any visible line.
+        if (node.parentElement!.getBoundingClientRect().width < 2) continue;
         for (let i = 0; i < node.textContent!.length; i++) {
           if (/\s/.test(node.textContent![i]!)) continue;
           const range = document.createRange();
