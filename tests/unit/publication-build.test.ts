@@ -91,7 +91,7 @@ function outputFiles(dir: string): Map<string, string> {
 /** Files outside /_gone/ that mention `text`. */
 const mentioning = (files: Map<string, string>, text: string) => [...files].filter(([rel, t]) => !rel.startsWith('_gone/') && t.includes(text)).map(([rel]) => rel);
 
-const registered = (files: Map<string, string>) => Number(/data-figure="registered">(\d+)/.exec(files.get('proposals/stats/index.html')!)![1]);
+const registered = (files: Map<string, string>) => Number(/data-figure="registered">(?:<[^>]*>)*(\d+)/.exec(files.get('proposals/stats/index.html')!)![1]);
 
 function build(now: string, outDir?: string): Map<string, string> {
   const dist = outDir ?? join(fixture.dir, 'dist');
