@@ -1,9 +1,11 @@
 import { formatChineseDate } from '../lib/dates.ts';
 import { KIND_LABELS, PROPOSAL_FILTERS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
-import { parseQuery, queryTerms, settledText } from '../lib/search/query.ts';
+import { holds, parseQuery, queryTerms, settledText, type Attempt } from '../lib/search/query.ts';
 import { rerank, safeExcerpt } from '../lib/search/rank.ts';
+import { resultKind, resultLine } from '../lib/search/result.ts';
+import { toSimplified } from '../lib/search/traditional.ts';
 import type { PartEntry } from '../lib/search/parts.ts';
-import { sumCounts } from '../lib/search/merge.ts';
+import { sumCounts, type Counts } from '../lib/search/merge.ts';
 import { startEngine, type Engine, type PagefindData, type PagefindSearch } from './search-engine.ts';
 import { readState, writeState, type SearchState } from '../lib/search/state.ts';
 
@@ -15,7 +17,13 @@ import { readState, writeState, type SearchState } from '../lib/search/state.ts'
 const PER_PAGE = 10;
 /** How many of Pagefind's best results are loaded to re-rank; more costs bytes on the first query. */
 const RERANK_DEPTH = 20;
-const OPTIONS = { excerptLength: 36 };
+/**
+ * The search keys are metadata (see SearchRecord): `keys` (pinyin, initials and number forms of the title, names)
+ * weigh like a heading, `terms` (tags, names, synonyms) like text, and the date, which Pagefind also searches, not.
+ */
+const OPTIONS = { excerptLength: 36, ranking: { metaWeights: { keys: 4, terms: 1, date: 0, summary: 0.5 } } };
+/** How many results of a search whose text must be checked (a quoted phrase with symbols) are loaded to check. */
+const CHECK_DEPTH = 100;
 /** The typing pause after which results are shown, and the shorter one after which the search for them begins. */
 const PAUSE = 300;
 const EARLY_PAUSE = 120;
@@ -79,6 +87,7 @@ function lookUp({ pf }: Search, terms: string[]): Promise<Record<string, number>
  */
 function prepare(raw: string): void {
   const text = parseQuery(raw).text;
+  if (text.startsWith('"') || text.startsWith('pn')) return; // a phrase or proposal number is searched whole
   const settled = settledText(text);
   if (!settled || queryTerms(text).length < 2) return;
   loadPagefind()
@@ -108,20 +117,72 @@ async function searchParts(search: Search, text: string | null, o: { filters: Fi
   return { results: each.flatMap((s) => s.results), filters: sumCounts(each.map((s) => s.filters)), unfilteredResultCount: each.reduce((n, s) => n + s.unfilteredResultCount, 0) };
 }
 
+/**
+ * The first of a query's searches (`parseQuery`'s attempts) that finds something. Where the results must hold a text
+ * (a quoted phrase with symbols), the best `CHECK_DEPTH` are loaded and checked, and the counts are those of the
+ * results kept, so the number stated is the number listed.
+ */
+async function searchQuery(search: Search, attempts: Attempt[] | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<PagefindSearch> {
+  if (!attempts) return searchParts(search, null, o);
+  let found = NOTHING;
+  for (const a of attempts) {
+    found = await attempt(search, a, o, CHECK_DEPTH);
+    // Joined results would break the order by date, which is Pagefind's.
+    if (a.also && !o.sort) found = await join(found, await attempt(search, a.also, o, RERANK_DEPTH));
+    if (found.results.length > 0) break;
+  }
+  return found;
+}
+
+async function attempt(search: Search, a: Attempt, o: { filters: Filters; sort?: Record<string, string> }, depth: number): Promise<PagefindSearch> {
+  const found = await searchParts(search, a.text, o);
+  return a.mustHold === undefined ? found : checked(found, a.mustHold, depth);
+}
+
+/** The best `depth` results, loaded, that hold `mustHold` in their title, text or search terms. */
+async function checked(found: PagefindSearch, mustHold: string, depth: number): Promise<PagefindSearch> {
+  const head = await Promise.all(found.results.slice(0, depth).map(async (r) => ({ r, d: await r.data() })));
+  const kept = head.filter(({ d }) => holds(`${d.meta.title ?? ''} ${d.content} ${d.meta.terms ?? ''}`, mustHold));
+  const counts: Counts = {};
+  for (const { d } of kept) addFilters(counts, d);
+  return { results: kept.map(({ r, d }) => ({ ...r, data: () => Promise.resolve(d) })), filters: counts, totalFilters: counts, unfilteredResultCount: kept.length };
+}
+
+function addFilters(counts: Counts, d: PagefindData): void {
+  for (const [name, values] of Object.entries(d.filters)) for (const v of values) (counts[name] ??= {})[v] = (counts[name][v] ?? 0) + 1;
+}
+
+/** A search's results followed by the checked (loaded) results of another that it lacks, with their counts added. */
+async function join(first: PagefindSearch, more: PagefindSearch): Promise<PagefindSearch> {
+  const have = new Set(first.results.map((r) => r.id));
+  const added = more.results.filter((r) => !have.has(r.id));
+  if (added.length === 0) return first;
+  const counts = sumCounts([first.filters]);
+  for (const r of added) addFilters(counts, await r.data());
+  return { ...first, results: [...first.results, ...added], filters: counts, unfilteredResultCount: first.unfilteredResultCount + added.length };
+}
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * One result: kind and date, the title, for a proposal its line of facts (案号 · 提案人 · 主办单位 · 状态), an excerpt of
+ * the visible text with the query marked (or the summary when only search keys matched), and the replies that match.
+ */
 function resultHtml(d: PagefindData): string {
   const title = d.meta.title ?? d.url;
-  const date = d.meta.date ? formatChineseDate(d.meta.date) : '';
-  const number = d.meta.number ? `<span>第 ${esc(d.meta.number)} 号</span>` : '';
-  const author = d.meta.author ? `<span>${esc(d.meta.author)}</span>` : '';
+  const kind = resultKind(d);
+  const date = d.meta.date && kind !== KIND_LABELS.members && kind !== KIND_LABELS.units ? formatChineseDate(d.meta.date) : '';
+  const line = resultLine(d);
+  const author = !line.length && d.meta.author ? `<span>${esc(d.meta.author)}</span>` : '';
+  const facts = line.map(([label, value]) => `<span><span class="label">${esc(label)}</span> ${esc(value)}</span>`).join(' · ');
   const replies = d.sub_results
-    .filter((s) => /#reply-/.test(s.url))
+    .filter((s) => /#reply-/.test(s.url) && s.excerpt.includes('<mark>'))
     .map((s) => `<li><a href="${esc(s.url)}">${esc(s.title)}</a>：<span>${safeExcerpt(s.excerpt)}</span></li>`)
     .join('');
   return `<li class="search-result">
-    <p class="search-result-meta"><span class="badge">${esc(d.meta.kind ?? '')}</span>${date ? `<span>${esc(date)}</span>` : ''}${number}${author}</p>
+    <p class="search-result-meta"><span class="badge">${esc(kind)}</span>${date ? `<span>${esc(date)}</span>` : ''}${author}</p>
     <h2 class="search-result-title"><a href="${esc(d.url)}">${esc(title)}</a></h2>
+    ${facts ? `<p class="search-result-facts">${facts}</p>` : ''}
     <p class="search-result-excerpt">${safeExcerpt(d.excerpt, d.meta.summary ?? '')}</p>
     ${replies ? `<ul class="search-result-replies" aria-label="相关答复">${replies}</ul>` : ''}
   </li>`;
@@ -266,11 +327,12 @@ class SearchPanel {
   }
 
   /** What Pagefind is asked for a state; `key` tells two requests for the same results apart from others. */
-  request(s: SearchState) {
-    const query = parseQuery(s.q);
-    const text = query.text || null;
+  async request(s: SearchState) {
+    // Traditional characters become simplified ones first (the converter loads only for a query that has them).
+    const query = parseQuery(await toSimplified(s.q));
+    const attempts = query.text ? query.attempts : null;
     const options = { filters: { ...s.filters, ...this.fixed }, ...(s.sort === 'date' || !query.text ? { sort: { date: 'desc' as const } } : {}) };
-    return { query, text, options, key: JSON.stringify([text, options, this.counting]) };
+    return { query, attempts, options, key: JSON.stringify([query.text, options, this.counting]) };
   }
 
   /**
@@ -284,10 +346,10 @@ class SearchPanel {
     this.earlyTimer = window.setTimeout(() => {
       const s = this.read(1);
       if (!s.q) return;
-      void loadPagefind().then((search) => {
-        const { text, options, key } = this.request(s);
+      void loadPagefind().then(async (search) => {
+        const { attempts, options, key } = await this.request(s);
         if (this.early?.key === key) return;
-        const found = searchParts(search, text, options);
+        const found = searchQuery(search, attempts, options);
         found.catch(() => {}); // a search that is shown reports its own failure
         this.early = { key, found };
         performance.mark('search-early', { detail: { query: s.q } });
@@ -329,10 +391,11 @@ class SearchPanel {
     }
     this.root.dataset.state = 'searching';
     this.status.textContent = '正在搜索…';
-    const { query, text, options, key } = this.request(s);
+    const { query, attempts, options, key } = await this.request(s);
+    if (run !== this.run) return;
     const early = this.early?.key === key ? this.early.found : undefined;
     this.early = undefined;
-    const found = await (early ?? searchParts(search, text, options));
+    const found = await (early ?? searchQuery(search, attempts, options));
     const begunEarly = early !== undefined;
     if (run !== this.run) return;
     const total = found.results.length;

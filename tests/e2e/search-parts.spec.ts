@@ -60,7 +60,9 @@ test('the index is written in parts of whole years, newest first, each a bundle 
 const cases = [
   { q: '智慧停车', url: '/proposals/14-1-0158/' },
   { q: '农田', url: '/proposals/14-2-0021/' },
-  { q: '普惠托育', url: '/proposals/14-3-0058/' },
+  // Not 普惠托育 alone: a voice's title holds it too, and which of two titles holding the query comes first is not
+  // what this test is about.
+  { q: '普惠托育服务', url: '/proposals/14-3-0058/' },
   { q: '中医药', url: '/proposals/14-4-0104/' },
   { q: 'xinnian chahuahui', url: '/news/2025-01-01-xinnian-chahuahui/' },
   { q: 'xiehuilan', url: '/members/xie-huilan/' },

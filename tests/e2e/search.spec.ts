@@ -79,7 +79,8 @@ const cases: Case[] = [
   // synonyms and abbreviations
   { q: '发展和改革委员会', url: P('14-3-0123'), rank: 3, why: 'full name of 市发改委' },
   { q: '市场监管局', url: P('14-3-0123'), rank: 3, why: 'abbreviation of 市场监督管理局' },
-  { q: '卫健委', url: P('14-2-0203'), rank: 3, why: 'abbreviation of 卫生健康委员会' },
+  { q: '卫健委', url: '/units/wjw/', rank: 1, why: 'abbreviation of 卫生健康委员会: the unit’s own page' },
+  { q: '卫生健康委员会', url: '/units/wjw/', rank: 1, why: 'a unit’s full name: the unit’s own page' },
   { q: '农工党', url: P('14-4-0104'), rank: 3, why: 'abbreviation of 中国农工民主党 / 农工党长治市委' },
   // filters and sort
   { q: '建议', url: P('14-3-0123'), rank: 3, why: 'filter by unit', params: { unit: '市科技局' } },

@@ -1,5 +1,7 @@
 import { pinyin } from 'pinyin-pro';
-import { wordSegmenter } from './segment.ts';
+import { numberTokens } from './numbers.ts';
+import { PEOPLE_MARK } from './rank.ts';
+import { breakWords, wordSegmenter } from './segment.ts';
 
 /**
  * Extra words indexed with a page so readers find it the ways they actually type: pinyin and initials of its title
@@ -62,13 +64,15 @@ export function characterKeys(title: string): string[] {
   return [...new Set([...title].filter((c) => HAN.test(c)))];
 }
 
-/** Forms a reader may type for a proposal number: 14-3-0123, 1430123, 0123, 123, 第123号, 123号. */
+/**
+ * Forms a reader may type for a proposal number: 14-3-0123, 1430123, 0123, 123, and the tokens a query in any other
+ * form (第123号提案, 十四届三次会议第123号 …) is turned into (`numbers.ts`).
+ */
 export function numberKeys(number: string): string[] {
   const m = /^(\d+)-(\d+)-(\d+)$/.exec(number);
   if (!m) return [number];
   const serial = m[3]!;
-  const plain = String(Number(serial));
-  return [...new Set([number, `${m[1]}${m[2]}${serial}`, serial, plain, `第${plain}号`, `${plain}号`, `第${serial}号`])];
+  return [...new Set([number, `${m[1]}${m[2]}${serial}`, serial, String(Number(serial)), ...numberTokens(number)])];
 }
 
 /** A group of terms that mean the same (发改委, 发展和改革委员会). */
@@ -92,18 +96,20 @@ export interface KeySource {
   number?: string | undefined;
   /** The page's visible text, to find synonyms of the terms it uses. */
   text: string;
+  /** Words the page is about that its indexed text does not hold (tags, unit and member names, the summary). */
+  terms?: string[] | undefined;
 }
 
 /**
- * All search keys of a page, space separated: `strong` ones stand for the title, people and number and are weighted
- * like a heading; `weak` ones are synonyms of terms in the text and weigh like body text.
+ * All search keys of a page, space separated, for two metadata fields Pagefind searches but never shows in excerpts:
+ * `strong` ones stand for the title, people and number and are weighted like a heading; `weak` ones are the page's
+ * terms and the synonyms of terms it uses, split into words as the index splits text (so 发展和改革委员会 is found
+ * word by word, and as a phrase).
  */
 export function searchKeys(src: KeySource, synonyms: readonly SynonymGroup[]): { strong: string; weak: string } {
-  const strong = [
-    ...pinyinKeys(src.title),
-    ...(src.people ?? []).flatMap(nameKeys),
-    ...characterKeys(src.title),
-    ...(src.number ? numberKeys(src.number) : []),
-  ];
-  return { strong: strong.join(' '), weak: synonymKeys(`${src.title} ${src.text}`, synonyms).join(' ') };
+  const own = [...pinyinKeys(src.title), ...characterKeys(src.title), ...(src.number ? numberKeys(src.number) : [])];
+  const people = (src.people ?? []).flatMap(nameKeys).filter((k) => !own.includes(k));
+  const terms = [...new Set((src.terms ?? []).filter(Boolean))];
+  const weak = [...terms, ...synonymKeys(`${src.title} ${src.text} ${terms.join(' ')}`, synonyms)].map((t) => breakWords(t, ' '));
+  return { strong: [...new Set(own)].join(' ') + (people.length ? ` ${PEOPLE_MARK} ${[...new Set(people)].join(' ')}` : ''), weak: weak.join(' ') };
 }
