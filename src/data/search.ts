@@ -92,7 +92,7 @@ export async function memberRecord(d: MemberData, bodyText: string) {
 /** A handling unit's page (`/units/<id>/`): found by its full and short names; it has no date, like a member's. */
 export async function unitRecord(unit: { name: string; shortName?: string | undefined }, proposals: number) {
   const names = [unit.name, unit.shortName ?? ''];
-  const summary = `承办公开提案 ${proposals} 件`;
+  const summary = `共 ${proposals} 件公开提案`; // as the page says it
   return record('units', { title: unit.name, date: MEMBER_DATE, text: names.join(' '), terms: names, meta: { summary } });
 }
 
