@@ -48,7 +48,7 @@ async function record(
     // take it from the heading, which the indexed copy splits into words (segment.ts), and would then rank every page
     // with a query word in its title first (any "建议" for 科技服务 建议). 栏目 and 办理状态 are read from the filters,
     // not metadata, so their words (提案与答复, 办理中) match no query.
-    meta: { title: o.title, date: day, keys: keys.strong, ...(keys.weak ? { terms: keys.weak } : {}), ...(o.meta ?? {}) },
+    meta: { title: o.title, date: day, keys: keys.strong, ...(keys.weak ? { terms: keys.weak } : {}), ...(keys.sounds ? { sounds: keys.sounds } : {}), ...(o.meta ?? {}) },
     // Same-day items (proposals share a submission day) are ordered by number so the order is stable.
     sort: (typeof o.date === 'string' ? `${o.date}T00:00:00+08:00` : toBeijingIso(o.date)) + (o.number ? ` ${o.number}` : ''),
   };

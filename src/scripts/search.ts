@@ -1,6 +1,6 @@
 import { formatChineseDate } from '../lib/dates.ts';
 import { KIND_LABELS, PROPOSAL_FILTERS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
-import { holds, parseQuery, queryTerms, settledText, type Attempt } from '../lib/search/query.ts';
+import { holds, parseQuery, queryTerms, settledText, type Attempt, type Query } from '../lib/search/query.ts';
 import { rerank, safeExcerpt } from '../lib/search/rank.ts';
 import { resultKind, resultLine } from '../lib/search/result.ts';
 import { toSimplified } from '../lib/search/traditional.ts';
@@ -19,9 +19,10 @@ const PER_PAGE = 10;
 const RERANK_DEPTH = 20;
 /**
  * The search keys are metadata (see SearchRecord): `keys` (pinyin, initials and number forms of the title, names)
- * weigh like a heading, `terms` (tags, names, synonyms) like text, and the date, which Pagefind also searches, not.
+ * weigh like a heading, `terms` (tags, names, synonyms) like text, `sounds` (for slips) a little, and the date, which
+ * Pagefind also searches, not.
  */
-const OPTIONS = { excerptLength: 36, ranking: { metaWeights: { keys: 4, terms: 1, date: 0, summary: 0.5 } } };
+const OPTIONS = { excerptLength: 36, ranking: { metaWeights: { keys: 4, terms: 1, sounds: 0.5, date: 0, summary: 0.5 } } };
 /** How many results of a search whose text must be checked (a quoted phrase with symbols) are loaded to check. */
 const CHECK_DEPTH = 100;
 /** The typing pause after which results are shown, and the shorter one after which the search for them begins. */
@@ -117,21 +118,29 @@ async function searchParts(search: Search, text: string | null, o: { filters: Fi
   return { results: each.flatMap((s) => s.results), filters: sumCounts(each.map((s) => s.filters)), unfilteredResultCount: each.reduce((n, s) => n + s.unfilteredResultCount, 0) };
 }
 
+/** What a search found; `spelled` when it found it by the sound of a Chinese query (a slip, see sounds.ts). */
+type Found = PagefindSearch & { spelled?: string };
+
+const CHINESE = /^\p{Script=Han}{2,}$/u;
+
 /**
  * The first of a query's searches (`parseQuery`'s attempts) that finds something. Where the results must hold a text
  * (a quoted phrase with symbols), the best `CHECK_DEPTH` are loaded and checked, and the counts are those of the
- * results kept, so the number stated is the number listed.
+ * results kept, so the number stated is the number listed. A Chinese query that finds nothing is searched again by
+ * its sound, in case a character was a slip of the input method (对伍 for 队伍).
  */
-async function searchQuery(search: Search, attempts: Attempt[] | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<PagefindSearch> {
-  if (!attempts) return searchParts(search, null, o);
+async function searchQuery(search: Search, query: Query | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<Found> {
+  if (!query) return searchParts(search, null, o);
   let found = NOTHING;
-  for (const a of attempts) {
+  for (const a of query.attempts) {
     found = await attempt(search, a, o, CHECK_DEPTH);
     // Joined results would break the order by date, which is Pagefind's.
     if (a.also && !o.sort) found = await join(found, await attempt(search, a.also, o, RERANK_DEPTH));
-    if (found.results.length > 0) break;
+    if (found.results.length > 0) return found;
   }
-  return found;
+  if (!CHINESE.test(query.compact)) return found;
+  const spelled = (await import('../lib/search/spell.ts')).spell(query.compact);
+  return spelled ? { ...(await searchParts(search, spelled, o)), spelled } : found;
 }
 
 async function attempt(search: Search, a: Attempt, o: { filters: Filters; sort?: Record<string, string> }, depth: number): Promise<PagefindSearch> {
@@ -200,7 +209,7 @@ class SearchPanel {
   private timer = 0;
   private earlyTimer = 0;
   /** A search begun during the typing pause (see `speculate`), and the request it answers. */
-  private early: { key: string; found: Promise<PagefindSearch> } | undefined;
+  private early: { key: string; found: Promise<Found> } | undefined;
   private run = 0;
   /** The totals the page was built with, per filter and value, shown while no query is made. */
   private readonly totals = new Map<string, Map<string, number>>();
@@ -330,9 +339,8 @@ class SearchPanel {
   async request(s: SearchState) {
     // Traditional characters become simplified ones first (the converter loads only for a query that has them).
     const query = parseQuery(await toSimplified(s.q));
-    const attempts = query.text ? query.attempts : null;
     const options = { filters: { ...s.filters, ...this.fixed }, ...(s.sort === 'date' || !query.text ? { sort: { date: 'desc' as const } } : {}) };
-    return { query, attempts, options, key: JSON.stringify([query.text, options, this.counting]) };
+    return { query, options, key: JSON.stringify([query.text, options, this.counting]) };
   }
 
   /**
@@ -347,9 +355,9 @@ class SearchPanel {
       const s = this.read(1);
       if (!s.q) return;
       void loadPagefind().then(async (search) => {
-        const { attempts, options, key } = await this.request(s);
+        const { query, options, key } = await this.request(s);
         if (this.early?.key === key) return;
-        const found = searchQuery(search, attempts, options);
+        const found = searchQuery(search, query.text ? query : null, options);
         found.catch(() => {}); // a search that is shown reports its own failure
         this.early = { key, found };
         performance.mark('search-early', { detail: { query: s.q } });
@@ -391,11 +399,11 @@ class SearchPanel {
     }
     this.root.dataset.state = 'searching';
     this.status.textContent = '正在搜索…';
-    const { query, attempts, options, key } = await this.request(s);
+    const { query, options, key } = await this.request(s);
     if (run !== this.run) return;
     const early = this.early?.key === key ? this.early.found : undefined;
     this.early = undefined;
-    const found = await (early ?? searchQuery(search, attempts, options));
+    const found = await (early ?? searchQuery(search, query.text ? query : null, options));
     const begunEarly = early !== undefined;
     if (run !== this.run) return;
     const total = found.results.length;
@@ -408,7 +416,7 @@ class SearchPanel {
     const loaded = new Map(head.map((x) => [x.r.id, x.d]));
     if (reranked) {
       ordered = [
-        ...rerank(head.map((x) => ({ ...x, title: x.d.meta.title ?? '', content: x.d.content, keys: x.d.meta.keys ?? '' })), query.compact).map((x) => x.r),
+        ...rerank(head.map((x) => ({ ...x, title: x.d.meta.title ?? '', content: x.d.content, keys: x.d.meta.keys ?? '' })), found.spelled ?? query.compact).map((x) => x.r),
         ...found.results.slice(RERANK_DEPTH),
       ];
     }
@@ -423,7 +431,9 @@ class SearchPanel {
     this.empty.hidden = total > 0;
     this.root.dataset.state = total > 0 ? 'results' : 'empty';
     const what = s.q ? `“${s.q}”` : '所选条件';
-    this.status.textContent = total > 0 ? `${what}共找到 ${total} 条结果${pages > 1 ? `，第 ${page}/${pages} 页` : ''}` : `没有找到与${what}相关的内容`;
+    // A slip says so, and what it searched for, so the reader knows why the results do not hold what they typed.
+    const sound = found.spelled ? `（没有完全相同的内容，按读音“${found.spelled}”查找）` : '';
+    this.status.textContent = total > 0 ? `${what}共找到 ${total} 条结果${sound}${pages > 1 ? `，第 ${page}/${pages} 页` : ''}` : `没有找到与${what}相关的内容`;
     this.pager.innerHTML = pages > 1 ? this.pagerHtml(s, page, pages) : '';
     // How long the reader waited: for the benchmark (`npm run bench`) and anyone looking in the browser's tools.
     const ended = performance.now();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import dictionary from 'opencc-js/dict/TSCharacters';
+import { distinctiveWords, soundKeys, soundsTable } from '../../src/lib/search/keys.ts';
 import { numberQuery, numberTokens, parseSmallNumber } from '../../src/lib/search/numbers.ts';
+import { SOUNDS } from '../../src/lib/search/sounds-table.ts';
 import { holds, parseQuery } from '../../src/lib/search/query.ts';
 import { resultKind, resultLine } from '../../src/lib/search/result.ts';
 import { SUPPLEMENTARY, TRADITIONAL_BITS } from '../../src/lib/search/traditional-table.ts';
@@ -98,5 +100,22 @@ describe('a result’s line of facts', () => {
       ['状态', '立案'],
     ]);
     expect(resultLine({ meta: { author: '谢慧兰' }, filters: { kind: ['委员声音'] } })).toEqual([]);
+  });
+});
+
+describe('slips of the input method', () => {
+  it('spell a query by the sound of each character, as the keys are spelled', async () => {
+    const { spell } = await import('../../src/lib/search/spell.ts');
+    expect([spell('对伍'), spell('会仪'), spell('谢惠兰')]).toEqual(['duiwu', 'huiyi', 'xiehuilan']);
+    expect(soundKeys(['人才队伍建设'])).toEqual(['rencai', 'duiwu', 'jianshe']);
+    expect(spell('队伍')).toBe(soundKeys(['队伍'])[0]);
+  });
+
+  it('choose a page’s distinctive words: frequent, of two characters or more, common words aside', () => {
+    expect(distinctiveWords('建强人才队伍，人才队伍建设。我们推进工作，我们推进工作。托育')).toEqual(['人才', '队伍']);
+  });
+
+  it('are spelled by a table made from the installed pinyin-pro (run `node src/cli/sounds-table.ts` after upgrading it)', () => {
+    expect(soundsTable()).toBe(SOUNDS);
   });
 });

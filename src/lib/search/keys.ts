@@ -59,6 +59,63 @@ export function nameKeys(name: string): string[] {
   return [spell(name, false), spell(name, true)].filter(Boolean);
 }
 
+/** The characters of GB 2312 (levels 1 and 2: 6,763), which cover the Chinese readers type. */
+function gb2312(): string[] {
+  const gbk = new TextDecoder('gbk');
+  const out: string[] = [];
+  for (let hi = 0xb0; hi <= 0xf7; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      const c = gbk.decode(new Uint8Array([hi, lo]));
+      if (HAN.test(c)) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** A character's one reading for slips: pinyin-pro's reading of it alone, without tones (长 → chang). */
+const soundOf = (c: string) => spell(c, false);
+
+/** The table the search page spells slips with (see sounds.ts): each syllable followed by its characters. */
+export function soundsTable(): string {
+  const by = new Map<string, string>();
+  for (const c of gb2312()) {
+    const s = soundOf(c);
+    if (/^[a-z]+$/.test(s)) by.set(s, (by.get(s) ?? '') + c);
+  }
+  return [...by].map(([s, cs]) => s + cs).join('');
+}
+
+/** Words of a page's text that say what it is about: the most frequent of two or more characters, common ones aside. */
+const COMMON = new Set(
+  '我们 他们 发展 建议 工作 推进 加强 进一步 提升 全市 我市 相关 问题 建设 服务 推动 开展 一个 以及 通过 进行 目前 部门 情况 提出 实施 重点 坚持 持续 不断 积极 有效 提高 完善 委员 政协 同志 表示 长治 长治市 今年 同时 方面 已经 可以 需要 主要 其中 就是 这些 没有'.split(' '),
+);
+
+export function distinctiveWords(text: string, n = 12): string[] {
+  const counts = new Map<string, number>();
+  for (const w of words(text)) if (w.length >= 2 && /^\p{Script=Han}+$/u.test(w) && !COMMON.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts]
+    .filter(([, c]) => c >= 2)
+    .sort((a, b) => b[1] * b[0].length - a[1] * a[0].length || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([w]) => w);
+}
+
+/**
+ * Sound keys of chosen words (a page's terms and its distinctive words), each character spelled alone as the search
+ * page spells a query (队伍 → duiwu), so a query with a wrong character of the same sound finds the page.
+ */
+export function soundKeys(chosen: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const phrase of chosen) {
+    for (const w of words(phrase)) {
+      if (w.length < 2 || !/^\p{Script=Han}+$/u.test(w)) continue;
+      const s = [...w].map(soundOf).join('');
+      if (/^[a-z]+$/.test(s)) out.add(s);
+    }
+  }
+  return [...out];
+}
+
 /** Each Han character of a title on its own, so a one-character query finds titles that contain it anywhere. */
 export function characterKeys(title: string): string[] {
   return [...new Set([...title].filter((c) => HAN.test(c)))];
@@ -106,10 +163,13 @@ export interface KeySource {
  * terms and the synonyms of terms it uses, split into words as the index splits text (so 发展和改革委员会 is found
  * word by word, and as a phrase).
  */
-export function searchKeys(src: KeySource, synonyms: readonly SynonymGroup[]): { strong: string; weak: string } {
+export function searchKeys(src: KeySource, synonyms: readonly SynonymGroup[]): { strong: string; weak: string; sounds: string } {
   const own = [...pinyinKeys(src.title), ...characterKeys(src.title), ...(src.number ? numberKeys(src.number) : [])];
   const people = (src.people ?? []).flatMap(nameKeys).filter((k) => !own.includes(k));
   const terms = [...new Set((src.terms ?? []).filter(Boolean))];
   const weak = [...terms, ...synonymKeys(`${src.title} ${src.text} ${terms.join(' ')}`, synonyms)].map((t) => breakWords(t, ' '));
-  return { strong: [...new Set(own)].join(' ') + (people.length ? ` ${PEOPLE_MARK} ${[...new Set(people)].join(' ')}` : ''), weak: weak.join(' ') };
+  const strong = [...new Set(own)].join(' ') + (people.length ? ` ${PEOPLE_MARK} ${[...new Set(people)].join(' ')}` : '');
+  const spelled = new Set(strong.split(' '));
+  const sounds = soundKeys([src.title, ...terms, ...distinctiveWords(src.text)]).filter((s) => !spelled.has(s));
+  return { strong, weak: weak.join(' '), sounds: sounds.join(' ') };
 }
