@@ -140,18 +140,24 @@ async function searchQuery(search: Search, query: Query | null, o: { filters: Fi
   }
   if (!CHINESE.test(query.compact)) return found;
   const spelled = (await import('../lib/search/spell.ts')).spell(query.compact);
-  return spelled ? { ...(await searchParts(search, spelled, o)), spelled } : found;
+  if (!spelled) return found;
+  // Pagefind falls back to words that begin the query when none begins with it (meiyou for meiyouzhezhong…): only
+  // pages with a key spelled as the query are kept.
+  const keyed = (d: PagefindData) => `${d.meta.keys ?? ''} ${d.meta.sounds ?? ''}`.split(' ').some((k) => k.startsWith(spelled));
+  return { ...(await checked(await searchParts(search, spelled, o), keyed, CHECK_DEPTH)), spelled };
 }
 
 async function attempt(search: Search, a: Attempt, o: { filters: Filters; sort?: Record<string, string> }, depth: number): Promise<PagefindSearch> {
   const found = await searchParts(search, a.text, o);
-  return a.mustHold === undefined ? found : checked(found, a.mustHold, depth);
+  const mustHold = a.mustHold;
+  if (mustHold === undefined) return found;
+  return checked(found, (d) => holds(`${d.meta.title ?? ''} ${d.content} ${d.meta.terms ?? ''}`, mustHold), depth);
 }
 
-/** The best `depth` results, loaded, that hold `mustHold` in their title, text or search terms. */
-async function checked(found: PagefindSearch, mustHold: string, depth: number): Promise<PagefindSearch> {
+/** The best `depth` results, loaded, that pass `keep` (a quoted phrase held, a key spelled as the query). */
+async function checked(found: PagefindSearch, keep: (d: PagefindData) => boolean, depth: number): Promise<PagefindSearch> {
   const head = await Promise.all(found.results.slice(0, depth).map(async (r) => ({ r, d: await r.data() })));
-  const kept = head.filter(({ d }) => holds(`${d.meta.title ?? ''} ${d.content} ${d.meta.terms ?? ''}`, mustHold));
+  const kept = head.filter(({ d }) => keep(d));
   const counts: Counts = {};
   for (const { d } of kept) addFilters(counts, d);
   return { results: kept.map(({ r, d }) => ({ ...r, data: () => Promise.resolve(d) })), filters: counts, totalFilters: counts, unfilteredResultCount: kept.length };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import dictionary from 'opencc-js/dict/TSCharacters';
-import { distinctiveWords, soundKeys, soundsTable } from '../../src/lib/search/keys.ts';
+import { distinctiveWords, phraseKeys, soundKeys, soundsTable } from '../../src/lib/search/keys.ts';
 import { numberQuery, numberTokens, parseSmallNumber } from '../../src/lib/search/numbers.ts';
 import { SOUNDS } from '../../src/lib/search/sounds-table.ts';
 import { holds, parseQuery } from '../../src/lib/search/query.ts';
@@ -113,6 +113,11 @@ describe('slips of the input method', () => {
 
   it('choose a page’s distinctive words: frequent, of two characters or more, common words aside', () => {
     expect(distinctiveWords('建强人才队伍，人才队伍建设。我们推进工作，我们推进工作。托育')).toEqual(['人才', '队伍']);
+  });
+
+  it('spell the phrases the text makes of its distinctive words, whole and as initials', () => {
+    const text = '推进智慧停车建设，智慧停车平台上线。停车收费标准不一。';
+    expect(phraseKeys(text, ['智慧', '停车', '收费'])).toEqual(['zhihuitingche', 'zhtc', 'tingcheshoufei', 'tcsf']);
   });
 
   it('are spelled by a table made from the installed pinyin-pro (run `node src/cli/sounds-table.ts` after upgrading it)', () => {

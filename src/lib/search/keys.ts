@@ -116,6 +116,25 @@ export function soundKeys(chosen: readonly string[]): string[] {
   return [...out];
 }
 
+/**
+ * Pinyin and initials of the phrases a page's text makes of its distinctive words (智慧 停车 → zhihuitingche, zhtc),
+ * so `zhihui tingche` and `zhtc` find a phrase of the text as they find one of the title. At most `n` phrases.
+ */
+export function phraseKeys(text: string, distinctive: readonly string[], n = 12): string[] {
+  const chosen = new Set(distinctive);
+  const out = new Set<string>();
+  let last = '';
+  for (const w of words(text)) {
+    if (chosen.has(last) && chosen.has(w) && last !== w) {
+      out.add(spell(last + w, false));
+      out.add(spell(last + w, true));
+      if (out.size >= n * 2) break;
+    }
+    last = w;
+  }
+  return [...out].filter(Boolean);
+}
+
 /** Each Han character of a title on its own, so a one-character query finds titles that contain it anywhere. */
 export function characterKeys(title: string): string[] {
   return [...new Set([...title].filter((c) => HAN.test(c)))];
@@ -170,6 +189,7 @@ export function searchKeys(src: KeySource, synonyms: readonly SynonymGroup[]): {
   const weak = [...terms, ...synonymKeys(`${src.title} ${src.text} ${terms.join(' ')}`, synonyms)].map((t) => breakWords(t, ' '));
   const strong = [...new Set(own)].join(' ') + (people.length ? ` ${PEOPLE_MARK} ${[...new Set(people)].join(' ')}` : '');
   const spelled = new Set(strong.split(' '));
-  const sounds = soundKeys([src.title, ...terms, ...distinctiveWords(src.text)]).filter((s) => !spelled.has(s));
+  const distinctive = distinctiveWords(src.text);
+  const sounds = [...soundKeys([src.title, ...terms, ...distinctive]), ...phraseKeys(src.text, distinctive)].filter((s) => !spelled.has(s));
   return { strong, weak: weak.join(' '), sounds: sounds.join(' ') };
 }
