@@ -14,8 +14,8 @@ export async function statedCount(page: Page, panel = '[data-search-panel]'): Pr
 }
 
 /** Every result of a search, walking its pages with the pager as a reader does; and the count stated on each page. */
-export async function allResults(page: Page, params: Record<string, string>): Promise<{ urls: string[]; stated: number[] }> {
-  const urls = await searchFor(page, params);
+export async function allResults(page: Page, params: Record<string, string>, path = '/search/'): Promise<{ urls: string[]; stated: number[] }> {
+  const urls = await searchFor(page, params, path);
   const stated = [await statedCount(page)];
   for (;;) {
     const next = page.locator('[data-pager] a[rel="next"]');
