@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONTENT } from '../support/content.ts';
 import dictionary from 'opencc-js/dict/TSCharacters';
 import { distinctiveWords, phraseKeys, soundKeys, soundsTable } from '../../src/lib/search/keys.ts';
 import { numberQuery, numberTokens, parseSmallNumber } from '../../src/lib/search/numbers.ts';
@@ -75,6 +78,15 @@ describe('traditional characters', () => {
     expect(await toSimplified('農業發展')).toBe('农业发展');
     expect(await toSimplified('長治市政協會議')).toBe('长治市政协会议');
     expect(await toSimplified('科技服务')).toBe('科技服务');
+  });
+
+  it('leave simplified text as it is: no query copied from the sample content is changed', async () => {
+    for (const folder of ['news', 'proposals', 'voices', 'reviews', 'members']) {
+      for (const f of readdirSync(join(CONTENT, folder))) {
+        const text = readFileSync(join(CONTENT, folder, f), 'utf8');
+        expect(await toSimplified(text), `${folder}/${f}`).toBe(text);
+      }
+    }
   });
 
   it('are told by a table made from the installed opencc-js (run `node src/cli/traditional-table.ts` after upgrading it)', () => {
