@@ -23,8 +23,11 @@ const RERANK_DEPTH = 20;
  * Pagefind also searches, not.
  */
 const OPTIONS = { excerptLength: 36, ranking: { metaWeights: { keys: 4, terms: 1, sounds: 0.5, date: 0, summary: 0.5 } } };
-/** How many results of a search whose text must be checked (a quoted phrase with symbols) are loaded to check. */
-const CHECK_DEPTH = 100;
+/**
+ * How many results of a search whose text must be checked (a quoted phrase with symbols, a slip) are loaded to check:
+ * each costs a fragment (2-4 KB), and the first query should stay under 300 KB on a cold cache.
+ */
+const CHECK_DEPTH = 40;
 /** The typing pause after which results are shown, and the shorter one after which the search for them begins. */
 const PAUSE = 300;
 const EARLY_PAUSE = 120;
