@@ -134,6 +134,22 @@ function dirSize(dir: string): number {
   }, 0);
 }
 
+/**
+ * The search index proper, every part's: its word index, fragments, filters and metadata files (not the copies of
+ * Pagefind's scripts and UI each part's folder also holds).
+ */
+function searchIndexSize(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && (/(^|\/)(index|fragment|filter)$/.test(e.parentPath.replace(/\\/g, '/')) || e.name.endsWith('.pf_meta')))
+    .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
+}
+
+/** The value below which `p` of the sorted values lie (nearest rank). */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}
+
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
@@ -159,9 +175,14 @@ async function browserFigures(out: string, tls?: Tls) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const base = server.url;
-  const queries = ['科技服务', '乡村振兴', 'keji', '养老服务体系', '发改委'];
+  // Words, a tag, pinyin, a phrase, an abbreviation, traditional characters (the converter loads), a slip (the
+  // spelling table loads), a proposal number and a quoted phrase: each kind of query the search page treats apart.
+  const queries = ['科技服务', '乡村振兴', 'keji', '养老服务体系', '发改委', '農業發展', '对伍', '第12号提案', '"科技服务业"'];
   const search: { query: string; coldBytes: number; coldMs: number; coldTypedMs: number; warmBytes: number; warmMs: number; warmTypedMs: number; warmSearchMs: number; warmDataMs: number; countedMs: number }[] = [];
   let engineBytes = 0;
+  /** Downloads of Pagefind's engine (its WASM) per page load, and their bytes: once, however many parts. */
+  let engineLoads = 0;
+  let wasmBytes = 0;
   for (const q of queries) {
     const context = await browser.newContext({ ignoreHTTPSErrors: tls !== undefined });
     const page = await context.newPage();
@@ -173,6 +194,9 @@ async function browserFigures(out: string, tls?: Tls) {
     await page.waitForLoadState('networkidle');
     await page.waitForSelector('[data-search-panel][data-ready="true"]');
     engineBytes = Math.max(engineBytes, await weigh(finished.filter((r) => r.url().includes('/pagefind/'))));
+    const wasm = await Promise.all(finished.filter((r) => /\/wasm\.[\w-]+\.pagefind$/.test(r.url())).map((r) => r.sizes().then((s) => s.responseBodySize)));
+    engineLoads = Math.max(engineLoads, wasm.filter((b) => b > 0).length);
+    wasmBytes = Math.max(wasmBytes, wasm.reduce((a, b) => a + b, 0));
     // Timed inside the page (the search panel's performance measure): from the end of the typing pause, or the
     // press of Enter, to results on screen; and from the last keystroke, which adds the 300 ms pause.
     const run = async (text: string) => {
@@ -212,7 +236,7 @@ async function browserFigures(out: string, tls?: Tls) {
   if (tls) {
     await browser.close();
     await server.stop();
-    return { engineBytes, search, pages: {} };
+    return { engineBytes, engineLoads, wasmBytes, search, latency: latency(search), pages: {} };
   }
   const firstOf = (folder: string) => readdirSync(join(out, folder)).find((f) => f !== 'page' && f !== 'index.html' && !f.endsWith('.xml') && existsSync(join(out, folder, f, 'index.html')));
   const templates: Record<string, string> = {
@@ -237,7 +261,14 @@ async function browserFigures(out: string, tls?: Tls) {
   }
   await browser.close();
   await server.stop();
-  return { engineBytes, search, pages };
+  return { engineBytes, engineLoads, wasmBytes, search, latency: latency(search), pages };
+}
+
+/** p50 and p95 of the searches' latency (ms from the typing pause to results), cold and warm. */
+function latency(search: { coldMs: number; warmMs: number }[]) {
+  const cold = search.map((s) => s.coldMs);
+  const warm = search.map((s) => s.warmMs);
+  return { coldP50: percentile(cold, 50), coldP95: percentile(cold, 95), warmP50: percentile(warm, 50), warmP95: percentile(warm, 95) };
 }
 
 async function main() {
@@ -257,6 +288,7 @@ async function main() {
   const built = buildLog(build.output);
   const outputBytes = dirSize(out);
   const indexBytes = dirSize(join(out, 'pagefind'));
+  const searchIndexBytes = searchIndexSize(join(out, 'pagefind'));
   // One story edited, then built again with the caches of the first build.
   const story = readdirSync(join(dir, 'content/news')).sort().at(-1)!;
   const file = join(dir, 'content/news', story);
@@ -298,6 +330,7 @@ async function main() {
     publish: publishFigures,
     outputMB: +(outputBytes / 1048576).toFixed(1),
     indexMB: +(indexBytes / 1048576).toFixed(1),
+    searchIndexMB: +(searchIndexBytes / 1048576).toFixed(2),
     ...browserData,
     searchHttp2,
   };
@@ -316,7 +349,11 @@ async function main() {
   const p = r.publish;
   console.log(`| CMS save → page live (npm run publish, nginx) | ${p.saveToLiveSeconds} s (build ${p.buildSeconds} s, publish ${p.publishSeconds} s; ${p.linkedFiles} files hard-linked, ${p.copiedFiles} copied; first publish ${p.firstPublishSeconds} s) |`);
   console.log(`| output / index size | ${mb(outputBytes)} / ${mb(indexBytes)} |`);
+  console.log(`| of which the search index itself (words, fragments, filters, metadata of every part) | ${mb(searchIndexBytes)} |`);
   console.log(`| search engine loaded with /search/ (Pagefind JS, WASM, metadata) | ${kb(browserData.engineBytes)} |`);
+  console.log(`| Pagefind's engine (WASM) per page load | ${browserData.engineLoads} download(s), ${kb(browserData.wasmBytes)} |`);
+  const l = browserData.latency;
+  console.log(`| search latency p50 / p95, cold and warm (ms from the typing pause to results) | cold ${l.coldP50} / ${l.coldP95} ms, warm ${l.warmP50} / ${l.warmP95} ms |`);
   console.log('| search: ms from the typing pause to results (ms from the last keystroke) | |');
   for (const q of browserData.search) {
     console.log(`| search “${q.query}” cold / warm / with filter counts | ${kb(q.coldBytes)} in ${q.coldMs} (${q.coldTypedMs}) ms / ${kb(q.warmBytes)} in ${q.warmMs} (${q.warmTypedMs}) ms, of which search ${q.warmSearchMs} + data ${q.warmDataMs} / ${q.countedMs} ms |`);

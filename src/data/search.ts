@@ -15,15 +15,13 @@ export interface SearchRecordData {
   meta: Record<string, string>;
   /** Sort key: ISO date in Beijing time. */
   sort: string;
-  /** Keys from the title, names and number, and synonyms of terms in the text (see `searchKeys`). */
-  keys: { strong: string; weak: string };
 }
 
 const getSynonyms: () => Promise<SynonymGroup[]> = memo(async () => (await getTaxonomy('synonyms')).map((s) => [s.name, ...s.terms]));
 
 type Kind = keyof typeof KIND_LABELS;
 
-/** 栏目 and 年份 of any page; a page without a date (a member's) has no year. */
+/** 栏目 and 年份 of any page; a page without a date (a member's, a unit's) has no year. */
 function baseFilters(kind: Kind, date?: Date | string): [FilterName, string][] {
   return date === undefined ? [['kind', KIND_LABELS[kind]]] : [['kind', KIND_LABELS[kind]], ['year', String(beijingYear(date))]];
 }
@@ -32,26 +30,29 @@ async function record(
   kind: Kind,
   o: {
     title: string;
-    /** The page's own date; a page without one (a member) gives none and shows none. */
+    /** The page's own date; a page without one (a member, a unit) gives none and shows none. */
     date?: Date | string;
     text: string;
     people?: string[];
     number?: string;
+    /** Words the page is about beyond its indexed text: tags, names, the summary (see `KeySource.terms`). */
+    terms?: string[];
     filters?: [FilterName, string][];
     meta?: Record<string, string>;
   },
 ): Promise<SearchRecordData> {
   const day = o.date === undefined ? undefined : typeof o.date === 'string' ? o.date : beijingDay(o.date);
-  const keys = searchKeys({ title: o.title, people: o.people, number: o.number, text: o.text }, await getSynonyms());
+  const keys = searchKeys({ title: o.title, people: o.people, number: o.number, text: o.text, terms: [...(o.people ?? []), ...(o.terms ?? [])] }, await getSynonyms());
   return {
     filters: baseFilters(kind, o.date).concat(o.filters ?? []),
-    // `keys` travels with the result so the search page can rank pinyin and number matches of the title first. The
-    // title is given as written: Pagefind would take it from the heading, which the indexed copy splits into words
-    // (segment.ts), and would then rank every page with a query word in its title first (any "建议" for 科技服务 建议).
-    meta: { title: o.title, kind: KIND_LABELS[kind], ...(day ? { date: day } : {}), keys: keys.strong, ...(o.meta ?? {}) },
+    // The keys are metadata, which Pagefind (since 1.5) searches but never puts into excerpts; `keys` also lets the
+    // search page rank pinyin and number matches of the title first. The title is given as written: Pagefind would
+    // take it from the heading, which the indexed copy splits into words (segment.ts), and would then rank every page
+    // with a query word in its title first (any "建议" for 科技服务 建议). 栏目 and 办理状态 are read from the filters,
+    // not metadata, so their words (提案与答复, 办理中) match no query.
+    meta: { title: o.title, ...(day ? { date: day } : {}), keys: keys.strong, ...(keys.weak ? { terms: keys.weak } : {}), ...(keys.sounds ? { sounds: keys.sounds } : {}), ...(o.meta ?? {}) },
     // Same-day items (proposals share a submission day) are ordered by number so the order is stable.
     sort: sortKey(o.date ?? UNDATED_SORT_DAY) + (o.number ? ` ${o.number}` : ''),
-    keys,
   };
 }
 
@@ -65,7 +66,14 @@ async function paperFilters(kind: 'news' | 'voices', id: string): Promise<[Filte
 
 /** Search record of a news brief. */
 export async function newsRecord(d: NewsData, bodyText: string, id: string) {
-  return record('news', { title: d.title, date: d.date, text: `${d.summary} ${bodyText}`, meta: { summary: d.summary }, filters: await paperFilters('news', id) });
+  return record('news', {
+    title: d.title,
+    date: d.date,
+    text: `${d.summary} ${bodyText}`,
+    terms: [...d.tags, d.summary],
+    meta: { summary: d.summary },
+    filters: await paperFilters('news', id),
+  });
 }
 
 /** Search record of a work review. */
@@ -81,6 +89,7 @@ export async function voiceRecord(d: VoiceData, bodyText: string, id: string) {
     date: d.date,
     text: `${d.summary} ${bodyText}`,
     people: [author],
+    terms: [d.summary],
     meta: { author, summary: d.summary },
     filters: await paperFilters('voices', id),
   });
@@ -104,7 +113,17 @@ export function noteSearchYears<T extends { id: string }>(base: string, items: r
 
 /** Search record of a member's page. */
 export async function memberRecord(d: MemberData, bodyText: string) {
-  return record('members', { title: d.name, text: `${d.bio} ${bodyText}`, people: [d.name], meta: { summary: d.bio } });
+  const l = await getLookups();
+  const committee = d.committee ? l.committees.get(d.committee)?.name : undefined;
+  const terms = [d.role, l.sectors.get(d.sector)?.name ?? '', committee ?? ''];
+  return record('members', { title: d.name, text: `${d.bio} ${bodyText}`, people: [d.name], terms, meta: { summary: d.bio } });
+}
+
+/** A handling unit's page (`/units/<id>/`): found by its full and short names; it has no date, like a member's. */
+export async function unitRecord(unit: { name: string; shortName?: string | undefined }, proposals: number) {
+  const names = [unit.name, unit.shortName ?? ''];
+  const summary = `共 ${proposals} 件公开提案`; // as the page says it
+  return record('units', { title: unit.name, text: names.join(' '), terms: names, meta: { summary } });
 }
 
 /** Every unit a proposal names: lead, co-handling, joint and replying units. */
@@ -140,8 +159,10 @@ export async function proposalRecord(d: ProposalData, bodyText: string) {
     number: d.number,
     people,
     text: [bodyText, ...d.replies.map((r) => r.body), d.rehandling?.reason ?? '', ...(d.rehandling?.replies ?? []).map((r) => r.body), ...unitNames, d.collective ?? ''].join(' '),
+    terms: [...unitNames, d.collective ?? '', l.categories.get(d.category)!.name],
     filters,
-    meta: { number: d.number, author: d.collective ?? people.join('、'), status: d.status, summary: bodyText.slice(0, 100) },
+    // 主办单位 for the result's line of facts (案号 · 提案人 · 主办单位 · 状态); the status comes from the filters.
+    meta: { number: d.number, author: d.collective ?? people.join('、'), lead: d.leadUnits.map((u) => unitLabel(l, u)).join('、'), summary: bodyText.slice(0, 100) },
   });
 }
 
@@ -181,6 +202,7 @@ export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<F
   for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
   for (const e of await getVoices()) [...baseFilters('voices', e.data.date), ...(await paperFilters('voices', e.id))].forEach(add);
   (await getMembers()).forEach(() => baseFilters('members').forEach(add));
+  (await getTaxonomy('units')).forEach(() => baseFilters('units').forEach(add));
   for (const e of await getProposals()) {
     const filters = [...baseFilters('proposals', e.data.submitted), ...(await proposalFilters(e.data))];
     filters.forEach(add);

@@ -24,6 +24,8 @@ export interface PagefindData {
   content: string;
   excerpt: string;
   meta: Record<string, string>;
+  /** The page's filter values (栏目, 办理状态 …), which the search page shows instead of searchable metadata. */
+  filters: Record<string, string[]>;
   sub_results: PagefindSubResult[];
 }
 export interface PagefindResult {
@@ -51,6 +53,8 @@ export interface WorkerInit {
   lang: string;
   /** The worker's parts; the first is its primary index. */
   parts: PartEntry[];
+  /** The folder of the newest part, whose copy of Pagefind's engine (WASM) every worker loads. */
+  enginePath: string;
   /** Whether results carry their part as a filter (there is more than one part). */
   tagged: boolean;
   options: Record<string, unknown>;
@@ -124,7 +128,8 @@ function startWorker(init: WorkerInit): SearchWorker {
 const WORKERS = 2;
 
 async function workerEngine(parts: PartEntry[], options: Record<string, unknown>): Promise<Engine> {
-  const workers = shareParts(parts, WORKERS).map((share) => startWorker({ lang: INDEX_LANGUAGE, parts: share, tagged: parts.length > 1, options }));
+  const enginePath = parts[0]!.path;
+  const workers = shareParts(parts, WORKERS).map((share) => startWorker({ lang: INDEX_LANGUAGE, parts: share, enginePath, tagged: parts.length > 1, options }));
   try {
     await Promise.all(workers.map((w) => w.ready));
   } catch (e) {

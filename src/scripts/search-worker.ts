@@ -24,7 +24,22 @@ const kept = new Map<number, { at: number; results: { data(): Promise<unknown> }
 const KEEP = 8;
 const KEEP_MS = 60_000;
 
-async function load({ lang, parts, tagged, options }: WorkerInit): Promise<Loaded> {
+/**
+ * Every part of the index ships the same engine (`wasm.<language>.pagefind`), and Pagefind fetches the one beside the
+ * index it opens first, which differs between the workers. Each worker's fetches of it go to one folder's copy
+ * instead, so a page load downloads the engine once, however many parts and workers.
+ */
+function shareEngine(enginePath: string): void {
+  const fetchOwn = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const engine = /\/(wasm\.[\w-]+\.pagefind)$/.exec(url)?.[1];
+    return fetchOwn(engine ? `${enginePath}${engine}` : input, init);
+  };
+}
+
+async function load({ lang, parts, enginePath, tagged, options }: WorkerInit): Promise<Loaded> {
+  shareEngine(enginePath);
   // Pagefind reads the page's language from `document`, which a worker lacks, to choose the index of that language
   // and to decide how to split queries. It uses nothing else of the document here.
   (globalThis as { document?: unknown }).document = { querySelector: () => ({ getAttribute: () => lang }) };

@@ -1,10 +1,9 @@
-import { formatChineseDate } from '../lib/dates.ts';
 import { KIND_LABELS, PROPOSAL_FILTERS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
-import { parseQuery, queryTerms, settledText } from '../lib/search/query.ts';
-import { rerank, safeExcerpt } from '../lib/search/rank.ts';
-import type { PartEntry } from '../lib/search/parts.ts';
-import { sumCounts } from '../lib/search/merge.ts';
-import { startEngine, type Engine, type PagefindData, type PagefindSearch } from './search-engine.ts';
+import { parseQuery } from '../lib/search/query.ts';
+import { rerank } from '../lib/search/rank.ts';
+import { toSimplified } from '../lib/search/traditional.ts';
+import { esc, resultHtml } from './search-result.ts';
+import { loadPagefind, prepare, RERANK_DEPTH, searchQuery, type Found } from './search-run.ts';
 import { readState, writeState, type SearchState } from '../lib/search/state.ts';
 
 /**
@@ -13,119 +12,9 @@ import { readState, writeState, type SearchState } from '../lib/search/state.ts'
  */
 
 const PER_PAGE = 10;
-/** How many of Pagefind's best results are loaded to re-rank; more costs bytes on the first query. */
-const RERANK_DEPTH = 20;
-const OPTIONS = { excerptLength: 36 };
 /** The typing pause after which results are shown, and the shorter one after which the search for them begins. */
 const PAUSE = 300;
 const EARLY_PAUSE = 120;
-
-/** Pagefind over every part of the index (see `search-engine.ts`), and the parts, newest first. */
-interface Search {
-  pf: Engine;
-  parts: PartEntry[];
-}
-
-let loading: Promise<Search> | undefined;
-function loadPagefind(): Promise<Search> {
-  loading ??= (async () => {
-    const manifest = await fetch('/pagefind/parts.json').then((r) => (r.ok ? (r.json() as Promise<{ parts: PartEntry[] }>) : { parts: [] }));
-    return { pf: await startEngine(manifest.parts, OPTIONS), parts: manifest.parts };
-  })();
-  return loading;
-}
-
-type Filters = Record<string, string | { any: string[] }>;
-
-/**
- * The parts a query may draw results from. Pagefind ignores a query word its index lacks (so a typo does not empty
- * the results); each part is an index of its own, so a word missing from one part would loosen the search there and
- * pages matching only the other words would appear. A word the archive holds somewhere is therefore required
- * everywhere: parts lacking it are left out. Each word is looked up with a filter that matches nothing, so Pagefind
- * counts the word's pages per part (the counts come before filtering) without scoring them.
- */
-async function partsFor(search: Search, text: string | null): Promise<PartEntry[]> {
-  const { parts } = search;
-  if (!text || parts.length < 2) return parts;
-  const terms = queryTerms(text);
-  if (terms.length < 2) return parts;
-  const perTerm = await lookUp(search, terms);
-  const known = perTerm.filter((counts) => Object.values(counts).some((n) => n > 0));
-  return parts.filter((p) => known.every((counts) => (counts[p.id] ?? 0) > 0));
-}
-
-/**
- * Pages per part of each word. Remembered for the visit: a reader refining a query (科技服务 → 科技服务 建议) looks up
- * only the new word, and the lookup is dear once the filters are open (Pagefind then counts every filter value of the
- * word's pages).
- */
-function lookUp({ pf }: Search, terms: string[]): Promise<Record<string, number>[]> {
-  return Promise.all(
-    terms.map((t) => {
-      let counts = termParts.get(t);
-      if (!counts) {
-        counts = pf.search(t, { filters: { part: '' } }).then((s) => s.totalFilters?.['part'] ?? {});
-        termParts.set(t, counts);
-        counts.catch(() => termParts.delete(t)); // a failed lookup is tried again by the next search
-      }
-      return counts;
-    }),
-  );
-}
-
-/**
- * While the reader types, the finished words of a query that will need the lookups above are looked up at once, so
- * the search after the pause does not wait for them (their index chunks load on the way).
- */
-function prepare(raw: string): void {
-  const text = parseQuery(raw).text;
-  const settled = settledText(text);
-  if (!settled || queryTerms(text).length < 2) return;
-  loadPagefind()
-    .then((search) => (search.parts.length > 1 ? lookUp(search, queryTerms(settled)) : undefined))
-    .catch(() => {}); // the search itself reports what went wrong
-}
-
-/** Pages per part of each query word looked up so far. */
-const termParts = new Map<string, Promise<Record<string, number>>>();
-
-const NOTHING: PagefindSearch = { results: [], filters: {}, unfilteredResultCount: 0 };
-
-/**
- * A search over every part that may hold results (see `partsFor`). By relevance, one merged search. By date, Pagefind
- * orders each part on its own and the merged list interleaves them by position, so each part is asked alone and the
- * answers are joined newest part first (parts are runs of whole years, so that order is the date order).
- */
-async function searchParts(search: Search, text: string | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<PagefindSearch> {
-  const { pf, parts } = search;
-  const usable = await partsFor(search, text);
-  if (usable.length === 0) return NOTHING;
-  if (!o.sort || parts.length < 2) {
-    const only = usable.length < parts.length ? { part: { any: usable.map((p) => p.id) } } : {};
-    return pf.search(text, { ...o, filters: { ...o.filters, ...only } });
-  }
-  const each = await Promise.all(usable.map((p) => pf.search(text, { ...o, filters: { ...o.filters, part: p.id } })));
-  return { results: each.flatMap((s) => s.results), filters: sumCounts(each.map((s) => s.filters)), unfilteredResultCount: each.reduce((n, s) => n + s.unfilteredResultCount, 0) };
-}
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function resultHtml(d: PagefindData): string {
-  const title = d.meta.title ?? d.url;
-  const date = d.meta.date ? formatChineseDate(d.meta.date) : '';
-  const number = d.meta.number ? `<span>第 ${esc(d.meta.number)} 号</span>` : '';
-  const author = d.meta.author ? `<span>${esc(d.meta.author)}</span>` : '';
-  const replies = d.sub_results
-    .filter((s) => /#reply-/.test(s.url))
-    .map((s) => `<li><a href="${esc(s.url)}">${esc(s.title)}</a>：<span>${safeExcerpt(s.excerpt)}</span></li>`)
-    .join('');
-  return `<li class="search-result">
-    <p class="search-result-meta"><span class="badge">${esc(d.meta.kind ?? '')}</span>${date ? `<span>${esc(date)}</span>` : ''}${number}${author}</p>
-    <h2 class="search-result-title"><a href="${esc(d.url)}">${esc(title)}</a></h2>
-    <p class="search-result-excerpt">${safeExcerpt(d.excerpt, d.meta.summary ?? '')}</p>
-    ${replies ? `<ul class="search-result-replies" aria-label="相关答复">${replies}</ul>` : ''}
-  </li>`;
-}
 
 class SearchPanel {
   readonly form: HTMLFormElement;
@@ -139,7 +28,7 @@ class SearchPanel {
   private timer = 0;
   private earlyTimer = 0;
   /** A search begun during the typing pause (see `speculate`), and the request it answers. */
-  private early: { key: string; found: Promise<PagefindSearch> } | undefined;
+  private early: { key: string; found: Promise<Found> } | undefined;
   private run = 0;
   /** The totals the page was built with, per filter and value, shown while no query is made. */
   private readonly totals = new Map<string, Map<string, number>>();
@@ -266,11 +155,11 @@ class SearchPanel {
   }
 
   /** What Pagefind is asked for a state; `key` tells two requests for the same results apart from others. */
-  request(s: SearchState) {
-    const query = parseQuery(s.q);
-    const text = query.text || null;
+  async request(s: SearchState) {
+    // Traditional characters become simplified ones first (the converter loads only for a query that has them).
+    const query = parseQuery(await toSimplified(s.q));
     const options = { filters: { ...s.filters, ...this.fixed }, ...(s.sort === 'date' || !query.text ? { sort: { date: 'desc' as const } } : {}) };
-    return { query, text, options, key: JSON.stringify([text, options, this.counting]) };
+    return { query, options, key: JSON.stringify([query.text, options, this.counting]) };
   }
 
   /**
@@ -284,10 +173,10 @@ class SearchPanel {
     this.earlyTimer = window.setTimeout(() => {
       const s = this.read(1);
       if (!s.q) return;
-      void loadPagefind().then((search) => {
-        const { text, options, key } = this.request(s);
+      void loadPagefind().then(async (search) => {
+        const { query, options, key } = await this.request(s);
         if (this.early?.key === key) return;
-        const found = searchParts(search, text, options);
+        const found = searchQuery(search, query.text ? query : null, options);
         found.catch(() => {}); // a search that is shown reports its own failure
         this.early = { key, found };
         performance.mark('search-early', { detail: { query: s.q } });
@@ -329,10 +218,11 @@ class SearchPanel {
     }
     this.root.dataset.state = 'searching';
     this.status.textContent = '正在搜索…';
-    const { query, text, options, key } = this.request(s);
+    const { query, options, key } = await this.request(s);
+    if (run !== this.run) return;
     const early = this.early?.key === key ? this.early.found : undefined;
     this.early = undefined;
-    const found = await (early ?? searchParts(search, text, options));
+    const found = await (early ?? searchQuery(search, query.text ? query : null, options));
     const begunEarly = early !== undefined;
     if (run !== this.run) return;
     const total = found.results.length;
@@ -345,7 +235,7 @@ class SearchPanel {
     const loaded = new Map(head.map((x) => [x.r.id, x.d]));
     if (reranked) {
       ordered = [
-        ...rerank(head.map((x) => ({ ...x, title: x.d.meta.title ?? '', content: x.d.content, keys: x.d.meta.keys ?? '' })), query.compact).map((x) => x.r),
+        ...rerank(head.map((x) => ({ ...x, title: x.d.meta.title ?? '', content: x.d.content, keys: x.d.meta.keys ?? '' })), found.spelled ?? query.compact).map((x) => x.r),
         ...found.results.slice(RERANK_DEPTH),
       ];
     }
@@ -360,7 +250,9 @@ class SearchPanel {
     this.empty.hidden = total > 0;
     this.root.dataset.state = total > 0 ? 'results' : 'empty';
     const what = s.q ? `“${s.q}”` : '所选条件';
-    this.status.textContent = total > 0 ? `${what}共找到 ${total} 条结果${pages > 1 ? `，第 ${page}/${pages} 页` : ''}` : `没有找到与${what}相关的内容`;
+    // A slip says so, and what it searched for, so the reader knows why the results do not hold what they typed.
+    const sound = found.spelled ? `（没有完全相同的内容，按读音“${found.spelled}”查找）` : '';
+    this.status.textContent = total > 0 ? `${what}共找到 ${total} 条结果${sound}${pages > 1 ? `，第 ${page}/${pages} 页` : ''}` : `没有找到与${what}相关的内容`;
     this.pager.innerHTML = pages > 1 ? this.pagerHtml(s, page, pages) : '';
     // How long the reader waited: for the benchmark (`npm run bench`) and anyone looking in the browser's tools.
     const ended = performance.now();

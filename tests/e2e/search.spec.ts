@@ -79,8 +79,32 @@ const cases: Case[] = [
   // synonyms and abbreviations
   { q: '发展和改革委员会', url: P('14-3-0123'), rank: 3, why: 'full name of 市发改委' },
   { q: '市场监管局', url: P('14-3-0123'), rank: 3, why: 'abbreviation of 市场监督管理局' },
-  { q: '卫健委', url: P('14-2-0203'), rank: 3, why: 'abbreviation of 卫生健康委员会' },
+  { q: '卫健委', url: '/units/wjw/', rank: 1, why: 'abbreviation of 卫生健康委员会: the unit’s own page' },
+  { q: '卫生健康委员会', url: '/units/wjw/', rank: 1, why: 'a unit’s full name: the unit’s own page' },
   { q: '农工党', url: P('14-4-0104'), rank: 3, why: 'abbreviation of 中国农工民主党 / 农工党长治市委' },
+  // traditional characters (converted with opencc-js at query time)
+  { q: '農田', url: P('14-2-0021'), rank: 1, why: 'traditional 农田' },
+  { q: '智慧停車', url: P('14-1-0158'), rank: 1, why: 'traditional 智慧停车' },
+  { q: '中醫藥', url: P('14-4-0104'), rank: 1, why: 'traditional 中医药' },
+  { q: '新年茶話會', url: N('2025-01-01-xinnian-chahuahui'), rank: 1, why: 'traditional news title' },
+  { q: '協商聚共識', url: '/reviews/2023-gongzuo-huimou/', rank: 1, why: 'traditional review title' },
+  { q: '謝慧蘭', url: '/members/xie-huilan/', rank: 1, why: 'traditional name' },
+  // slips of the input method: one character of the same sound
+  { q: '对伍', url: V('2024-09-20-keji-fuwuye-jiasuqi'), rank: 3, why: '对伍 for 队伍 (人才队伍)' },
+  { q: '谢惠兰', url: '/members/xie-huilan/', rank: 1, why: '惠 for 慧 in a name' },
+  { q: '智会停车', url: P('14-1-0158'), rank: 1, why: '会 for 慧 in a title' },
+  { q: '中医要', url: P('14-4-0104'), rank: 1, why: '要 for 药' },
+  { q: '农天', url: P('14-2-0021'), rank: 1, why: '天 for 田' },
+  { q: '托玉', url: P('14-3-0058'), rank: 3, why: '玉 for 育' },
+  { q: '光扶产业', url: N('2023-06-08-guangfu-diaoyan'), rank: 1, why: '扶 for 伏' },
+  // pinyin and initials of phrases in the text, not the title
+  { q: 'gonggong tingche', url: P('14-1-0158'), rank: 1, why: 'pinyin of 公共停车 in the text' },
+  { q: 'tcsf', url: P('14-1-0158'), rank: 1, why: 'initials of 停车收费 in the text' },
+  { q: 'rencai duiwu', url: V('2024-09-20-keji-fuwuye-jiasuqi'), rank: 3, why: 'pinyin of 人才队伍 in the text' },
+  { q: 'gjzbh', url: P('14-1-0036'), rank: 1, why: 'initials of 古建筑保护' },
+  // tags
+  { q: '有事来商量', url: V('2025-01-14-youshi-laishangliang'), rank: 3, why: 'a tag, in a title too' },
+  { q: '委员之家', url: N('2024-10-16-chengxizhuang-dianshang-xiaozhen'), rank: 3, why: 'a tag' },
   // filters and sort
   { q: '建议', url: P('14-3-0123'), rank: 3, why: 'filter by unit', params: { unit: '市科技局' } },
   { q: '', url: P('14-2-0021'), rank: 3, why: 'filter by category alone', params: { category: '农业农村', kind: '提案与答复' } },
@@ -91,12 +115,18 @@ const cases: Case[] = [
   { q: '建议', url: P(newestProposal), rank: 1, why: 'newest first', params: { sort: 'date', kind: '提案与答复' } },
 ];
 
+/** A Chinese query with no filters: every page ranked above the one wanted must show the query (nothing unrelated). */
+const related = (c: Case) => !c.params && /^\p{Script=Han}{2,}$/u.test(c.q) && !/slip|traditional|abbreviation|full name|collective/.test(c.why) && !c.why.includes(' for ');
+
 for (const c of cases) {
   test(`${c.q || '(筛选)'} ${JSON.stringify(c.params ?? {})} → ${c.url}: ${c.why}`, async ({ page }) => {
     const results = await searchFor(page, { ...(c.q ? { q: c.q } : {}), ...(c.params ?? {}) });
     const at = results.indexOf(c.url);
     expect(at, `results: ${results.slice(0, 5).join(' ')}`).toBeGreaterThanOrEqual(0);
     expect(at, `results: ${results.slice(0, 5).join(' ')}`).toBeLessThan(c.rank);
+    if (related(c)) {
+      for (const above of results.slice(0, at)) expect(await (await page.request.get(above)).text(), `${above} ranks above ${c.url}`).toContain(c.q);
+    }
   });
 }
 
@@ -212,7 +242,7 @@ test('results show kind, date, title, a marked excerpt, and replies as sub-resul
   await expect(first.locator('.badge')).toHaveText('提案与答复');
   await expect(first.locator('.search-result-meta')).toContainText(/\d{4}年\d{1,2}月\d{1,2}日/);
   await expect(first.locator('mark').first()).toBeVisible();
-  await expect(first.locator('.search-result-excerpt')).not.toContainText('kwstart');
+  for (const key of ['kjfw', 'keji', 'pn0123', '1430123']) await expect(first.locator('.search-result-excerpt')).not.toContainText(key);
   const replyLinks = first.locator('.search-result-replies a');
   if ((await replyLinks.count()) > 0) await expect(replyLinks.first()).toHaveAttribute('href', /#reply-[a-z]+$/);
 });

@@ -4,6 +4,7 @@ import { characterKeys, nameKeys, numberKeys, pinyinKeys, searchKeys, synonymKey
 import { parseQuery, queryTerms, settledText } from '../../src/lib/search/query.ts';
 import { compact, rerank, safeExcerpt, tier } from '../../src/lib/search/rank.ts';
 import { readState, writeState } from '../../src/lib/search/state.ts';
+import { breakWords } from '../../src/lib/search/segment.ts';
 
 describe('search keys', () => {
   it('spell title words in pinyin and initials, alone and joined, so prefixes of both match', () => {
@@ -21,7 +22,7 @@ describe('search keys', () => {
   });
 
   it('write a proposal number every way readers type it', () => {
-    expect(numberKeys('14-3-0123')).toEqual(['14-3-0123', '1430123', '0123', '123', '第123号', '123号', '第0123号']);
+    expect(numberKeys('14-3-0123')).toEqual(['14-3-0123', '1430123', '0123', '123', 'pn14h3n0123', 'pn0123']);
   });
 
   it('add the other terms of a synonym group the text uses', () => {
@@ -31,17 +32,18 @@ describe('search keys', () => {
     expect(synonymKeys('无关内容', groups)).toEqual([]);
   });
 
-  it('keep title keys strong and synonyms weak', () => {
-    const k = searchKeys({ title: '科技', number: '14-3-0001', text: '发改委' }, [['发改委', '发展和改革委员会']]);
+  it('keep title keys strong, and terms and synonyms weak and split into words', () => {
+    const k = searchKeys({ title: '科技', number: '14-3-0001', text: '发改委', terms: ['乡村振兴'] }, [['发改委', '发展和改革委员会']]);
     expect(k.strong).toContain('keji');
-    expect(k.strong).toContain('第1号');
-    expect(k.weak).toBe('发展和改革委员会');
+    expect(k.strong).toContain('pn0001');
+    expect(k.weak).toBe(['乡村振兴', '发展和改革委员会'].map((t) => breakWords(t, ' ')).join(' '));
+    expect(k.weak.split(' ')).toEqual(expect.arrayContaining(['乡村', '振兴', '改革']));
   });
 });
 
 describe('queries', () => {
   it('fold full-width forms and Chinese quotes', () => {
-    expect(parseQuery('  “科技 服务”  ')).toEqual({ text: '"科技 服务"', compact: '科技服务', phrase: true });
+    expect(parseQuery('  “科技 服务”  ')).toMatchObject({ text: '"科技 服务"', compact: '科技服务', phrase: true });
     expect(parseQuery('ＫＪＦＷ').compact).toBe('kjfw');
   });
 });
@@ -52,11 +54,18 @@ describe('re-ranking', () => {
   const c = { title: '其他', content: '科技 … 服务 … 业' };
 
   it('puts a title containing the query first, then the exact phrase, then scattered parts', () => {
-    expect(tier(a, '养老服务')).toBe(2);
+    expect(tier(a, '养老服务')).toBe(3);
     expect(tier(b, '科技服务')).toBe(1);
     expect(tier(c, '科技服务')).toBe(0);
     const t = { title: '科技服务业调研', content: '' };
     expect(rerank([c, b, t], compact('科技 服务'))).toEqual([t, b, c]);
+  });
+
+  it('puts a page’s own keys before those of the people it is by', () => {
+    const member = { title: '谢慧兰', content: '', keys: 'xie huilan xiehuilan xhl 谢 慧 兰' };
+    const voice = { title: '让科技服务业成为创新的加速器', content: '', keys: 'keji kj | xiehuilan xhl' };
+    expect(tier(voice, 'xiehuilan')).toBe(2);
+    expect(rerank([voice, member], 'xiehuilan')).toEqual([member, voice]);
   });
 
   it('keeps Pagefind’s order within a tier', () => {
@@ -72,9 +81,13 @@ describe('excerpts', () => {
     expect(safeExcerpt('推进<mark>科技</mark> &lt;b&gt;')).toBe('推进<mark>科技</mark> &amp;lt;b&amp;gt;');
   });
 
-  it('drop the hidden search keys and fall back to the summary', () => {
-    expect(safeExcerpt('建议加快发展。 kwstart <mark>keji</mark> fuwu')).toBe('建议加快发展。');
-    expect(safeExcerpt('kwstart <mark>kjfw</mark> 科 技', '摘要<b>')).toBe('摘要&lt;b&gt;');
+  it('show the summary when no word of the text matched (the page was found by its search keys)', () => {
+    expect(safeExcerpt('近年来，我市深入实施创新驱动发展战略', '摘要<b>')).toBe('摘要&lt;b&gt;');
+  });
+
+  it('never begin with punctuation', () => {
+    expect(safeExcerpt('：：答复如下，<mark>科技</mark>服务')).toBe('答复如下，<mark>科技</mark>服务');
+    expect(safeExcerpt('，<mark>科技</mark>')).toBe('<mark>科技</mark>');
   });
 });
 

@@ -29,6 +29,7 @@ export const KIND_LABELS = {
   proposals: '提案与答复',
   voices: '委员声音',
   members: '委员',
+  units: '承办单位',
 } as const;
 
 /** The value of the 重点提案 filter on key proposals (other proposals carry no value). */

@@ -1,3 +1,4 @@
+import { numberQuery } from './numbers.ts';
 import { wordSegmenter } from './segment.ts';
 
 /**
@@ -11,7 +12,25 @@ export interface Query {
   compact: string;
   /** Whether the reader asked for an exact phrase. */
   phrase: boolean;
+  /** The searches to try, in order, until one finds something (see `attempts`). */
+  attempts: Attempt[];
 }
+
+/** One search asked of Pagefind. */
+export interface Attempt {
+  text: string;
+  /**
+   * Text (lower case, no spaces) every result must hold, checked against the loaded results: Pagefind drops symbols
+   * (+ · — 《》) from the index, so it cannot tell 互联网+停车 from 互联网停车 by itself.
+   */
+  mustHold?: string;
+  /** A second search whose best results, checked, join this one's (see `attempts`). */
+  also?: Attempt;
+}
+
+/** Symbols and punctuation a quoted phrase keeps (Pagefind indexes letters and digits only). */
+const SYMBOL = /[^\p{L}\p{N}\s"]/u;
+const HAN_RUN = /^\p{Script=Han}{2,}$/u;
 
 export function parseQuery(raw: string): Query {
   const text = raw
@@ -21,7 +40,39 @@ export function parseQuery(raw: string): Query {
     .trim();
   const phrase = /^".+"$/.test(text);
   const compact = text.replace(/["\s]/g, '').toLowerCase();
-  return { text, compact, phrase };
+  const number = numberQuery(text);
+  if (number) return { text: number, compact: number, phrase: false, attempts: [{ text: number }] };
+  return { text, compact, phrase, attempts: attempts(text, compact, phrase) };
+}
+
+/**
+ * The searches for a query. Pagefind matches each query word at the start of an indexed word, anywhere in the page,
+ * so a Chinese word the segmenter splits into characters (发改委 → 发 改 委) would match nearly every page. A run of
+ * Chinese characters split with a single character among its words is searched as a phrase, joined by the best
+ * loose matches that hold the run (one cut across the index's own word breaks: 业高质量 in 产业|高质量); when the
+ * phrase finds nothing, by loose matches that hold it. Runs of whole words (科技服务 → 科技 服务) stay loose, so
+ * 科技服务业 still matches. A quoted phrase holding symbols is checked against the
+ * results' text.
+ */
+function attempts(text: string, compact: string, phrase: boolean): Attempt[] {
+  if (phrase) {
+    const inner = text.slice(1, -1).trim();
+    const mustHold = SYMBOL.test(inner) ? compact : undefined;
+    return [{ text, ...(mustHold ? { mustHold } : {}) }, { text: inner, mustHold: compact }];
+  }
+  const parts = words(text);
+  if (HAN_RUN.test(text) && parts.length > 1 && parts.some((w) => w.length === 1)) {
+    const loose = { text, mustHold: compact };
+    return [{ text: `"${text}"`, also: loose }, loose];
+  }
+  return [{ text }];
+}
+
+const words = (text: string) => [...wordSegmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+
+/** Whether a result's text holds what an attempt requires (see `Attempt.mustHold`). */
+export function holds(text: string, mustHold: string | undefined): boolean {
+  return mustHold === undefined || text.normalize('NFKC').replace(/\s+/g, '').toLowerCase().includes(mustHold);
 }
 
 const PUNCTUATION = /^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u;

@@ -4,6 +4,12 @@
  * so a page holding the exact phrase can rank below one holding the parts apart.
  */
 
+/**
+ * Between the keys of the page itself (its title and number) and those of the people it is by or about, so a ranking
+ * can tell 谢慧兰's own page from the pages she wrote. Punctuation: Pagefind does not index it.
+ */
+export const PEOPLE_MARK = '|';
+
 /** The parts of a loaded result the ranking looks at. */
 export interface Rankable {
   title: string;
@@ -19,13 +25,17 @@ export function compact(s: string): string {
 }
 
 /**
- * 2: the title holds the query, or a pinyin, initials or number key of the title starts with it; 1: the text holds
- * it as a phrase; 0: only its parts match.
+ * 3: the title holds the query, or a pinyin, initials or number key of the title starts with it; 2: a key of the
+ * people the page is by or about does (pages by 谢慧兰 rank after her own page); 1: the text holds the query as a
+ * phrase; 0: only its parts match.
  */
 export function tier(r: Rankable, query: string): number {
   if (!query) return 0;
-  if (compact(r.title).includes(query)) return 2;
-  if (r.keys && r.keys.split(' ').some((k) => k.length > 0 && k.toLowerCase().startsWith(query))) return 2;
+  if (compact(r.title).includes(query)) return 3;
+  const [own = '', people = ''] = (r.keys ?? '').split(` ${PEOPLE_MARK} `);
+  const starts = (keys: string) => keys.split(' ').some((k) => k.length > 0 && k.toLowerCase().startsWith(query));
+  if (starts(own)) return 3;
+  if (starts(people)) return 2;
   if (compact(r.content).includes(query)) return 1;
   return 0;
 }
@@ -38,22 +48,20 @@ export function rerank<T extends Rankable>(results: readonly T[], query: string)
     .map((x) => x.r);
 }
 
-/** Marker that opens the hidden search keys of a page (see SearchRecord); excerpts stop before it. */
-export const KEYS_MARKER = 'kwstart';
-
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Punctuation and spaces an excerpt should not begin with (Pagefind cuts it at a word, often after "：" or "，"). */
+const LEADING = /^[\s\p{P}\p{S}]+/u;
+
 /**
- * An excerpt safe to insert as HTML: everything escaped except Pagefind's `<mark>`; text from the hidden keys is cut
- * off, and an excerpt made only of keys (no run of two Chinese characters) is replaced by the page summary.
+ * An excerpt safe to insert as HTML: everything escaped except Pagefind's `<mark>`, without leading punctuation. An
+ * excerpt with no marked word means the page matched on its search keys alone (metadata, never in excerpts), so the
+ * page's summary is shown instead: the start of a page says nothing about why it was found.
  */
 export function safeExcerpt(excerpt: string, summary = ''): string {
   const marked = excerpt.replace(/<\/?mark>/g, (m) => (m === '<mark>' ? '\u0001' : '\u0002'));
-  const plain = marked.replace(/<[^>]*>/g, '');
-  const cut = plain.toLowerCase().indexOf(KEYS_MARKER);
-  const kept = cut >= 0 ? plain.slice(0, cut) : plain;
-  const text = kept.replace(/[\u0001\u0002]/g, '');
-  if (!/\p{Script=Han}{2}/u.test(text)) return escape(summary);
-  const balanced = (kept.match(/\u0001/g)?.length ?? 0) > (kept.match(/\u0002/g)?.length ?? 0) ? `${kept}\u0002` : kept;
+  const plain = marked.replace(/<[^>]*>/g, '').replace(LEADING, '');
+  if (!plain.includes('\u0001')) return escape(summary);
+  const balanced = (plain.match(/\u0001/g)?.length ?? 0) > (plain.match(/\u0002/g)?.length ?? 0) ? `${plain}\u0002` : plain;
   return escape(balanced.trim()).replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>');
 }

@@ -1,0 +1,32 @@
+import { formatChineseDate } from '../lib/dates.ts';
+import { KIND_LABELS } from '../lib/search/filters.ts';
+import { safeExcerpt } from '../lib/search/rank.ts';
+import { resultKind, resultLine } from '../lib/search/result.ts';
+import type { PagefindData } from './search-engine.ts';
+
+/** Text made safe to put into HTML. */
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * One result: kind and date, the title, for a proposal its line of facts (案号 · 提案人 · 主办单位 · 状态), an excerpt of
+ * the visible text with the query marked (or the summary when only search keys matched), and the replies that match.
+ */
+export function resultHtml(d: PagefindData): string {
+  const title = d.meta.title ?? d.url;
+  const kind = resultKind(d);
+  const date = d.meta.date && kind !== KIND_LABELS.members && kind !== KIND_LABELS.units ? formatChineseDate(d.meta.date) : '';
+  const line = resultLine(d);
+  const author = !line.length && d.meta.author ? `<span>${esc(d.meta.author)}</span>` : '';
+  const facts = line.map(([label, value]) => `<span><span class="label">${esc(label)}</span> ${esc(value)}</span>`).join(' · ');
+  const replies = d.sub_results
+    .filter((s) => /#reply-/.test(s.url) && s.excerpt.includes('<mark>'))
+    .map((s) => `<li><a href="${esc(s.url)}">${esc(s.title)}</a>：<span>${safeExcerpt(s.excerpt)}</span></li>`)
+    .join('');
+  return `<li class="search-result">
+    <p class="search-result-meta"><span class="badge">${esc(kind)}</span>${date ? `<span>${esc(date)}</span>` : ''}${author}</p>
+    <h2 class="search-result-title"><a href="${esc(d.url)}">${esc(title)}</a></h2>
+    ${facts ? `<p class="search-result-facts">${facts}</p>` : ''}
+    <p class="search-result-excerpt">${safeExcerpt(d.excerpt, d.meta.summary ?? '')}</p>
+    ${replies ? `<ul class="search-result-replies" aria-label="相关答复">${replies}</ul>` : ''}
+  </li>`;
+}

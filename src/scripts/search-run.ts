@@ -1,0 +1,172 @@
+import { holds, parseQuery, queryTerms, settledText, type Attempt, type Query } from '../lib/search/query.ts';
+import type { PartEntry } from '../lib/search/parts.ts';
+import { sumCounts, type Counts } from '../lib/search/merge.ts';
+import { startEngine, type Engine, type PagefindData, type PagefindSearch } from './search-engine.ts';
+
+/**
+ * How the search panel asks Pagefind (`search.ts`): the parts a query may draw on, its searches in order (a phrase, a
+ * check of loaded results, a slip's sound), with counts that always equal the results kept.
+ */
+
+/** How many of Pagefind's best results are loaded to re-rank; more costs bytes on the first query. */
+export const RERANK_DEPTH = 20;
+/**
+ * The search keys are metadata (see SearchRecord): `keys` (pinyin, initials and number forms of the title, names)
+ * weigh like a heading, `terms` (tags, names, synonyms) like text, `sounds` (for slips) a little, and the date, which
+ * Pagefind also searches, not.
+ */
+const OPTIONS = { excerptLength: 36, ranking: { metaWeights: { keys: 4, terms: 1, sounds: 0.5, date: 0, summary: 0.5 } } };
+/**
+ * How many results of a search whose text must be checked (a quoted phrase with symbols, a slip) are loaded to check:
+ * each costs a fragment (2-4 KB), and the first query should stay under 300 KB on a cold cache.
+ */
+const CHECK_DEPTH = 40;
+
+/** Pagefind over every part of the index (see `search-engine.ts`), and the parts, newest first. */
+export interface Search {
+  pf: Engine;
+  parts: PartEntry[];
+}
+
+let loading: Promise<Search> | undefined;
+/** Pagefind over the parts listed in `/pagefind/parts.json`, started once per page. */
+export function loadPagefind(): Promise<Search> {
+  loading ??= (async () => {
+    const manifest = await fetch('/pagefind/parts.json').then((r) => (r.ok ? (r.json() as Promise<{ parts: PartEntry[] }>) : { parts: [] }));
+    return { pf: await startEngine(manifest.parts, OPTIONS), parts: manifest.parts };
+  })();
+  return loading;
+}
+
+type Filters = Record<string, string | { any: string[] }>;
+
+/**
+ * The parts a query may draw results from. Pagefind ignores a query word its index lacks (so a typo does not empty
+ * the results); each part is an index of its own, so a word missing from one part would loosen the search there and
+ * pages matching only the other words would appear. A word the archive holds somewhere is therefore required
+ * everywhere: parts lacking it are left out. Each word is looked up with a filter that matches nothing, so Pagefind
+ * counts the word's pages per part (the counts come before filtering) without scoring them.
+ */
+async function partsFor(search: Search, text: string | null): Promise<PartEntry[]> {
+  const { parts } = search;
+  if (!text || parts.length < 2) return parts;
+  const terms = queryTerms(text);
+  if (terms.length < 2) return parts;
+  const perTerm = await lookUp(search, terms);
+  const known = perTerm.filter((counts) => Object.values(counts).some((n) => n > 0));
+  return parts.filter((p) => known.every((counts) => (counts[p.id] ?? 0) > 0));
+}
+
+/**
+ * Pages per part of each word. Remembered for the visit: a reader refining a query (科技服务 → 科技服务 建议) looks up
+ * only the new word, and the lookup is dear once the filters are open (Pagefind then counts every filter value of the
+ * word's pages).
+ */
+function lookUp({ pf }: Search, terms: string[]): Promise<Record<string, number>[]> {
+  return Promise.all(
+    terms.map((t) => {
+      let counts = termParts.get(t);
+      if (!counts) {
+        counts = pf.search(t, { filters: { part: '' } }).then((s) => s.totalFilters?.['part'] ?? {});
+        termParts.set(t, counts);
+        counts.catch(() => termParts.delete(t)); // a failed lookup is tried again by the next search
+      }
+      return counts;
+    }),
+  );
+}
+
+/**
+ * While the reader types, the finished words of a query that will need the lookups above are looked up at once, so
+ * the search after the pause does not wait for them (their index chunks load on the way).
+ */
+export function prepare(raw: string): void {
+  const text = parseQuery(raw).text;
+  if (text.startsWith('"') || text.startsWith('pn')) return; // a phrase or proposal number is searched whole
+  const settled = settledText(text);
+  if (!settled || queryTerms(text).length < 2) return;
+  loadPagefind()
+    .then((search) => (search.parts.length > 1 ? lookUp(search, queryTerms(settled)) : undefined))
+    .catch(() => {}); // the search itself reports what went wrong
+}
+
+/** Pages per part of each query word looked up so far. */
+const termParts = new Map<string, Promise<Record<string, number>>>();
+
+const NOTHING: PagefindSearch = { results: [], filters: {}, unfilteredResultCount: 0 };
+
+/**
+ * A search over every part that may hold results (see `partsFor`). By relevance, one merged search. By date, Pagefind
+ * orders each part on its own and the merged list interleaves them by position, so each part is asked alone and the
+ * answers are joined newest part first (parts are runs of whole years, so that order is the date order).
+ */
+async function searchParts(search: Search, text: string | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<PagefindSearch> {
+  const { pf, parts } = search;
+  const usable = await partsFor(search, text);
+  if (usable.length === 0) return NOTHING;
+  if (!o.sort || parts.length < 2) {
+    const only = usable.length < parts.length ? { part: { any: usable.map((p) => p.id) } } : {};
+    return pf.search(text, { ...o, filters: { ...o.filters, ...only } });
+  }
+  const each = await Promise.all(usable.map((p) => pf.search(text, { ...o, filters: { ...o.filters, part: p.id } })));
+  return { results: each.flatMap((s) => s.results), filters: sumCounts(each.map((s) => s.filters)), unfilteredResultCount: each.reduce((n, s) => n + s.unfilteredResultCount, 0) };
+}
+
+/** What a search found; `spelled` when it found it by the sound of a Chinese query (a slip, see sounds.ts). */
+export type Found = PagefindSearch & { spelled?: string };
+
+const CHINESE = /^\p{Script=Han}{2,}$/u;
+
+/**
+ * The first of a query's searches (`parseQuery`'s attempts) that finds something. Where the results must hold a text
+ * (a quoted phrase with symbols), the best `CHECK_DEPTH` are loaded and checked, and the counts are those of the
+ * results kept, so the number stated is the number listed. A Chinese query that finds nothing is searched again by
+ * its sound, in case a character was a slip of the input method (对伍 for 队伍).
+ */
+export async function searchQuery(search: Search, query: Query | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<Found> {
+  if (!query) return searchParts(search, null, o);
+  let found = NOTHING;
+  for (const a of query.attempts) {
+    found = await attempt(search, a, o, CHECK_DEPTH);
+    // Joined results would break the order by date, which is Pagefind's.
+    if (a.also && !o.sort) found = await join(found, await attempt(search, a.also, o, RERANK_DEPTH));
+    if (found.results.length > 0) return found;
+  }
+  if (!CHINESE.test(query.compact)) return found;
+  const spelled = (await import('../lib/search/spell.ts')).spell(query.compact);
+  if (!spelled) return found;
+  // Pagefind falls back to words that begin the query when none begins with it (meiyou for meiyouzhezhong…): only
+  // pages with a key spelled as the query are kept.
+  const keyed = (d: PagefindData) => `${d.meta.keys ?? ''} ${d.meta.sounds ?? ''}`.split(' ').some((k) => k.startsWith(spelled));
+  return { ...(await checked(await searchParts(search, spelled, o), keyed, CHECK_DEPTH)), spelled };
+}
+
+async function attempt(search: Search, a: Attempt, o: { filters: Filters; sort?: Record<string, string> }, depth: number): Promise<PagefindSearch> {
+  const found = await searchParts(search, a.text, o);
+  const mustHold = a.mustHold;
+  if (mustHold === undefined) return found;
+  return checked(found, (d) => holds(`${d.meta.title ?? ''} ${d.content} ${d.meta.terms ?? ''}`, mustHold), depth);
+}
+
+/** The best `depth` results, loaded, that pass `keep` (a quoted phrase held, a key spelled as the query). */
+async function checked(found: PagefindSearch, keep: (d: PagefindData) => boolean, depth: number): Promise<PagefindSearch> {
+  const head = await Promise.all(found.results.slice(0, depth).map(async (r) => ({ r, d: await r.data() })));
+  const kept = head.filter(({ d }) => keep(d));
+  const counts: Counts = {};
+  for (const { d } of kept) addFilters(counts, d);
+  return { results: kept.map(({ r, d }) => ({ ...r, data: () => Promise.resolve(d) })), filters: counts, totalFilters: counts, unfilteredResultCount: kept.length };
+}
+
+function addFilters(counts: Counts, d: PagefindData): void {
+  for (const [name, values] of Object.entries(d.filters)) for (const v of values) (counts[name] ??= {})[v] = (counts[name][v] ?? 0) + 1;
+}
+
+/** A search's results followed by the checked (loaded) results of another that it lacks, with their counts added. */
+async function join(first: PagefindSearch, more: PagefindSearch): Promise<PagefindSearch> {
+  const have = new Set(first.results.map((r) => r.id));
+  const added = more.results.filter((r) => !have.has(r.id));
+  if (added.length === 0) return first;
+  const counts = sumCounts([first.filters]);
+  for (const r of added) addFilters(counts, await r.data());
+  return { ...first, results: [...first.results, ...added], filters: counts, unfilteredResultCount: first.unfilteredResultCount + added.length };
+}
