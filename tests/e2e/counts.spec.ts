@@ -125,7 +125,7 @@ function searchPages(mode: string): Map<string, string>[] {
       return m;
     });
   if (mode === 'proposals') return shownProposals;
-  return [...news.map((n) => printed(page('新闻简报', n.date), n)), ...reviews.map((r) => page('工作回眸', r.date)), ...voices.map((v) => printed(page('委员声音', v.date), v)), ...members.map(() => page('委员')), ...shownProposals];
+  return [...news.map((n) => printed(page('新闻简报', n.date), n)), ...reviews.map((r) => page('工作回眸', r.date)), ...voices.map((v) => printed(page('委员声音', v.date), v)), ...members.map(() => page('委员')), ...units.map(() => page('承办单位')), ...shownProposals];
 }
 
 /** The count a `data-count-of` description stands for, computed from content/. */
