@@ -1,6 +1,7 @@
 import CMS from 'decap-cms-app';
 import { cmsConfig, type AdminPageOptions } from './config.ts';
 import { forgetNames, previews } from './previews.ts';
+import { installRouteGuard } from './route-guard.ts';
 import { registerOptionalGroups } from './widgets.ts';
 
 /**
@@ -19,6 +20,7 @@ const query = new URLSearchParams(location.search);
 const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.get('cms_port')) || '8081';
 
 registerOptionalGroups(CMS);
+installRouteGuard(CMS);
 if (page.siteCss) CMS.registerPreviewStyle(page.siteCss);
 for (const [name, template] of Object.entries(previews)) CMS.registerPreviewTemplate(name, template);
 CMS.registerEventListener({ name: 'postSave', handler: forgetNames });
