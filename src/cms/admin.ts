@@ -2,6 +2,7 @@ import CMS from 'decap-cms-app';
 import { cmsConfig, type AdminPageOptions } from './config.ts';
 import { forgetNames, previews } from './previews.ts';
 import { installRouteGuard } from './route-guard.ts';
+import { registerEntryRules } from './rule-controls.ts';
 import { registerOptionalGroups } from './widgets.ts';
 
 /**
@@ -21,6 +22,7 @@ const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.ge
 
 registerOptionalGroups(CMS);
 installRouteGuard(CMS);
+registerEntryRules(CMS);
 if (page.siteCss) CMS.registerPreviewStyle(page.siteCss);
 for (const [name, template] of Object.entries(previews)) CMS.registerPreviewTemplate(name, template);
 CMS.registerEventListener({ name: 'postSave', handler: forgetNames });

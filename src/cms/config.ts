@@ -168,7 +168,7 @@ export function cmsField(f: Field): CmsField {
 }
 
 /** How each folder's files are named and how its list looks, beyond what the model says. */
-const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollection>> = {
+export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollection>> = {
   // File names come from the Beijing day of the entry's own `date` (the `date` filter formats in the browser's zone;
   // Decap's {{year}}/{{month}}/{{day}} are UTC). A second story on the same day gets `-1`, `-2` … from Decap.
   news: {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { rawEntries } from '../support/content.ts';
-import { changes, cmsRepo, login, publish, typeAddress, type CmsRepo } from '../support/cms.ts';
+import { changes, choose, cmsRepo, login, publish, typeAddress, type CmsRepo } from '../support/cms.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.use({ bypassCSP: true });
@@ -29,4 +29,89 @@ test('switching entries by the address bar shows and saves the second entry', as
   await expect(page.getByText('修改已保存')).toBeVisible();
   expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/news/${b!.id}.md`] });
   expect(readFileSync(repo.content('news', `${b!.id}.md`), 'utf8')).toContain('（改）');
+});
+
+
+/** The error Decap shows beside a field, by the field's label (optional fields' labels end in “(可选)”). */
+const fieldError = (page: Page, label: string) => page.locator(`label:text-matches("^${label}( \\\\(可选\\\\))?$") + ul li`);
+
+/** Press 发布 and see the save refused: the message beside the field, and no file written. */
+async function refused(page: Page, label: string, message: string | RegExp) {
+  const before = repo.snapshot();
+  await publish(page);
+  await expect(fieldError(page, label)).toContainText(message);
+  await expect(page.getByText('修改已保存')).toHaveCount(0);
+  expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [] });
+}
+
+const openEntry = async (page: Page, collectionName: string, slug: string, label: string, value: string) => {
+  await typeAddress(page, `/collections/${collectionName}/entries/${slug}`);
+  await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
+};
+
+test.describe('the build’s rules across fields refuse a save in the CMS', () => {
+  test('a number not of its session', async ({ page }) => {
+    await openEntry(page, 'proposals', '14-3-0123', '提案编号', '14-3-0123');
+    await choose(page, '届次', '第四次会议');
+    await refused(page, '提案编号', '提案编号“14-3-0123”应以届次“14-4-”开头');
+  });
+
+  test('a 联名提案 with one proposer', async ({ page }) => {
+    await openEntry(page, 'proposals', '14-3-0123', '提案编号', '14-3-0123');
+    await choose(page, '提案类型', '联名提案');
+    await refused(page, '提案人', '联名提案至少选择两位「提案人」');
+  });
+
+  test('a 集体提案 without its proposing body', async ({ page }) => {
+    await openEntry(page, 'proposals', '14-3-0123', '提案编号', '14-3-0123');
+    await choose(page, '提案类型', '集体提案');
+    await refused(page, '提案单位', '集体提案必须填写「提案单位」');
+  });
+
+  test('a unit both lead and co-unit', async ({ page }) => {
+    await openEntry(page, 'proposals', '14-3-0123', '提案编号', '14-3-0123');
+    await choose(page, '协办单位 (可选)', '长治市科学技术局');
+    await refused(page, '协办单位', '“kjj”已是主办单位，不能同时是协办单位');
+  });
+
+  test('a reply from a unit that does not handle the proposal', async ({ page }) => {
+    await openEntry(page, 'proposals', '14-3-0123', '提案编号', '14-3-0123');
+    await page.getByRole('button', { name: 'Remove 长治市市场监督管理局' }).click();
+    await refused(page, '答复', '第3条答复：答复单位“scjgj”不在主办或协办单位中');
+  });
+
+  test('已办复 without a reply, and an evaluation before any reply', async ({ page }) => {
+    await openEntry(page, 'proposals', '14-4-0104', '提案编号', '14-4-0104');
+    await choose(page, '办理状态', '已办复');
+    await choose(page, '委员评价 (可选)', '满意');
+    await refused(page, '答复', '办理状态为“已办复”的提案至少要有一条答复');
+    await expect(fieldError(page, '委员评价')).toHaveText('尚无答复的提案不能填写「委员评价」');
+  });
+
+  test('a changed number, which would leave the file under the old one', async ({ page }) => {
+    await openEntry(page, 'proposals', '14-3-0123', '提案编号', '14-3-0123');
+    await page.getByLabel('提案编号').fill('14-3-0124');
+    await refused(page, '提案编号', '本条保存在 content/proposals/14-3-0123.md，网址由「提案编号」而来，保存后不能改为“14-3-0124”');
+  });
+
+  test('a duplicated proposal keeping its number is refused, not saved as -1', async ({ page }) => {
+    await openEntry(page, 'proposals', '14-3-0058', '提案编号', '14-3-0058');
+    await page.getByRole('button', { name: '已发布' }).click();
+    await page.getByRole('menuitem', { name: '复制' }).click();
+    await expect(page).toHaveURL(/\/collections\/proposals\/new/);
+    await refused(page, '提案编号', '「提案编号」“14-3-0058”已被 content/proposals/14-3-0058.md 使用，不能重复');
+    await page.getByLabel('提案编号').fill('14-3-0059');
+    const before = repo.snapshot();
+    await publish(page);
+    await expect(page.getByText('修改已保存')).toBeVisible();
+    expect(changes(before, repo.snapshot())).toEqual({ added: ['content/proposals/14-3-0059.md'], removed: [], modified: [] });
+  });
+
+  test('a second review of the same year', async ({ page }) => {
+    await openEntry(page, 'reviews', '2024-gongzuo-huimou', '回顾年度', '2024');
+    await page.getByRole('button', { name: '已发布' }).click();
+    await page.getByRole('menuitem', { name: '复制' }).click();
+    await expect(page).toHaveURL(/\/collections\/reviews\/new/);
+    await refused(page, '回顾年度', '「回顾年度」“2024”已被 content/reviews/2024-gongzuo-huimou.md 使用，不能重复');
+  });
 });
