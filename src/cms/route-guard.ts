@@ -22,6 +22,12 @@ export function installRouteGuard(cms: CmsApi): void {
   // it (older browsers), a change that grew the session history was typed; the others are taken to be Decap's.
   const nav = (window as { navigation?: EventTarget }).navigation;
   let length = history.length;
+  // Registered before Decap's editor adds its own, so it runs first: once the editor has agreed to leave (or had
+  // nothing unsaved), the reload does not ask a second time.
+  let leaving = false;
+  window.addEventListener('beforeunload', (e) => {
+    if (leaving) e.stopImmediatePropagation();
+  });
   nav?.addEventListener('navigate', (e) => {
     navigation = (e as Event & { navigationType: typeof navigation }).navigationType;
   });
@@ -52,8 +58,7 @@ export function installRouteGuard(cms: CmsApi): void {
         return;
       }
       current = to;
-      // The editor agreed to leave (or had nothing unsaved): no second “leave this page?” on the way.
-      window.addEventListener('beforeunload', (e) => e.stopImmediatePropagation(), { capture: true, once: true });
+      leaving = true;
       location.reload();
     });
   });

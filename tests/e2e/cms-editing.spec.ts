@@ -22,7 +22,7 @@ test('switching entries by the address bar shows and saves the second entry', as
   await typeAddress(page, `/collections/news/entries/${a!.id}`);
   await expect(page.getByLabel('标题')).toHaveValue(String(a!.data.title));
   await typeAddress(page, `/collections/news/entries/${b!.id}`);
-  await expect(page.getByLabel('标题')).toHaveValue(String(b!.data.title));
+  await expect(page.getByLabel('标题')).toHaveValue(String(b!.data.title), { timeout: 20_000 });
   const before = repo.snapshot();
   await page.getByLabel('标题').fill(`${String(b!.data.title)}（改）`);
   await publish(page);
@@ -31,6 +31,98 @@ test('switching entries by the address bar shows and saves the second entry', as
   expect(readFileSync(repo.content('news', `${b!.id}.md`), 'utf8')).toContain('（改）');
 });
 
+
+const openEntry = async (page: Page, collectionName: string, slug: string, label: string, value: string) => {
+  await typeAddress(page, `/collections/${collectionName}/entries/${slug}`);
+  // Moving to another entry reloads the admin, which takes a few seconds on a busy machine.
+  await expect(page.getByLabel(label, { exact: true })).toHaveValue(value, { timeout: 20_000 });
+};
+
+test.describe('moving between entries never edits the wrong file', () => {
+  const news = () => rawEntries(collection('news'), repo.content());
+  const title = (e: { data: Record<string, unknown> }) => String(e.data.title);
+
+  test('the back button returns to the first entry, and its save writes that entry', async ({ page }) => {
+    const [, a, b] = news();
+    await openEntry(page, 'news', a!.id, '标题', title(a!));
+    await openEntry(page, 'news', b!.id, '标题', title(b!));
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`/entries/${a!.id}$`));
+    await expect(page.getByLabel('标题')).toHaveValue(title(a!), { timeout: 20_000 });
+    const before = repo.snapshot();
+    await page.getByLabel('标题').fill(`${title(a!)}（返回后修改）`);
+    await publish(page);
+    await expect(page.getByText('修改已保存')).toBeVisible();
+    expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/news/${a!.id}.md`] });
+  });
+
+  test('with unsaved changes, saying no to leaving keeps the first entry and its address', async ({ page }) => {
+    const [, , a, b] = news();
+    await openEntry(page, 'news', a!.id, '标题', title(a!));
+    await page.getByLabel('标题').fill(`${title(a!)}（未保存）`);
+    page.removeAllListeners('dialog');
+    const asked: string[] = [];
+    page.on('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await typeAddress(page, `/collections/news/entries/${b!.id}`);
+    await expect.poll(() => asked).toEqual(['你确定要离开此页面吗？']);
+    await expect(page).toHaveURL(new RegExp(`/entries/${a!.id}$`));
+    await expect(page.getByLabel('标题')).toHaveValue(`${title(a!)}（未保存）`);
+    page.removeAllListeners('dialog');
+    page.on('dialog', (d) => void d.accept());
+    const before = repo.snapshot();
+    await publish(page);
+    await expect(page.getByText('修改已保存')).toBeVisible();
+    expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/news/${a!.id}.md`] });
+  });
+
+  test('with unsaved changes, agreeing to leave opens the second entry and writes nothing', async ({ page }) => {
+    const [, , , a, b] = news();
+    const before = repo.snapshot();
+    await openEntry(page, 'news', a!.id, '标题', title(a!));
+    await page.getByLabel('标题').fill(`${title(a!)}（放弃）`);
+    const asked: string[] = [];
+    page.on('dialog', (d) => asked.push(d.type()));
+    await typeAddress(page, `/collections/news/entries/${b!.id}`);
+    await expect(page.getByLabel('标题')).toHaveValue(title(b!), { timeout: 20_000 });
+    await expect(page.getByText('含未保存的修改')).toHaveCount(0);
+    // Asked once, by Decap; the reload that follows does not ask again.
+    expect(asked).toEqual(['confirm']);
+    expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [] });
+  });
+
+  test('an address of a new entry opens an empty form, not the entry before', async ({ page }) => {
+    const [a] = news();
+    await openEntry(page, 'news', a!.id, '标题', title(a!));
+    await typeAddress(page, '/collections/news/new');
+    await expect(page.getByLabel('署名')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByLabel('标题')).toHaveValue('');
+    await expect(page.getByLabel('署名')).toHaveValue('');
+  });
+
+  test('an address in another collection opens that collection’s entry', async ({ page }) => {
+    const [a] = news();
+    const voice = rawEntries(collection('voices'), repo.content())[0]!;
+    await openEntry(page, 'news', a!.id, '标题', title(a!));
+    await typeAddress(page, `/collections/voices/entries/${voice.id}`);
+    await expect(page.getByLabel('标题')).toHaveValue(title(voice), { timeout: 20_000 });
+    await expect(page.getByLabel('栏目')).toHaveCount(1);
+  });
+
+  test('deleting after moving by the address deletes the entry shown, and only it', async ({ page }) => {
+    const all = news();
+    const a = all.at(-2)!;
+    const b = all.at(-1)!;
+    await openEntry(page, 'news', a.id, '标题', title(a));
+    await openEntry(page, 'news', b.id, '标题', title(b));
+    const before = repo.snapshot();
+    await page.getByRole('button', { name: '删除内容' }).click();
+    await expect(page).toHaveURL(/\/collections\/news$/);
+    await expect.poll(() => changes(before, repo.snapshot())).toEqual({ added: [], removed: [`content/news/${b.id}.md`], modified: [] });
+  });
+});
 
 /** The error Decap shows beside a field, by the field's label (optional fields' labels end in “(可选)”). */
 const fieldError = (page: Page, label: string) => page.locator(`label:text-matches("^${label}( \\\\(可选\\\\))?$") + ul li`);
@@ -44,10 +136,6 @@ async function refused(page: Page, label: string, message: string | RegExp) {
   expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [] });
 }
 
-const openEntry = async (page: Page, collectionName: string, slug: string, label: string, value: string) => {
-  await typeAddress(page, `/collections/${collectionName}/entries/${slug}`);
-  await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
-};
 
 test.describe('the build’s rules across fields refuse a save in the CMS', () => {
   test('a number not of its session', async ({ page }) => {
