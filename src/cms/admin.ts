@@ -1,6 +1,7 @@
 import CMS from 'decap-cms-app';
 import { cmsConfig, type AdminPageOptions } from './config.ts';
 import { forgetNames, previews } from './previews.ts';
+import { installConflictGuard } from './conflict-guard.ts';
 import { installRouteGuard } from './route-guard.ts';
 import { registerEntryRules } from './rule-controls.ts';
 import { registerOptionalGroups } from './widgets.ts';
@@ -27,9 +28,13 @@ if (page.siteCss) CMS.registerPreviewStyle(page.siteCss);
 for (const [name, template] of Object.entries(previews)) CMS.registerPreviewTemplate(name, template);
 CMS.registerEventListener({ name: 'postSave', handler: forgetNames });
 
+const localBackend = local ? `http://${location.hostname}:${port}/api/v1` : false;
+// In git mode (drafts on branches) Decap's text of an entry is the draft's, not the file's: the check is for fs mode.
+installConflictGuard(CMS, query.has('workflow') ? false : localBackend);
+
 CMS.init({
   config: cmsConfig({
-    localBackend: local ? `http://${location.hostname}:${port}/api/v1` : false,
+    localBackend,
     ...(local && query.has('workflow') ? { workflow: true } : {}),
     siteUrl: page.siteUrl,
     sessions: page.sessions ?? [],

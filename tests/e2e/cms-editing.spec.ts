@@ -203,3 +203,33 @@ test.describe('the build’s rules across fields refuse a save in the CMS', () =
     await refused(page, '回顾年度', '「回顾年度」“2024”已被 content/reviews/2024-gongzuo-huimou.md 使用，不能重复');
   });
 });
+
+test('two tabs on one entry: the later save does not undo the earlier one', async ({ page, context }) => {
+  const voice = rawEntries(collection('voices'), repo.content())[0]!;
+  const file = repo.content('voices', `${voice.id}.md`);
+  const title = String(voice.data.title);
+  await openEntry(page, 'voices', voice.id, '标题', title);
+  const other = await context.newPage();
+  other.on('dialog', (d) => void d.accept());
+  await login(other, repo);
+  await openEntry(other, 'voices', voice.id, '标题', title);
+
+  // The second tab saves twice; its own first save is no conflict for its second.
+  const before = repo.snapshot();
+  await other.getByLabel('标题').fill(`${title}（二）`);
+  await publish(other);
+  await expect(other.getByText('修改已保存')).toBeVisible();
+  await other.getByLabel('摘要').fill('第二个窗口改写的摘要。');
+  await publish(other);
+  await expect.poll(() => readFileSync(file, 'utf8')).toContain('第二个窗口改写的摘要。');
+  const saved = readFileSync(file, 'utf8');
+
+  // The first tab still holds the text it opened: its save is refused, and the file keeps the second tab's work.
+  await page.getByLabel('标题').fill(`${title}（一）`);
+  await publish(page);
+  await expect(page.getByText(`文件 content/voices/${voice.id}.md 在您打开之后已被修改`)).toBeVisible();
+  expect(readFileSync(file, 'utf8')).toBe(saved);
+  expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/voices/${voice.id}.md`] });
+  await expect(page.getByLabel('标题')).toHaveValue(`${title}（一）`);
+  await other.close();
+});
