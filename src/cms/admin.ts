@@ -1,9 +1,11 @@
 import CMS from 'decap-cms-app';
+import { DEFAULT_MAX_IMAGE_MB } from '../lib/image-check.ts';
 import { cmsConfig, type AdminPageOptions } from './config.ts';
 import { forgetNames, previews } from './previews.ts';
 import { installConflictGuard } from './conflict-guard.ts';
 import { installRouteGuard } from './route-guard.ts';
 import { registerEntryRules } from './rule-controls.ts';
+import { installUploadGuard } from './upload-guard.ts';
 import { registerOptionalGroups } from './widgets.ts';
 
 /**
@@ -24,6 +26,7 @@ const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.ge
 registerOptionalGroups(CMS);
 installRouteGuard(CMS);
 registerEntryRules(CMS);
+installUploadGuard(page.maxImageBytes ?? DEFAULT_MAX_IMAGE_MB * 1024 * 1024);
 if (page.siteCss) CMS.registerPreviewStyle(page.siteCss);
 for (const [name, template] of Object.entries(previews)) CMS.registerPreviewTemplate(name, template);
 CMS.registerEventListener({ name: 'postSave', handler: forgetNames });

@@ -56,6 +56,8 @@ export interface AdminPageOptions {
   siteCss?: string | undefined;
   sessions?: CmsOptions['sessions'];
   backend?: CmsOptions['backend'];
+  /** Largest image an editor may upload, from the settings (`maxImageMB`). */
+  maxImageBytes?: number | undefined;
 }
 
 /** The production Git host; every value can be overridden (see the README, “Editing with Decap CMS”). */

@@ -394,6 +394,15 @@ export const settings = {
       ],
     },
     { name: 'hotSearches', label: '热门搜索', type: 'stringList', required: false },
+    {
+      name: 'maxImageMB',
+      label: '图片大小上限（MB）',
+      type: 'integer',
+      required: false,
+      min: 1,
+      max: 20,
+      hint: '上传的图片不能超过此大小；较大的照片在上传时自动缩小。不填为 5 MB。',
+    },
   ],
 } as const satisfies SettingsCollection;
 
