@@ -9,6 +9,7 @@ import { cmsBundle } from './src/integrations/cms-bundle.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
+import { unusedMediaReport } from './src/integrations/unused-media.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://www.czzx.gov.cn',
@@ -36,6 +37,7 @@ export default defineConfig({
     // The admin and the error page are not for search engines.
     sitemap({ filter: (page) => !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/admin/') }),
     postBuild(),
+    unusedMediaReport(),
   ],
   vite: { plugins: [tailwindcss()] },
 });
