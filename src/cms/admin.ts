@@ -39,7 +39,9 @@ CMS.init({
   config: cmsConfig({
     localBackend,
     ...(local && query.has('workflow') ? { workflow: true } : {}),
-    siteUrl: page.siteUrl,
+    // “查看发布” opens the site being edited: this machine's when editing locally.
+    siteUrl: local ? location.origin : page.siteUrl,
+    logoUrl: page.logoUrl,
     sessions: page.sessions ?? [],
     backend: page.backend,
   }),

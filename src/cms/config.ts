@@ -47,6 +47,8 @@ export interface CmsOptions {
   siteUrl?: string | undefined;
   /** Sessions (届次) from `content/taxonomies/sessions.yml`, offered as filters of the proposal list. */
   sessions?: readonly { id: string; name: string }[] | undefined;
+  /** The login page's picture (the site's emblem and name) instead of Decap's logo. */
+  logoUrl?: string | undefined;
 }
 
 /** What the admin page (src/pages/admin/index.astro) passes to the admin script in `#cms-options`. */
@@ -58,6 +60,7 @@ export interface AdminPageOptions {
   backend?: CmsOptions['backend'];
   /** Largest image an editor may upload, from the settings (`maxImageMB`). */
   maxImageBytes?: number | undefined;
+  logoUrl?: CmsOptions['logoUrl'];
 }
 
 /** The production Git host; every value can be overridden (see the README, “Editing with Decap CMS”). */
@@ -101,7 +104,8 @@ function base(f: Field): { name: string; label: string; required: boolean; hint?
 function relation(to: string, multiple: boolean) {
   const target =
     to === 'members'
-      ? { collection: 'members', value_field: '{{slug}}', search_fields: ['name'], display_fields: ['name'] }
+      ? // 职务 beside the name tells apart two members of one name and shows whom an editor picks.
+        { collection: 'members', value_field: '{{slug}}', search_fields: ['name', 'role'], display_fields: ['{{name}}（{{role}}）'] }
       : {
           collection: to,
           file: to,
@@ -278,6 +282,7 @@ export function cmsConfig(options: CmsOptions = {}): CmsConfig {
     ...(local ? { local_backend: typeof local === 'string' ? { url: local } : true } : {}),
     ...(workflow ? { publish_mode: 'editorial_workflow' as const } : {}),
     ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
+    ...(options.logoUrl ? { logo: { src: options.logoUrl, show_in_header: false } } : {}),
     media_folder: 'public/media',
     public_folder: '/media',
     // File names must be lowercase ASCII (the loaders reject anything else): Chinese is dropped, not percent-encoded.

@@ -330,3 +330,31 @@ test.describe('uploads are checked before they are written', () => {
     expect(text).toContain(`alt: ${String((story.data.cover as { alt: string }).alt)}`);
   });
 });
+
+test.describe('what editors see', () => {
+  test('the login page shows the site’s emblem and name, not Decap’s logo', async ({ browser }) => {
+    const context = await browser.newContext({ bypassCSP: true, baseURL: test.info().project.use.baseURL! });
+    const page = await context.newPage();
+    await page.goto(`/admin/?cms_port=${repo.port}`);
+    const logo = page.locator('section img');
+    await expect(logo).toBeVisible({ timeout: 20_000 });
+    expect(decodeURIComponent((await logo.getAttribute('src'))!)).toContain('<title>长治政协网 内容管理</title>');
+    await expect(page.locator('[class*="NetlifyCreditIcon"]')).toBeHidden();
+    await expect(page.locator('svg[class*="DecapLogoIcon"], [class*="DecapLogoIcon"]')).toHaveCount(0);
+    await context.close();
+  });
+
+  test('“查看发布” opens the site being edited, here on this machine', async ({ page, baseURL }) => {
+    const story = rawEntries(collection('news'), repo.content()).at(0)!;
+    await openEntry(page, 'news', story.id, '标题', String(story.data.title));
+    await expect(page.getByRole('link', { name: /查看发布/ })).toHaveAttribute('href', `${baseURL}/news/${story.id}/`);
+  });
+
+  test('the member picker shows each member’s 职务', async ({ page }) => {
+    await typeAddress(page, '/collections/proposals/new');
+    const input = page.getByLabel('提案人 (可选)', { exact: true });
+    await input.click({ timeout: 20_000 });
+    await input.fill('谢慧兰');
+    await expect(page.getByRole('option', { name: '谢慧兰（市政协常委）' })).toBeVisible();
+  });
+});

@@ -74,7 +74,7 @@ function expectAgree(m: Field, f: CmsField, zod: unknown): void {
       const target = cmsCollections.get(m.to);
       expect(target, `${at} points at a CMS collection`).toBeDefined();
       if (m.to === 'members') {
-        expect(f, at).toMatchObject({ value_field: '{{slug}}', search_fields: ['name'], display_fields: ['name'] });
+        expect(f, at).toMatchObject({ value_field: '{{slug}}', search_fields: ['name', 'role'], display_fields: ['{{name}}（{{role}}）'] });
       } else {
         expect(f, at).toMatchObject({ file: m.to, value_field: 'items.*.id', search_fields: ['items.*.name'], display_fields: ['items.*.name'] });
         expect(target!.files?.map((x) => x.name), at).toContain(m.to);
