@@ -3,6 +3,7 @@ import { DEFAULT_MAX_IMAGE_MB } from '../lib/image-check.ts';
 import { cmsConfig, type AdminPageOptions } from './config.ts';
 import { forgetNames, previews } from './previews.ts';
 import { installConflictGuard } from './conflict-guard.ts';
+import { registerLengthCounters } from './length-counter.ts';
 import { installRouteGuard } from './route-guard.ts';
 import { registerEntryRules } from './rule-controls.ts';
 import { installUploadGuard } from './upload-guard.ts';
@@ -25,6 +26,7 @@ const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.ge
 
 registerOptionalGroups(CMS);
 installRouteGuard(CMS);
+registerLengthCounters(CMS);
 registerEntryRules(CMS);
 installUploadGuard(page.maxImageBytes ?? DEFAULT_MAX_IMAGE_MB * 1024 * 1024);
 if (page.siteCss) CMS.registerPreviewStyle(page.siteCss);

@@ -125,9 +125,14 @@ export function cmsField(f: Field): CmsField {
   const b = base(f);
   switch (f.type) {
     case 'string':
-      return { ...b, widget: 'string', ...(f.pattern ? { pattern: [f.pattern.regex, f.pattern.message] } : {}) };
+      return {
+        ...b,
+        widget: 'string',
+        ...(f.pattern ? { pattern: [f.pattern.regex, f.pattern.message] } : {}),
+        ...(f.maxLength ? { max_length: f.maxLength } : {}),
+      } as CmsField;
     case 'text':
-      return { ...b, widget: 'text' };
+      return { ...b, widget: 'text', ...(f.maxLength ? { max_length: f.maxLength } : {}) } as CmsField;
     case 'markdown':
       return { ...b, widget: 'markdown', modes: ['rich_text', 'raw'], sanitize_preview: true } as CmsField;
     case 'datetime':

@@ -26,10 +26,14 @@ interface FieldBase {
 export interface StringField extends FieldBase {
   type: 'string';
   pattern?: { regex: string; message: string };
+  /** Most characters allowed; the CMS counts them as the editor types. */
+  maxLength?: number;
 }
 /** Several lines of plain text. */
 export interface TextField extends FieldBase {
   type: 'text';
+  /** Most characters allowed; the CMS counts them as the editor types. */
+  maxLength?: number;
 }
 /** Markdown inside frontmatter (for example the body of a reply). */
 export interface MarkdownField extends FieldBase {
@@ -147,7 +151,13 @@ export const REPLY_RESULTS = ['解决或采纳', '列入计划', '留作参考']
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export const VOICE_COLUMNS = ['委员声音', '快评', '委员建言'] as const;
 
-const title = <H extends string>(hint: H) => ({ name: 'title', label: '标题', type: 'string', required: true, hint }) as const;
+/** Titles fit a phone's two lines in a list and a search result; the newsroom's own rule is about 30 characters. */
+export const TITLE_MAX = 60;
+/** A summary is a sentence or two, shown in lists and search results. */
+export const SUMMARY_MAX = 200;
+
+const title = <H extends string>(hint: H) =>
+  ({ name: 'title', label: '标题', type: 'string', required: true, hint, maxLength: TITLE_MAX }) as const;
 const date = () =>
   ({ name: 'date', label: '发布时间', type: 'datetime', required: true, hint: '北京时间，如 2025-02-23T09:30:00+08:00' }) as const;
 
@@ -161,7 +171,7 @@ export const news = {
   fields: [
     title('简洁准确，一般不超过 30 字。'),
     date(),
-    { name: 'summary', label: '摘要', type: 'text', required: true, hint: '一两句话概括新闻，显示在列表和搜索结果中。' },
+    { name: 'summary', label: '摘要', type: 'text', required: true, hint: '一两句话概括新闻，显示在列表和搜索结果中。', maxLength: SUMMARY_MAX },
     { name: 'byline', label: '署名', type: 'string', required: true, hint: '如：本报记者 徐姗 通讯员 王磊' },
     { name: 'place', label: '地点（县区）', type: 'ref', to: 'places', multiple: false, required: false },
     { name: 'tags', label: '标签', type: 'stringList', required: false, hint: '用逗号分隔，如：委员之家, 乡村振兴' },
@@ -201,7 +211,7 @@ export const reviews = {
   },
   fields: [
     title('如：建言资政助发展 履职尽责显担当'),
-    { name: 'subtitle', label: '副标题', type: 'string', required: true, hint: '如：——市政协十四届二次会议以来工作回眸' },
+    { name: 'subtitle', label: '副标题', type: 'string', required: true, hint: '如：——市政协十四届二次会议以来工作回眸', maxLength: TITLE_MAX },
     date(),
     { name: 'year', label: '回顾年度', type: 'integer', required: true, min: 1949, max: 2100, hint: '回顾的是哪一年的工作' },
     { name: 'editorNote', label: '编者按', type: 'text', required: true },
@@ -225,7 +235,7 @@ export const proposals = {
       pattern: { regex: PROPOSAL_NUMBER_PATTERN, message: '提案编号应为“届-次-四位序号”，如 14-3-0123' },
     },
     { name: 'session', label: '届次', type: 'ref', to: 'sessions', multiple: false, required: true },
-    { name: 'title', label: '案由', type: 'string', required: true, hint: '提案的题目' },
+    { name: 'title', label: '案由', type: 'string', required: true, hint: '提案的题目', maxLength: 80 },
     { name: 'proposerType', label: '提案类型', type: 'select', options: PROPOSER_TYPES, required: true },
     {
       name: 'proposers',
@@ -280,7 +290,7 @@ export const voices = {
     date(),
     { name: 'author', label: '作者', type: 'ref', to: 'members', multiple: false, required: true },
     { name: 'column', label: '栏目', type: 'select', options: VOICE_COLUMNS, required: true },
-    { name: 'summary', label: '摘要', type: 'text', required: true },
+    { name: 'summary', label: '摘要', type: 'text', required: true, maxLength: SUMMARY_MAX },
   ],
 } as const satisfies FolderCollection;
 

@@ -358,3 +358,13 @@ test.describe('what editors see', () => {
     await expect(page.getByRole('option', { name: '谢慧兰（市政协常委）' })).toBeVisible();
   });
 });
+
+test('a 372-character title is counted as it is typed and refused, with the build’s message', async ({ page }) => {
+  const story = rawEntries(collection('news'), repo.content()).at(3)!;
+  await openEntry(page, 'news', story.id, '标题', String(story.data.title));
+  const counter = page.locator('[data-counter^="title-field"]');
+  await expect(counter).toHaveText(`${[...String(story.data.title)].length} / 60 字`);
+  await page.getByLabel('标题').fill('关'.repeat(372));
+  await expect(counter).toHaveText('372 / 60 字，超出 312 字');
+  await refused(page, '标题', '「标题」不能超过 60 字，现有 372 字');
+});
