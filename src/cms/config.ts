@@ -8,6 +8,7 @@ import {
   type Field,
   type FolderCollection,
 } from '../content/model.ts';
+import { ALLOWED_HINT } from '../lib/html-allowlist.ts';
 
 /**
  * The Decap CMS configuration, generated from the content model: every collection and field editors see comes from
@@ -243,7 +244,8 @@ function proposalFilters(sessions: CmsOptions['sessions']): CmsCollection['view_
 export function cmsCollection(c: Collection, options: CmsOptions = {}): CmsCollection {
   const common = { name: c.name, label: c.label, label_singular: c.labelSingular };
   if (c.kind === 'folder') {
-    const body = { name: 'body', label: c.body.label, widget: 'markdown', required: c.body.required, ...(c.body.hint ? { hint: c.body.hint } : {}) };
+    const hint = [c.body.hint, `${ALLOWED_HINT}。`].filter(Boolean).join(' ');
+    const body = { name: 'body', label: c.body.label, widget: 'markdown', required: c.body.required, hint };
     return {
       ...common,
       folder: `${CONTENT}/${c.folder}`,

@@ -1,6 +1,7 @@
 import { collections, type Collection, type Field } from '../content/model.ts';
 import { refinements } from '../content/rules.ts';
 import { parseDateTime } from '../lib/dates.ts';
+import { droppedHtml } from '../lib/html-allowlist.ts';
 import { FOLDER_VIEWS } from './config.ts';
 import { blankPaths } from './widgets.ts';
 
@@ -45,10 +46,29 @@ export function asParsed(fields: readonly Field[], data: Data): Data {
 /** What the build's cross-field rules say about an entry of a collection (Decap's data, as the editor left it). */
 export function ruleIssues(collectionName: string, data: Data): Issue[] {
   const c = byName.get(collectionName);
+  if (!c) return [];
+  const issues: Issue[] = htmlIssues(c, data);
   const rule = refinements[collectionName];
-  if (!c || !rule) return [];
+  rule?.(asParsed(c.fields, data) as never, { addIssue: (i) => issues.push({ path: i.path, message: i.message }) });
+  return issues;
+}
+
+/** Markdown (the body, and Markdown fields such as a reply's text) holding HTML the site would drop. */
+function htmlIssues(c: Collection, data: Data): Issue[] {
   const issues: Issue[] = [];
-  rule(asParsed(c.fields, data) as never, { addIssue: (i) => issues.push({ path: i.path, message: i.message }) });
+  const check = (path: Issue['path'], label: string, v: unknown) => {
+    const dropped = typeof v === 'string' ? droppedHtml(v) : [];
+    if (dropped.length) issues.push({ path, message: `「${label}」含有网站不保留的 HTML：${dropped.join('、')}。请删除，或改用编辑器的格式按钮` });
+  };
+  if (c.kind === 'folder') check(['body'], c.body.label, data.body);
+  for (const f of c.fields) {
+    if (f.type === 'markdown') check([f.name], f.label, data[f.name]);
+    if (f.type === 'group' && f.multiple && Array.isArray(data[f.name])) {
+      (data[f.name] as Data[]).forEach((item, i) => {
+        for (const g of f.fields) if (g.type === 'markdown') check([f.name, i, g.name], g.label, item?.[g.name]);
+      });
+    }
+  }
   return issues;
 }
 

@@ -368,3 +368,15 @@ test('a 372-character title is counted as it is typed and refused, with the buil
   await expect(counter).toHaveText('372 / 60 字，超出 312 字');
   await refused(page, '标题', '「标题」不能超过 60 字，现有 372 字');
 });
+
+test('HTML the site would drop is refused with a message, not stripped without a word', async ({ page }) => {
+  const story = rawEntries(collection('news'), repo.content()).at(4)!;
+  await openEntry(page, 'news', story.id, '标题', String(story.data.title));
+  const field = page.locator('[aria-label="markdown field"]', { has: page.locator('label', { hasText: /^正文$/ }) });
+  // From 富文本 to Markdown: HTML is typed as it is.
+  await field.getByRole('switch').click();
+  const raw = field.locator('[contenteditable="true"]');
+  await raw.fill('本报讯 <font color="red">重要通知</font>，会议<span style="color:red">如期</span>召开。');
+  await refused(page, '正文', '「正文」含有网站不保留的 HTML：<font>、style 属性。请删除，或改用编辑器的格式按钮');
+  await expect(page.getByText('可直接写的 HTML 标签：p、br')).toBeVisible();
+});

@@ -66,3 +66,15 @@ describe('file names made of a field', () => {
     );
   });
 });
+
+describe('HTML the site would drop', () => {
+  it('is refused with the tags named, in the body and in a reply', () => {
+    const body = '本报讯 <font color="red">重要</font>，<span style="color:red">红字</span>，<sup>1</sup>。\n\n```\n<div>代码</div>\n```';
+    expect(ruleIssues('news', { title: 'x', body })).toEqual([
+      { path: ['body'], message: '「正文」含有网站不保留的 HTML：<font>、style 属性。请删除，或改用编辑器的格式按钮' },
+    ]);
+    const replies = [{ unit: 'zjj', role: '主办', date: '2025-05-01', result: '列入计划', body: '<center>答复</center>' }];
+    expect(ruleIssues('proposals', draft({ replies })).map((i) => i.path)).toEqual([['replies', 0, 'body']]);
+    expect(ruleIssues('news', { body: '<table><tr><td colspan="2">表格</td></tr></table> <a href="/x">链接</a>' })).toEqual([]);
+  });
+});
