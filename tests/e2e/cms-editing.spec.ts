@@ -350,6 +350,25 @@ test.describe('what editors see', () => {
     await expect(page.getByRole('link', { name: /查看发布/ })).toHaveAttribute('href', `${baseURL}/news/${story.id}/`);
   });
 
+  test('previews show what the page shows: a proposal’s 办理进程, a review’s 目录, an author’s 职务 and 界别', async ({ page }) => {
+    const preview = page.frameLocator('#preview-pane');
+    await openEntry(page, 'proposals', '14-4-0104', '提案编号', '14-4-0104');
+    const timeline = preview.locator('section', { has: preview.getByRole('heading', { name: '办理进程' }) });
+    await expect(timeline.locator('li')).toHaveCount(5);
+    await expect(timeline.locator('li').first()).toContainText('提交✓ 已完成');
+    await expect(timeline.locator('li').nth(3)).toContainText('答复○ 待办');
+
+    const review = rawEntries(collection('reviews'), repo.content()).find((r) => r.id.startsWith('2024'))!;
+    await openEntry(page, 'reviews', review.id, '标题', String(review.data.title));
+    const toc = preview.getByRole('navigation', { name: '目录' });
+    await expect(toc.locator('li')).toHaveCount(9);
+    await expect(toc.locator('li').nth(1)).toHaveText('2. 提案委员会');
+
+    const voice = rawEntries(collection('voices'), repo.content()).find((v) => v.data.author === 'xie-huilan')!;
+    await openEntry(page, 'voices', voice.id, '标题', String(voice.data.title));
+    await expect(preview.getByText('作者：谢慧兰（市政协常委，科学技术界）')).toBeVisible();
+  });
+
   test('the member picker shows each member’s 职务', async ({ page }) => {
     await typeAddress(page, '/collections/proposals/new');
     const input = page.getByLabel('提案人 (可选)', { exact: true });
