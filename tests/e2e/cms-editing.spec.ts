@@ -399,3 +399,24 @@ test('HTML the site would drop is refused with a message, not stripped without a
   await refused(page, '正文', '「正文」含有网站不保留的 HTML：<font>、style 属性。请删除，或改用编辑器的格式按钮');
   await expect(page.getByText('可直接写的 HTML 标签：p、br')).toBeVisible();
 });
+
+test('editing the settings and a taxonomy writes those files and nothing else', async ({ page }) => {
+  await openEntry(page, 'settings', 'site', '电话', '0355-2021234');
+  const before = repo.snapshot();
+  await page.getByLabel('电话').fill('0355-2021235');
+  await publish(page);
+  await expect(page.getByText('修改已保存')).toBeVisible();
+  expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: ['content/settings/site.yml'] });
+  expect(readFileSync(repo.content('settings', 'site.yml'), 'utf8')).toContain('phone: 0355-2021235');
+
+  await typeAddress(page, '/collections/places/entries/places');
+  await expect(page.getByRole('button', { name: /添加县区|新增县区/ })).toBeVisible({ timeout: 20_000 });
+  const next = repo.snapshot();
+  await page.getByRole('button', { name: /添加县区|新增县区/ }).click();
+  await page.getByLabel('编号').last().fill('shangdang-test');
+  await page.getByLabel('名称').last().fill('测试县');
+  await publish(page);
+  await expect(page.getByText('修改已保存')).toBeVisible();
+  expect(changes(next, repo.snapshot())).toEqual({ added: [], removed: [], modified: ['content/taxonomies/places.yml'] });
+  expect(readFileSync(repo.content('taxonomies', 'places.yml'), 'utf8')).toContain('shangdang-test');
+});
