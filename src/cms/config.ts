@@ -231,6 +231,22 @@ const PREVIEW_PATHS: Record<FolderCollection['name'], string> = {
   members: 'members/{{slug}}/',
 };
 
+/** The newest session by its number (`14-4` after `14-3`, `15-1` after `14-5`). */
+export function latestSession(sessions: CmsOptions['sessions']): string | undefined {
+  const key = (id: string) => id.split('-').map((n) => n.padStart(3, '0')).join('-');
+  return [...(sessions ?? [])].map((s) => s.id).sort((a, b) => key(a).localeCompare(key(b))).at(-1);
+}
+
+/**
+ * A new proposal starts as most do, so the office types less: the newest session, its number prefix (the rule that a
+ * number belongs to its session catches a mismatch), a member's proposal, status 立案.
+ */
+function proposalDefaults(fields: CmsField[], sessions: CmsOptions['sessions']): CmsField[] {
+  const session = latestSession(sessions);
+  const defaults: Record<string, string> = { proposerType: '委员提案', status: '立案', ...(session ? { session, number: `${session}-` } : {}) };
+  return fields.map((f) => (defaults[f.name] ? ({ ...f, default: defaults[f.name] } as CmsField) : f));
+}
+
 function proposalFilters(sessions: CmsOptions['sessions']): CmsCollection['view_filters'] {
   return [
     ...PROPOSAL_STATUSES.map((s) => ({ label: s, field: 'status', pattern: `^${s}$` })),
@@ -256,7 +272,7 @@ export function cmsCollection(c: Collection, options: CmsOptions = {}): CmsColle
       preview_path: PREVIEW_PATHS[c.name],
       ...FOLDER_VIEWS[c.name],
       ...(c.name === 'proposals' ? { view_filters: proposalFilters(options.sessions) } : {}),
-      fields: [...c.fields.map(cmsField), body as CmsField],
+      fields: [...(c.name === 'proposals' ? proposalDefaults(c.fields.map(cmsField), options.sessions) : c.fields.map(cmsField)), body as CmsField],
     } as CmsCollection;
   }
   const fields =
