@@ -8,8 +8,15 @@ import { outputFolder } from './src/integrations/output-folder.ts';
 import { cmsBundle } from './src/integrations/cms-bundle.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { postBuild } from './src/integrations/post-build.ts';
+import { publishClock } from './src/integrations/publish-clock.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
 import { unusedMediaReport } from './src/integrations/unused-media.ts';
+import { footnoteLabels } from './src/integrations/footnote-labels.ts';
+import { settingsCheck } from './src/integrations/settings-check.ts';
+import { isPlainBuild } from './src/integrations/build-mode.ts';
+
+/** Every fast path that reaches into Astro's or Pagefind's insides off (src/integrations/build-mode.ts). */
+const plain = isPlainBuild();
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://www.czzx.gov.cn',
@@ -23,20 +30,22 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // A detail page whose cache key (src/data/cache-keys.ts) and code are unchanged is copied from the last build instead
   // of rendered: after one edited story, the rebuild renders that story, the lists and little else.
-  experimental: { incrementalBuild: true },
+  experimental: plain ? {} : { incrementalBuild: true },
   // Astro's console log in batches: one write per page line cost the 20,000-document build 3.8 s of its main thread.
-  logger: { entrypoint: './src/integrations/build-log.ts' },
+  ...(plain ? {} : { logger: { entrypoint: './src/integrations/build-log.ts' } }),
   markdown: {
-    processor: satteri({ hastPlugins: [sectionIds()] }),
+    processor: satteri({ hastPlugins: [sectionIds(), footnoteLabels()] }),
   },
   integrations: [
-    outputFolder(),
-    dataStoreFromDisk(),
+    settingsCheck(),
+    publishClock(),
+    ...(plain ? [] : [outputFolder(), dataStoreFromDisk()]),
     mdx(),
     cmsBundle(),
-    // The admin and the error page are not for search engines.
-    sitemap({ filter: (page) => !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/admin/') }),
-    postBuild(),
+    // The admin, the error page and the notices of withdrawn entries (served with 410 at their old URLs) are not for
+    // search engines.
+    sitemap({ filter: (page) => !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !/^\/(admin|_gone)\//.test(new URL(page).pathname) }),
+    postBuild({ preindex: !plain }),
     unusedMediaReport(),
   ],
   vite: { plugins: [tailwindcss()] },

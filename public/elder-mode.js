@@ -39,7 +39,26 @@
     apply();
     sync();
   });
+  // 复制链接 on article pages: the one script of a content page does it rather than a second script.
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('[data-copy-link]');
+    if (!b) return;
+    var url = b.getAttribute('data-copy-link');
+    var status = b.parentNode.querySelector('[data-copy-status]');
+    function done(ok) {
+      if (status) status.textContent = ok ? '链接已复制' : '请长按或选中上面的链接复制';
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(function () { done(true); }, function () { done(false); });
+    else done(false);
+  });
+  // The size buttons sit in a 字号 menu that a phone opens on a tap; on a wide screen they always show.
+  var wide = window.matchMedia('(min-width: 640px)');
+  function openOnWide() {
+    document.querySelectorAll('[data-elder-menu]').forEach(function (d) { if (wide.matches) d.open = true; });
+  }
+  if (wide.addEventListener) wide.addEventListener('change', openOnWide);
   document.addEventListener('DOMContentLoaded', function () {
+    openOnWide();
     root.classList.add('elder-ready');
     sync();
   });

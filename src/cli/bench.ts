@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Request } from '@playwright/test';
 import { startNginx, type Tls } from '../../tests/support/nginx.ts';
+import { cmsSaveToLive } from './bench-publish.ts';
 import { generateArchive } from './synthetic.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -241,7 +242,8 @@ async function browserFigures(out: string, tls?: Tls) {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), `czzx-bench-${DOCS}-`));
-  const out = join(dir, 'dist');
+  // The output folder is the publish step's staging build (src/lib/publish/), so the publish figures reuse these builds.
+  const out = join(dir, 'site', 'build');
   const env = { CONTENT_DIR: join(dir, 'content'), OUT_DIR: out, ASTRO_CACHE_DIR: join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
   console.log(`Synthetic archive of ${DOCS} documents in ${dir}`);
   const counts = generateArchive(dir, DOCS, join(ROOT, 'content'));
@@ -264,6 +266,7 @@ async function main() {
   const browserData = await browserFigures(out);
   const tls = localCert(dir);
   const searchHttp2 = tls ? (await browserFigures(out, tls)).search : undefined;
+  const publishFigures = await cmsSaveToLive(env, join(dir, 'site'), join(dir, 'content'), readdirSync(join(dir, 'content/news')).sort().at(-2)!);
   const htmlPages = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
   const sec = (n: number) => +n.toFixed(1);
   const MB = (b: number) => Math.round(b / 1048576);
@@ -292,6 +295,7 @@ async function main() {
       postBuildSeconds: sec(built.postBuildSeconds),
     },
     rebuildAfterOneEdit: { seconds: sec(rebuild.seconds), peakMB: MB(rebuild.peakBytes), indexSeconds: sec(rebuilt.indexSeconds), reusedParts: rebuilt.reused, parts: rebuilt.parts, reusedPages: rebuilt.reusedPages },
+    publish: publishFigures,
     outputMB: +(outputBytes / 1048576).toFixed(1),
     indexMB: +(indexBytes / 1048576).toFixed(1),
     ...browserData,
@@ -309,6 +313,8 @@ async function main() {
   console.log(`| index and link check side by side | ${r.index.postBuildSeconds} s |`);
   const re = r.rebuildAfterOneEdit;
   console.log(`| rebuild after one edited story | ${re.seconds} s (${re.reusedPages} of ${htmlPages} pages reused; index ${re.indexSeconds} s, ${re.reusedParts} of ${re.parts} parts reused) |`);
+  const p = r.publish;
+  console.log(`| CMS save → page live (npm run publish, nginx) | ${p.saveToLiveSeconds} s (build ${p.buildSeconds} s, publish ${p.publishSeconds} s; ${p.linkedFiles} files hard-linked, ${p.copiedFiles} copied; first publish ${p.firstPublishSeconds} s) |`);
   console.log(`| output / index size | ${mb(outputBytes)} / ${mb(indexBytes)} |`);
   console.log(`| search engine loaded with /search/ (Pagefind JS, WASM, metadata) | ${kb(browserData.engineBytes)} |`);
   console.log('| search: ms from the typing pause to results (ms from the last keystroke) | |');

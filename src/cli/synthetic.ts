@@ -129,6 +129,19 @@ export function generateArchive(dir: string, docs: number, sourceContent: string
       body: body(3, 2),
     }));
     const collective = rnd() < 0.2;
+    const satisfaction = pick(['满意', '基本满意', '满意', '不满意']);
+    // 不满意 is followed by a 重办 with its own answer (src/lib/proposals/course.ts).
+    const rehandling =
+      satisfaction === '不满意'
+        ? {
+            rehandling: {
+              assigned: `${s.year}-07-10`,
+              reason: '答复措施不够具体。',
+              replies: [{ unit: lead, date: `${s.year}-09-15`, docNumber: `长函〔${s.year}〕${n}-1号`, result: '列入计划', body: body(2, 2) }],
+              satisfaction: '基本满意',
+            },
+          }
+        : {};
     writeFileSync(
       join(content, 'proposals', `${number}.md`),
       fm(
@@ -147,7 +160,8 @@ export function generateArchive(dir: string, docs: number, sourceContent: string
           leadUnits: [lead],
           coUnits: co,
           replies,
-          satisfaction: pick(['满意', '基本满意', '满意', '不满意']),
+          satisfaction,
+          ...rehandling,
         },
         body(4, 2),
       ),

@@ -1,6 +1,7 @@
 import CMS from 'decap-cms-app';
 import { DEFAULT_MAX_IMAGE_MB } from '../lib/image-check.ts';
 import { cmsConfig, type AdminPageOptions } from './config.ts';
+import { registerPaste } from './paste.ts';
 import { forgetNames, previews } from './previews.ts';
 import { installConflictGuard } from './conflict-guard.ts';
 import { registerLengthCounters } from './length-counter.ts';
@@ -25,6 +26,7 @@ const query = new URLSearchParams(location.search);
 const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.get('cms_port')) || '8081';
 
 registerOptionalGroups(CMS);
+registerPaste(CMS);
 installRouteGuard(CMS);
 registerLengthCounters(CMS);
 registerEntryRules(CMS);

@@ -179,25 +179,31 @@ export function cmsField(f: Field): CmsField {
   }
 }
 
+/**
+ * 【已撤回】 after the summary of a withdrawn entry. Decap's summary cannot compare a date with the clock, so the list shows
+ * each entry's time and the editor's preview says 定时发布 (src/cms/previews.ts).
+ */
+const WITHDRAWN_MARK = "{{fields.withdrawn.reason | ternary('　【已撤回】', '')}}";
+
 /** How each folder's files are named and how its list looks, beyond what the model says. */
 export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollection>> = {
   // File names come from the Beijing day of the entry's own `date` (the `date` filter formats in the browser's zone;
   // Decap's {{year}}/{{month}}/{{day}} are UTC). A second story on the same day gets `-1`, `-2` … from Decap.
   news: {
     slug: "{{fields.date | date('YYYY-MM-DD')}}",
-    summary: "{{fields.date | date('YYYY-MM-DD')}}　{{title}}",
+    summary: `{{fields.date | date('YYYY-MM-DD HH:mm')}}　{{title}}${WITHDRAWN_MARK}`,
     sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
     view_groups: [{ label: '年份', field: 'date', pattern: '^\\d{4}' }],
   },
   reviews: {
     slug: '{{fields.year}}-gongzuo-huimou',
-    summary: '{{fields.year}}年　{{title}}',
+    summary: `{{fields.year}}年　{{title}}${WITHDRAWN_MARK}`,
     sortable_fields: [{ field: 'year', label: '回顾年度', default_sort: 'desc' }, 'date'],
   },
   proposals: {
     identifier_field: 'number',
     slug: '{{fields.number}}',
-    summary: '{{number}} {{title}}（{{status}}）',
+    summary: `{{number}} {{title}}（{{status}}）${WITHDRAWN_MARK}`,
     sortable_fields: [{ field: 'number', label: '提案编号', default_sort: 'desc' }, 'submitted', 'title'],
     view_groups: [
       { label: '届次', field: 'session' },
@@ -206,7 +212,7 @@ export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollectio
   },
   voices: {
     slug: "{{fields.date | date('YYYY-MM-DD')}}",
-    summary: "{{fields.date | date('YYYY-MM-DD')}}　〔{{column}}〕{{title}}",
+    summary: `{{fields.date | date('YYYY-MM-DD HH:mm')}}　〔{{column}}〕{{title}}${WITHDRAWN_MARK}`,
     sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
     view_filters: VOICE_COLUMNS.map((c) => ({ label: c, field: 'column', pattern: `^${c}$` })),
     view_groups: [{ label: '栏目', field: 'column' }],
@@ -216,7 +222,7 @@ export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollectio
   members: {
     identifier_field: 'name',
     slug: 'member-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}',
-    summary: '{{name}}（{{role}}）',
+    summary: `{{name}}（{{role}}）${WITHDRAWN_MARK}`,
     sortable_fields: ['name'],
     view_groups: [{ label: '界别', field: 'sector' }],
   },

@@ -1,7 +1,8 @@
 import { createElement as h, Fragment, useEffect, useState, type ReactNode } from 'react';
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import { formatChineseDate, formatChineseDateTime, parseDateTime, parseDay } from '../lib/dates.ts';
-import { proposalTimeline } from '../lib/proposals/timeline.ts';
+import { publicationMoment, visibility, type Publishable } from '../lib/publication.ts';
+import { courseSteps, replyKind, type StepState } from '../lib/proposals/course.ts';
 import { cleanHeading } from '../lib/sections.ts';
 
 /**
@@ -175,23 +176,22 @@ function MemberPreview(p: Props) {
 const section = (title: string, ...children: ReactNode[]) =>
   h('section', { className: 'mt-8' }, h('h2', { className: 'border-l-4 border-brand-700 pl-3 text-xl font-bold' }, title), ...children);
 
-/** 办理进程 as the page shows it, from the same steps (src/lib/proposals/timeline.ts). */
+/** 办理进程 as the page shows it, from the same steps (src/lib/proposals/course.ts). */
+const STATE: Record<StepState, string> = { done: '✓ 已完成', current: '◔ 进行中', pending: '○ 待办' };
 function Timeline(d: Data, unitName: (id: string) => string) {
-  const replies = ((d.replies ?? []) as Data[]).map((r) => ({ unit: str(r.unit), date: str(r.date) }));
-  const data = { ...d, leadUnits: list(d.leadUnits), coUnits: list(d.coUnits), replies, status: str(d.status), submitted: str(d.submitted) };
-  const steps = proposalTimeline(data as never, unitName);
+  const steps = courseSteps({ ...d, leadUnits: list(d.leadUnits), coUnits: list(d.coUnits) } as never, unitName);
   return section(
     '办理进程',
     h(
       'ol',
-      { className: 'mt-4 grid gap-3 sm:grid-cols-5' },
+      { className: 'mt-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-4' },
       ...steps.map((s, i) =>
         h(
           'li',
-          { key: i, className: `rounded border-t-4 bg-white p-3 ${s.done ? 'border-green-700' : 'border-dashed border-stone-400'}` },
-          h('p', { className: 'font-bold' }, s.label, h('span', { className: 'ml-1 text-sm font-normal' }, s.done ? '✓ 已完成' : '○ 待办')),
+          { key: i, 'data-step': s.key, className: `rounded border-t-4 bg-white p-3 ${s.state === 'pending' ? 'border-dashed border-stone-400' : 'border-green-700'}` },
+          h('p', { className: 'font-bold' }, s.label, h('span', { className: 'ml-1 text-sm font-normal' }, STATE[s.state])),
           s.date ? h('p', { className: 'text-sm text-muted' }, when(s.date)) : null,
-          s.note ? h('p', { className: 'text-sm' }, s.note) : null,
+          ...s.notes.map((n, j) => h('p', { key: j, className: 'text-sm' }, n)),
         ),
       ),
     ),
@@ -212,6 +212,7 @@ function ProposalPreview(p: Props) {
     ['提交日期', when(d.submitted)],
     ['主办单位', shorts(units!, d.leadUnits)],
     ['协办单位', shorts(units!, d.coUnits)],
+    ['会办单位', shorts(units!, d.jointUnits)],
   ];
   return Page(
     h(
@@ -241,7 +242,7 @@ function ProposalPreview(p: Props) {
         h(
           'section',
           { key: i, className: 'mt-6 rounded border border-stone-300 bg-white p-4' },
-          h('h3', { className: 'text-lg font-bold' }, `${name(units!, r.unit) || '（未选单位）'}的答复`, r.role ? h('span', { className: 'badge ml-2 border-stone-400 text-base font-normal' }, str(r.role)) : null),
+          h('h3', { className: 'text-lg font-bold' }, `${name(units!, r.unit) || '（未选单位）'}的${replyKind(str(r.role))}`, r.role ? h('span', { className: 'badge ml-2 border-stone-400 text-base font-normal' }, str(r.role)) : null),
           h(
             'p',
             { className: 'mt-1 flex flex-wrap gap-x-4 text-sm text-muted' },
@@ -257,11 +258,39 @@ function ProposalPreview(p: Props) {
   );
 }
 
+/** A moment as Decap holds it: the text the widget wrote, or a Date where it read an unquoted YAML timestamp. */
+const momentOf = (v: unknown): Date | undefined => (v instanceof Date ? v : parseDateTime(str(v)));
+
+/**
+ * What the editor must know before saving: an entry timed for later (定时发布) is not on the site until its moment, a
+ * withdrawn one (撤回) is off it for good. Decided by the rule the build uses, with the editor's clock as "now".
+ */
+function PublicationNotice({ kind, data }: { kind: string; data: Data }) {
+  const w = (data.withdrawn ?? {}) as Data;
+  const withdrawn = str(w.date) || str(w.reason) ? { date: str(w.date), reason: str(w.reason) } : undefined;
+  const entry: Publishable = { date: momentOf(data.date), publishAt: momentOf(data.publishAt), withdrawn };
+  const state = visibility(kind, entry, new Date());
+  if (state === 'published') return null;
+  const text =
+    state === 'withdrawn'
+      ? `已撤回${parseDay(withdrawn!.date) ? `（${formatChineseDate(withdrawn!.date)}）` : ''}：网站各处不再显示此文，原网址显示撤回说明。撤回原因：${withdrawn!.reason || '（未填写）'}`
+      : `定时发布：${formatChineseDateTime(publicationMoment(kind, entry)!)}（北京时间）。此前网站不显示此文，到时网站自动更新后公开。`;
+  return h(
+    'div',
+    { className: 'bg-stone-50 px-4 pt-6' },
+    h('p', { role: 'status', 'data-publication': state, className: 'mx-auto max-w-3xl rounded border-l-4 border-brand-700 bg-brand-50 p-3 font-bold text-brand-700' }, text),
+  );
+}
+
+/** A preview with the publication notice above it. */
+const withNotice = (kind: string, Preview: (p: Props) => ReactNode) => (p: Props) =>
+  h(Fragment, null, h(PublicationNotice, { kind, data: dataOf(p) }), h(Preview, p));
+
 /** Preview template of each folder collection, by collection name. */
 export const previews = {
-  news: NewsPreview,
-  reviews: ReviewPreview,
-  proposals: ProposalPreview,
-  voices: VoicePreview,
-  members: MemberPreview,
+  news: withNotice('news', NewsPreview),
+  reviews: withNotice('reviews', ReviewPreview),
+  proposals: withNotice('proposals', ProposalPreview),
+  voices: withNotice('voices', VoicePreview),
+  members: withNotice('members', MemberPreview),
 } as const;

@@ -1,13 +1,26 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { sanitize } from '../lib/sanitize.ts';
 import { contentDir } from '../lib/paths.ts';
 import { resetRegistry } from '../lib/registry.ts';
+import { entryCodeDigest } from './code-digest.ts';
 import { ContentError, parseYaml, shown } from './errors.ts';
 import { ID_PATTERN, type FolderCollection, type SettingsCollection, type TaxonomyCollection } from './model.ts';
 
 const ID_RE = new RegExp(ID_PATTERN);
+
+/**
+ * Ids an entry of `folder` must not take: the names of the site's own pages beside the entries' (`/news/tags/`), read
+ * from `src/pages/<folder>/`. Astro gives such a URL to the page and only warns, so the entry would silently be missing.
+ */
+function reservedIds(folder: string): Set<string> {
+  const dir = resolve('src/pages', folder);
+  if (!existsSync(dir)) return new Set();
+  const names = readdirSync(dir).filter((f) => !/^[[_.]/.test(f));
+  return new Set(names.map((f) => f.replace(/\.(astro|ts|md)$/, '')).filter((f) => f !== 'index'));
+}
 
 /**
  * A folder of Markdown entries. Ids come from the file name, which must be ASCII so URLs stay stable and readable;
@@ -15,6 +28,7 @@ const ID_RE = new RegExp(ID_PATTERN);
  */
 export function folderLoader(c: FolderCollection): Loader {
   const base = join(contentDir(), c.folder);
+  const reserved = reservedIds(c.folder);
   const inner = glob({
     base,
     // Markdown only: MDX would run code from content, and its output would bypass the sanitiser.
@@ -28,6 +42,9 @@ export function folderLoader(c: FolderCollection): Loader {
       if (!ID_RE.test(id)) {
         throw new ContentError(join(base, entry), '文件名只能用小写英文字母、数字和连字符（如 2025-02-23-weiyuan-zhijia.md），不能用中文或空格');
       }
+      if (reserved.has(id)) {
+        throw new ContentError(join(base, entry), `文件名“${id}”与网站页面 /${c.folder}/${id}/ 重名，此文将无法显示；请换一个文件名`);
+      }
       return id;
     },
   });
@@ -35,6 +52,12 @@ export function folderLoader(c: FolderCollection): Loader {
     name: `${c.name}-loader`,
     load: async (ctx: LoaderContext) => {
       resetRegistry();
+      // Entries parsed by other code than this build's are parsed again (see code-digest.ts).
+      const code = entryCodeDigest();
+      if (ctx.meta.get('entry-code') !== code) {
+        ctx.store.clear();
+        ctx.meta.set('entry-code', code);
+      }
       await inner.load({ ...ctx, store: sanitizingStore(ctx.store) });
       if (c.name === 'proposals') assertUniqueNumbers(ctx);
     },

@@ -146,7 +146,8 @@ export const PROPOSAL_NUMBER_PATTERN = '^\\d{1,2}-\\d{1,2}-\\d{4}$';
 
 export const PROPOSER_TYPES = ['委员提案', '集体提案', '联名提案'] as const;
 export const PROPOSAL_STATUSES = ['立案', '交办', '办理中', '已办复'] as const;
-export const REPLY_ROLES = ['主办', '协办'] as const;
+/** Handling roles: the 主办 unit answers the proposer; 协办 and 会办 units send their opinions to the 主办 unit. */
+export const REPLY_ROLES = ['主办', '协办', '会办'] as const;
 export const REPLY_RESULTS = ['解决或采纳', '列入计划', '留作参考'] as const;
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export const VOICE_COLUMNS = ['委员声音', '快评', '委员建言'] as const;
@@ -158,8 +159,33 @@ export const SUMMARY_MAX = 200;
 
 const title = <H extends string>(hint: H) =>
   ({ name: 'title', label: '标题', type: 'string', required: true, hint, maxLength: TITLE_MAX }) as const;
+/** 责任编辑, printed at the end of a story as Chinese papers do. */
+const editor = () => ({ name: 'editor', label: '责任编辑', type: 'string', required: false, hint: '本稿责任编辑的姓名，显示在文末。' }) as const;
 const date = () =>
-  ({ name: 'date', label: '发布时间', type: 'datetime', required: true, hint: '北京时间，如 2025-02-23T09:30:00+08:00' }) as const;
+  ({
+    name: 'date',
+    label: '发布时间',
+    type: 'datetime',
+    required: true,
+    hint: '北京时间，如 2025-02-23T09:30:00+08:00。填写将来的时间即为定时发布：到时网站自动更新后才公开。',
+  }) as const;
+/**
+ * 撤回: takes an entry off every list, feed, search, sitemap and statistic; its URL then answers 410 with a notice
+ * giving the day and the reason. The file stays, so its URL is never given to another entry.
+ */
+const withdrawn = () =>
+  ({
+    name: 'withdrawn',
+    label: '撤回',
+    type: 'group',
+    multiple: false,
+    required: false,
+    hint: '需要撤下已发布的内容时填写（不要删除文件）：网站各处不再显示，原网址显示撤回说明，网址不会给其他内容使用。',
+    fields: [
+      { name: 'date', label: '撤回日期', type: 'date', required: true },
+      { name: 'reason', label: '撤回原因', type: 'text', required: true, hint: '显示在原网址的撤回说明中，如：内容有误，已撤回核实。' },
+    ],
+  }) as const;
 
 export const news = {
   kind: 'folder',
@@ -173,6 +199,7 @@ export const news = {
     date(),
     { name: 'summary', label: '摘要', type: 'text', required: true, hint: '一两句话概括新闻，显示在列表和搜索结果中。', maxLength: SUMMARY_MAX },
     { name: 'byline', label: '署名', type: 'string', required: true, hint: '如：本报记者 徐姗 通讯员 王磊' },
+    editor(),
     { name: 'place', label: '地点（县区）', type: 'ref', to: 'places', multiple: false, required: false },
     { name: 'tags', label: '标签', type: 'stringList', required: false, hint: '用逗号分隔，如：委员之家, 乡村振兴' },
     { name: 'cover', label: '封面图片', type: 'image', required: false, hint: '图片须填写替代文字，可加图注。' },
@@ -195,6 +222,7 @@ export const news = {
         },
       ],
     },
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
@@ -215,6 +243,8 @@ export const reviews = {
     date(),
     { name: 'year', label: '回顾年度', type: 'integer', required: true, min: 1949, max: 2100, hint: '回顾的是哪一年的工作' },
     { name: 'editorNote', label: '编者按', type: 'text', required: true },
+    editor(),
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
@@ -251,30 +281,105 @@ export const proposals = {
     { name: 'category', label: '类别', type: 'ref', to: 'categories', multiple: false, required: true },
     { name: 'key', label: '重点提案', type: 'boolean', default: false, required: false },
     { name: 'public', label: '同意公开', type: 'boolean', default: true, required: false, hint: '不同意公开的提案只计入统计，不在网站显示。' },
-    { name: 'status', label: '办理状态', type: 'select', options: PROPOSAL_STATUSES, required: true },
+    {
+      name: 'status',
+      label: '办理状态',
+      type: 'select',
+      options: PROPOSAL_STATUSES,
+      required: true,
+      hint: '立案：尚未交办；交办：已定主办单位，尚无答复；办理中：主办单位尚未全部答复（或正在重办）；已办复：每个主办单位都已答复提案人（重办的须重新答复）。协办、会办意见不算答复。',
+    },
     { name: 'submitted', label: '提交日期', type: 'date', required: true },
     { name: 'registered', label: '立案日期', type: 'date', required: false },
+    {
+      name: 'distributed',
+      label: '分办日期',
+      type: 'date',
+      required: false,
+      hint: '提案委员会确定承办单位（分办）的日期；分办与交办同日或未记录的，可不填。',
+    },
     { name: 'assigned', label: '交办日期', type: 'date', required: false },
-    { name: 'leadUnits', label: '主办单位', type: 'ref', to: 'units', multiple: true, required: false },
-    { name: 'coUnits', label: '协办单位', type: 'ref', to: 'units', multiple: true, required: false },
+    {
+      name: 'leadUnits',
+      label: '主办单位',
+      type: 'ref',
+      to: 'units',
+      multiple: true,
+      required: false,
+      hint: '负责办理并答复提案人的单位；交办后必填。',
+    },
+    { name: 'coUnits', label: '协办单位', type: 'ref', to: 'units', multiple: true, required: false, hint: '向主办单位提出协办意见的单位。' },
+    {
+      name: 'jointUnits',
+      label: '会办单位',
+      type: 'ref',
+      to: 'units',
+      multiple: true,
+      required: false,
+      hint: '与主办单位会同办理、向主办单位提出会办意见的单位（有的地方记录会办单位）。',
+    },
     {
       name: 'replies',
-      label: '答复',
+      label: '答复与办理意见',
       type: 'group',
       multiple: true,
       required: false,
       summary: 'unit',
-      hint: '每个承办单位的答复各一条。',
+      hint: '主办单位致提案人的答复，协办、会办单位致主办单位的办理意见，每个单位各一条。',
       fields: [
         { name: 'unit', label: '答复单位', type: 'ref', to: 'units', multiple: false, required: true },
-        { name: 'role', label: '办理角色', type: 'select', options: REPLY_ROLES, required: true },
+        {
+          name: 'role',
+          label: '办理角色',
+          type: 'select',
+          options: REPLY_ROLES,
+          required: true,
+          hint: '主办：答复提案人；协办、会办：向主办单位提出意见。',
+        },
         { name: 'date', label: '答复日期', type: 'date', required: true },
         { name: 'docNumber', label: '答复文号', type: 'string', required: false, hint: '如：长科函〔2024〕12号' },
         { name: 'result', label: '办理结果', type: 'select', options: REPLY_RESULTS, required: true },
         { name: 'body', label: '答复内容', type: 'markdown', required: true },
       ],
     },
-    { name: 'satisfaction', label: '委员评价', type: 'select', options: SATISFACTION, required: false },
+    { name: 'satisfaction', label: '委员评价', type: 'select', options: SATISFACTION, required: false, hint: '提案人对主办单位答复的评价。' },
+    {
+      name: 'rehandling',
+      label: '重办',
+      type: 'group',
+      multiple: false,
+      required: false,
+      hint: '委员评价为“不满意”时，主办单位重新办理：填写重办交办日期、原因、重新答复和再次评价。',
+      fields: [
+        { name: 'assigned', label: '重办交办日期', type: 'date', required: false },
+        { name: 'reason', label: '重办原因', type: 'text', required: false, hint: '提案人不满意的主要意见。' },
+        {
+          name: 'replies',
+          label: '重新答复',
+          type: 'group',
+          multiple: true,
+          required: false,
+          summary: 'unit',
+          hint: '每个主办单位的重新答复各一条。',
+          fields: [
+            { name: 'unit', label: '答复单位', type: 'ref', to: 'units', multiple: false, required: true, hint: '应为主办单位。' },
+            { name: 'date', label: '答复日期', type: 'date', required: true },
+            { name: 'docNumber', label: '答复文号', type: 'string', required: false },
+            { name: 'result', label: '办理结果', type: 'select', options: REPLY_RESULTS, required: true },
+            { name: 'body', label: '答复内容', type: 'markdown', required: true },
+          ],
+        },
+        { name: 'satisfaction', label: '重办后评价', type: 'select', options: SATISFACTION, required: false },
+      ],
+    },
+    {
+      name: 'publishAt',
+      label: '发布时间',
+      type: 'datetime',
+      required: false,
+      hint: '留空则网站更新后立即公开；填写将来的北京时间即为定时发布，到时才公开（如等答复正式印发后）。',
+    },
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
@@ -291,6 +396,8 @@ export const voices = {
     { name: 'author', label: '作者', type: 'ref', to: 'members', multiple: false, required: true },
     { name: 'column', label: '栏目', type: 'select', options: VOICE_COLUMNS, required: true },
     { name: 'summary', label: '摘要', type: 'text', required: true, maxLength: SUMMARY_MAX },
+    editor(),
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 
@@ -308,6 +415,7 @@ export const members = {
     { name: 'committee', label: '所在专委会', type: 'ref', to: 'committees', multiple: false, required: false },
     { name: 'photo', label: '照片', type: 'image', required: false },
     { name: 'bio', label: '简介', type: 'text', required: true, hint: '工作单位与职务，一两句话。' },
+    withdrawn(),
   ],
 } as const satisfies FolderCollection;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { taxonomyCollections } from '../content/model.ts';
-import { getMembers, getSettings, getTaxonomy, type Entry } from './content.ts';
+import { getAllMembersForNames, getSettings, getTaxonomy, type Entry } from './content.ts';
 import { memo } from './memo.ts';
 
 /**
@@ -41,7 +41,7 @@ function shown(value: unknown): unknown {
 }
 
 const sharedKey = memo(async () =>
-  digest([await getSettings(), await Promise.all(taxonomyCollections.map((t) => getTaxonomy(t.name))), (await getMembers()).map((m) => [m.id, m.data])]),
+  digest([await getSettings(), await Promise.all(taxonomyCollections.map((t) => getTaxonomy(t.name))), (await getAllMembersForNames()).map((m) => [m.id, m.data])]),
 );
 
 /** The key of a page showing `parts`: entries, lists of entries, or any other value it renders. */

@@ -15,11 +15,14 @@ import type {
   VoiceData,
 } from '../content/types.ts';
 import { htmlText } from '../lib/html-text.ts';
+import { publishNow, visibility, type Withdrawal } from '../lib/publication.ts';
 import { memo } from './memo.ts';
+import { assertCollectionLoaded } from './store-guard.ts';
 
 /**
  * Every content query of the site. Pages ask this module and never filter or sort entries themselves, so ordering and
- * the rule that withheld proposals are never shown live in one place.
+ * the rules that withheld proposals are never shown, that an entry dated in the future is absent until its moment
+ * (定时发布) and that a withdrawn one (撤回) is absent for good live in one place: every query starts from `all()`.
  */
 
 /** An entry with its id, its data typed from the content model, its body, and the handle `render()` needs. */
@@ -55,10 +58,45 @@ class ContentEntry<D> implements Entry<D> {
   }
 }
 
-async function all<D>(name: Name): Promise<Entry<D>[]> {
+/** The clock of this build: fixed once (`PUBLISH_NOW`, set for the whole build by `publish-clock.ts`). */
+const buildNow = memo(async () => publishNow());
+
+async function stored<D>(name: Name): Promise<Stored<D>[]> {
   const entries = (await getCollection(name as never)) as unknown as Stored<D>[];
-  return entries.map((e) => new ContentEntry(e));
+  assertCollectionLoaded(name, entries.length);
+  return entries;
 }
+
+/** The entries of a collection that are public now: neither scheduled for later nor withdrawn. */
+async function all<D>(name: Name): Promise<Entry<D>[]> {
+  const [entries, now] = await Promise.all([stored<D>(name), buildNow()]);
+  return entries.filter((e) => visibility(name, e.data as object, now) === 'published').map((e) => new ContentEntry(e));
+}
+
+/** A withdrawn entry as its notice shows it: where it was, what kind it was, when and why it was taken down. */
+export interface WithdrawnEntry {
+  /** Its URL, which answers 410 with the notice. */
+  path: string;
+  kindLabel: string;
+  withdrawn: Withdrawal;
+}
+
+const WITHDRAWABLE = { news: '新闻简报', reviews: '工作回眸', proposals: '提案与答复', voices: '委员声音', members: '委员风采' } as const;
+
+/**
+ * Every withdrawn entry that had a URL, by path. A withheld proposal (`public: false`) never had one, so it gets no
+ * notice that would reveal it.
+ */
+export const getWithdrawn: () => Promise<WithdrawnEntry[]> = memo(async () => {
+  const lists = await Promise.all(
+    (Object.keys(WITHDRAWABLE) as (keyof typeof WITHDRAWABLE)[]).map(async (name) =>
+      (await stored<{ withdrawn?: Withdrawal; public?: boolean }>(name))
+        .filter((e) => e.data.withdrawn && e.data.public !== false)
+        .map((e) => ({ path: `/${name}/${e.id}/`, kindLabel: WITHDRAWABLE[name], withdrawn: e.data.withdrawn! })),
+    ),
+  );
+  return lists.flat().sort((a, b) => a.path.localeCompare(b.path));
+});
 
 const newestFirst = <D extends { date: Date }>(a: Entry<D>, b: Entry<D>) =>
   b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id);
@@ -83,11 +121,19 @@ export const getMembers: () => Promise<Entry<MemberData>[]> = memo(async () => {
   return (await all<MemberData>('members')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-Hans-CN-u-co-pinyin'));
 });
 
+/**
+ * Every member, withdrawn ones too, for their names only: a withdrawn member's name stays on the proposals and voices
+ * they wrote, without a link to the page that is gone.
+ */
+export const getAllMembersForNames: () => Promise<Entry<MemberData>[]> = memo(async () =>
+  (await stored<MemberData>('members')).map((e) => new ContentEntry(e)),
+);
+
 /** Proposal ordering: newest session first, then by number. */
 const bySessionThenNumber = (a: Entry<ProposalData>, b: Entry<ProposalData>) =>
   b.data.submitted.localeCompare(a.data.submitted) || a.data.number.localeCompare(b.data.number);
 
-/** Every proposal including withheld ones: for statistics only, never for listing. */
+/** Every published proposal including withheld ones: for statistics only, never for listing. */
 export const getAllProposalsForStats: () => Promise<Entry<ProposalData>[]> = memo(async () => {
   return (await all<ProposalData>('proposals')).sort(bySessionThenNumber);
 });

@@ -6,6 +6,12 @@ const invert = (o: Record<string, string>) => Object.fromEntries(Object.entries(
 const STATUS_BY_SLUG = invert(STATUS_SLUGS);
 const TYPE_BY_SLUG = invert(TYPE_SLUGS);
 
+/** What a facet value's count counts, in the words of Count.astro (status and type by their Chinese names). */
+function countOf(f: Facet, v: string): string {
+  const term = f.name === 'unit' ? `lead=${v}` : f.name === 'status' ? `status=${STATUS_BY_SLUG[v]}` : f.name === 'type' ? `type=${TYPE_BY_SLUG[v]}` : `${f.name}=${v}`;
+  return `proposals public ${term}`;
+}
+
 /** Every facet with its values (label, URL, proposals), values ordered as their taxonomy or by count. */
 export async function getFacets() {
   const [proposals, l] = await Promise.all([getProposals(), getLookups()]);
@@ -47,7 +53,7 @@ export async function getFacets() {
       facet,
       values: order(facet)
         .filter((v) => groups.has(v))
-        .map((v) => ({ value: v, label: label(facet, v), url: `/proposals/${facet.name}/${v}/`, items: groups.get(v)! })),
+        .map((v) => ({ value: v, label: label(facet, v), url: `/proposals/${facet.name}/${v}/`, items: groups.get(v)!, of: countOf(facet, v) })),
     };
   });
 }
@@ -62,7 +68,7 @@ export async function getFacetNav() {
     facets: facets.map(({ facet, values }) => ({
       name: facet.name,
       label: facet.label,
-      values: values.map(({ value, label, url, items }) => ({ value, label, url, count: items.length })),
+      values: values.map(({ value, label, url, items, of }) => ({ value, label, url, count: items.length, of })),
     })),
     keyCount: proposals.filter((p) => p.data.key).length,
   };

@@ -1,4 +1,6 @@
 import rss from '@astrojs/rss';
+import { formatChineseDate } from '../lib/dates.ts';
+import { answeredOn, lastActivity } from '../lib/proposals/course.ts';
 import { getNews, getProposals, getReviews, getSettings, getVoices } from './content.ts';
 
 /** Kinds that have their own feed, with the feed's title suffix. */
@@ -24,8 +26,9 @@ async function items(kind: FeedKind): Promise<FeedItem[]> {
       return (await getProposals()).map((p) => ({
         title: `第${p.data.number}号 ${p.data.title}`,
         link: `/proposals/${p.id}/`,
-        pubDate: new Date(`${p.data.replies.at(-1)?.date ?? p.data.submitted}T00:00:00+08:00`),
-        description: `${p.data.status}${p.data.key ? '，重点提案' : ''}`,
+        // Dated by its latest step (答复, 重办 …), so a proposal comes back to the top of the feed when answered.
+        pubDate: new Date(`${lastActivity(p.data) ?? p.data.submitted}T00:00:00+08:00`),
+        description: `${p.data.status}${answeredOn(p.data) ? `（${formatChineseDate(answeredOn(p.data)!)}答复）` : ''}${p.data.rehandling ? '，已重办' : ''}${p.data.key ? '，重点提案' : ''}`,
       }));
   }
 }

@@ -1,20 +1,31 @@
-import { getMembers, getTaxonomyMap } from './content.ts';
+import { getAllMembersForNames, getMembers, getTaxonomyMap } from './content.ts';
 import { memo } from './memo.ts';
 
 /**
  * Names behind every id a page may show (units, members, sessions …), read once per build.
  */
 async function load() {
-  const [sessions, units, categories, sectors, committees, places, members] = await Promise.all([
+  const [sessions, units, categories, sectors, committees, places, members, published] = await Promise.all([
     getTaxonomyMap('sessions'),
     getTaxonomyMap('units'),
     getTaxonomyMap('categories'),
     getTaxonomyMap('sectors'),
     getTaxonomyMap('committees'),
     getTaxonomyMap('places'),
+    getAllMembersForNames(),
     getMembers(),
   ]);
-  return { sessions, units, categories, sectors, committees, places, members: new Map(members.map((m) => [m.id, m.data])) };
+  return {
+    sessions,
+    units,
+    categories,
+    sectors,
+    committees,
+    places,
+    members: new Map(members.map((m) => [m.id, m.data])),
+    /** Members whose page is published; a withdrawn member's name is shown without a link. */
+    memberPages: new Set(published.map((m) => m.id)),
+  };
 }
 
 export type Lookups = Awaited<ReturnType<typeof load>>;

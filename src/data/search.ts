@@ -22,28 +22,39 @@ const getSynonyms: () => Promise<SynonymGroup[]> = memo(async () => (await getTa
 
 type Kind = keyof typeof KIND_LABELS;
 
-/** 栏目 and 年份 of any page; a member's page has no year. */
-function baseFilters(kind: Kind, date: Date | string): [FilterName, string][] {
-  return kind === 'members' ? [['kind', KIND_LABELS[kind]]] : [['kind', KIND_LABELS[kind]], ['year', String(beijingYear(date))]];
+/** 栏目 and 年份 of any page; a page without a date (a member's) has no year. */
+function baseFilters(kind: Kind, date?: Date | string): [FilterName, string][] {
+  return date === undefined ? [['kind', KIND_LABELS[kind]]] : [['kind', KIND_LABELS[kind]], ['year', String(beijingYear(date))]];
 }
 
 async function record(
   kind: Kind,
-  o: { title: string; date: Date | string; text: string; people?: string[]; number?: string; filters?: [FilterName, string][]; meta?: Record<string, string> },
+  o: {
+    title: string;
+    /** The page's own date; a page without one (a member) gives none and shows none. */
+    date?: Date | string;
+    text: string;
+    people?: string[];
+    number?: string;
+    filters?: [FilterName, string][];
+    meta?: Record<string, string>;
+  },
 ): Promise<SearchRecordData> {
-  const day = typeof o.date === 'string' ? o.date : beijingDay(o.date);
+  const day = o.date === undefined ? undefined : typeof o.date === 'string' ? o.date : beijingDay(o.date);
   const keys = searchKeys({ title: o.title, people: o.people, number: o.number, text: o.text }, await getSynonyms());
   return {
     filters: baseFilters(kind, o.date).concat(o.filters ?? []),
     // `keys` travels with the result so the search page can rank pinyin and number matches of the title first. The
     // title is given as written: Pagefind would take it from the heading, which the indexed copy splits into words
     // (segment.ts), and would then rank every page with a query word in its title first (any "建议" for 科技服务 建议).
-    meta: { title: o.title, kind: KIND_LABELS[kind], date: day, keys: keys.strong, ...(o.meta ?? {}) },
+    meta: { title: o.title, kind: KIND_LABELS[kind], ...(day ? { date: day } : {}), keys: keys.strong, ...(o.meta ?? {}) },
     // Same-day items (proposals share a submission day) are ordered by number so the order is stable.
-    sort: (typeof o.date === 'string' ? `${o.date}T00:00:00+08:00` : toBeijingIso(o.date)) + (o.number ? ` ${o.number}` : ''),
+    sort: sortKey(o.date ?? UNDATED_SORT_DAY) + (o.number ? ` ${o.number}` : ''),
     keys,
   };
 }
+
+const sortKey = (d: Date | string) => (typeof d === 'string' ? `${d}T00:00:00+08:00` : toBeijingIso(d));
 
 /** Search record of a news brief. */
 export async function newsRecord(d: NewsData, bodyText: string) {
@@ -61,8 +72,13 @@ export async function voiceRecord(d: VoiceData, bodyText: string) {
   return record('voices', { title: d.title, date: d.date, text: `${d.summary} ${bodyText}`, people: [author], meta: { author, summary: d.summary } });
 }
 
-/** Members' pages have no date; they sort after every dated page and fall in the oldest part of the index. */
-export const MEMBER_DATE = '2000-01-01';
+/**
+ * The sort key of pages without a date (members). Pagefind leaves a page without a sort key out of every date-sorted
+ * search, so an undated page still needs one: this key puts it after every dated page and into the oldest part of the
+ * index. It is only an ordering key: it is never shown, never in the page's metadata, and no 年份 filter is derived
+ * from it (tests/e2e/search.spec.ts checks a member's result shows no date).
+ */
+export const UNDATED_SORT_DAY = '2000-01-01';
 
 /**
  * Notes, before rendering, the year each page of a route is indexed under (the year of its record's sort key), so the
@@ -74,12 +90,12 @@ export function noteSearchYears<T extends { id: string }>(base: string, items: r
 
 /** Search record of a member's page. */
 export async function memberRecord(d: MemberData, bodyText: string) {
-  return record('members', { title: d.name, date: MEMBER_DATE, text: `${d.bio} ${bodyText}`, people: [d.name], meta: { summary: d.bio } });
+  return record('members', { title: d.name, text: `${d.bio} ${bodyText}`, people: [d.name], meta: { summary: d.bio } });
 }
 
-/** Every unit a proposal names: lead, co-handling and replying units. */
+/** Every unit a proposal names: lead, co-handling, joint and replying units. */
 function proposalUnits(d: ProposalData): string[] {
-  return [...new Set([...d.leadUnits, ...d.coUnits, ...d.replies.map((r) => r.unit)])];
+  return [...new Set([...d.leadUnits, ...d.coUnits, ...d.jointUnits, ...d.replies.map((r) => r.unit)])];
 }
 
 /** The proposal filters (届次, 类别, 状态, 类型, 单位, 界别, 重点) of a proposal. */
@@ -109,7 +125,7 @@ export async function proposalRecord(d: ProposalData, bodyText: string) {
     date: d.submitted,
     number: d.number,
     people,
-    text: [bodyText, ...d.replies.map((r) => r.body), ...unitNames, d.collective ?? ''].join(' '),
+    text: [bodyText, ...d.replies.map((r) => r.body), d.rehandling?.reason ?? '', ...(d.rehandling?.replies ?? []).map((r) => r.body), ...unitNames, d.collective ?? ''].join(' '),
     filters,
     meta: { number: d.number, author: d.collective ?? people.join('、'), status: d.status, summary: bodyText.slice(0, 100) },
   });
@@ -146,7 +162,7 @@ export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<F
   for (const e of await getNews()) baseFilters('news', e.data.date).forEach(add);
   for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
   for (const e of await getVoices()) baseFilters('voices', e.data.date).forEach(add);
-  (await getMembers()).forEach(() => baseFilters('members', '').forEach(add));
+  (await getMembers()).forEach(() => baseFilters('members').forEach(add));
   for (const e of await getProposals()) {
     const filters = [...baseFilters('proposals', e.data.submitted), ...(await proposalFilters(e.data))];
     filters.forEach(add);

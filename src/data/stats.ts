@@ -11,3 +11,10 @@ export async function getStats(session?: string) {
     used,
   );
 }
+
+/** Sessions that have proposals, in taxonomy order: each has a statistics page. */
+export async function getStatsSessions() {
+  const [all, sessions] = await Promise.all([getAllProposalsForStats(), getTaxonomy('sessions')]);
+  const used = new Set(all.map((p) => p.data.session));
+  return sessions.filter((s) => used.has(s.id));
+}

@@ -10,7 +10,7 @@ import { PreIndexer } from './search-preindex.ts';
  * the links are checked in a thread of their own), so `astro build` alone yields a checked site whose search works.
  * Either failing fails the build, once both have finished.
  */
-export function postBuild(): AstroIntegration {
+export function postBuild({ preindex = true }: { preindex?: boolean } = {}): AstroIntegration {
   let site = 'https://example.invalid/';
   let cacheDir = '';
   let outDir = '';
@@ -26,6 +26,8 @@ export function postBuild(): AstroIntegration {
       'astro:build:start': ({ setPrerenderer, logger }) => {
         if (process.env.SKIP_SEARCH_INDEX === '1') return;
         clearStaging(cacheDir);
+        // The plain build (build-mode.ts) does not wrap Astro's prerenderer: every part is indexed after the pages.
+        if (!preindex) return;
         const pre = (preindexer = new PreIndexer(outDir, cacheDir, logger.fork('search-index')));
         setPrerenderer((base) => pre.wrap(base));
       },

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { linkTree, siteFiles } from './site-files.ts';
 import type { StageJob } from './search-stage-worker.ts';
 import { workerTask } from './worker-task.ts';
+import { isPlainBuild } from './build-mode.ts';
 import { limiter } from '../lib/limit.ts';
 import { digestOf } from '../lib/build-inputs.ts';
 import { pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
@@ -24,7 +25,7 @@ export const PART_PAGES = Number(process.env.SEARCH_PART_PAGES ?? 5000);
  * once (measured at 20,000 documents in 5 parts: 养老服务体系 448 → 208 KB, keji 169 → 71 KB). Pagefind reads it from
  * its environment when its process starts; an operator's own setting wins.
  */
-const CHUNK_LOCATIONS = (process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '4000');
+const CHUNK_LOCATIONS = isPlainBuild() ? undefined : (process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '4000');
 
 /**
  * Parts Pagefind indexes at once. Pagefind keeps one core busy while it writes a part, so two at once use both cores

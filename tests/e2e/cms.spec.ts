@@ -157,7 +157,8 @@ test.describe('with decap-server on this machine', () => {
     const preview = page.frameLocator('#preview-pane');
     await expect(preview.getByRole('heading', { level: 1 })).toHaveText('关于在内容管理系统中测试提案录入的建议');
     await expect(preview.getByRole('heading', { name: `${lead!.name}的答复` })).toBeVisible();
-    await expect(preview.getByRole('heading', { name: `${co!.name}的答复` })).toBeVisible();
+    // A co-unit's text is its opinion to the lead unit, and the preview says so (src/lib/proposals/course.ts).
+    await expect(preview.getByRole('heading', { name: `${co!.name}的协办意见` })).toBeVisible();
     // …in the site's own stylesheet, which the admin page names for the separately bundled admin script.
     await expect
       .poll(() => preview.locator('html').evaluate(() => [...document.styleSheets].filter((s) => s.href?.includes('/_astro/') && s.cssRules.length > 0).length))

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { collections } from '../../src/content/model.ts';
-import { rawEntries } from '../support/content.ts';
+import { publishedEntries } from '../support/content.ts';
 import { searchFor } from './search-support.ts';
 
 /**
@@ -25,7 +25,7 @@ function middleSubstring(title: string): string | undefined {
 
 const pages = [
   ...['news', 'reviews', 'voices', 'proposals'].flatMap((name) =>
-    rawEntries(collections.find((c) => c.name === name)!)
+    publishedEntries(collections.find((c) => c.name === name)!)
       .filter((e) => e.data.public !== false)
       .map((e) => ({ url: `/${name}/${e.id}/`, title: String(e.data.title) })),
   ),

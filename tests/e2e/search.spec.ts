@@ -217,6 +217,18 @@ test('results show kind, date, title, a marked excerpt, and replies as sub-resul
   if ((await replyLinks.count()) > 0) await expect(replyLinks.first()).toHaveAttribute('href', /#reply-[a-z]+$/);
 });
 
+test('a member’s page, which has no date, shows none in the results, in relevance and in date order', async ({ page }) => {
+  const member = rawEntries(collections.find((c) => c.name === 'members')!)[0]!;
+  const name = String(member.data.name);
+  for (const params of [{ q: name }, { q: name, sort: 'date' }]) {
+    const results = await searchFor(page, params);
+    expect(results, JSON.stringify(params)).toContain(`/members/${member.id}/`);
+    const hit = page.locator('[data-results] > li', { has: page.locator(`a[href="/members/${member.id}/"]`) });
+    await expect(hit.locator('.badge')).toHaveText('委员');
+    await expect(hit.locator('.search-result-meta')).not.toContainText(/\d{4}年/);
+  }
+});
+
 test('an empty result explains what to try', async ({ page }) => {
   const results = await searchFor(page, { q: '没有这种内容的查询词语' });
   expect(results).toEqual([]);

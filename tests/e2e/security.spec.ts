@@ -49,3 +49,10 @@ test('the admin loads under its own policy', async ({ page }) => {
   // policy rightly refuses; anything else refused would break the production admin.
   expect((await violations(page)).filter((v) => !v.includes('http://127.0.0.1:8081'))).toEqual([]);
 });
+
+test('the admin’s 发布记录 page works under the admin policy (here no publish has run: it says so)', async ({ page }) => {
+  const res = await page.goto('/admin/releases/');
+  expect(res?.headers()['content-security-policy']).toContain("script-src 'self' 'unsafe-eval'");
+  await expect(page.getByRole('status')).toHaveText('尚无发布记录：网站还没有用 npm run publish 发布过。');
+  expect(await violations(page)).toEqual([]);
+});

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { collections } from '../../src/content/model.ts';
 import { formatChineseDate, parseDateTime } from '../../src/lib/dates.ts';
-import { rawEntries } from '../support/content.ts';
+import { publishedEntries } from '../support/content.ts';
 
-const entries = (name: string) => rawEntries(collections.find((c) => c.name === name)!);
+const entries = (name: string) => publishedEntries(collections.find((c) => c.name === name)!);
 const news = entries('news');
 const proposals = entries('proposals');
 const voices = entries('voices');

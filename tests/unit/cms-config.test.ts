@@ -184,7 +184,7 @@ describe('the whole configuration', () => {
 
   it('lists proposals by number with status filters and session groups', () => {
     const p = cmsCollections.get('proposals')!;
-    expect(p.summary).toBe('{{number}} {{title}}（{{status}}）');
+    expect(p.summary).toBe("{{number}} {{title}}（{{status}}）{{fields.withdrawn.reason | ternary('　【已撤回】', '')}}");
     expect(p.identifier_field).toBe('number');
     expect(p.sortable_fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'number' }), 'submitted']));
     expect(p.view_groups).toContainEqual({ label: '届次', field: 'session' });

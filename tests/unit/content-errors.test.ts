@@ -102,7 +102,58 @@ describe('bad content fails the build naming file and field', () => {
   it('rejects a reply from a unit that does not handle the proposal', () => {
     const { status, output } = breakAndSync((f) => f.edit(proposal, /replies:\n  - unit: kjj/, 'replies:\n  - unit: wwj'));
     expect(status).not.toBe(0);
-    expect(output).toMatch(/replies\.0\.unit: 答复单位“wwj”不在主办或协办单位中/);
+    expect(output).toMatch(/replies\.0\.unit: 答复单位“wwj”不在主办、协办或会办单位中/);
+  });
+
+  // A record that contradicts its course (src/lib/proposals/course.ts) stops the build at the field to correct.
+  it.each([
+    [
+      'a proposal marked 已办复 whose lead unit has only a co-unit’s opinion',
+      'proposals/14-4-0015.md',
+      (f: ContentFixture) => f.edit('proposals/14-4-0015.md', 'status: 办理中', 'status: 已办复'),
+      'replies',
+      '办理状态为“已办复”，但主办单位 jyj 尚无答复（协办、会办意见不算答复）',
+    ],
+    [
+      'a co-unit’s opinion filed as the answer',
+      proposal,
+      (f: ContentFixture) => f.edit(proposal, /(- unit: fgw\n    role: )协办/, '$1主办'),
+      'replies.1.role',
+      '“fgw”是协办单位，办理角色应为“协办”（协办单位的文字是协办意见）',
+    ],
+    [
+      'a proposal still 办理中 though every lead unit has answered',
+      proposal,
+      (f: ContentFixture) => f.edit(proposal, 'status: 已办复', 'status: 办理中'),
+      'status',
+      '主办单位均已答复，办理状态应为“已办复”',
+    ],
+    [
+      'a 不满意 evaluation without a 重办',
+      proposal,
+      (f: ContentFixture) => f.edit(proposal, 'satisfaction: 满意', 'satisfaction: 不满意'),
+      'rehandling',
+      '委员评价为“不满意”的提案应重办',
+    ],
+    [
+      'a 重办 answered by a unit that does not lead the proposal',
+      'proposals/14-2-0117.md',
+      (f: ContentFixture) => f.edit('proposals/14-2-0117.md', /(rehandling:[\s\S]*?- unit: )jtj/, '$1jyj'),
+      'rehandling.replies.0.unit',
+      '重新答复的单位“jyj”不是主办单位',
+    ],
+    [
+      'an answer dated before the proposal was assigned',
+      proposal,
+      (f: ContentFixture) => f.edit(proposal, "date: '2024-06-26'", "date: '2024-03-01'"),
+      'replies.0.date',
+      '答复日期 2024-03-01 早于「交办日期」2024-03-29',
+    ],
+  ])('rejects %s', (_what, file, change, field, detail) => {
+    const { status, output } = breakAndSync(change);
+    expect(status).not.toBe(0);
+    expect(output).toContain(`content/${file}`);
+    expect(output).toContain(`${field}: ${detail}`);
   });
 
   it('rejects settings without an ICP number', () => {

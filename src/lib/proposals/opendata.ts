@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ProposalData } from '../../content/types.ts';
+import { answeredOn, answersOf, finalSatisfaction, opinionsOf, replyKind } from './course.ts';
 
 /**
  * Open data: every public proposal with its replies' metadata (not their text), as JSON and as CSV that Excel opens
@@ -31,10 +32,30 @@ export interface OpenProposal {
   key: boolean;
   status: string;
   submitted: string;
+  registered: string;
+  distributed: string;
+  assigned: string;
   leadUnits: string[];
   coUnits: string[];
+  jointUnits: string[];
+  /** Day every lead unit had answered (after the 重办 where there was one); empty while not answered. */
+  answered: string;
   satisfaction: string;
-  replies: { unit: string; unitName: string; role: string; date: string; docNumber: string; result: string }[];
+  /** Every unit's text: `kind` says whether it is an 答复 to the proposer or a 协办意见 / 会办意见 to the lead unit. */
+  replies: OpenReply[];
+  rehandling: { assigned: string; reason: string; replies: OpenReply[]; satisfaction: string } | null;
+  /** The proposer's last evaluation: after the 重办 where there was one. */
+  finalSatisfaction: string;
+}
+
+export interface OpenReply {
+  unit: string;
+  unitName: string;
+  role: string;
+  kind: string;
+  date: string;
+  docNumber: string;
+  result: string;
 }
 
 export function openProposal(id: string, p: ProposalData, n: Names, site: URL): OpenProposal {
@@ -55,11 +76,29 @@ export function openProposal(id: string, p: ProposalData, n: Names, site: URL): 
     key: p.key,
     status: p.status,
     submitted: p.submitted,
+    registered: p.registered ?? '',
+    distributed: p.distributed ?? '',
+    assigned: p.assigned ?? '',
     leadUnits: p.leadUnits,
     coUnits: p.coUnits,
+    jointUnits: p.jointUnits,
+    answered: answeredOn(p) ?? '',
     satisfaction: p.satisfaction ?? '',
-    replies: p.replies.map((r) => ({ unit: r.unit, unitName: n.unit(r.unit), role: r.role, date: r.date, docNumber: r.docNumber ?? '', result: r.result })),
+    replies: p.replies.map((r) => reply(r, r.role, n)),
+    rehandling: p.rehandling
+      ? {
+          assigned: p.rehandling.assigned ?? '',
+          reason: p.rehandling.reason ?? '',
+          replies: p.rehandling.replies.map((r) => reply(r, '主办', n)),
+          satisfaction: p.rehandling.satisfaction ?? '',
+        }
+      : null,
+    finalSatisfaction: finalSatisfaction(p) ?? '',
   };
+}
+
+function reply(r: { unit: string; date: string; docNumber?: string | undefined; result: string }, role: string, n: Names): OpenReply {
+  return { unit: r.unit, unitName: n.unit(r.unit), role, kind: replyKind(role), date: r.date, docNumber: r.docNumber ?? '', result: r.result };
 }
 
 /** Separator of list values inside one CSV cell. */
@@ -78,13 +117,25 @@ export const CSV_COLUMNS: [string, (p: OpenProposal) => string][] = [
   ['重点提案', (p) => (p.key ? '是' : '否')],
   ['办理状态', (p) => p.status],
   ['提交日期', (p) => p.submitted],
+  ['立案日期', (p) => p.registered],
+  ['分办日期', (p) => p.distributed],
+  ['交办日期', (p) => p.assigned],
   ['主办单位', (p) => p.leadUnits.join(LIST_SEP)],
   ['协办单位', (p) => p.coUnits.join(LIST_SEP)],
-  ['答复单位', (p) => p.replies.map((r) => r.unit).join(LIST_SEP)],
-  ['答复日期', (p) => p.replies.map((r) => r.date).join(LIST_SEP)],
-  ['答复文号', (p) => p.replies.map((r) => r.docNumber).join(LIST_SEP)],
-  ['办理结果', (p) => p.replies.map((r) => r.result).join(LIST_SEP)],
+  ['会办单位', (p) => p.jointUnits.join(LIST_SEP)],
+  // 答复 columns hold the lead units' answers to the proposer; co- and joint units' opinions have their own.
+  ['答复单位', (p) => answersOf(p).map((r) => r.unit).join(LIST_SEP)],
+  ['答复日期', (p) => answersOf(p).map((r) => r.date).join(LIST_SEP)],
+  ['答复文号', (p) => answersOf(p).map((r) => r.docNumber).join(LIST_SEP)],
+  ['办理结果', (p) => answersOf(p).map((r) => r.result).join(LIST_SEP)],
+  ['办理意见单位', (p) => opinionsOf(p).map((r) => r.unit).join(LIST_SEP)],
+  ['办理意见日期', (p) => opinionsOf(p).map((r) => r.date).join(LIST_SEP)],
+  ['办复日期', (p) => p.answered],
   ['委员评价', (p) => p.satisfaction],
+  ['重办交办日期', (p) => p.rehandling?.assigned ?? ''],
+  ['重新答复日期', (p) => (p.rehandling?.replies ?? []).map((r) => r.date).join(LIST_SEP)],
+  ['重新答复办理结果', (p) => (p.rehandling?.replies ?? []).map((r) => r.result).join(LIST_SEP)],
+  ['重办后评价', (p) => p.rehandling?.satisfaction ?? ''],
   ['网址', (p) => p.url],
 ];
 

@@ -1,5 +1,6 @@
 import { PROPOSAL_STATUSES, REPLY_RESULTS, SATISFACTION } from '../../content/model.ts';
 import type { ProposalData } from '../../content/types.ts';
+import { answersOf, hasAnswered, isAnswered } from './course.ts';
 
 /**
  * Proposal statistics, computed from every proposal including those withheld from publication (they count, but are
@@ -17,8 +18,11 @@ export interface UnitStats {
   unit: string;
   lead: number;
   co: number;
-  /** Proposals this unit leads that have its reply. */
+  /** 会办: proposals this unit handles jointly, advising the lead unit. */
+  joint: number;
+  /** Proposals this unit leads that have its answer to the proposer (opinions of co- and joint units never count). */
   leadReplied: number;
+  /** 办理结果 of this unit's answers as lead unit: the answer given again in a 重办 where there was one. */
   results: Record<(typeof REPLY_RESULTS)[number], number>;
   satisfaction: Record<(typeof SATISFACTION)[number], number>;
 }
@@ -33,6 +37,10 @@ export interface ProposalStats {
   byStatus: Record<(typeof PROPOSAL_STATUSES)[number], number>;
   byCategory: Map<string, number>;
   bySector: Map<string, number>;
+  /** Proposals answered (办复) by every lead unit, after the 重办 where there was one (course.ts). */
+  answered: number;
+  /** 重办: proposals handled again after 不满意. */
+  rehandled: number;
   /** 办复率: share of registered proposals answered (已办复), 0–1. */
   answeredRate: number;
   /** 满意率: share of rated proposals rated 满意 or 基本满意, 0–1 (0 when none rated). */
@@ -58,9 +66,11 @@ export function proposalStats(proposals: readonly ProposalData[], sessions: read
   const units = new Map<string, UnitStats>();
   const unit = (id: string) => {
     let u = units.get(id);
-    if (!u) units.set(id, (u = { unit: id, lead: 0, co: 0, leadReplied: 0, results: zero(REPLY_RESULTS), satisfaction: zero(SATISFACTION) }));
+    if (!u) units.set(id, (u = { unit: id, lead: 0, co: 0, joint: 0, leadReplied: 0, results: zero(REPLY_RESULTS), satisfaction: zero(SATISFACTION) }));
     return u;
   };
+  let answered = 0;
+  let rehandled = 0;
   for (const p of proposals) {
     byStatus[p.status]++;
     byType[p.proposerType] = (byType[p.proposerType] ?? 0) + 1;
@@ -68,14 +78,18 @@ export function proposalStats(proposals: readonly ProposalData[], sessions: read
     if (p.sector) inc(bySector, p.sector);
     if (p.satisfaction) satisfaction[p.satisfaction]++;
     if (p.key) keyByStatus[p.status]++;
+    if (isAnswered(p)) answered++;
+    if (p.rehandling) rehandled++;
     for (const id of p.leadUnits) {
       const u = unit(id);
       u.lead++;
-      if (p.replies.some((r) => r.unit === id)) u.leadReplied++;
+      if (hasAnswered(p, id)) u.leadReplied++;
       if (p.satisfaction) u.satisfaction[p.satisfaction]++;
+      const final = p.rehandling?.replies.find((r) => r.unit === id) ?? answersOf(p).find((r) => r.unit === id);
+      if (final) u.results[final.result]++;
     }
     for (const id of p.coUnits) unit(id).co++;
-    for (const r of p.replies) unit(r.unit).results[r.result]++;
+    for (const id of p.jointUnits) unit(id).joint++;
   }
   const registered = proposals.length;
   const rated = SATISFACTION.reduce((n, s) => n + satisfaction[s], 0);
@@ -91,11 +105,13 @@ export function proposalStats(proposals: readonly ProposalData[], sessions: read
     byStatus,
     byCategory,
     bySector,
-    answeredRate: rate(byStatus.已办复, registered),
+    answered,
+    rehandled,
+    answeredRate: rate(answered, registered),
     satisfiedRate: rate(satisfaction.满意 + satisfaction.基本满意, rated),
     rated,
     satisfaction,
-    units: [...units.values()].sort((a, b) => b.lead - a.lead || b.co - a.co || a.unit.localeCompare(b.unit)),
+    units: [...units.values()].sort((a, b) => b.lead - a.lead || b.co - a.co || b.joint - a.joint || a.unit.localeCompare(b.unit)),
     key: { total: keyTotal, byStatus: keyByStatus, answeredRate: rate(keyByStatus.已办复, keyTotal) },
   };
 }

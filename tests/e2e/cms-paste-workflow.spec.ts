@@ -1,0 +1,74 @@
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startDecapServer } from '../support/decap.ts';
+import { CONTENT } from '../support/content.ts';
+
+/**
+ * Pasting under the editorial workflow (production's mode): the pasted image is not uploaded at once but kept with
+ * the draft, and saving the draft commits the story and the image together on the draft's branch, nothing on main.
+ */
+const ROOT = join(import.meta.dirname, '../..');
+let repo = '';
+let port = 0;
+let server: ChildProcess | undefined;
+
+const git = (...args: string[]) => {
+  const r = spawnSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim();
+};
+
+test.beforeAll(async () => {
+  repo = mkdtempSync(join(tmpdir(), 'czzx-paste-workflow-'));
+  cpSync(CONTENT, join(repo, 'content'), { recursive: true });
+  cpSync(join(ROOT, 'public'), join(repo, 'public'), { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A');
+  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'content');
+  ({ port, server } = await startDecapServer(repo, 'git'));
+});
+
+test.afterAll(() => {
+  server?.kill();
+  if (repo) rmSync(repo, { recursive: true, force: true });
+});
+
+test.use({ bypassCSP: true });
+
+test('a draft with a pasted web page commits the story and its uploaded image together on the draft’s branch', async ({ page }) => {
+  test.setTimeout(120_000);
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`/admin/?cms_port=${port}&workflow=1`);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('link', { name: '工作流' })).toBeVisible();
+
+  await page.goto(`/admin/?cms_port=${port}&workflow=1#/collections/news/new`);
+  await page.getByLabel('标题').fill('工作流中粘贴网页');
+  await page.getByLabel('发布时间').fill('2031-06-01T10:00');
+  await page.getByLabel('摘要').fill('草稿中粘贴的图片随草稿保存。');
+  await page.getByLabel('署名').fill('本报记者 王磊');
+  const editor = page.locator('[aria-label="markdown field"]', { has: page.locator('label', { hasText: /^正文$/ }) }).locator('[contenteditable="true"]');
+  await editor.click();
+  const html = readFileSync(join(ROOT, 'tests/fixtures/paste/web-page.html'), 'utf8');
+  await editor.evaluate((el, html) => {
+    const dt = new DataTransfer();
+    dt.setData('text/html', html);
+    const at = window.getSelection()?.anchorNode;
+    const target = (at?.nodeType === 1 ? (at as Element) : at?.parentElement) ?? el;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, html);
+  await expect(editor).toContainText('![会场](/media/paste-');
+
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('修改已保存')).toBeVisible();
+  await expect.poll(() => git('branch', '--list', 'cms/*')).toContain('cms/news/2031-06-01');
+  const files = git('diff', '--name-only', 'main', 'cms/news/2031-06-01').split('\n').sort();
+  expect(files).toEqual(['content/news/2031-06-01.md', expect.stringMatching(/^public\/media\/paste-\d{8}-[a-z0-9]{6}\.png$/)]);
+  const story = git('show', 'cms/news/2031-06-01:content/news/2031-06-01.md');
+  expect(story).toContain(`![会场](/${files[1]!.replace(/^public\//, '')})`);
+  // Nothing reached main before publishing.
+  expect(git('ls-tree', '-r', '--name-only', 'main', 'public/media')).not.toContain('paste-');
+});

@@ -1,0 +1,333 @@
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { freePort, startDecapServer } from '../support/decap.ts';
+import { startNginx } from '../support/nginx.ts';
+import { CONTENT } from '../support/content.ts';
+
+/**
+ * An editor pastes from Word, WPS and a web page into the real Decap editor at /admin/ and imports a .docx, saving
+ * through a real decap-server (file-system mode) into a throw-away copy of content/ and public/media/. The clipboard
+ * HTML is the fixtures' (what those programs put on the clipboard), dispatched as a paste event with a DataTransfer
+ * where the cursor is; the Markdown saved to disk is compared with the expected file, and the copy is checked for
+ * exactly the files intended.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURES = join(ROOT, 'tests/fixtures/paste');
+/** A real 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+let repo = '';
+let port = 0;
+let server: ChildProcess | undefined;
+
+function snapshot(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const f of readdirSync(repo, { recursive: true, withFileTypes: true })) {
+    if (!f.isFile()) continue;
+    const path = join(f.parentPath, f.name);
+    files.set(relative(repo, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+  }
+  return files;
+}
+
+function added(before: Map<string, string>): { added: string[]; changed: string[] } {
+  const after = snapshot();
+  return {
+    added: [...after.keys()].filter((f) => !before.has(f)).sort(),
+    changed: [...before.keys()].filter((f) => after.get(f) !== before.get(f)),
+  };
+}
+
+/** The Markdown body of a saved entry. */
+const body = (file: string) => readFileSync(file, 'utf8').split(/\n---\n/).slice(1).join('\n---\n').trim();
+
+test.beforeAll(async () => {
+  repo = mkdtempSync(join(tmpdir(), 'czzx-paste-'));
+  cpSync(CONTENT, join(repo, 'content'), { recursive: true });
+  cpSync(join(ROOT, 'public'), join(repo, 'public'), { recursive: true });
+  ({ port, server } = await startDecapServer(repo, 'fs'));
+});
+
+test.afterAll(() => {
+  server?.kill();
+  if (repo) rmSync(repo, { recursive: true, force: true });
+});
+
+test.use({ bypassCSP: true });
+
+test.beforeEach(async ({ page }) => {
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`/admin/?cms_port=${port}`);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('link', { name: '新闻简报' })).toBeVisible();
+});
+
+const bodyEditor = (page: Page) =>
+  page.locator('[aria-label="markdown field"]', { has: page.locator('label', { hasText: /^正文$/ }) }).locator('[contenteditable="true"]');
+
+/** A new news brief with its required fields, dated `day` so its file is `content/news/<day>.md`. */
+async function newStory(page: Page, day: string, title: string) {
+  await page.goto(`/admin/?cms_port=${port}#/collections/news/new`);
+  await page.getByLabel('标题').fill(title);
+  await page.getByLabel('发布时间').fill(`${day}T10:00`);
+  await page.getByLabel('摘要').fill('一句话摘要。');
+  await page.getByLabel('署名').fill('本报记者 王磊');
+}
+
+/** Paste clipboard HTML where the cursor is in the body editor, as the browser does for Ctrl+V. */
+async function pasteHtml(page: Page, html: string) {
+  const editor = bodyEditor(page);
+  await editor.click();
+  await editor.evaluate((el, html) => {
+    const dt = new DataTransfer();
+    dt.setData('text/html', html);
+    dt.setData('text/plain', 'plain text of the clipboard');
+    const at = window.getSelection()?.anchorNode;
+    const target = (at?.nodeType === 1 ? (at as Element) : at?.parentElement) ?? el;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, html);
+}
+
+/**
+ * Put the caret at the end of a line of the body, as an editor does (click the line, press End), once the editor
+ * shows it there: the rich-text editor takes the browser's selection over a moment later and may put it back.
+ */
+async function caretAtEndOf(page: Page, text: string) {
+  await bodyEditor(page).getByText(text, { exact: true }).click();
+  const before = () =>
+    bodyEditor(page).evaluate((el) => {
+      const s = getSelection();
+      if (!s?.anchorNode) return '';
+      const r = document.createRange();
+      r.setStart(el, 0);
+      r.setEnd(s.anchorNode, s.anchorOffset);
+      return r.toString().replace(/\uFEFF/g, '');
+    });
+  await expect(async () => {
+    await page.keyboard.press('End');
+    expect(await before()).toMatch(new RegExp(`${text}$`));
+    expect(await before()).toMatch(new RegExp(`${text}$`));
+  }).toPass();
+}
+
+async function publish(page: Page) {
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.getByRole('menuitem', { name: '立即发布' }).click();
+  await expect(page.getByText('修改已保存')).toBeVisible();
+}
+
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+test('pasting from Word saves the expected Markdown, and the image Word kept on the PC is reported, not dropped silently', async ({ page }) => {
+  const before = snapshot();
+  await newStory(page, '2031-01-05', '粘贴 Word 提案');
+  await pasteHtml(page, fixture('word-proposal.html'));
+
+  const alert = page.getByRole('alert').filter({ hasText: '没有粘贴进来' });
+  await expect(alert).toContainText('第 1 张图片“clip_image002.jpg”没有粘贴进来');
+  await expect(alert).toContainText('从 Word 导入');
+  // The body holds a footnote, which Decap's rich-text editor would turn into a link: it is shown as Markdown.
+  await expect(page.getByText('正文含脚注（[^1]），请在“Markdown”模式下编辑')).toBeVisible();
+  await expect(bodyEditor(page)).toContainText('| 潞州区 | 46  |');
+  await publish(page);
+
+  const file = join(repo, 'content/news/2031-01-05.md');
+  await expect.poll(() => existsSync(file)).toBe(true);
+  const expected = fixture('word-proposal.md').replace(/\n!\[[^\]]*\]\(paste-image-0\)\n/, '').trim();
+  expect(body(file)).toBe(expected);
+  expect(added(before)).toEqual({ added: ['content/news/2031-01-05.md'], changed: [] });
+});
+
+test('pasting from WPS saves the expected Markdown, in the middle of what the editor had typed', async ({ page }) => {
+  const before = snapshot();
+  await newStory(page, '2031-01-06', '粘贴 WPS 新闻');
+  await bodyEditor(page).fill('前言一段。');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('结语一段。');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await pasteHtml(page, fixture('wps-news.html'));
+  await expect(bodyEditor(page).locator('table')).toContainText('麟绛街道');
+  await publish(page);
+
+  const file = join(repo, 'content/news/2031-01-06.md');
+  await expect.poll(() => existsSync(file)).toBe(true);
+  expect(body(file)).toBe(`前言一段。\n\n${fixture('wps-news.md').trim()}\n\n结语一段。`);
+  expect(added(before)).toEqual({ added: ['content/news/2031-01-06.md'], changed: [] });
+});
+
+test('pasting a web page uploads its image under a generated ASCII name and reports the one it cannot read', async ({ page }) => {
+  const before = snapshot();
+  await newStory(page, '2031-01-07', '粘贴网页');
+  await pasteHtml(page, fixture('web-page.html'));
+  await expect(page.getByRole('alert')).toContainText('第 2 张图片“7d1e0c7a-2f1b-4c55-9a39-1a4f1c2b3d4e”没有粘贴进来');
+  await expect(bodyEditor(page)).toContainText('![会场](/media/paste-');
+  await publish(page);
+
+  const file = join(repo, 'content/news/2031-01-07.md');
+  await expect.poll(() => existsSync(file)).toBe(true);
+  const change = added(before);
+  expect(change.changed).toEqual([]);
+  const media = change.added.filter((f) => f.startsWith('public/media/'));
+  expect(media).toHaveLength(1);
+  expect(media[0]).toMatch(/^public\/media\/paste-\d{8}-[a-z0-9]{6}\.png$/);
+  expect(readFileSync(join(repo, media[0]!))).toEqual(PNG);
+  expect(change.added).toEqual(['content/news/2031-01-07.md', media[0]].sort());
+  const expected = fixture('web-page.md')
+    .replace('(paste-image-0)', `(/${media[0]!.replace(/^public\//, '')})`)
+    .replace(/\n!\[\]\(paste-image-1\)\n/, '')
+    .trim();
+  expect(body(file)).toBe(expected);
+});
+
+test('从 Word 导入: a .docx fills the title and the body, and its picture is uploaded', async ({ page }) => {
+  const doc = new Document({
+    footnotes: { 1: { children: [new Paragraph('长政办发〔2024〕6号。')] } },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: '关于推进社区嵌入式养老服务的提案', heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
+          new Paragraph({ text: '一、基本情况', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ children: [new TextRun('全市 60 岁以上老年人口占比达 '), new TextRun({ text: '21.3%', bold: true }), new TextRun('。'), new FootnoteReferenceRun(1)] }),
+          new Table({
+            rows: [
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('县区')] }), new TableCell({ children: [new Paragraph('养老服务站（个）')] })] }),
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('上党区')] }), new TableCell({ children: [new Paragraph('18')] })] }),
+            ],
+          }),
+          new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 40 }, altText: { name: '养老服务站', description: '养老服务站', title: '养老服务站' } })] }),
+        ],
+      },
+    ],
+  });
+  const docx = join(repo, '..', `${Date.now()}-tian.docx`);
+  writeFileSync(docx, await Packer.toBuffer(doc));
+  const before = snapshot();
+
+  await newStory(page, '2031-01-08', '临时标题');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '从 Word 导入' }).click();
+  await (await chooser).setFiles(docx);
+  await expect(page.getByLabel('标题')).toHaveValue('关于推进社区嵌入式养老服务的提案');
+  await expect(bodyEditor(page)).toContainText('| 上党区 | 18  |');
+  await publish(page);
+
+  const file = join(repo, 'content/news/2031-01-08.md');
+  await expect.poll(() => existsSync(file)).toBe(true);
+  const change = added(before);
+  const media = change.added.filter((f) => f.startsWith('public/media/'));
+  expect(media).toEqual([expect.stringMatching(/^public\/media\/word-\d{8}-[a-z0-9]{6}\.png$/)]);
+  expect(readFileSync(join(repo, media[0]!))).toEqual(PNG);
+  expect(change).toEqual({ added: ['content/news/2031-01-08.md', media[0]].sort(), changed: [] });
+  expect(readFileSync(file, 'utf8')).toContain('title: 关于推进社区嵌入式养老服务的提案');
+  expect(body(file)).toBe(
+    [
+      '## 一、基本情况',
+      '全市 60 岁以上老年人口占比达 **21.3%**。[^1]',
+      '| 县区  | 养老服务站（个） |\n| --- | --- |\n| 上党区 | 18  |',
+      `![养老服务站](/${media[0]!.replace(/^public\//, '')})`,
+      '[^1]: 长政办发〔2024〕6号。',
+    ].join('\n\n'),
+  );
+  rmSync(docx);
+});
+
+test('after pasting a footnote, typing more changes only what was typed (the body is edited as Markdown)', async ({ page }) => {
+  await newStory(page, '2031-01-09', '粘贴后继续编辑');
+  await pasteHtml(page, fixture('word-proposal.html'));
+  await expect(bodyEditor(page)).toContainText('[^1]: 长政办发〔2023〕18号。');
+  await caretAtEndOf(page, '各县区加装进度如下：');
+  await page.keyboard.insertText('（截至11月底）');
+  await publish(page);
+
+  const file = join(repo, 'content/news/2031-01-09.md');
+  await expect.poll(() => existsSync(file)).toBe(true);
+  const expected = fixture('word-proposal.md').replace(/\n!\[[^\]]*\]\(paste-image-0\)\n/, '').replace('各县区加装进度如下：', '各县区加装进度如下：（截至11月底）').trim();
+  expect(body(file)).toBe(expected);
+});
+
+test('after pasting from WPS, typing more in the rich-text editor keeps the table and the lists', async ({ page }) => {
+  await newStory(page, '2031-01-10', '粘贴后在富文本中继续编辑');
+  await pasteHtml(page, fixture('wps-news.html'));
+  await expect(bodyEditor(page).locator('table')).toContainText('麟绛街道');
+  await caretAtEndOf(page, '会议提出三点要求：');
+  await page.keyboard.insertText('（会后印发）');
+  await publish(page);
+
+  const file = join(repo, 'content/news/2031-01-10.md');
+  await expect.poll(() => existsSync(file)).toBe(true);
+  const saved = body(file);
+  // Decap writes the Markdown its own way (list markers, table padding); what a reader sees is the same.
+  expect(saved).toContain('会议提出三点要求：（会后印发）');
+  expect(saved).toMatch(/^\|\s*屯留区\s*\|\s*余吾镇\s*\|\s*12\s*\|$/m);
+  expect(saved).toMatch(/^[-*] 麟绛街道“议事长廊”$/m);
+  expect(saved).toMatch(/^2\. 成果要转化，协商结果及时报送党委政府。$/m);
+  expect(saved).toContain('[市政协网站](http://www.czzx.gov.cn/xwzx/202412/t20241203_2001.html)');
+});
+
+test('pasting a screenshot (an image file on the clipboard) uploads it and puts it where the cursor was', async ({ page }) => {
+  const before = snapshot();
+  await newStory(page, '2031-01-11', '粘贴截图');
+  await bodyEditor(page).fill('图为会场。');
+  await page.keyboard.press('Enter');
+  await bodyEditor(page).evaluate((el, bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+    const at = window.getSelection()?.anchorNode;
+    const target = (at?.nodeType === 1 ? (at as Element) : at?.parentElement) ?? el;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [...PNG]);
+  await expect(bodyEditor(page).locator('img')).toHaveCount(1);
+  await publish(page);
+
+  const file = join(repo, 'content/news/2031-01-11.md');
+  await expect.poll(() => existsSync(file)).toBe(true);
+  const change = added(before);
+  const media = change.added.filter((f) => f.startsWith('public/media/'));
+  expect(media).toEqual([expect.stringMatching(/^public\/media\/paste-\d{8}-[a-z0-9]{6}\.png$/)]);
+  expect(readFileSync(join(repo, media[0]!))).toEqual(PNG);
+  expect(change).toEqual({ added: ['content/news/2031-01-11.md', media[0]].sort(), changed: [] });
+  expect(body(file)).toBe(`图为会场。\n\n![](/${media[0]!.replace(/^public\//, '')})`);
+});
+
+test('the site’s build publishes what was pasted and imported: headings, table, list, pictures, footnotes under 注释', async ({ page }) => {
+  test.setTimeout(240_000);
+  const out = join(repo, '.dist');
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, CONTENT_DIR: join(repo, 'content'), PUBLIC_DIR: join(repo, 'public'), OUT_DIR: out, ASTRO_CACHE_DIR: join(repo, '.cache'), NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    timeout: 230_000,
+  });
+  // The build's link check also proves every pasted image and footnote link resolves.
+  expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+  const site = await startNginx({ port: await freePort(), root: out });
+  try {
+    const origin = site.url.replace(/\/$/, '');
+    const files = readdirSync(join(out, 'news')).filter((d) => d.startsWith('2031-01-05'));
+    await page.goto(`${origin}/news/${files[0]}/`);
+    const article = page.locator('.prose-zh');
+    await expect(article.getByRole('heading', { level: 2, name: '一、存在的问题' })).toBeVisible();
+    await expect(article.getByRole('heading', { level: 3, name: '（一）资金筹措难' })).toBeVisible();
+    await expect(article.getByRole('table').getByRole('columnheader')).toHaveText(['县区', '已加装（部）']);
+    await expect(article.locator(':scope > ol > li')).toHaveCount(3);
+    await expect(article.getByRole('link', { name: '《长治市既有住宅加装电梯实施办法》' })).toHaveAttribute('href', /zjj\.changzhi\.gov\.cn/);
+    await expect(article.getByRole('heading', { name: '注释' })).toBeAttached();
+    await expect(article.locator('section[data-footnotes] li')).toHaveText(/长政办发〔2023〕18号。/);
+
+    const imported = readdirSync(join(out, 'news')).filter((d) => d.startsWith('2031-01-08'));
+    await page.goto(`${origin}/news/${imported[0]}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('关于推进社区嵌入式养老服务的提案');
+    const img = page.locator('.prose-zh img[alt="养老服务站"]');
+    await expect(img).toHaveJSProperty('naturalWidth', 1);
+  } finally {
+    await site.stop();
+  }
+});

@@ -1,0 +1,61 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { assertCollectionLoaded } from '../../src/data/store-guard.ts';
+import { astroVersion, dataStoreShapeProblems, internalsError, storeFileShapeHolds } from '../../src/integrations/internals/astro-data-store.ts';
+import { ContentFixture } from '../support/fixture.ts';
+
+/**
+ * Canaries of the fast paths that lean on a framework's insides (src/integrations/internals/): each holds for the
+ * installed version, and each check does fail, naming the package and version, when the shape it relies on changes.
+ */
+const ASTRO = dirname(createRequire(import.meta.url).resolve('astro/package.json'));
+let temp: string | undefined;
+let fixture: ContentFixture | undefined;
+afterEach(() => {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+  fixture?.dispose();
+  temp = fixture = undefined;
+});
+
+/** A copy of Astro's content folder with one file changed, as an upgrade might change it. */
+function astroWith(rel: string, change: (text: string) => string): string {
+  temp = mkdtempSync(join(tmpdir(), 'czzx-astro-'));
+  cpSync(join(ASTRO, 'package.json'), join(temp, 'package.json'));
+  cpSync(join(ASTRO, 'dist/content'), join(temp, 'dist/content'), { recursive: true });
+  writeFileSync(join(temp, rel), change(readFileSync(join(temp, rel), 'utf8')));
+  return temp;
+}
+
+describe('content store read from disk (Astro)', () => {
+  it('finds the shapes it relies on in the installed Astro', () => {
+    expect(dataStoreShapeProblems()).toEqual([]);
+  });
+
+  it('stops on a renamed module or a changed reader, naming astro and its version', () => {
+    const renamed = astroWith('dist/content/consts.js', (t) => t.replace('"astro:data-layer-content"', '"astro:content-layer-data"'));
+    expect(dataStoreShapeProblems(renamed)).toEqual([expect.stringContaining('astro:data-layer-content')]);
+    const reader = astroWith('dist/content/data-store.js', (t) => t.replace('devalue.unflatten(data.default)', 'devalue.parse(data.default)'));
+    expect(dataStoreShapeProblems(reader)).toEqual([expect.stringContaining('devalue')]);
+    const error = internalsError('内容存储从磁盘读取', dataStoreShapeProblems(reader), astroVersion(reader));
+    expect(error.message).toContain(`astro ${astroVersion()}`);
+    expect(error.message).toContain('PLAIN_BUILD=1');
+  });
+
+  it('reads a store file of the shape the content sync writes', () => {
+    fixture = new ContentFixture();
+    const synced = fixture.astro('sync');
+    expect(synced.status, synced.output).toBe(0);
+    expect(storeFileShapeHolds(readFileSync(join(fixture.dir, 'cache/data-store.json'), 'utf8'))).toBe(true);
+    expect(storeFileShapeHolds('{"collections":{}}')).toBe(false);
+  });
+});
+
+describe('a collection that comes back empty while its folder holds entries', () => {
+  it('stops the build naming the folder', () => {
+    expect(() => assertCollectionLoaded('news', 0)).toThrow(/content\/news\/ 中有 \d+ 个文件，但内容存储中「新闻简报」没有任何条目/);
+    expect(() => assertCollectionLoaded('news', 3)).not.toThrow();
+  });
+});
