@@ -10,6 +10,7 @@ import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { publishClock } from './src/integrations/publish-clock.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
+import { unusedMediaReport } from './src/integrations/unused-media.ts';
 import { footnoteLabels } from './src/integrations/footnote-labels.ts';
 import { settingsCheck } from './src/integrations/settings-check.ts';
 import { isPlainBuild } from './src/integrations/build-mode.ts';
@@ -45,6 +46,7 @@ export default defineConfig({
     // search engines.
     sitemap({ filter: (page) => !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !/^\/(admin|_gone)\//.test(new URL(page).pathname) }),
     postBuild({ preindex: !plain }),
+    unusedMediaReport(),
   ],
   vite: { plugins: [tailwindcss()] },
 });

@@ -1,8 +1,14 @@
 import CMS from 'decap-cms-app';
+import { DEFAULT_MAX_IMAGE_MB } from '../lib/image-check.ts';
 import { registerPaste } from './paste.ts';
 import { AREAS_WIDGET, cmsConfig, type AdminPageOptions } from './config.ts';
 import { PaperAreasControl, PaperAreasPreview } from './paper-areas.ts';
 import { forgetNames, previews } from './previews.ts';
+import { installConflictGuard } from './conflict-guard.ts';
+import { registerLengthCounters } from './length-counter.ts';
+import { installRouteGuard } from './route-guard.ts';
+import { registerEntryRules } from './rule-controls.ts';
+import { installUploadGuard } from './upload-guard.ts';
 import { registerOptionalGroups } from './widgets.ts';
 
 /**
@@ -23,15 +29,25 @@ const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.ge
 registerOptionalGroups(CMS);
 registerPaste(CMS);
 CMS.registerWidget(AREAS_WIDGET, PaperAreasControl as never, PaperAreasPreview as never);
+installRouteGuard(CMS);
+registerLengthCounters(CMS);
+registerEntryRules(CMS);
+installUploadGuard(page.maxImageBytes ?? DEFAULT_MAX_IMAGE_MB * 1024 * 1024);
 if (page.siteCss) CMS.registerPreviewStyle(page.siteCss);
 for (const [name, template] of Object.entries(previews)) CMS.registerPreviewTemplate(name, template);
 CMS.registerEventListener({ name: 'postSave', handler: forgetNames });
 
+const localBackend = local ? `http://${location.hostname}:${port}/api/v1` : false;
+// In git mode (drafts on branches) Decap's text of an entry is the draft's, not the file's: the check is for fs mode.
+installConflictGuard(CMS, query.has('workflow') ? false : localBackend);
+
 CMS.init({
   config: cmsConfig({
-    localBackend: local ? `http://${location.hostname}:${port}/api/v1` : false,
+    localBackend,
     ...(local && query.has('workflow') ? { workflow: true } : {}),
-    siteUrl: page.siteUrl,
+    // “查看发布” opens the site being edited: this machine's when editing locally.
+    siteUrl: local ? location.origin : page.siteUrl,
+    logoUrl: page.logoUrl,
     sessions: page.sessions ?? [],
     backend: page.backend,
   }),

@@ -10,6 +10,7 @@ import {
   type FolderCollection,
   type RefTarget,
 } from '../content/model.ts';
+import { ALLOWED_HINT } from '../lib/html-allowlist.ts';
 
 /** Name of the custom widget that edits article areas on a page image (registered in `src/cms/paper-areas.ts`). */
 export const AREAS_WIDGET = 'paper-areas';
@@ -52,6 +53,8 @@ export interface CmsOptions {
   siteUrl?: string | undefined;
   /** Sessions (届次) from `content/taxonomies/sessions.yml`, offered as filters of the proposal list. */
   sessions?: readonly { id: string; name: string }[] | undefined;
+  /** The login page's picture (the site's emblem and name) instead of Decap's logo. */
+  logoUrl?: string | undefined;
 }
 
 /** What the admin page (src/pages/admin/index.astro) passes to the admin script in `#cms-options`. */
@@ -61,6 +64,9 @@ export interface AdminPageOptions {
   siteCss?: string | undefined;
   sessions?: CmsOptions['sessions'];
   backend?: CmsOptions['backend'];
+  /** Largest image an editor may upload, from the settings (`maxImageMB`). */
+  maxImageBytes?: number | undefined;
+  logoUrl?: CmsOptions['logoUrl'];
 }
 
 /** The production Git host; every value can be overridden (see the README, “Editing with Decap CMS”). */
@@ -102,7 +108,8 @@ function base(f: Field): { name: string; label: string; required: boolean; hint?
 
 /** How an entry of a folder collection is found and shown in a relation field; it is stored by its file name. */
 const FOLDER_RELATIONS: Record<(typeof FOLDER_REF_TARGETS)[number], { search_fields: string[]; display_fields: string[] }> = {
-  members: { search_fields: ['name'], display_fields: ['name'] },
+  // 职务 beside the name tells apart two members of one name and shows whom an editor picks.
+  members: { search_fields: ['name', 'role'], display_fields: ['{{name}}（{{role}}）'] },
   // An issue is picked by its number or date (第186期 2025-04-18); newest issues are the ones editors want.
   paper: { search_fields: ['number', 'date'], display_fields: ['第{{number}}期　{{date}}'] },
 };
@@ -131,9 +138,14 @@ export function cmsField(f: Field): CmsField {
   const b = base(f);
   switch (f.type) {
     case 'string':
-      return { ...b, widget: 'string', ...(f.pattern ? { pattern: [f.pattern.regex, f.pattern.message] } : {}) };
+      return {
+        ...b,
+        widget: 'string',
+        ...(f.pattern ? { pattern: [f.pattern.regex, f.pattern.message] } : {}),
+        ...(f.maxLength ? { max_length: f.maxLength } : {}),
+      } as CmsField;
     case 'text':
-      return { ...b, widget: 'text' };
+      return { ...b, widget: 'text', ...(f.maxLength ? { max_length: f.maxLength } : {}) } as CmsField;
     case 'markdown':
       return { ...b, widget: 'markdown', modes: ['rich_text', 'raw'], sanitize_preview: true } as CmsField;
     case 'datetime':
@@ -191,7 +203,7 @@ export function cmsField(f: Field): CmsField {
 const WITHDRAWN_MARK = "{{fields.withdrawn.reason | ternary('　【已撤回】', '')}}";
 
 /** How each folder's files are named and how its list looks, beyond what the model says. */
-const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollection>> = {
+export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollection>> = {
   // File names come from the Beijing day of the entry's own `date` (the `date` filter formats in the browser's zone;
   // Decap's {{year}}/{{month}}/{{day}} are UTC). A second story on the same day gets `-1`, `-2` … from Decap.
   news: {
@@ -250,6 +262,22 @@ const PREVIEW_PATHS: Record<FolderCollection['name'], string> = {
   paper: 'paper/{{slug}}/',
 };
 
+/** The newest session by its number (`14-4` after `14-3`, `15-1` after `14-5`). */
+export function latestSession(sessions: CmsOptions['sessions']): string | undefined {
+  const key = (id: string) => id.split('-').map((n) => n.padStart(3, '0')).join('-');
+  return [...(sessions ?? [])].map((s) => s.id).sort((a, b) => key(a).localeCompare(key(b))).at(-1);
+}
+
+/**
+ * A new proposal starts as most do, so the office types less: the newest session, its number prefix (the rule that a
+ * number belongs to its session catches a mismatch), a member's proposal, status 立案.
+ */
+function proposalDefaults(fields: CmsField[], sessions: CmsOptions['sessions']): CmsField[] {
+  const session = latestSession(sessions);
+  const defaults: Record<string, string> = { proposerType: '委员提案', status: '立案', ...(session ? { session, number: `${session}-` } : {}) };
+  return fields.map((f) => (defaults[f.name] ? ({ ...f, default: defaults[f.name] } as CmsField) : f));
+}
+
 function proposalFilters(sessions: CmsOptions['sessions']): CmsCollection['view_filters'] {
   return [
     ...PROPOSAL_STATUSES.map((s) => ({ label: s, field: 'status', pattern: `^${s}$` })),
@@ -263,7 +291,8 @@ function proposalFilters(sessions: CmsOptions['sessions']): CmsCollection['view_
 export function cmsCollection(c: Collection, options: CmsOptions = {}): CmsCollection {
   const common = { name: c.name, label: c.label, label_singular: c.labelSingular };
   if (c.kind === 'folder') {
-    const body = { name: 'body', label: c.body.label, widget: 'markdown', required: c.body.required, ...(c.body.hint ? { hint: c.body.hint } : {}) };
+    const hint = [c.body.hint, `${ALLOWED_HINT}。`].filter(Boolean).join(' ');
+    const body = { name: 'body', label: c.body.label, widget: 'markdown', required: c.body.required, hint };
     return {
       ...common,
       folder: `${CONTENT}/${c.folder}`,
@@ -274,7 +303,7 @@ export function cmsCollection(c: Collection, options: CmsOptions = {}): CmsColle
       preview_path: PREVIEW_PATHS[c.name],
       ...FOLDER_VIEWS[c.name],
       ...(c.name === 'proposals' ? { view_filters: proposalFilters(options.sessions) } : {}),
-      fields: [...c.fields.map(cmsField), body as CmsField],
+      fields: [...(c.name === 'proposals' ? proposalDefaults(c.fields.map(cmsField), options.sessions) : c.fields.map(cmsField)), body as CmsField],
     } as CmsCollection;
   }
   const fields =
@@ -307,6 +336,7 @@ export function cmsConfig(options: CmsOptions = {}): CmsConfig {
     ...(local ? { local_backend: typeof local === 'string' ? { url: local } : true } : {}),
     ...(workflow ? { publish_mode: 'editorial_workflow' as const } : {}),
     ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
+    ...(options.logoUrl ? { logo: { src: options.logoUrl, show_in_header: false } } : {}),
     media_folder: 'public/media',
     public_folder: '/media',
     // File names must be lowercase ASCII (the loaders reject anything else): Chinese is dropped, not percent-encoded.

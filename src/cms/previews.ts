@@ -2,7 +2,8 @@ import { createElement as h, Fragment, useEffect, useState, type ReactNode } fro
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import { formatChineseDate, formatChineseDateTime, parseDateTime, parseDay } from '../lib/dates.ts';
 import { publicationMoment, visibility, type Publishable } from '../lib/publication.ts';
-import { replyKind } from '../lib/proposals/course.ts';
+import { courseSteps, replyKind, type StepState } from '../lib/proposals/course.ts';
+import { cleanHeading } from '../lib/sections.ts';
 
 /**
  * Preview panes of the CMS, drawn with the site's own stylesheet and classes so an entry looks as it will when
@@ -11,8 +12,8 @@ import { replyKind } from '../lib/proposals/course.ts';
 
 type Props = PreviewTemplateComponentProps;
 type Data = Record<string, unknown>;
-/** Id → full name and short name (units and committees have one). */
-type Names = ReadonlyMap<string, { name: string; short: string }>;
+/** Id → full name and short name (units and committees have one); a member's 职务 and 界别 too. */
+type Names = ReadonlyMap<string, { name: string; short: string; role?: string; sector?: string }>;
 
 const plain = (v: unknown): unknown => (v && typeof (v as { toJS?: unknown }).toJS === 'function' ? (v as { toJS(): unknown }).toJS() : v);
 const dataOf = (p: Props): Data => (plain(p.entry.get('data')) ?? {}) as Data;
@@ -36,10 +37,10 @@ function load(p: Props, target: string): Promise<Names> {
       target,
       read
         .then((entries) => {
-          const names = new Map<string, { name: string; short: string }>();
+          const names = new Map<string, { name: string; short: string; role?: string; sector?: string }>();
           for (const e of entries) {
             const data = (plain(e.get('data')) ?? {}) as Data;
-            if (target === 'members') names.set(str(e.get('slug')), { name: str(data.name), short: str(data.name) });
+            if (target === 'members') names.set(str(e.get('slug')), { name: str(data.name), short: str(data.name), role: str(data.role), sector: str(data.sector) });
             else for (const i of (data.items ?? []) as Data[]) names.set(str(i.id), { name: str(i.name), short: str(i.shortName || i.name) });
           }
           return names;
@@ -122,6 +123,18 @@ function NewsPreview(p: Props) {
   );
 }
 
+/** The review's 目录 as the page shows it: one line per second-level heading, when there are two or more. */
+function Contents(body: unknown) {
+  const sections = [...str(body).matchAll(/^##\s+(.+?)\s*#*\s*$/gm)].map((m) => cleanHeading(m[1]!));
+  if (sections.length < 2) return null;
+  return h(
+    'nav',
+    { className: 'mt-6 rounded border border-stone-300 bg-white p-4', 'aria-label': '目录' },
+    h('h2', { className: 'font-bold' }, '目录'),
+    h('ol', { className: 'mt-2 grid gap-x-6 sm:grid-cols-2' }, ...sections.map((label, i) => h('li', { key: i }, `${i + 1}. ${label}`))),
+  );
+}
+
 function ReviewPreview(p: Props) {
   const d = dataOf(p);
   return Page(
@@ -132,6 +145,7 @@ function ReviewPreview(p: Props) {
       h('h2', { className: 'font-bold text-brand-700' }, '编者按'),
       h('p', { className: 'mt-1 leading-8' }, str(d.editorNote)),
     ),
+    Contents(d.body),
     Body(p),
   );
 }
@@ -139,7 +153,12 @@ function ReviewPreview(p: Props) {
 function VoicePreview(p: Props) {
   const d = dataOf(p);
   const members = useNames(p, 'members');
-  return Page(Header({ title: d.title, kicker: str(d.column), meta: [when(d.date), d.author ? `作者：${name(members, d.author)}` : ''] }), Body(p));
+  const sectors = useNames(p, 'sectors');
+  const author = members.get(str(d.author));
+  // As the page writes it: 作者：谢慧兰（市政协常委，科学技术界）.
+  const about = author ? [author.role, author.sector ? name(sectors, author.sector) : ''].filter(Boolean).join('，') : '';
+  const byline = d.author ? `作者：${name(members, d.author)}${about ? `（${about}）` : ''}` : '';
+  return Page(Header({ title: d.title, kicker: str(d.column), meta: [when(d.date), byline] }), Body(p));
 }
 
 function MemberPreview(p: Props) {
@@ -156,6 +175,28 @@ function MemberPreview(p: Props) {
 
 const section = (title: string, ...children: ReactNode[]) =>
   h('section', { className: 'mt-8' }, h('h2', { className: 'border-l-4 border-brand-700 pl-3 text-xl font-bold' }, title), ...children);
+
+/** 办理进程 as the page shows it, from the same steps (src/lib/proposals/course.ts). */
+const STATE: Record<StepState, string> = { done: '✓ 已完成', current: '◔ 进行中', pending: '○ 待办' };
+function Timeline(d: Data, unitName: (id: string) => string) {
+  const steps = courseSteps({ ...d, leadUnits: list(d.leadUnits), coUnits: list(d.coUnits) } as never, unitName);
+  return section(
+    '办理进程',
+    h(
+      'ol',
+      { className: 'mt-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-4' },
+      ...steps.map((s, i) =>
+        h(
+          'li',
+          { key: i, 'data-step': s.key, className: `rounded border-t-4 bg-white p-3 ${s.state === 'pending' ? 'border-dashed border-stone-400' : 'border-green-700'}` },
+          h('p', { className: 'font-bold' }, s.label, h('span', { className: 'ml-1 text-sm font-normal' }, STATE[s.state])),
+          s.date ? h('p', { className: 'text-sm text-muted' }, when(s.date)) : null,
+          ...s.notes.map((n, j) => h('p', { key: j, className: 'text-sm' }, n)),
+        ),
+      ),
+    ),
+  );
+}
 
 function ProposalPreview(p: Props) {
   const d = dataOf(p);
@@ -192,6 +233,7 @@ function ProposalPreview(p: Props) {
       { className: 'mt-4 grid grid-cols-[6em_1fr] gap-x-4 gap-y-2 rounded bg-white p-4 text-base' },
       ...facts.filter(([, v]) => v).map(([k, v]) => h(Fragment, { key: k }, h('dt', { className: 'text-muted' }, k), h('dd', null, v))),
     ),
+    Timeline(d, (id) => short(units!, id)),
     section('提案内容', Body(p, 'prose-zh mt-4')),
     section(
       `办理答复（${replies.length}）`,

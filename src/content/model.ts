@@ -28,10 +28,14 @@ interface FieldBase {
 export interface StringField extends FieldBase {
   type: 'string';
   pattern?: { regex: string; message: string };
+  /** Most characters allowed; the CMS counts them as the editor types. */
+  maxLength?: number;
 }
 /** Several lines of plain text. */
 export interface TextField extends FieldBase {
   type: 'text';
+  /** Most characters allowed; the CMS counts them as the editor types. */
+  maxLength?: number;
 }
 /** Markdown inside frontmatter (for example the body of a reply). */
 export interface MarkdownField extends FieldBase {
@@ -164,7 +168,13 @@ export const REPLY_RESULTS = ['解决或采纳', '列入计划', '留作参考']
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export const VOICE_COLUMNS = ['委员声音', '快评', '委员建言'] as const;
 
-const title = <H extends string>(hint: H) => ({ name: 'title', label: '标题', type: 'string', required: true, hint }) as const;
+/** Titles fit a phone's two lines in a list and a search result; the newsroom's own rule is about 30 characters. */
+export const TITLE_MAX = 60;
+/** A summary is a sentence or two, shown in lists and search results. */
+export const SUMMARY_MAX = 200;
+
+const title = <H extends string>(hint: H) =>
+  ({ name: 'title', label: '标题', type: 'string', required: true, hint, maxLength: TITLE_MAX }) as const;
 /** 责任编辑, printed at the end of a story as Chinese papers do. */
 const editor = () => ({ name: 'editor', label: '责任编辑', type: 'string', required: false, hint: '本稿责任编辑的姓名，显示在文末。' }) as const;
 const date = () =>
@@ -229,7 +239,7 @@ export const news = {
   fields: [
     title('简洁准确，一般不超过 30 字。'),
     date(),
-    { name: 'summary', label: '摘要', type: 'text', required: true, hint: '一两句话概括新闻，显示在列表和搜索结果中。' },
+    { name: 'summary', label: '摘要', type: 'text', required: true, hint: '一两句话概括新闻，显示在列表和搜索结果中。', maxLength: SUMMARY_MAX },
     { name: 'byline', label: '署名', type: 'string', required: true, hint: '如：本报记者 徐姗 通讯员 王磊' },
     editor(),
     { name: 'place', label: '地点（县区）', type: 'ref', to: 'places', multiple: false, required: false },
@@ -272,7 +282,7 @@ export const reviews = {
   },
   fields: [
     title('如：建言资政助发展 履职尽责显担当'),
-    { name: 'subtitle', label: '副标题', type: 'string', required: true, hint: '如：——市政协十四届二次会议以来工作回眸' },
+    { name: 'subtitle', label: '副标题', type: 'string', required: true, hint: '如：——市政协十四届二次会议以来工作回眸', maxLength: TITLE_MAX },
     date(),
     { name: 'year', label: '回顾年度', type: 'integer', required: true, min: 1949, max: 2100, hint: '回顾的是哪一年的工作' },
     { name: 'editorNote', label: '编者按', type: 'text', required: true },
@@ -298,7 +308,7 @@ export const proposals = {
       pattern: { regex: PROPOSAL_NUMBER_PATTERN, message: '提案编号应为“届-次-四位序号”，如 14-3-0123' },
     },
     { name: 'session', label: '届次', type: 'ref', to: 'sessions', multiple: false, required: true },
-    { name: 'title', label: '案由', type: 'string', required: true, hint: '提案的题目' },
+    { name: 'title', label: '案由', type: 'string', required: true, hint: '提案的题目', maxLength: 80 },
     { name: 'proposerType', label: '提案类型', type: 'select', options: PROPOSER_TYPES, required: true },
     {
       name: 'proposers',
@@ -428,7 +438,7 @@ export const voices = {
     date(),
     { name: 'author', label: '作者', type: 'ref', to: 'members', multiple: false, required: true },
     { name: 'column', label: '栏目', type: 'select', options: VOICE_COLUMNS, required: true },
-    { name: 'summary', label: '摘要', type: 'text', required: true },
+    { name: 'summary', label: '摘要', type: 'text', required: true, maxLength: SUMMARY_MAX },
     editor(),
     withdrawn(),
     inPaper(),
@@ -578,6 +588,15 @@ export const settings = {
       ],
     },
     { name: 'hotSearches', label: '热门搜索', type: 'stringList', required: false },
+    {
+      name: 'maxImageMB',
+      label: '图片大小上限（MB）',
+      type: 'integer',
+      required: false,
+      min: 1,
+      max: 20,
+      hint: '上传的图片不能超过此大小；较大的照片在上传时自动缩小。不填为 5 MB。',
+    },
   ],
 } as const satisfies SettingsCollection;
 

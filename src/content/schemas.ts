@@ -8,6 +8,7 @@ import { publicDir } from '../lib/paths.ts';
 import { hasRef } from '../lib/registry.ts';
 import { collections, TAXONOMY_ITEM_FIELDS, type Collection, type Field } from './model.ts';
 import { refinements } from './rules.ts';
+import { lengthMessage } from './messages.ts';
 
 /**
  * Zod schemas derived from the content model, one per collection. Messages are Chinese and name the field by its
@@ -35,6 +36,9 @@ function text(f: Field): z.ZodType<string> {
   let s = z.string({ error: missingOr(f.label, `「${f.label}」应为文字`) }).trim();
   if (f.required) s = s.min(1, { error: `「${f.label}」为必填项，不能为空` });
   if (f.type === 'string' && f.pattern) s = s.regex(new RegExp(f.pattern.regex), { error: f.pattern.message });
+  const max = f.type === 'string' || f.type === 'text' ? f.maxLength : undefined;
+  // Counted in characters as an editor sees them (code points), as the CMS's counter does.
+  if (max) s = s.refine((v) => [...v].length <= max, { error: (iss) => lengthMessage(f.label, max, [...String(iss.input)].length) });
   return s;
 }
 

@@ -1,16 +1,22 @@
-import { openSync, readSync, closeSync, statSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { DEFAULT_MAX_IMAGE_MB, imageProblem as problemOf } from './image-check.ts';
+import { contentDir } from './paths.ts';
 
-/** Largest image an editor may upload. Phones on slow networks pay for every byte. */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-
-const SIGNATURES: Record<string, (head: Buffer) => boolean> = {
-  png: (h) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  jpg: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
-  jpeg: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
-  gif: (h) => h.subarray(0, 4).toString('latin1') === 'GIF8',
-  webp: (h) => h.subarray(0, 4).toString('latin1') === 'RIFF' && h.subarray(8, 12).toString('latin1') === 'WEBP',
-  avif: (h) => h.subarray(4, 12).toString('latin1').startsWith('ftypavi'),
-};
+/**
+ * Largest image an editor may upload, from `maxImageMB` in content/settings/site.yml (the CMS checks the same limit
+ * before writing a file). Phones on slow networks pay for every byte.
+ */
+export function maxImageBytes(): number {
+  let mb: unknown;
+  try {
+    mb = (parse(readFileSync(join(contentDir(), 'settings/site.yml'), 'utf8')) as { maxImageMB?: unknown } | null)?.maxImageMB;
+  } catch {
+    mb = undefined;
+  }
+  return (typeof mb === 'number' && mb > 0 ? mb : DEFAULT_MAX_IMAGE_MB) * 1024 * 1024;
+}
 
 /** Why an uploaded file may not be published: an image as for `imageProblem`, a PDF too large or not a PDF. */
 export function fileProblem(file: string): string | undefined {
@@ -33,20 +39,12 @@ export const MAX_PDF_BYTES = 20 * 1024 * 1024;
  */
 export function imageProblem(file: string): string | undefined {
   const size = statSync(file).size;
-  if (size > MAX_IMAGE_BYTES) return `图片过大：${(size / 1024 / 1024).toFixed(1)} MB，不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB，请压缩后重新上传`;
-  const ext = file.split('.').pop()!.toLowerCase();
-  if (ext === 'svg') {
-    const text = readFileSync(file, 'utf8');
-    if (!/<svg[\s>]/i.test(text)) return '文件内容不是 SVG 图片';
-    if (/<script|\son\w+\s*=|javascript:|<foreignObject/i.test(text)) return 'SVG 图片含有脚本或事件代码，不能发布';
-    return undefined;
-  }
   const fd = openSync(file, 'r');
-  const head = Buffer.alloc(16);
+  const head = new Uint8Array(16);
   readSync(fd, head, 0, 16, 0);
   closeSync(fd);
-  const check = SIGNATURES[ext];
-  return check && check(head) ? undefined : `文件内容与扩展名 .${ext} 不符，可能不是图片`;
+  const text = file.toLowerCase().endsWith('.svg') ? readFileSync(file, 'utf8') : undefined;
+  return problemOf({ name: file.split('/').pop()!, size, head, ...(text !== undefined ? { text } : {}), maxBytes: maxImageBytes() });
 }
 
 /** Width and height in pixels of an image file, for `<img width height>` so the page does not jump as it loads. */

@@ -52,6 +52,9 @@ const bodyVectors = [
 
 /** Frontmatter values that land in attributes, meta tags, JSON-LD and the search index. */
 const sneaky = `</script><script>${RUN}</script>"><img src=/favicon.svg onerror="${RUN}">`;
+/** The same within the length limits of titles (60) and summaries (200): a script, then a handler. */
+const brief = `</script><script>console.log('XSS-RAN')</script>`;
+const briefHandler = `"><img src=/favicon.svg onerror="console.log('XSS-RAN')">${brief}`;
 
 let fixture: ContentFixture;
 let server: Nginx | undefined;
@@ -65,9 +68,9 @@ test.beforeAll(async () => {
   fixture.write(
     'news/xss-fixture.md',
     `---
-title: '标题${sneaky.replace(/'/g, "''")}'
+title: '标题${brief.replace(/'/g, "''")}'
 date: '2025-03-04T09:30:00+08:00'
-summary: '摘要${sneaky.replace(/'/g, "''")}'
+summary: '摘要${briefHandler.replace(/'/g, "''")}'
 byline: '本报记者 ${sneaky.replace(/'/g, "''")}'
 tags: ['标签${sneaky.replace(/'/g, "''")}']
 cover:

@@ -4,6 +4,7 @@ import { AREAS_WIDGET, cmsConfig, DATE_FORMAT, DATETIME_FORMAT } from '../../src
 import { collections, type Collection, type Field } from '../../src/content/model.ts';
 import { schemas, storedFields } from '../../src/content/schemas.ts';
 import { blankPaths, isBlank } from '../../src/cms/widgets.ts';
+import { ALLOWED_HINT } from '../../src/lib/html-allowlist.ts';
 
 /**
  * The content model, the Zod schemas and the Decap CMS configuration agree field by field: same names, labels,
@@ -74,7 +75,7 @@ function expectAgree(m: Field, f: CmsField, zod: unknown): void {
       const target = cmsCollections.get(m.to);
       expect(target, `${at} points at a CMS collection`).toBeDefined();
       if (m.to === 'members') {
-        expect(f, at).toMatchObject({ value_field: '{{slug}}', search_fields: ['name'], display_fields: ['name'] });
+        expect(f, at).toMatchObject({ value_field: '{{slug}}', search_fields: ['name', 'role'], display_fields: ['{{name}}（{{role}}）'] });
       } else if (m.to === 'paper') {
         // An issue is stored by its file name, which is its date.
         expect(f, at).toMatchObject({ value_field: '{{slug}}', search_fields: ['number', 'date'] });
@@ -146,7 +147,8 @@ describe.each(collections.map((c) => [c.name, c] as const))('CMS configuration o
       if (c.name !== 'members') expect(cc.slug).not.toMatch(/\{\{(year|month|day|hour)\}\}/);
       const body = fields.at(-1)!;
       expect(body).toMatchObject({ name: 'body', label: c.body.label, widget: 'markdown', required: c.body.required });
-      expect(body.hint).toBe(c.body.hint);
+      // The model's hint, then the HTML a body may hold (what the site keeps).
+      expect(body.hint).toBe([c.body.hint, `${ALLOWED_HINT}。`].filter(Boolean).join(' '));
     });
   } else {
     it('edits its one YAML file', () => {

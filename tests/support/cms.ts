@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { expect, type Page } from '@playwright/test';
+import { CONTENT } from './content.ts';
+import { startDecapServer } from './decap.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** A throw-away copy of content/ and public/media/ with a real decap-server (file-system mode) editing it. */
+export interface CmsRepo {
+  dir: string;
+  port: number;
+  server: ChildProcess;
+  /** Path of a file inside the copy's content/. */
+  content(...parts: string[]): string;
+  /** sha256 of every file in the copy, by path relative to it. */
+  snapshot(): Map<string, string>;
+  stop(): void;
+}
+
+export async function cmsRepo(): Promise<CmsRepo> {
+  const dir = mkdtempSync(join(tmpdir(), 'czzx-cms-edit-'));
+  cpSync(CONTENT, join(dir, 'content'), { recursive: true });
+  cpSync(join(ROOT, 'public', 'media'), join(dir, 'public', 'media'), { recursive: true });
+  const { port, server } = await startDecapServer(dir, 'fs');
+  return {
+    dir,
+    port,
+    server,
+    content: (...parts) => join(dir, 'content', ...parts),
+    snapshot() {
+      const files = new Map<string, string>();
+      for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+        if (!e.isFile()) continue;
+        const path = join(e.parentPath, e.name);
+        files.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+      }
+      return files;
+    },
+    stop() {
+      server.kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What changed between two snapshots, as `git diff --stat` would name it. */
+export function changes(before: Map<string, string>, after: Map<string, string>) {
+  return {
+    added: [...after.keys()].filter((f) => !before.has(f)).sort(),
+    removed: [...before.keys()].filter((f) => !after.has(f)).sort(),
+    modified: [...after.keys()].filter((f) => before.has(f) && before.get(f) !== after.get(f)).sort(),
+  };
+}
+
+/** Open the admin against the repo's decap-server and log in (no account in file-system mode). */
+export async function login(page: Page, repo: CmsRepo): Promise<void> {
+  await page.goto(`/admin/?cms_port=${repo.port}`);
+  const button = page.getByRole('button', { name: '登录', exact: true });
+  const list = page.getByRole('link', { name: '新闻简报' });
+  // A second tab of the same browser is logged in already.
+  await expect(button.or(list)).toBeVisible({ timeout: 20_000 });
+  if (await button.isVisible()) await button.click();
+  await expect(list).toBeVisible();
+}
+
+/** Change the address bar's hash, as an editor typing a new address does (no reload, a `hashchange`). */
+export async function typeAddress(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
+}
+
+/** Choose in a select or relation field: type part of the wanted option's text, click the option. */
+export async function choose(page: Page, label: string, text: string, nth: 'first' | 'last' = 'first') {
+  const input = page.getByLabel(label, { exact: true })[nth]();
+  await input.click();
+  await input.fill(text);
+  await page.getByRole('option', { name: text }).first().click();
+}
+
+/** The rich-text editor of a Markdown field, by its label (the last one when a list repeats it). */
+export const markdown = (page: Page, label: string) =>
+  page
+    .locator('[aria-label="markdown field"]', { has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) })
+    .last()
+    .locator('[contenteditable="true"]');
+
+/** Press 发布 → 立即发布 (file-system mode has no drafts). */
+export async function publish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.getByRole('menuitem', { name: '立即发布' }).click();
+}
