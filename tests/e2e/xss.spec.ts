@@ -131,7 +131,7 @@ test('the story itself still shows its text, cover and caption', async ({ page }
   await page.goto(`http://127.0.0.1:${PORT}/news/xss-fixture/`);
   await expect(page.locator('main')).toContainText('以下内容用于安全测试');
   await expect(page.locator('main figure img')).toHaveCount(1);
-  await expect(page.locator('main figcaption')).toContainText('图注');
+  await expect(page.locator('main article figcaption').first()).toContainText('图注');
   // The title's “</script>” survives as text inside JSON-LD, escaped so it cannot close the element.
   const ld = (await page.locator('script[type="application/ld+json"]').textContent())!;
   expect(ld).not.toContain('</script');
