@@ -154,7 +154,8 @@ export async function checkLinks(root: string, site: string, logger: AstroIntegr
     if (yes === undefined) found.set(p, (yes = existsSync(join(root, p)) && (statSync(join(root, p)).isFile() || existsSync(join(root, p, 'index.html')))));
     return yes;
   };
-  const broken = findBroken(pages, exists, site);
+  const gone = (p: string) => existsSync(join(root, '_gone', p, 'index.html'));
+  const broken = findBroken(pages, exists, site, gone);
   if (broken.length) {
     const lines = broken.slice(0, 50).map((b) => `  ${b.page} → ${b.target}（${b.reason}）`);
     throw new Error(`失效链接 ${broken.length} 处：\n${lines.join('\n')}`);

@@ -93,36 +93,42 @@ export interface Broken {
 }
 
 /**
- * Broken references. `pages` maps a site path (`/news/x/`) to its refs; `exists(path)` says whether a file is served
+ * Broken references, with the reason in Chinese for the editor who must fix them. `pages` maps a site path (`/news/x/`) to its refs; `exists(path)` says whether a file is served
  * at a path. Only same-site references are checked; `site` is the canonical origin treated as same-site.
  */
-export function findBroken(pages: Map<string, PageRefs>, exists: (path: string) => boolean, site: string): Broken[] {
+export function findBroken(
+  pages: Map<string, PageRefs>,
+  exists: (path: string) => boolean,
+  site: string,
+  /** Whether a path has a notice of a withdrawn or deleted entry (`_gone/`), so the message can say so. */
+  gone: (path: string) => boolean = () => false,
+): Broken[] {
   const broken: Broken[] = [];
   const origin = new URL(site).origin;
   for (const [page, { refs }] of pages) {
     const base = new URL(page, site);
     for (const raw of refs) {
       if (/^(mailto|tel|data|javascript):/i.test(raw)) {
-        if (/^javascript:/i.test(raw)) broken.push({ page, target: raw, reason: 'javascript: URL' });
+        if (/^javascript:/i.test(raw)) broken.push({ page, target: raw, reason: '不允许 javascript: 链接' });
         continue;
       }
       let url: URL;
       try {
         url = new URL(raw, base);
       } catch {
-        broken.push({ page, target: raw, reason: 'malformed URL' });
+        broken.push({ page, target: raw, reason: '链接格式错误' });
         continue;
       }
       if (url.origin !== origin) continue;
       const path = decodeURI(url.pathname);
       const target = pages.get(path) ?? pages.get(path.endsWith('/') ? path : `${path}/`);
       if (!target && !exists(path)) {
-        broken.push({ page, target: raw, reason: 'no such page or file' });
+        broken.push({ page, target: raw, reason: gone(path) ? '该文已撤回或删除，请去掉这个链接' : '页面或文件不存在（如尚未到发布时间，也不能链接）' });
         continue;
       }
       if (url.hash && url.hash.length > 1) {
         const id = decodeURIComponent(url.hash.slice(1));
-        if (target && !target.ids.has(id)) broken.push({ page, target: raw, reason: `no element with id “${id}”` });
+        if (target && !target.ids.has(id)) broken.push({ page, target: raw, reason: `页面中没有锚点“${id}”` });
       }
     }
   }

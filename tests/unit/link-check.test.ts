@@ -38,7 +38,7 @@ test('unchanged pages are not parsed again, yet every link is checked on every b
 
   // An edited page is parsed again: the anchor it lost is reported on the unchanged page linking to it.
   page('news/b/index.html', '<h2 id="other">节</h2>');
-  await expect(checkLinks(site, SITE, logger, scans)).rejects.toThrow(/\/ → \/news\/b\/#sec（no element with id “sec”）/);
+  await expect(checkLinks(site, SITE, logger, scans)).rejects.toThrow(/\/ → \/news\/b\/#sec（页面中没有锚点“sec”）/);
 });
 
 test('an unreadable scan file means every page is parsed, not a failed build', async () => {

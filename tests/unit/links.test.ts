@@ -18,9 +18,9 @@ describe('link integrity', () => {
 
   it('names the page and the target of every broken link, anchor and feed entry', () => {
     expect(broken).toEqual([
-      { page: '/news/a/', target: '#missing', reason: 'no element with id “missing”' },
-      { page: '/news/a/', target: '/gone/', reason: 'no such page or file' },
-      { page: '/rss.xml', target: '/news/b/', reason: 'no such page or file' },
+      { page: '/news/a/', target: '#missing', reason: '页面中没有锚点“missing”' },
+      { page: '/news/a/', target: '/gone/', reason: '页面或文件不存在（如尚未到发布时间，也不能链接）' },
+      { page: '/rss.xml', target: '/news/b/', reason: '页面或文件不存在（如尚未到发布时间，也不能链接）' },
     ]);
   });
 
@@ -28,9 +28,14 @@ describe('link integrity', () => {
     expect(broken.some((b) => b.page === '/')).toBe(false);
   });
 
+  it('says when the target was withdrawn or deleted rather than never there', () => {
+    const p = new Map([['/', scanHtml('<a href="/news/old/">旧稿</a>')]]);
+    expect(findBroken(p, () => false, site, (path) => path === '/news/old/')[0]!.reason).toBe('该文已撤回或删除，请去掉这个链接');
+  });
+
   it('flags javascript: URLs', () => {
     const p = new Map([['/', scanHtml('<a href="javascript:alert(1)">x</a>')]]);
-    expect(findBroken(p, () => false, site)[0]!.reason).toBe('javascript: URL');
+    expect(findBroken(p, () => false, site)[0]!.reason).toBe('不允许 javascript: 链接');
   });
 });
 

@@ -99,8 +99,8 @@ describe('gone URLs and URL reuse', () => {
 });
 
 test('the build’s errors reach the output without Astro’s stack', () => {
-  const output = '01:00:00 [ERROR] [czzx-post-build] An unhandled error occurred while running the "astro:build:done" hook\n失效链接 1 处：\n  /news/a/ → /news/x/（no such page or file）\n  Location:\n    /x.ts:1:1\n  Stack trace:\n    at y';
-  expect(buildErrors(output)).toEqual(['失效链接 1 处：', '/news/a/ → /news/x/（no such page or file）']);
+  const output = '01:00:00 [ERROR] [czzx-post-build] An unhandled error occurred while running the "astro:build:done" hook\n失效链接 1 处：\n  /news/a/ → /news/x/（页面或文件不存在）\n  Location:\n    /x.ts:1:1\n  Stack trace:\n    at y';
+  expect(buildErrors(output)).toEqual(['失效链接 1 处：', '/news/a/ → /news/x/（页面或文件不存在）']);
   const content = `  [InvalidContentEntryDataError] news → a data does not match collection schema.
     date: 「发布时间」格式错误：“昨天上午”
     Hint:
@@ -112,8 +112,8 @@ test('the build’s errors reach the output without Astro’s stack', () => {
   01:45:15 [content] Syncing content`;
   expect(buildErrors(content)).toEqual(['[InvalidContentEntryDataError] news → a data does not match collection schema.', 'date: 「发布时间」格式错误：“昨天上午”', '文件：/srv/checkout/content/news/a.md']);
   // Only links to the build's own renamed assets: a stale cache, which a full build repairs; anything else is real.
-  expect(onlyStaleAssets(['失效链接 2 处：', '/news/a/ → /_astro/global.B9.css（no such page or file）', '/ → /_astro/global.B9.css（no such page or file）'])).toBe(true);
-  expect(onlyStaleAssets(['失效链接 2 处：', '/news/a/ → /_astro/global.B9.css（no such page or file）', '/ → /news/x/（no such page or file）'])).toBe(false);
+  expect(onlyStaleAssets(['失效链接 2 处：', '/news/a/ → /_astro/global.B9.css（页面或文件不存在）', '/ → /_astro/global.B9.css（页面或文件不存在）'])).toBe(true);
+  expect(onlyStaleAssets(['失效链接 2 处：', '/news/a/ → /_astro/global.B9.css（页面或文件不存在）', '/ → /news/x/（页面或文件不存在）'])).toBe(false);
   expect(onlyStaleAssets(buildErrors(output))).toBe(false);
 });
 
