@@ -167,6 +167,8 @@ export const REPLY_ROLES = ['主办', '协办', '会办'] as const;
 export const REPLY_RESULTS = ['解决或采纳', '列入计划', '留作参考'] as const;
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export const VOICE_COLUMNS = ['委员声音', '快评', '委员建言'] as const;
+/** Posts of the committee's leadership, in the order the 机构设置 page lists them. */
+export const LEADERSHIP_POSTS = ['主席', '副主席', '秘书长'] as const;
 
 /** Titles fit a phone's two lines in a list and a search result; the newsroom's own rule is about 30 characters. */
 export const TITLE_MAX = 60;
@@ -457,6 +459,15 @@ export const members = {
     { name: 'role', label: '职务', type: 'string', required: true, hint: '如：市政协常委、市政协委员' },
     { name: 'sector', label: '界别', type: 'ref', to: 'sectors', multiple: false, required: true },
     { name: 'committee', label: '所在专委会', type: 'ref', to: 'committees', multiple: false, required: false },
+    {
+      name: 'leadership',
+      label: '领导职务',
+      type: 'select',
+      options: LEADERSHIP_POSTS,
+      required: false,
+      hint: '市政协主席、副主席、秘书长填写，列在“机构设置”页；其他委员不填。',
+    },
+    { name: 'duties', label: '分管工作', type: 'text', required: false, hint: '领导同志的分工，如：分管提案委员会、经济委员会工作。' },
     { name: 'photo', label: '照片', type: 'image', required: false },
     { name: 'bio', label: '简介', type: 'text', required: true, hint: '工作单位与职务，一两句话。' },
     withdrawn(),
@@ -588,6 +599,25 @@ export const settings = {
       ],
     },
     { name: 'hotSearches', label: '热门搜索', type: 'stringList', required: false },
+    {
+      name: 'counties',
+      label: '县区政协',
+      type: 'group',
+      multiple: true,
+      required: false,
+      summary: 'name',
+      hint: '本市各县（区）政协的网站，列在“机构设置”页；没有网站的只写名称。',
+      fields: [
+        { name: 'name', label: '名称', type: 'string', required: true, hint: '如：潞州区政协' },
+        {
+          name: 'url',
+          label: '网址',
+          type: 'string',
+          required: false,
+          pattern: { regex: '^https?://', message: '应为以 http:// 或 https:// 开头的网址' },
+        },
+      ],
+    },
     {
       name: 'maxImageMB',
       label: '图片大小上限（MB）',

@@ -27,6 +27,7 @@ const templates = [
   '/units/kjj/',
   '/archive/',
   '/about/',
+  '/about/organization/',
   '/sitemap/',
   '/paper/',
   `/paper/${first('paper')}/`,

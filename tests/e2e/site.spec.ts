@@ -37,6 +37,7 @@ const templates = [
   '/units/kjj/',
   '/archive/',
   '/about/',
+  '/about/organization/',
   '/sitemap/',
 ];
 
