@@ -8,7 +8,13 @@ import { CONTENT, publishedEntries } from '../support/content.ts';
 /** 机构设置: the leadership, each committee with its members, the county committees; checked against content/. */
 const members = publishedEntries(collections.find((c) => c.name === 'members')!);
 const committees = (parse(readFileSync(join(CONTENT, 'taxonomies/committees.yml'), 'utf8')) as { items: { id: string; name: string }[] }).items;
-const settings = parse(readFileSync(join(CONTENT, 'settings/site.yml'), 'utf8')) as { counties?: { name: string; url?: string }[] };
+const settings = parse(readFileSync(join(CONTENT, 'settings/site.yml'), 'utf8')) as {
+  counties?: { name: string; url?: string }[];
+  about?: string;
+  phone: string;
+  address: string;
+  officeHours?: string;
+};
 const post = (m: (typeof members)[number]) => LEADERSHIP_POSTS.indexOf(m.data.leadership as (typeof LEADERSHIP_POSTS)[number]);
 
 test('the leaders stand in order of post, each with the work they lead', async ({ page }) => {
@@ -78,4 +84,15 @@ test('each committee shows the proposals of the categories it follows, counted a
     const got = await block.locator('li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(got, c.id).toEqual(newest);
   }
+});
+
+test('关于我们 shows the text editors wrote in the settings, with its sections, and how to reach the office', async ({ page }) => {
+  const headings = [...(settings.about ?? '').matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
+  expect(headings.length, 'the sample settings hold a sectioned 关于我们 text').toBeGreaterThan(1);
+  await page.goto('/about/');
+  await expect(page.locator('article h2')).toContainText([...headings, '了解更多', '联系我们']);
+  const contact = page.locator('section[aria-labelledby="contact"]');
+  await expect(contact).toContainText(settings.address);
+  await expect(contact.getByRole('link', { name: settings.phone })).toHaveAttribute('href', `tel:${settings.phone.replace(/[^\d+]/g, '')}`);
+  if (settings.officeHours) await expect(contact).toContainText(settings.officeHours);
 });
