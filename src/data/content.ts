@@ -83,7 +83,13 @@ export interface WithdrawnEntry {
   withdrawn: Withdrawal;
 }
 
-const WITHDRAWABLE = { news: '新闻简报', reviews: '工作回眸', proposals: '提案与答复', voices: '委员声音', members: '委员风采' } as const;
+const WITHDRAWABLE = {
+  news: '新闻简报',
+  reviews: '工作回眸',
+  proposals: '提案与答复',
+  voices: '委员声音',
+  members: '委员风采',
+} as const;
 
 /**
  * Every withdrawn entry that had a URL, by path. A withheld proposal (`public: false`) never had one, so it gets no
@@ -120,7 +126,9 @@ export const getVoices: () => Promise<Entry<VoiceData>[]> = memo(async () => {
 
 /** Members, by pinyin order of name. */
 export const getMembers: () => Promise<Entry<MemberData>[]> = memo(async () => {
-  return (await all<MemberData>('members')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-Hans-CN-u-co-pinyin'));
+  return (await all<MemberData>('members')).sort((a, b) =>
+    a.data.name.localeCompare(b.data.name, 'zh-Hans-CN-u-co-pinyin'),
+  );
 });
 
 /**
@@ -145,7 +153,9 @@ export const getAllProposalsForStats: () => Promise<Entry<ProposalData>[]> = mem
 });
 
 /** Proposals whose proposers agreed to publication, newest first. */
-export const getProposals: () => Promise<Entry<ProposalData>[]> = memo(async () => (await getAllProposalsForStats()).filter((p) => p.data.public));
+export const getProposals: () => Promise<Entry<ProposalData>[]> = memo(async () =>
+  (await getAllProposalsForStats()).filter((p) => p.data.public),
+);
 
 type TaxonomyName = 'sessions' | 'units' | 'categories' | 'sectors' | 'committees' | 'places' | 'synonyms';
 interface TaxonomyMap {
@@ -160,7 +170,10 @@ interface TaxonomyMap {
 
 /** Items of a taxonomy in file order (the order editors gave them). */
 export async function getTaxonomy<N extends TaxonomyName>(name: N): Promise<TaxonomyMap[N][]> {
-  const entries = (await getCollection(name as never)) as unknown as { id: string; data: TaxonomyMap[N] & { [FILE_POSITION]: number } }[];
+  const entries = (await getCollection(name as never)) as unknown as {
+    id: string;
+    data: TaxonomyMap[N] & { [FILE_POSITION]: number };
+  }[];
   return entries
     .toSorted((a, b) => a.data[FILE_POSITION] - b.data[FILE_POSITION])
     .map(({ data: { [FILE_POSITION]: _, ...item } }) => item as unknown as TaxonomyMap[N]);
@@ -173,7 +186,9 @@ export async function getTaxonomyMap<N extends TaxonomyName>(name: N): Promise<M
 
 /** Site settings from `content/settings/site.yml`. */
 export async function getSettings(): Promise<SettingsData> {
-  const entry = (await Promise.resolve(getEntry('settings' as never, 'site' as never))) as unknown as { data: SettingsData } | undefined;
+  const entry = (await Promise.resolve(getEntry('settings' as never, 'site' as never))) as unknown as
+    | { data: SettingsData }
+    | undefined;
   if (!entry) throw new Error('content/settings/site.yml：网站设置缺失');
   return entry.data;
 }

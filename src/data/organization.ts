@@ -5,7 +5,9 @@ import { getCommitteeSections } from './reviews.ts';
 /** The committee's leadership: 主席, then 副主席, then 秘书长, each post in the members' pinyin order. */
 export async function getLeaders() {
   const post = (p: string | undefined) => LEADERSHIP_POSTS.indexOf(p as (typeof LEADERSHIP_POSTS)[number]);
-  return (await getMembers()).filter((m) => m.data.leadership).sort((a, b) => post(a.data.leadership) - post(b.data.leadership));
+  return (await getMembers())
+    .filter((m) => m.data.leadership)
+    .sort((a, b) => post(a.data.leadership) - post(b.data.leadership));
 }
 
 /**
@@ -25,7 +27,9 @@ export async function getCommitteeRoster() {
     const own = proposals.filter((p) => followed.has(p.data.category));
     return {
       committee: c,
-      members: members.filter((m) => m.data.committee === c.id).sort((a, b) => Number(!a.data.leadership) - Number(!b.data.leadership)),
+      members: members
+        .filter((m) => m.data.committee === c.id)
+        .sort((a, b) => Number(!a.data.leadership) - Number(!b.data.leadership)),
       reviews: sections.find((s) => s.committee.id === c.id)?.items ?? [],
       /** The proposal categories it follows, in the categories' own order, each with its published proposals' count. */
       categories: categories

@@ -7,7 +7,9 @@ import { CONTENT, publishedEntries } from '../support/content.ts';
 
 /** 机构设置: the leadership, each committee with its members, the county committees; checked against content/. */
 const members = publishedEntries(collections.find((c) => c.name === 'members')!);
-const committees = (parse(readFileSync(join(CONTENT, 'taxonomies/committees.yml'), 'utf8')) as { items: { id: string; name: string }[] }).items;
+const committees = (
+  parse(readFileSync(join(CONTENT, 'taxonomies/committees.yml'), 'utf8')) as { items: { id: string; name: string }[] }
+).items;
 const settings = parse(readFileSync(join(CONTENT, 'settings/site.yml'), 'utf8')) as {
   counties?: { name: string; url?: string }[];
   about?: string;
@@ -15,16 +17,23 @@ const settings = parse(readFileSync(join(CONTENT, 'settings/site.yml'), 'utf8'))
   address: string;
   officeHours?: string;
 };
-const post = (m: (typeof members)[number]) => LEADERSHIP_POSTS.indexOf(m.data.leadership as (typeof LEADERSHIP_POSTS)[number]);
+const post = (m: (typeof members)[number]) =>
+  LEADERSHIP_POSTS.indexOf(m.data.leadership as (typeof LEADERSHIP_POSTS)[number]);
 
 test('the leaders stand in order of post, each with the work they lead', async ({ page }) => {
   const leaders = members.filter((m) => m.data.leadership);
   expect(leaders.length, 'the sample names the leadership').toBeGreaterThan(2);
   await page.goto('/about/organization/');
-  const shown = await page.locator('[data-leader]').evaluateAll((els) => els.map((e) => e.getAttribute('data-leader')!));
+  const shown = await page
+    .locator('[data-leader]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-leader')!));
   expect(shown.sort()).toEqual(leaders.map((m) => m.id).sort());
-  const posts = await page.locator('[data-leader]').evaluateAll((els) => els.map((e) => e.querySelector('p')!.textContent!.trim()));
-  expect(posts).toEqual([...posts].sort((a, b) => LEADERSHIP_POSTS.indexOf(a as never) - LEADERSHIP_POSTS.indexOf(b as never)));
+  const posts = await page
+    .locator('[data-leader]')
+    .evaluateAll((els) => els.map((e) => e.querySelector('p')!.textContent!.trim()));
+  expect(posts).toEqual(
+    [...posts].sort((a, b) => LEADERSHIP_POSTS.indexOf(a as never) - LEADERSHIP_POSTS.indexOf(b as never)),
+  );
   for (const m of leaders) {
     const card = page.locator(`[data-leader="${m.id}"]`);
     await expect(card.getByRole('link', { name: String(m.data.name) })).toHaveAttribute('href', `/members/${m.id}/`);
@@ -39,8 +48,13 @@ test('each committee lists exactly its members', async ({ page }) => {
   for (const c of committees) {
     const block = page.locator(`[data-committee="${c.id}"]`);
     await expect(block.getByRole('heading', { name: c.name })).toBeVisible();
-    const want = members.filter((m) => m.data.committee === c.id).map((m) => `/members/${m.id}/`).sort();
-    const got = (await block.locator('a[href^="/members/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).sort();
+    const want = members
+      .filter((m) => m.data.committee === c.id)
+      .map((m) => `/members/${m.id}/`)
+      .sort();
+    const got = (
+      await block.locator('a[href^="/members/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+    ).sort();
     expect(got, c.name).toEqual(want);
   }
 });
@@ -61,12 +75,16 @@ test('the county committees from the settings are listed, linked where they have
 
 test('committees stand in the order the editors gave them in the file', async ({ page }) => {
   await page.goto('/about/organization/');
-  const shown = await page.locator('[data-committee]').evaluateAll((els) => els.map((e) => e.getAttribute('data-committee')!));
+  const shown = await page
+    .locator('[data-committee]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-committee')!));
   expect(shown).toEqual(committees.map((c) => c.id));
 });
 
 test('each committee shows the proposals of the categories it follows, counted and newest first', async ({ page }) => {
-  const proposals = publishedEntries(collections.find((c) => c.name === 'proposals')!).filter((p) => p.data.public !== false);
+  const proposals = publishedEntries(collections.find((c) => c.name === 'proposals')!).filter(
+    (p) => p.data.public !== false,
+  );
   const followed = (committees as { id: string; categories?: string[] }[]).filter((c) => c.categories?.length);
   expect(followed.length, 'the sample maps committees to proposal categories').toBeGreaterThan(2);
   await page.goto('/about/organization/');
@@ -74,11 +92,17 @@ test('each committee shows the proposals of the categories it follows, counted a
     const block = page.locator(`[data-committee="${c.id}"] [data-committee-proposals]`);
     for (const k of c.categories!) {
       const n = proposals.filter((p) => p.data.category === k).length;
-      await expect(block.locator(`[data-count-of="proposals public category=${k}"]`), `${c.id} ${k}`).toHaveText(String(n));
+      await expect(block.locator(`[data-count-of="proposals public category=${k}"]`), `${c.id} ${k}`).toHaveText(
+        String(n),
+      );
     }
     const own = proposals.filter((p) => c.categories!.includes(String(p.data.category)));
     const newest = own
-      .sort((a, b) => String(b.data.submitted).localeCompare(String(a.data.submitted)) || String(a.data.number).localeCompare(String(b.data.number)))
+      .sort(
+        (a, b) =>
+          String(b.data.submitted).localeCompare(String(a.data.submitted)) ||
+          String(a.data.number).localeCompare(String(b.data.number)),
+      )
       .slice(0, 3)
       .map((p) => `/proposals/${p.id}/`);
     const got = await block.locator('li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
@@ -86,13 +110,18 @@ test('each committee shows the proposals of the categories it follows, counted a
   }
 });
 
-test('关于我们 shows the text editors wrote in the settings, with its sections, and how to reach the office', async ({ page }) => {
+test('关于我们 shows the text editors wrote in the settings, with its sections, and how to reach the office', async ({
+  page,
+}) => {
   const headings = [...(settings.about ?? '').matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
   expect(headings.length, 'the sample settings hold a sectioned 关于我们 text').toBeGreaterThan(1);
   await page.goto('/about/');
   await expect(page.locator('article h2')).toContainText([...headings, '了解更多', '联系我们']);
   const contact = page.locator('section[aria-labelledby="contact"]');
   await expect(contact).toContainText(settings.address);
-  await expect(contact.getByRole('link', { name: settings.phone })).toHaveAttribute('href', `tel:${settings.phone.replace(/[^\d+]/g, '')}`);
+  await expect(contact.getByRole('link', { name: settings.phone })).toHaveAttribute(
+    'href',
+    `tel:${settings.phone.replace(/[^\d+]/g, '')}`,
+  );
   if (settings.officeHours) await expect(contact).toContainText(settings.officeHours);
 });
