@@ -129,7 +129,9 @@ const WORKERS = 2;
 
 async function workerEngine(parts: PartEntry[], options: Record<string, unknown>): Promise<Engine> {
   const enginePath = parts[0]!.path;
-  const workers = shareParts(parts, WORKERS).map((share) => startWorker({ lang: INDEX_LANGUAGE, parts: share, enginePath, tagged: parts.length > 1, options }));
+  const workers = shareParts(parts, WORKERS).map((share) =>
+    startWorker({ lang: INDEX_LANGUAGE, parts: share, enginePath, tagged: parts.length > 1, options }),
+  );
   try {
     await Promise.all(workers.map((w) => w.ready));
   } catch (e) {

@@ -7,18 +7,29 @@ import { CONTENT, publishedEntries } from '../support/content.ts';
 
 /** 机构设置: the leadership, each committee with its members, the county committees; checked against content/. */
 const members = publishedEntries(collections.find((c) => c.name === 'members')!);
-const committees = (parse(readFileSync(join(CONTENT, 'taxonomies/committees.yml'), 'utf8')) as { items: { id: string; name: string }[] }).items;
-const settings = parse(readFileSync(join(CONTENT, 'settings/site.yml'), 'utf8')) as { counties?: { name: string; url?: string }[] };
-const post = (m: (typeof members)[number]) => LEADERSHIP_POSTS.indexOf(m.data.leadership as (typeof LEADERSHIP_POSTS)[number]);
+const committees = (
+  parse(readFileSync(join(CONTENT, 'taxonomies/committees.yml'), 'utf8')) as { items: { id: string; name: string }[] }
+).items;
+const settings = parse(readFileSync(join(CONTENT, 'settings/site.yml'), 'utf8')) as {
+  counties?: { name: string; url?: string }[];
+};
+const post = (m: (typeof members)[number]) =>
+  LEADERSHIP_POSTS.indexOf(m.data.leadership as (typeof LEADERSHIP_POSTS)[number]);
 
 test('the leaders stand in order of post, each with the work they lead', async ({ page }) => {
   const leaders = members.filter((m) => m.data.leadership);
   expect(leaders.length, 'the sample names the leadership').toBeGreaterThan(2);
   await page.goto('/about/organization/');
-  const shown = await page.locator('[data-leader]').evaluateAll((els) => els.map((e) => e.getAttribute('data-leader')!));
+  const shown = await page
+    .locator('[data-leader]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-leader')!));
   expect(shown.sort()).toEqual(leaders.map((m) => m.id).sort());
-  const posts = await page.locator('[data-leader]').evaluateAll((els) => els.map((e) => e.querySelector('p')!.textContent!.trim()));
-  expect(posts).toEqual([...posts].sort((a, b) => LEADERSHIP_POSTS.indexOf(a as never) - LEADERSHIP_POSTS.indexOf(b as never)));
+  const posts = await page
+    .locator('[data-leader]')
+    .evaluateAll((els) => els.map((e) => e.querySelector('p')!.textContent!.trim()));
+  expect(posts).toEqual(
+    [...posts].sort((a, b) => LEADERSHIP_POSTS.indexOf(a as never) - LEADERSHIP_POSTS.indexOf(b as never)),
+  );
   for (const m of leaders) {
     const card = page.locator(`[data-leader="${m.id}"]`);
     await expect(card.getByRole('link', { name: String(m.data.name) })).toHaveAttribute('href', `/members/${m.id}/`);
@@ -33,8 +44,13 @@ test('each committee lists exactly its members', async ({ page }) => {
   for (const c of committees) {
     const block = page.locator(`[data-committee="${c.id}"]`);
     await expect(block.getByRole('heading', { name: c.name })).toBeVisible();
-    const want = members.filter((m) => m.data.committee === c.id).map((m) => `/members/${m.id}/`).sort();
-    const got = (await block.locator('a[href^="/members/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).sort();
+    const want = members
+      .filter((m) => m.data.committee === c.id)
+      .map((m) => `/members/${m.id}/`)
+      .sort();
+    const got = (
+      await block.locator('a[href^="/members/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))
+    ).sort();
     expect(got, c.name).toEqual(want);
   }
 });

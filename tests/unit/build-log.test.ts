@@ -12,7 +12,12 @@ function logIn(child: string, colour = false) {
     const log = batchedLog();
     ${child}
   `;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: colour ? { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' } : { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: colour
+      ? { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' }
+      : { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   expect(r.status, r.stderr).toBe(0);
   return { out: r.stdout, err: r.stderr, writes: Number(/writes=(\d+)/.exec(r.stderr)![1]) };
 }

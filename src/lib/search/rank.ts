@@ -48,7 +48,8 @@ export function rerank<T extends Rankable>(results: readonly T[], query: string)
     .map((x) => x.r);
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Punctuation and spaces an excerpt should not begin with (Pagefind cuts it at a word, often after "：" or "，"). */
 const LEADING = /^[\s\p{P}\p{S}]+/u;
@@ -62,6 +63,9 @@ export function safeExcerpt(excerpt: string, summary = ''): string {
   const marked = excerpt.replace(/<\/?mark>/g, (m) => (m === '<mark>' ? '\u0001' : '\u0002'));
   const plain = marked.replace(/<[^>]*>/g, '').replace(LEADING, '');
   if (!plain.includes('\u0001')) return escape(summary);
-  const balanced = (plain.match(/\u0001/g)?.length ?? 0) > (plain.match(/\u0002/g)?.length ?? 0) ? `${plain}\u0002` : plain;
-  return escape(balanced.trim()).replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>');
+  const balanced =
+    (plain.match(/\u0001/g)?.length ?? 0) > (plain.match(/\u0002/g)?.length ?? 0) ? `${plain}\u0002` : plain;
+  return escape(balanced.trim())
+    .replace(/\u0001/g, '<mark>')
+    .replace(/\u0002/g, '</mark>');
 }
