@@ -1,7 +1,7 @@
 import type { CmsBackend, CmsCollection, CmsCollectionFile, CmsConfig, CmsField } from 'decap-cms-core';
 import {
   collections,
-  FOLDER_REF_TARGETS,
+  type FOLDER_REF_TARGETS,
   PROPOSAL_STATUSES,
   TAXONOMY_ITEM_FIELDS,
   VOICE_COLUMNS,

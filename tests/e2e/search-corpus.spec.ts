@@ -26,7 +26,7 @@ interface Doc {
   url: string;
   data: Record<string, unknown>;
 }
-let docs: Doc[] = [];
+const docs: Doc[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);

@@ -34,7 +34,7 @@ test('every line is written, in order and in Astro’s format, in a few writes r
   `);
   const lines = out.trimEnd().split('\n');
   expect(lines).toHaveLength(2002);
-  expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d   ├─ \/news\/0\/index\.html \(\+1ms\)$/);
+  expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d {3}├─ \/news\/0\/index\.html \(\+1ms\)$/);
   expect(lines[1999]).toMatch(/\/news\/1999\/index\.html \(\+1ms\)$/);
   // A warning comes after the lines before it, at once.
   expect(lines[2000]).toMatch(/^\d\d:\d\d:\d\d \[WARN\] \[search-index\] a warning$/);

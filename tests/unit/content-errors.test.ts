@@ -35,13 +35,13 @@ describe('bad content fails the build naming file and field', () => {
   it.each([
     [
       'an unknown member',
-      (f: ContentFixture) => f.edit(proposal, /proposers:\n  - xie-huilan/, 'proposers:\n  - no-such-member'),
+      (f: ContentFixture) => f.edit(proposal, /proposers:\n {2}- xie-huilan/, 'proposers:\n  - no-such-member'),
       'proposers',
       'no-such-member',
     ],
     [
       'an unknown lead unit',
-      (f: ContentFixture) => f.edit(proposal, /leadUnits:\n  - kjj/, 'leadUnits:\n  - no-such-unit'),
+      (f: ContentFixture) => f.edit(proposal, /leadUnits:\n {2}- kjj/, 'leadUnits:\n  - no-such-unit'),
       'leadUnits',
       'no-such-unit',
     ],
@@ -97,22 +97,22 @@ describe('bad content fails the build naming file and field', () => {
   const storyId = coverStory.slice(0, -3);
 
   it.each([
-    ['an image without alt text', (f: ContentFixture) => f.edit(story, /\n  alt: .*/, ''), 'cover.alt', '替代文字'],
+    ['an image without alt text', (f: ContentFixture) => f.edit(story, /\n {2}alt: .*/, ''), 'cover.alt', '替代文字'],
     [
       'an image with empty alt text',
-      (f: ContentFixture) => f.edit(story, /\n  alt: .*/, "\n  alt: ''"),
+      (f: ContentFixture) => f.edit(story, /\n {2}alt: .*/, "\n  alt: ''"),
       'cover.alt',
       '必须填写替代文字',
     ],
     [
       'an image of a type the site does not take',
-      (f: ContentFixture) => f.edit(story, /\n  src: .*/, '\n  src: /media/setup.exe'),
+      (f: ContentFixture) => f.edit(story, /\n {2}src: .*/, '\n  src: /media/setup.exe'),
       'cover.src',
       'jpg、png',
     ],
     [
       'an image file that is missing',
-      (f: ContentFixture) => f.edit(story, /\n  src: .*/, '\n  src: /media/missing.png'),
+      (f: ContentFixture) => f.edit(story, /\n {2}src: .*/, '\n  src: /media/missing.png'),
       'cover.src',
       '图片文件不存在',
     ],
@@ -123,7 +123,7 @@ describe('bad content fails the build naming file and field', () => {
           join(f.public, 'media/huge.png'),
           Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(6 * 1024 * 1024)]),
         );
-        f.edit(story, /\n  src: .*/, '\n  src: /media/huge.png');
+        f.edit(story, /\n {2}src: .*/, '\n  src: /media/huge.png');
       },
       'cover.src',
       '图片过大',
@@ -132,7 +132,7 @@ describe('bad content fails the build naming file and field', () => {
       'a file whose content is not what its extension says',
       (f: ContentFixture) => {
         writeFileSync(join(f.public, 'media/fake.png'), '<html><script>alert(1)</script></html>');
-        f.edit(story, /\n  src: .*/, '\n  src: /media/fake.png');
+        f.edit(story, /\n {2}src: .*/, '\n  src: /media/fake.png');
       },
       'cover.src',
       '与扩展名 .png 不符',
@@ -144,7 +144,7 @@ describe('bad content fails the build naming file and field', () => {
           join(f.public, 'media/evil.svg'),
           '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
         );
-        f.edit(story, /\n  src: .*/, '\n  src: /media/evil.svg');
+        f.edit(story, /\n {2}src: .*/, '\n  src: /media/evil.svg');
       },
       'cover.src',
       'SVG 图片含有脚本',
@@ -174,7 +174,7 @@ describe('bad content fails the build naming file and field', () => {
 
   it('rejects a reply from a unit that does not handle the proposal', () => {
     const { status, output } = breakAndSync((f) =>
-      f.edit(proposal, /replies:\n  - unit: kjj/, 'replies:\n  - unit: wwj'),
+      f.edit(proposal, /replies:\n {2}- unit: kjj/, 'replies:\n  - unit: wwj'),
     );
     expect(status).not.toBe(0);
     expect(output).toMatch(/replies\.0\.unit: 答复单位“wwj”不在主办、协办或会办单位中/);
@@ -192,7 +192,7 @@ describe('bad content fails the build naming file and field', () => {
     [
       'a co-unit’s opinion filed as the answer',
       proposal,
-      (f: ContentFixture) => f.edit(proposal, /(- unit: fgw\n    role: )协办/, '$1主办'),
+      (f: ContentFixture) => f.edit(proposal, /(- unit: fgw\n {4}role: )协办/, '$1主办'),
       'replies.1.role',
       '“fgw”是协办单位，办理角色应为“协办”（协办单位的文字是协办意见）',
     ],
