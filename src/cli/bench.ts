@@ -417,7 +417,7 @@ async function main() {
   );
   const htmlPages = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
   const sec = (n: number) => +n.toFixed(1);
-  const MB = (b: number) => Math.round(b / 1048576);
+  const wholeMB = (b: number) => Math.round(b / 1048576);
   const result = {
     docs: DOCS,
     counts,
@@ -426,9 +426,9 @@ async function main() {
       seconds: sec(build.seconds),
       pagesSeconds: sec(build.seconds - built.postBuildSeconds),
       secondsPer1000: +((build.seconds / DOCS) * 1000).toFixed(2),
-      peakMB: MB(build.peakBytes),
-      peakWithoutPagefindMB: MB(build.peakBuildBytes),
-      peakStagedMB: MB(build.peakStagedBytes),
+      peakMB: wholeMB(build.peakBytes),
+      peakWithoutPagefindMB: wholeMB(build.peakBuildBytes),
+      peakStagedMB: wholeMB(build.peakStagedBytes),
     },
     index: {
       // Pagefind's time on every part: those indexed while the pages were rendered, beside them, and the index step.
@@ -437,14 +437,14 @@ async function main() {
       earlyParts: built.earlyParts,
       earlySeconds: sec(built.earlySeconds),
       afterPagesSeconds: sec(built.indexSeconds),
-      peakMB: MB(build.peakPagefindBytes),
+      peakMB: wholeMB(build.peakPagefindBytes),
       pages: built.indexedPages,
       parts: built.parts,
       postBuildSeconds: sec(built.postBuildSeconds),
     },
     rebuildAfterOneEdit: {
       seconds: sec(rebuild.seconds),
-      peakMB: MB(rebuild.peakBytes),
+      peakMB: wholeMB(rebuild.peakBytes),
       indexSeconds: sec(rebuilt.indexSeconds),
       reusedParts: rebuilt.reused,
       parts: rebuilt.parts,

@@ -115,7 +115,7 @@ export function namingIssues(
   const c = byName.get(collectionName);
   const field = namingField(collectionName);
   const slug = slugFromData(collectionName, data);
-  if (!c || c.kind !== 'folder' || !field || !slug) return [];
+  if (c?.kind !== 'folder' || !field || !slug) return [];
   const label = c.fields.find((f) => f.name === field)?.label ?? field;
   const value = String(data[field]).trim();
   const file = (s: string) => `content/${c.folder}/${s}.md`;

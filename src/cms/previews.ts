@@ -68,6 +68,7 @@ export function forgetNames(): void {
 
 function useNames(p: Props, target: string): Names {
   const [names, setNames] = useState<Names>(new Map());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: names load once per list; p changes on every keystroke.
   useEffect(() => {
     let live = true;
     void load(p, target).then((n) => live && setNames(n));
@@ -258,9 +259,11 @@ function Timeline(d: Data, unitName: (id: string) => string) {
 
 function ProposalPreview(p: Props) {
   const d = dataOf(p);
-  const [units, sessions, categories, sectors, members] = ['units', 'sessions', 'categories', 'sectors', 'members'].map(
-    (t) => useNames(p, t),
-  ) as Names[];
+  const units = useNames(p, 'units');
+  const sessions = useNames(p, 'sessions');
+  const categories = useNames(p, 'categories');
+  const sectors = useNames(p, 'sectors');
+  const members = useNames(p, 'members');
   const replies = (d.replies ?? []) as Data[];
   const replyWidgets = (p.widgetsFor('replies')?.toArray?.() ?? []) as { getIn(path: string[]): ReactNode }[];
   const facts: [string, string][] = [

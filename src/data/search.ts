@@ -262,8 +262,8 @@ export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<F
     for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
     for (const e of await getVoices())
       [...baseFilters('voices', e.data.date), ...(await paperFilters('voices', e.id))].forEach(add);
-    (await getMembers()).forEach(() => baseFilters('members').forEach(add));
-    (await getTaxonomy('units')).forEach(() => baseFilters('units').forEach(add));
+    for (const _ of await getMembers()) baseFilters('members').forEach(add);
+    for (const _ of await getTaxonomy('units')) baseFilters('units').forEach(add);
     for (const e of await getProposals()) {
       const filters = [...baseFilters('proposals', e.data.submitted), ...(await proposalFilters(e.data))];
       filters.forEach(add);

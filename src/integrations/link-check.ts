@@ -32,7 +32,11 @@ interface ScanFile {
 function encodeScans(scans: Map<string, PageRefs>): ScanFile {
   const strings: string[] = [];
   const index = new Map<string, number>();
-  const at = (s: string) => index.get(s) ?? (index.set(s, strings.push(s) - 1), strings.length - 1);
+  const at = (s: string) => {
+    let i = index.get(s);
+    if (i === undefined) index.set(s, (i = strings.push(s) - 1));
+    return i;
+  };
   const pages: ScanFile['pages'] = {};
   for (const [d, { ids, refs }] of scans) pages[d] = [[...ids].map(at), refs.map(at)];
   return { scanner: SCANNER, strings, pages };

@@ -253,7 +253,9 @@ test('every count on every built page equals the count computed from the content
         .querySelectorAll(
           '[data-count-of], [hidden], script, style, svg, .prose-zh, article:not([data-pagefind-body]), article h1',
         )
-        .forEach((e) => e.remove());
+        .forEach((e) => {
+          e.remove();
+        });
       return { counts, rest: body.textContent ?? '' };
     });
     for (const c of found.counts) {

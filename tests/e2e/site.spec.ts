@@ -128,7 +128,9 @@ test('a work review has an editor’s note and a table of contents linking each 
 });
 
 test('a proposal shows its record, linked proposers and units, and each reply at #reply-<unit>', async ({ page }) => {
-  const p = proposals.find((x) => x.data.public !== false && (x.data.replies as unknown[] | undefined)?.length! >= 2)!;
+  const p = proposals.find(
+    (x) => x.data.public !== false && ((x.data.replies as unknown[] | undefined)?.length ?? 0) >= 2,
+  )!;
   await page.goto(`/proposals/${p.id}/`);
   await expect(page.locator('h1')).toHaveText(String(p.data.title));
   await expect(page.locator('main')).toContainText(String(p.data.number));

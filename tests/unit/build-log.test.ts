@@ -56,5 +56,6 @@ test('an error goes to standard error after what waited, and lines still waiting
 
 test('the prefix is coloured as Astro colours it, where Astro colours its messages', () => {
   const { out } = logIn(`log.write({ label: 'build', level: 'info', message: 'done', newLine: true });`, true);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the colour codes are what is tested.
   expect(out).toMatch(/^\x1b\[2m\d\d:\d\d:\d\d\x1b\[22m \x1b\[34m\[build\]\x1b\[39m done\n$/);
 });

@@ -136,7 +136,9 @@ function expectAgree(m: Field, f: CmsField, zod: unknown): void {
       ).toEqual(m.fields.map((s) => s.name));
       expect(zodKeys(zod).sort(), at).toEqual(m.fields.map((s) => s.name).sort());
       const inner = zodShape(zod);
-      m.fields.forEach((s, i) => expectAgree(s, sub[i]!, inner[s.name]));
+      m.fields.forEach((s, i) => {
+        expectAgree(s, sub[i]!, inner[s.name]);
+      });
       break;
     }
   }

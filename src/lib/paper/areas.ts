@@ -67,5 +67,5 @@ export function areasStylesheet(
     });
   }
   if (lit.length) rules.push(`${lit.join(',\n')}{border-color:var(--color-brand-600);background:rgb(179 38 30 / .12)}`);
-  return rules.join('\n') + '\n';
+  return `${rules.join('\n')}\n`;
 }

@@ -177,7 +177,7 @@ function markFootnotes(doc: Document): void {
     note.setAttribute('data-footnote', n);
     note.textContent = (el.textContent ?? '')
       .replace(/^[\s\u00a0]*(?:\[\d+\]|\d+)?[\s\u00a0]*/, '')
-      .replace(/[\s\u00a0↩︎↩]+$/u, '');
+      .replace(/(?:[\s\u00a0↩]|\ufe0e)+$/u, '');
     doc.body.appendChild(note);
     const list = el.parentElement;
     el.remove();

@@ -20,6 +20,7 @@ export function revision(dir: string): Revision {
  * location) and the field, for a broken link the page and the target. Falls back to the last lines of the output.
  */
 export function buildErrors(output: string): string[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal's colour codes.
   const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
   const found: string[] = [];
   let mode: 'out' | 'in' | 'skip' | 'location' = 'out';

@@ -22,6 +22,7 @@ function validate(schemaFile: string, doc: unknown): string[] {
 }
 
 test('.gitlab-ci.yml passes the GitLab CI schema and publishes with npm run publish, noticing failures', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: a YAML document walked freely
   const doc = parse(read('.gitlab-ci.yml')) as Record<string, any>;
   expect(validate('gitlab-ci.json', doc)).toEqual([]);
   expect(doc.publish.script).toContain('npm run publish -- --remote "$PUBLISH_REMOTE"');
@@ -33,6 +34,7 @@ test('.gitlab-ci.yml passes the GitLab CI schema and publishes with npm run publ
 });
 
 test('the Forgejo workflow passes the Actions workflow schema, runs on push and hourly, and publishes the same way', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: a YAML document walked freely
   const doc = parse(read('.forgejo/workflows/publish.yml')) as Record<string, any>;
   expect(validate('github-workflow.json', doc)).toEqual([]);
   expect(doc.on.push.branches).toEqual(['main']);
