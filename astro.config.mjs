@@ -44,7 +44,10 @@ export default defineConfig({
     cmsBundle(),
     // The admin, the error page and the notices of withdrawn entries (served with 410 at their old URLs) are not for
     // search engines.
-    sitemap({ filter: (page) => !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !/^\/(admin|_gone)\//.test(new URL(page).pathname) }),
+    sitemap({
+      filter: (page) =>
+        !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !/^\/(admin|_gone)\//.test(new URL(page).pathname),
+    }),
     postBuild({ preindex: !plain }),
     unusedMediaReport(),
   ],

@@ -6,7 +6,15 @@ import { proposals } from '../content/model.ts';
 import { schemas } from '../content/schemas.ts';
 import { contentDir } from '../lib/paths.ts';
 import { resetRegistry } from '../lib/registry.ts';
-import { COLUMNS, columnOf, mapHeaders, rowToProposal, type Lookups, type RegisterRow, type RowProblem } from '../lib/proposals/register.ts';
+import {
+  COLUMNS,
+  columnOf,
+  mapHeaders,
+  rowToProposal,
+  type Lookups,
+  type RegisterRow,
+  type RowProblem,
+} from '../lib/proposals/register.ts';
 
 /**
  * `npm run import:proposals -- register.xlsx [--partial] [--content <folder>]`
@@ -27,7 +35,8 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in v || 'sharedFormula' in v)
+      return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('text' in v) return String(v.text);
     return '';
   }
@@ -40,7 +49,9 @@ function frontmatter(file: string): Record<string, unknown> {
 }
 
 function taxonomy(dir: string, name: string, extra: string[] = []): Map<string, string> {
-  const items = ((parse(readFileSync(join(dir, 'taxonomies', `${name}.yml`), 'utf8')) as { items?: Record<string, unknown>[] })?.items ?? []);
+  const items =
+    (parse(readFileSync(join(dir, 'taxonomies', `${name}.yml`), 'utf8')) as { items?: Record<string, unknown>[] })
+      ?.items ?? [];
   const map = new Map<string, string>();
   for (const i of items) for (const k of ['id', 'name', ...extra]) if (i[k]) map.set(String(i[k]), String(i.id));
   return map;
@@ -71,7 +82,10 @@ export interface ImportResult {
 }
 
 /** Read, check and (unless a row is refused and `partial` is off) write the register's proposals. */
-export async function importRegister(xlsx: string, options: { partial?: boolean; dir?: string } = {}): Promise<ImportResult> {
+export async function importRegister(
+  xlsx: string,
+  options: { partial?: boolean; dir?: string } = {},
+): Promise<ImportResult> {
   const dir = options.dir ?? contentDir();
   process.env.CONTENT_DIR = dir;
   resetRegistry();
@@ -84,14 +98,31 @@ export async function importRegister(xlsx: string, options: { partial?: boolean;
     return Array.from(out, (x) => x ?? '');
   };
   let headerAt = 0;
-  for (let n = 1; n <= Math.min(ws.rowCount, 10) && !headerAt; n++) if (rowValues(n).some((h) => ['案号', '提案编号'].includes(h.replace(/\s+/g, '')))) headerAt = n;
-  if (!headerAt) return { total: 0, written: [], problems: [{ row: 1, column: '案号', reason: '前 10 行中找不到表头（应有“案号”列），请使用提案登记表模板' }], aborted: true };
+  for (let n = 1; n <= Math.min(ws.rowCount, 10) && !headerAt; n++)
+    if (rowValues(n).some((h) => ['案号', '提案编号'].includes(h.replace(/\s+/g, '')))) headerAt = n;
+  if (!headerAt)
+    return {
+      total: 0,
+      written: [],
+      problems: [{ row: 1, column: '案号', reason: '前 10 行中找不到表头（应有“案号”列），请使用提案登记表模板' }],
+      aborted: true,
+    };
   const { columns, headers, missing } = mapHeaders(rowValues(headerAt));
-  if (missing.length) return { total: 0, written: [], problems: missing.map((m) => ({ row: headerAt, column: m, reason: '缺少此列' })), aborted: true };
+  if (missing.length)
+    return {
+      total: 0,
+      written: [],
+      problems: missing.map((m) => ({ row: headerAt, column: m, reason: '缺少此列' })),
+      aborted: true,
+    };
 
   const folder = join(dir, proposals.folder);
   const taken = new Map<string, string>();
-  for (const f of readdirSync(folder).filter((f) => f.endsWith('.md'))) taken.set(String(frontmatter(join(folder, f)).number ?? f.slice(0, -3)), `content/${relative(dir, join(folder, f))}`);
+  for (const f of readdirSync(folder).filter((f) => f.endsWith('.md')))
+    taken.set(
+      String(frontmatter(join(folder, f)).number ?? f.slice(0, -3)),
+      `content/${relative(dir, join(folder, f))}`,
+    );
   const lookups = readLookups(dir);
   const problems: RowProblem[] = [];
   const ready: { file: string; text: string }[] = [];
@@ -106,7 +137,12 @@ export async function importRegister(xlsx: string, options: { partial?: boolean;
     const rowProblems = [...own];
     const number = String(data.number);
     const other = taken.get(number);
-    if (number && other) rowProblems.push({ row: n, column: columnOf('number', headers), reason: `案号“${number}”已被使用（${other}），不会覆盖` });
+    if (number && other)
+      rowProblems.push({
+        row: n,
+        column: columnOf('number', headers),
+        reason: `案号“${number}”已被使用（${other}），不会覆盖`,
+      });
     const checked = schemas.proposals.safeParse(data);
     if (!checked.success) {
       for (const issue of checked.error.issues) {
@@ -118,8 +154,13 @@ export async function importRegister(xlsx: string, options: { partial?: boolean;
     problems.push(...rowProblems);
     if (rowProblems.length === 0) {
       taken.set(number, `第 ${n} 行`);
-      const ordered = Object.fromEntries(proposals.fields.filter((f) => f.name in data).map((f) => [f.name, data[f.name]]));
-      ready.push({ file: join(folder, `${number}.md`), text: `---\n${stringify(ordered, { lineWidth: 0 })}---\n${body ? `${body}\n` : ''}` });
+      const ordered = Object.fromEntries(
+        proposals.fields.filter((f) => f.name in data).map((f) => [f.name, data[f.name]]),
+      );
+      ready.push({
+        file: join(folder, `${number}.md`),
+        text: `---\n${stringify(ordered, { lineWidth: 0 })}---\n${body ? `${body}\n` : ''}`,
+      });
     }
   }
   if (problems.length && !options.partial) return { total, written: [], problems, aborted: true };
@@ -130,9 +171,16 @@ export async function importRegister(xlsx: string, options: { partial?: boolean;
 
 /** The Chinese report printed by the command. */
 export function report(file: string, r: ImportResult, partial: boolean): string {
-  const lines = [`提案登记表 ${file}：共 ${r.total} 行，${r.problems.length ? `${new Set(r.problems.map((p) => p.row)).size} 行有误` : '全部无误'}。`];
+  const lines = [
+    `提案登记表 ${file}：共 ${r.total} 行，${r.problems.length ? `${new Set(r.problems.map((p) => p.row)).size} 行有误` : '全部无误'}。`,
+  ];
   for (const p of r.problems) lines.push(`  第 ${p.row} 行「${p.column}」：${p.reason}`);
-  if (r.aborted) lines.push(partial || r.total === 0 ? '未写入任何文件。' : '未写入任何文件：请改正后重新导入，或加 --partial 只导入无误的行。');
+  if (r.aborted)
+    lines.push(
+      partial || r.total === 0
+        ? '未写入任何文件。'
+        : '未写入任何文件：请改正后重新导入，或加 --partial 只导入无误的行。',
+    );
   else lines.push(`已写入 ${r.written.length} 件提案：`, ...r.written.map((w) => `  content/${w}`));
   return lines.join('\n');
 }
@@ -141,10 +189,17 @@ export function report(file: string, r: ImportResult, partial: boolean): string 
 export async function writeTemplate(out: string, dir = contentDir()): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('提案登记表', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({ header: c.headers[0], key: c.field, width: c.field === 'title' || c.field === 'body' ? 40 : 16 }));
+  ws.columns = COLUMNS.map((c) => ({
+    header: c.headers[0],
+    key: c.field,
+    width: c.field === 'title' || c.field === 'body' ? 40 : 16,
+  }));
   ws.getRow(1).font = { bold: true };
   const lists = wb.addWorksheet('可选值');
-  const names = (file: string) => ((parse(readFileSync(join(dir, 'taxonomies', file), 'utf8')) as { items: { name: string }[] }).items ?? []).map((i) => i.name);
+  const names = (file: string) =>
+    ((parse(readFileSync(join(dir, 'taxonomies', file), 'utf8')) as { items: { name: string }[] }).items ?? []).map(
+      (i) => i.name,
+    );
   const columnsOfLists: [string, string[]][] = [
     ['届次', names('sessions.yml')],
     ['界别', names('sectors.yml')],
@@ -156,10 +211,12 @@ export async function writeTemplate(out: string, dir = contentDir()): Promise<vo
     col.values = [title, ...values];
     col.width = 30;
   });
-  const ref = (i: number, n: number) => `可选值!$${String.fromCharCode(65 + i)}$2:$${String.fromCharCode(65 + i)}$${n + 1}`;
+  const ref = (i: number, n: number) =>
+    `可选值!$${String.fromCharCode(65 + i)}$2:$${String.fromCharCode(65 + i)}$${n + 1}`;
   const validate = (field: string, formula: string) => {
     const idx = COLUMNS.findIndex((c) => c.field === field) + 1;
-    for (let r = 2; r <= 500; r++) ws.getCell(r, idx).dataValidation = { type: 'list', allowBlank: true, formulae: [formula] };
+    for (let r = 2; r <= 500; r++)
+      ws.getCell(r, idx).dataValidation = { type: 'list', allowBlank: true, formulae: [formula] };
   };
   validate('session', ref(0, columnsOfLists[0]![1].length));
   validate('sector', ref(1, columnsOfLists[1]![1].length));
@@ -177,7 +234,10 @@ export async function writeTemplate(out: string, dir = contentDir()): Promise<vo
     ['案号', '必填，届-次-四位序号，如 14-3-0123；已有的案号不会被覆盖'],
     ['届次', '可不填：由案号前两段得出（14-3）'],
     ['标题', '必填，提案的案由'],
-    ['提案类型', '委员提案、集体提案或联名提案；不填时按提案人推断（一位委员为委员提案，多位为联名提案，单位为集体提案）'],
+    [
+      '提案类型',
+      '委员提案、集体提案或联名提案；不填时按提案人推断（一位委员为委员提案，多位为联名提案，单位为集体提案）',
+    ],
     ['提案人', '委员姓名，多位用顿号分隔；须与网站“委员”中的姓名一致。集体提案写单位名称，或写在“提案单位”列'],
     ['界别、类别', '从“可选值”表中选择'],
     ['主办单位、协办单位', '全称或简称（市发改委），多个用顿号分隔'],

@@ -24,7 +24,14 @@ const pages: Record<string, string> = {
 const server = await startNginx({ port: PORT, root: OUT });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   console.log('| 页面 | 性能 | 无障碍 | 最佳做法 | SEO |\n|---|---|---|---|---|');
@@ -37,10 +44,14 @@ try {
     });
     const c = result!.lhr.categories;
     const score = (k: string) => Math.round((c[k]?.score ?? 0) * 100);
-    console.log(`| ${name} ${path} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} |`);
+    console.log(
+      `| ${name} ${path} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} |`,
+    );
     for (const [k, cat] of Object.entries(c)) {
       if ((cat.score ?? 0) < 1 && k !== 'performance') {
-        const failing = cat.auditRefs.filter((a) => a.weight > 0 && (result!.lhr.audits[a.id]?.score ?? 1) < 1).map((a) => a.id);
+        const failing = cat.auditRefs
+          .filter((a) => a.weight > 0 && (result!.lhr.audits[a.id]?.score ?? 1) < 1)
+          .map((a) => a.id);
         if (failing.length) console.log(`|   ${k} 未满分项 | ${failing.join(', ')} | | | |`);
       }
     }

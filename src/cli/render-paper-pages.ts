@@ -34,7 +34,10 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 function stories(issue: string): Story[] {
   const members = new Map(
-    readdirSync(join(contentDir(), 'members')).map((f) => [f.slice(0, -3), String(read(join(contentDir(), 'members', f)).data.name)]),
+    readdirSync(join(contentDir(), 'members')).map((f) => [
+      f.slice(0, -3),
+      String(read(join(contentDir(), 'members', f)).data.name),
+    ]),
   );
   return ['news', 'voices'].flatMap((folder) =>
     readdirSync(join(contentDir(), folder))
@@ -44,13 +47,23 @@ function stories(issue: string): Story[] {
         const paper = data.paper as { issue: unknown; page: number; areas?: Area[] } | undefined;
         if (!paper || day(paper.issue) !== issue) return [];
         const byline = folder === 'news' ? String(data.byline) : `${members.get(String(data.author)) ?? ''}`;
-        const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p && !p.startsWith('!['));
+        const paragraphs = body
+          .split(/\n\s*\n/)
+          .map((p) => p.trim())
+          .filter((p) => p && !p.startsWith('!['));
         return [{ title: String(data.title), byline, paragraphs, page: paper.page, areas: paper.areas ?? [] }];
       }),
   );
 }
 
-function pageHtml(o: { paper: string; number: number; date: string; page: { number: number; name: string }; pages: number; stories: Story[] }): string {
+function pageHtml(o: {
+  paper: string;
+  number: number;
+  date: string;
+  page: { number: number; name: string };
+  pages: number;
+  stories: Story[];
+}): string {
   const [y, m, d] = o.date.split('-').map(Number);
   const dateText = `${y}年${m}月${d}日`;
   const head =
@@ -83,8 +96,13 @@ function pageHtml(o: { paper: string; number: number; date: string; page: { numb
 const out = join(publicDir(), 'media', 'paper');
 mkdirSync(out, { recursive: true });
 const only = new Set(process.argv.slice(2));
-const paperName = String((parse(readFileSync(join(contentDir(), 'settings/site.yml'), 'utf8')) as { newspaper: string }).newspaper);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const paperName = String(
+  (parse(readFileSync(join(contentDir(), 'settings/site.yml'), 'utf8')) as { newspaper: string }).newspaper,
+);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 const tab = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
 for (const f of readdirSync(join(contentDir(), 'paper')).filter((x) => x.endsWith('.md'))) {
   const { data } = read(join(contentDir(), 'paper', f));
@@ -93,10 +111,21 @@ for (const f of readdirSync(join(contentDir(), 'paper')).filter((x) => x.endsWit
   const pages = data.pages as { number: number; name: string; image: string; pdf?: string }[];
   const all = stories(date);
   for (const page of pages) {
-    await tab.setContent(pageHtml({ paper: paperName, number: Number(data.number), date, page, pages: pages.length, stories: all }));
+    await tab.setContent(
+      pageHtml({ paper: paperName, number: Number(data.number), date, page, pages: pages.length, stories: all }),
+    );
     // WebP at quality 40 keeps a page of text legible at a third of the JPEG's bytes (60–90 KB a page).
-    await sharp(await tab.screenshot({ type: 'png' })).webp({ quality: 40 }).toFile(join(publicDir(), page.image));
-    if (page.pdf) await tab.pdf({ path: join(publicDir(), page.pdf), width: `${WIDTH}px`, height: `${HEIGHT}px`, printBackground: true, pageRanges: '1' });
+    await sharp(await tab.screenshot({ type: 'png' }))
+      .webp({ quality: 40 })
+      .toFile(join(publicDir(), page.image));
+    if (page.pdf)
+      await tab.pdf({
+        path: join(publicDir(), page.pdf),
+        width: `${WIDTH}px`,
+        height: `${HEIGHT}px`,
+        printBackground: true,
+        pageRanges: '1',
+      });
     console.log(`${date} 第${page.number}版 → ${page.image}${page.pdf ? ` + ${page.pdf}` : ''}`);
   }
 }

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 const bin = (pkg, file) => fileURLToPath(new URL(`../../node_modules/${pkg}/${file}`, import.meta.url));
 const children = [
   // --ignore-lock: this server takes no Astro lock, so `npm test` can start its own preview while `npm start` runs.
-  spawn(process.execPath, [bin('astro', 'bin/astro.mjs'), 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', '4321'], { stdio: 'inherit' }),
+  spawn(
+    process.execPath,
+    [bin('astro', 'bin/astro.mjs'), 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', '4321'],
+    { stdio: 'inherit' },
+  ),
   spawn(process.execPath, [bin('decap-server', 'dist/index.js')], {
     stdio: 'inherit',
     env: { ...process.env, BIND_HOST: '127.0.0.1', PORT: process.env.CMS_PORT ?? '8081', MODE: 'fs' },

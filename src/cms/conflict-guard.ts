@@ -28,8 +28,10 @@ async function current(api: string, path: string): Promise<string | null> {
 
 /** Why saving over the file would undo someone else's change, or `undefined` when it would not. */
 export function conflictProblem(path: string, opened: string, now: string | null): string | undefined {
-  if (now === null) return `文件 ${path} 在您打开之后已被删除（可能在另一个窗口中），本次未保存。请先复制您的修改，再刷新页面`;
-  if (now !== opened) return `文件 ${path} 在您打开之后已被修改（可能在另一个窗口中），为免覆盖那次修改，本次未保存。请先复制您的修改，再刷新页面查看最新内容`;
+  if (now === null)
+    return `文件 ${path} 在您打开之后已被删除（可能在另一个窗口中），本次未保存。请先复制您的修改，再刷新页面`;
+  if (now !== opened)
+    return `文件 ${path} 在您打开之后已被修改（可能在另一个窗口中），为免覆盖那次修改，本次未保存。请先复制您的修改，再刷新页面查看最新内容`;
   return undefined;
 }
 

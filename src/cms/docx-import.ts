@@ -81,10 +81,13 @@ export class DocxImport extends Component<Props, { busy: boolean }> {
       );
       notices.push(...failed);
       const label = titleLabel(control);
-      if (entry.title && label && !fillTitle(label, entry.title)) notices.push(`请把标题填入「${label}」：${entry.title}`);
+      if (entry.title && label && !fillTitle(label, entry.title))
+        notices.push(`请把标题填入「${label}」：${entry.title}`);
       onImported(placeImages(entry.markdown, uploaded), notices);
     } catch (e) {
-      onImported(control.value ?? '', [`“${file.name}”无法导入：${e instanceof Error ? e.message : String(e)}。请确认它是 Word 2007 及以后的 .docx 文件（.doc 请先在 Word 或 WPS 中另存为 .docx）。`]);
+      onImported(control.value ?? '', [
+        `“${file.name}”无法导入：${e instanceof Error ? e.message : String(e)}。请确认它是 Word 2007 及以后的 .docx 文件（.doc 请先在 Word 或 WPS 中另存为 .docx）。`,
+      ]);
     } finally {
       this.setState({ busy: false });
     }
@@ -100,11 +103,21 @@ export class DocxImport extends Component<Props, { busy: boolean }> {
           type: 'button',
           onClick: this.choose,
           disabled: this.state.busy,
-          style: { padding: '4px 12px', border: '1px solid #798291', borderRadius: 4, cursor: 'pointer', background: '#fff' },
+          style: {
+            padding: '4px 12px',
+            border: '1px solid #798291',
+            borderRadius: 4,
+            cursor: 'pointer',
+            background: '#fff',
+          },
         },
         this.state.busy ? '正在导入…' : '从 Word 导入',
       ),
-      h('span', { style: { marginLeft: 8, color: '#5f6b7a', fontSize: 13 } }, '选择 .docx 文件，填入标题和正文，图片自动上传'),
+      h(
+        'span',
+        { style: { marginLeft: 8, color: '#5f6b7a', fontSize: 13 } },
+        '选择 .docx 文件，填入标题和正文，图片自动上传',
+      ),
     );
   }
 }

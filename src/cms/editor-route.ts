@@ -40,7 +40,11 @@ export function sameEntry(a: EditorRoute | null, b: EditorRoute | null): boolean
  * between editor routes only by replacing the address (a new entry's slug after its first save, 新建 or 复制 after a
  * save), and then its draft already is the entry of the new address.
  */
-export function leavesStaleEditor(from: string, to: string, navigation: 'push' | 'traverse' | 'replace' | 'reload'): boolean {
+export function leavesStaleEditor(
+  from: string,
+  to: string,
+  navigation: 'push' | 'traverse' | 'replace' | 'reload',
+): boolean {
   if (navigation === 'replace' || navigation === 'reload') return false;
   const a = editorRoute(from);
   const b = editorRoute(to);
@@ -63,6 +67,10 @@ export function wrongFileProblem(entry: SavedEntry, hash: string): string | unde
   if (!route) return undefined;
   const expected = route.slug === null ? '新建的条目' : `“${route.slug}”`;
   const shown = entry.newRecord ? '新建的条目' : `“${entry.slug}”`;
-  if (route.collection === entry.collection && (route.slug === null ? entry.newRecord : !entry.newRecord && route.slug === entry.slug)) return undefined;
+  if (
+    route.collection === entry.collection &&
+    (route.slug === null ? entry.newRecord : !entry.newRecord && route.slug === entry.slug)
+  )
+    return undefined;
   return `编辑区中的内容是${shown}，而地址栏打开的是${expected}，为免写入错误的文件，本次未保存。请刷新页面（F5）后重新编辑`;
 }

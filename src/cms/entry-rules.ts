@@ -29,7 +29,9 @@ const byName = new Map<string, Collection>(collections.map((c) => [c.name, c]));
 export function asParsed(fields: readonly Field[], data: Data): Data {
   const out = structuredClone(data);
   for (const path of blankPaths(out)) {
-    const parent = path.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], out) as Record<string | number, unknown> | unknown[];
+    const parent = path.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], out) as
+      | Record<string | number, unknown>
+      | unknown[];
     const key = path.at(-1)!;
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
     else delete parent[key];
@@ -37,7 +39,8 @@ export function asParsed(fields: readonly Field[], data: Data): Data {
   for (const f of fields) {
     const v = out[f.name];
     if (f.type === 'datetime' && typeof v === 'string') out[f.name] = parseDateTime(v) ?? v;
-    else if (v === undefined && (f.type === 'stringList' || ((f.type === 'ref' || f.type === 'group') && f.multiple))) out[f.name] = [];
+    else if (v === undefined && (f.type === 'stringList' || ((f.type === 'ref' || f.type === 'group') && f.multiple)))
+      out[f.name] = [];
     else if (v === undefined && f.type === 'boolean') out[f.name] = f.default;
   }
   return out;
@@ -58,7 +61,11 @@ function htmlIssues(c: Collection, data: Data): Issue[] {
   const issues: Issue[] = [];
   const check = (path: Issue['path'], label: string, v: unknown) => {
     const dropped = typeof v === 'string' ? droppedHtml(v) : [];
-    if (dropped.length) issues.push({ path, message: `「${label}」含有网站不保留的 HTML：${dropped.join('、')}。请删除，或改用编辑器的格式按钮` });
+    if (dropped.length)
+      issues.push({
+        path,
+        message: `「${label}」含有网站不保留的 HTML：${dropped.join('、')}。请删除，或改用编辑器的格式按钮`,
+      });
   };
   if (c.kind === 'folder') check(['body'], c.body.label, data.body);
   for (const f of c.fields) {
@@ -99,17 +106,31 @@ export interface Stored {
  * whose naming field holds another entry's value, or a saved entry whose naming field was changed, which would leave
  * its file (and its address) under the old name.
  */
-export function namingIssues(collectionName: string, data: Data, self: { slug: string; newRecord: boolean }, stored: readonly Stored[]): Issue[] {
+export function namingIssues(
+  collectionName: string,
+  data: Data,
+  self: { slug: string; newRecord: boolean },
+  stored: readonly Stored[],
+): Issue[] {
   const c = byName.get(collectionName);
   const field = namingField(collectionName);
   const slug = slugFromData(collectionName, data);
-  if (!c || c.kind !== 'folder' || !field || !slug) return [];
+  if (c?.kind !== 'folder' || !field || !slug) return [];
   const label = c.fields.find((f) => f.name === field)?.label ?? field;
   const value = String(data[field]).trim();
   const file = (s: string) => `content/${c.folder}/${s}.md`;
   if (!self.newRecord && slug !== self.slug) {
-    return [{ path: [field], message: `本条保存在 ${file(self.slug)}，网址由「${label}」而来，保存后不能改为“${value}”；填错时请删除本条，再按正确的${label}新建` }];
+    return [
+      {
+        path: [field],
+        message: `本条保存在 ${file(self.slug)}，网址由「${label}」而来，保存后不能改为“${value}”；填错时请删除本条，再按正确的${label}新建`,
+      },
+    ];
   }
-  const other = stored.find((e) => e.slug !== (self.newRecord ? undefined : self.slug) && (e.slug === slug || String(e.data[field] ?? '').trim() === value));
+  const other = stored.find(
+    (e) =>
+      e.slug !== (self.newRecord ? undefined : self.slug) &&
+      (e.slug === slug || String(e.data[field] ?? '').trim() === value),
+  );
   return other ? [{ path: [field], message: `「${label}」“${value}”已被 ${file(other.slug)} 使用，不能重复` }] : [];
 }

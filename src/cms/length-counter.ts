@@ -48,7 +48,13 @@ function withCounter(Base: ControlClass): ControlClass {
           {
             'data-counter': this.props.forID,
             'aria-live': 'polite',
-            style: { margin: '4px 0 0', textAlign: 'right', fontSize: '14px', color: n > max ? '#b3261e' : '#57534e', fontWeight: n > max ? 700 : 400 },
+            style: {
+              margin: '4px 0 0',
+              textAlign: 'right',
+              fontSize: '14px',
+              color: n > max ? '#b3261e' : '#57534e',
+              fontWeight: n > max ? 700 : 400,
+            },
           },
           n > max ? `${n} / ${max} 字，超出 ${n - max} 字` : `${n} / ${max} 字`,
         ),
@@ -60,7 +66,9 @@ function withCounter(Base: ControlClass): ControlClass {
 /** Add the counter to the string and text widgets. Call before `registerEntryRules`, which wraps what is registered. */
 export function registerLengthCounters(cms: CmsApi): void {
   for (const name of ['string', 'text']) {
-    const w = cms.getWidget(name) as unknown as { control: ControlClass; preview: unknown; schema?: object } | undefined;
+    const w = cms.getWidget(name) as unknown as
+      | { control: ControlClass; preview: unknown; schema?: object }
+      | undefined;
     if (w) (cms.registerWidget as (...args: unknown[]) => void)(name, withCounter(w.control), w.preview, w.schema);
   }
 }

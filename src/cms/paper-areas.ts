@@ -66,7 +66,14 @@ function editionProblem(entry: Immutable | undefined, date: string, page: number
 }
 
 const toAreas = (v: unknown): Area[] =>
-  Array.isArray(plain(v)) ? (plain(v) as Partial<Area>[]).map((a) => ({ x: Number(a.x) || 0, y: Number(a.y) || 0, w: Number(a.w) || 0, h: Number(a.h) || 0 })) : [];
+  Array.isArray(plain(v))
+    ? (plain(v) as Partial<Area>[]).map((a) => ({
+        x: Number(a.x) || 0,
+        y: Number(a.y) || 0,
+        w: Number(a.w) || 0,
+        h: Number(a.h) || 0,
+      }))
+    : [];
 
 export class PaperAreasControl extends Component<Props, State> {
   override state: State = { issue: '', page: 0, image: '', src: '', status: '' };
@@ -111,27 +118,63 @@ export class PaperAreasControl extends Component<Props, State> {
       }
       return;
     }
-    this.setState({ issue, page, image: '', src: '', problem: undefined, pageFound: false, unpublished: false, status: issue && page ? '正在读取版面图…' : '请先在上方选择报纸期次并填写版次，版面图会显示在这里。' });
+    this.setState({
+      issue,
+      page,
+      image: '',
+      src: '',
+      problem: undefined,
+      pageFound: false,
+      unpublished: false,
+      status: issue && page ? '正在读取版面图…' : '请先在上方选择报纸期次并填写版次，版面图会显示在这里。',
+    });
     if (!issue || !page) return;
     this.props.loadEntry('paper', issue).then(
       (entry) => {
         if (this.state.issue !== issue || this.state.page !== page) return;
-        const data = (plain(entry?.data) ?? {}) as { number?: number; date?: string; pages?: { number?: number; name?: string; image?: string }[] };
+        const data = (plain(entry?.data) ?? {}) as {
+          number?: number;
+          date?: string;
+          pages?: { number?: number; name?: string; image?: string }[];
+        };
         const found = (data.pages ?? []).find((p) => Number(p.number) === page);
-        const problem = found ? editionProblem(this.props.getEntry(), issue, page) : `第${data.number ?? ''}期没有第${page}版`;
+        const problem = found
+          ? editionProblem(this.props.getEntry(), issue, page)
+          : `第${data.number ?? ''}期没有第${page}版`;
         this.setState(
           found?.image
-            ? { image: found.image, src: found.image, pageFound: true, problem, status: `第${data.number ?? ''}期 第${page}版 ${found.name ?? ''}：在图上按住鼠标拖出文章所占区域。` }
-            : { image: '', src: '', pageFound: Boolean(found), problem, status: found ? `第${page}版还没有版面图。` : '' },
+            ? {
+                image: found.image,
+                src: found.image,
+                pageFound: true,
+                problem,
+                status: `第${data.number ?? ''}期 第${page}版 ${found.name ?? ''}：在图上按住鼠标拖出文章所占区域。`,
+              }
+            : {
+                image: '',
+                src: '',
+                pageFound: Boolean(found),
+                problem,
+                status: found ? `第${page}版还没有版面图。` : '',
+              },
         );
       },
-      () => this.setState({ image: '', src: '', problem: '读取该期报纸失败，请检查报纸期次', status: '读取该期报纸失败，请检查期次。' }),
+      () =>
+        this.setState({
+          image: '',
+          src: '',
+          problem: '读取该期报纸失败，请检查报纸期次',
+          status: '读取该期报纸失败，请检查期次。',
+        }),
     );
   }
 
   private percentAt(e: ReactPointerEvent): { x: number; y: number } {
     const r = this.sheet!.getBoundingClientRect();
-    return { x: roundPercent(((e.clientX - r.left) / r.width) * 100), y: roundPercent(((e.clientY - r.top) / r.height) * 100) };
+    return {
+      x: roundPercent(((e.clientX - r.left) / r.width) * 100),
+      y: roundPercent(((e.clientY - r.top) / r.height) * 100),
+    };
   }
 
   private onPointerDown = (e: ReactPointerEvent): void => {
@@ -199,12 +242,25 @@ export class PaperAreasControl extends Component<Props, State> {
               this.sheet = el;
             },
             'data-paper-sheet': true,
-            style: { position: 'relative', maxWidth: 560, cursor: 'crosshair', touchAction: 'none', userSelect: 'none', border: '1px solid #ccc' },
+            style: {
+              position: 'relative',
+              maxWidth: 560,
+              cursor: 'crosshair',
+              touchAction: 'none',
+              userSelect: 'none',
+              border: '1px solid #ccc',
+            },
             onPointerDown: this.onPointerDown,
             onPointerMove: this.onPointerMove,
             onPointerUp: this.onPointerUp,
           },
-          h('img', { src, onError: () => this.setState({ unpublished: true }), alt: '版面图（在图上拖动以添加区域）', draggable: false, style: { display: 'block', width: '100%', height: 'auto' } }),
+          h('img', {
+            src,
+            onError: () => this.setState({ unpublished: true }),
+            alt: '版面图（在图上拖动以添加区域）',
+            draggable: false,
+            style: { display: 'block', width: '100%', height: 'auto' },
+          }),
           ...areas.map((a, i) => box(a, `a${i}`, String(i + 1))),
           drag ? box(areaBetween(drag.from, drag.to), 'drag', '', true) : null,
         ),
@@ -217,7 +273,17 @@ export class PaperAreasControl extends Component<Props, State> {
             { key: i, style: { margin: '4px 0' } },
             h(
               'fieldset',
-              { style: { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', border: 0, padding: 0, margin: 0 } },
+              {
+                style: {
+                  display: 'flex',
+                  flexWrap: 'wrap',
+                  gap: 8,
+                  alignItems: 'center',
+                  border: 0,
+                  padding: 0,
+                  margin: 0,
+                },
+              },
               h('legend', { style: { fontWeight: 'bold' } }, `区域 ${i + 1}（百分比）`),
               ...(['x', 'y', 'w', 'h'] as const).map((k) =>
                 h(
@@ -230,17 +296,31 @@ export class PaperAreasControl extends Component<Props, State> {
                     max: 100,
                     step: 0.1,
                     value: a[k],
-                    style: { width: '5.5em', minHeight: 32, border: '1px solid #767676', borderRadius: 3, padding: '2px 4px' },
+                    style: {
+                      width: '5.5em',
+                      minHeight: 32,
+                      border: '1px solid #767676',
+                      borderRadius: 3,
+                      padding: '2px 4px',
+                    },
                     onChange: (e: { target: { value: string } }) => this.setNumber(i, k, e.target.value),
                   }),
                 ),
               ),
-              h('button', { type: 'button', onClick: () => this.props.onChange(areas.filter((_, j) => j !== i)) }, `删除区域 ${i + 1}`),
+              h(
+                'button',
+                { type: 'button', onClick: () => this.props.onChange(areas.filter((_, j) => j !== i)) },
+                `删除区域 ${i + 1}`,
+              ),
             ),
           ),
         ),
       ),
-      h('button', { type: 'button', onClick: () => this.props.onChange([...areas, { x: 0, y: 0, w: 10, h: 10 }]) }, '添加区域（手动填写数值）'),
+      h(
+        'button',
+        { type: 'button', onClick: () => this.props.onChange([...areas, { x: 0, y: 0, w: 10, h: 10 }]) },
+        '添加区域（手动填写数值）',
+      ),
     );
   }
 }
@@ -248,5 +328,11 @@ export class PaperAreasControl extends Component<Props, State> {
 /** The preview pane shows the areas as numbers; the site shows them on the page. */
 export function PaperAreasPreview({ value }: { value?: unknown }): ReactNode {
   const areas = toAreas(value);
-  return h('p', null, areas.length ? areas.map((a, i) => `区域${i + 1}：左${a.x}% 上${a.y}% 宽${a.w}% 高${a.h}%`).join('；') : '未标注版面区域');
+  return h(
+    'p',
+    null,
+    areas.length
+      ? areas.map((a, i) => `区域${i + 1}：左${a.x}% 上${a.y}% 宽${a.w}% 高${a.h}%`).join('；')
+      : '未标注版面区域',
+  );
 }

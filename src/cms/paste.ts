@@ -1,4 +1,11 @@
-import { Component, createElement as h, createRef, type ClipboardEvent as ReactClipboardEvent, type ComponentType, type ReactNode } from 'react';
+import {
+  Component,
+  createElement as h,
+  createRef,
+  type ClipboardEvent as ReactClipboardEvent,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import type { CMS as CmsApi } from 'decap-cms-core';
 import { htmlToMarkdown, placeImages } from '../lib/paste/markdown.ts';
 import { appendMarkdown, placeholder, replacePlaceholder } from '../lib/paste/insert.ts';
@@ -106,7 +113,9 @@ export function pasteControl(Base: ComponentType<ControlProps>) {
       e.preventDefault();
       e.stopPropagation();
       const mark = placeholder(++pastes);
-      const editable = (e.target as Element).closest?.('[contenteditable="true"]') ?? this.root.current?.querySelector('[contenteditable="true"]');
+      const editable =
+        (e.target as Element).closest?.('[contenteditable="true"]') ??
+        this.root.current?.querySelector('[contenteditable="true"]');
       const arrived = new Promise<boolean>((resolve) => {
         this.waiting.set(mark, () => resolve(true));
         // If the editor never shows the mark (no cursor, another editor), the paste goes at the end: never lost.
@@ -122,13 +131,22 @@ export function pasteControl(Base: ComponentType<ControlProps>) {
       void this.finish(mark, arrived, html, files, e.clipboardData.getData('text/plain'));
     };
 
-    private async finish(mark: string, arrived: Promise<boolean>, html: string, files: File[], plain: string): Promise<void> {
+    private async finish(
+      mark: string,
+      arrived: Promise<boolean>,
+      html: string,
+      files: File[],
+      plain: string,
+    ): Promise<void> {
       let markdown = '';
       const notices: string[] = [];
       try {
         const converted = html
           ? htmlToMarkdown(html, (s) => new DOMParser().parseFromString(s, 'text/html'))
-          : { markdown: files.map((_f, i) => `![](paste-image-${i})`).join('\n\n'), images: files.map((f, i) => ({ token: `paste-image-${i}`, src: '', alt: '', name: f.name })) };
+          : {
+              markdown: files.map((_f, i) => `![](paste-image-${i})`).join('\n\n'),
+              images: files.map((f, i) => ({ token: `paste-image-${i}`, src: '', alt: '', name: f.name })),
+            };
         const result = await uploadImages(
           this.props,
           converted.images.map((img, i) => ({ img, ...(html ? {} : { blob: files[i]! }) })),
@@ -138,12 +156,15 @@ export function pasteControl(Base: ComponentType<ControlProps>) {
       } catch (e) {
         // Say so, and keep the clipboard's plain text, rather than lose the paste without a word.
         markdown = plain;
-        notices.push(`粘贴的内容无法转换：${e instanceof Error ? e.message : String(e)}。请改用“选择性粘贴 → 无格式文本”，或用「从 Word 导入」。`);
+        notices.push(
+          `粘贴的内容无法转换：${e instanceof Error ? e.message : String(e)}。请改用“选择性粘贴 → 无格式文本”，或用「从 Word 导入」。`,
+        );
       }
-            const found = await arrived;
+      const found = await arrived;
       this.waiting.delete(mark);
       const value = this.props.value ?? '';
-      const next = (found && replacePlaceholder(value, mark, markdown)) || appendMarkdown(value.replace(mark, ''), markdown);
+      const next =
+        (found && replacePlaceholder(value, mark, markdown)) || appendMarkdown(value.replace(mark, ''), markdown);
       this.setValue(next, notices);
     }
 
@@ -160,14 +181,32 @@ export function pasteControl(Base: ComponentType<ControlProps>) {
         { ref: this.root, onPasteCapture: this.onPaste, 'data-paste-widget': '' },
         isBody ? h(DocxImport, { control: this.props, onImported: this.replaceValue }) : null,
         footnotes
-          ? h('p', { style: { margin: '0 0 8px', color: '#5f6b7a', fontSize: 13 } }, '正文含脚注（[^1]），请在“Markdown”模式下编辑：富文本模式会把脚注改成链接。')
+          ? h(
+              'p',
+              { style: { margin: '0 0 8px', color: '#5f6b7a', fontSize: 13 } },
+              '正文含脚注（[^1]），请在“Markdown”模式下编辑：富文本模式会把脚注改成链接。',
+            )
           : null,
         notices.length
           ? h(
               'div',
-              { role: 'alert', style: { border: '1px solid #b45309', background: '#fffbeb', color: '#78350f', padding: '8px 12px', margin: '0 0 8px', borderRadius: 4 } },
+              {
+                role: 'alert',
+                style: {
+                  border: '1px solid #b45309',
+                  background: '#fffbeb',
+                  color: '#78350f',
+                  padding: '8px 12px',
+                  margin: '0 0 8px',
+                  borderRadius: 4,
+                },
+              },
               h('ul', { style: { margin: 0, paddingLeft: 18 } }, ...notices.map((n, i) => h('li', { key: i }, n))),
-              h('button', { type: 'button', onClick: () => this.setState({ notices: [] }), style: { marginTop: 6 } }, '知道了'),
+              h(
+                'button',
+                { type: 'button', onClick: () => this.setState({ notices: [] }), style: { marginTop: 6 } },
+                '知道了',
+              ),
             )
           : null,
         h(Base, { ...this.props, key: generation, ref: this.inner } as ControlProps),
@@ -178,12 +217,21 @@ export function pasteControl(Base: ComponentType<ControlProps>) {
 
 /** Register the wrapped Markdown widget. Call before `CMS.init`. */
 export function registerPaste(cms: CmsApi): void {
-  const markdown = cms.getWidget('markdown') as unknown as { control?: ComponentType<ControlProps>; preview: unknown; schema?: object } | undefined;
+  const markdown = cms.getWidget('markdown') as unknown as
+    | { control?: ComponentType<ControlProps>; preview: unknown; schema?: object }
+    | undefined;
   if (!markdown?.control) {
     // Decap changed how widgets are kept: pasting falls back to Decap's own, and the console says why.
-    console.error('decap-cms-app: no “markdown” widget control to wrap; 粘贴清理和“从 Word 导入”不可用（src/cms/paste.ts）');
+    console.error(
+      'decap-cms-app: no “markdown” widget control to wrap; 粘贴清理和“从 Word 导入”不可用（src/cms/paste.ts）',
+    );
     return;
   }
   // The fourth argument keeps the widget's config schema; Decap's type declarations omit it.
-  (cms.registerWidget as (...args: unknown[]) => void)('markdown', pasteControl(markdown.control), markdown.preview, markdown.schema);
+  (cms.registerWidget as (...args: unknown[]) => void)(
+    'markdown',
+    pasteControl(markdown.control),
+    markdown.preview,
+    markdown.schema,
+  );
 }

@@ -67,7 +67,11 @@ export function installRouteGuard(cms: CmsApi): void {
     name: 'preSave',
     handler: ({ entry }: { entry: { get(key: string): unknown } }) => {
       const problem = wrongFileProblem(
-        { collection: String(entry.get('collection')), slug: String(entry.get('slug') ?? ''), newRecord: !!entry.get('newRecord') },
+        {
+          collection: String(entry.get('collection')),
+          slug: String(entry.get('slug') ?? ''),
+          newRecord: !!entry.get('newRecord'),
+        },
         location.hash,
       );
       if (problem) throw new Error(problem);

@@ -28,7 +28,12 @@ interface ControlProps {
   parentIds?: string[];
   forID?: string;
   onValidateObject?: (forID: string, errors: unknown[]) => void;
-  query?: (namespace: string, collection: string, fields: string[], term: string) => Promise<{ payload?: { hits?: { slug: string; data: Data }[] } }>;
+  query?: (
+    namespace: string,
+    collection: string,
+    fields: string[],
+    term: string,
+  ) => Promise<{ payload?: { hits?: { slug: string; data: Data }[] } }>;
 }
 type Query = NonNullable<ControlProps['query']>;
 interface ControlInstance {
@@ -72,10 +77,14 @@ function issuesOf(collection: string, entry: Immutable): Issue[] {
 /** Where an issue is shown: “第2条答复·答复单位：…” for one inside a list, at the list's own field. */
 function located(issue: Issue, fieldLabel: (path: Issue['path']) => string): string {
   const [, index] = issue.path;
-  return typeof index === 'number' ? `第${index + 1}条${fieldLabel(issue.path.slice(0, 1))}：${issue.message}` : issue.message;
+  return typeof index === 'number'
+    ? `第${index + 1}条${fieldLabel(issue.path.slice(0, 1))}：${issue.message}`
+    : issue.message;
 }
 
-const labels = new Map<string, string>(folderCollections.flatMap((c) => c.fields.map((f) => [`${c.name}.${f.name}`, f.label] as const)));
+const labels = new Map<string, string>(
+  folderCollections.flatMap((c) => c.fields.map((f) => [`${c.name}.${f.name}`, f.label] as const)),
+);
 
 function withRules(Base: ControlClass): ControlClass {
   return class RuleControl extends Base {
@@ -91,7 +100,10 @@ function withRules(Base: ControlClass): ControlClass {
         const name = String(p.field.get('name'));
         const mine = issuesOf(collection, p.getEntry?.() ?? p.entry).filter((i) => i.path[0] === name);
         if (mine.length === 0) return undefined;
-        return { type: 'CUSTOM', message: mine.map((i) => located(i, ([f]) => labels.get(`${collection}.${f}`) ?? String(f))).join('；') };
+        return {
+          type: 'CUSTOM',
+          message: mine.map((i) => located(i, ([f]) => labels.get(`${collection}.${f}`) ?? String(f))).join('；'),
+        };
       };
       this.isValid = () => {
         const result = own ? own() : true;
@@ -133,7 +145,9 @@ export function registerEntryRules(cms: CmsApi): void {
   const widgets = new Set(folderCollections.flatMap((c) => c.fields.map((f) => String(cmsField(f).widget))));
   widgets.add('markdown');
   for (const name of widgets) {
-    const w = cms.getWidget(name) as unknown as { control: ControlClass; preview: unknown; schema?: object } | undefined;
+    const w = cms.getWidget(name) as unknown as
+      | { control: ControlClass; preview: unknown; schema?: object }
+      | undefined;
     if (!w) continue;
     (cms.registerWidget as (...args: unknown[]) => void)(name, withRules(w.control), w.preview, w.schema);
   }

@@ -48,7 +48,11 @@ type ObjectControlClass = new (props: never) => ObjectControlInstance;
 
 /** Install both fixes. Call before `CMS.init`. */
 export function registerOptionalGroups(cms: CmsApi): void {
-  const object = cms.getWidget('object') as unknown as { control: ObjectControlClass; preview: unknown; schema?: object };
+  const object = cms.getWidget('object') as unknown as {
+    control: ObjectControlClass;
+    preview: unknown;
+    schema?: object;
+  };
   const Base = object.control;
   class OptionalObjectControl extends Base {
     constructor(props: never) {

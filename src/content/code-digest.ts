@@ -8,7 +8,13 @@ import { join, resolve } from 'node:path';
  * not when a module that file imports changes, so without this a new field, default or rule would leave every
  * unchanged entry parsed by the old code (a build that fails on an old shape, or pages missing a new default).
  */
-const SOURCES = ['src/content.config.ts', 'src/content', 'src/lib', 'src/integrations/section-ids.ts', 'src/integrations/footnote-labels.ts'];
+const SOURCES = [
+  'src/content.config.ts',
+  'src/content',
+  'src/lib',
+  'src/integrations/section-ids.ts',
+  'src/integrations/footnote-labels.ts',
+];
 
 function files(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -25,7 +31,8 @@ let cached: string | undefined;
 export function entryCodeDigest(root = resolve('.')): string {
   if (cached !== undefined && root === resolve('.')) return cached;
   const hash = createHash('sha256');
-  for (const file of SOURCES.flatMap((s) => files(join(root, s)))) hash.update(file.slice(root.length)).update(readFileSync(file));
+  for (const file of SOURCES.flatMap((s) => files(join(root, s))))
+    hash.update(file.slice(root.length)).update(readFileSync(file));
   const digest = hash.digest('base64url');
   if (root === resolve('.')) cached = digest;
   return digest;

@@ -40,7 +40,11 @@ export function proposalRules(p: ProposalData, ctx: Ctx): void {
 export function paperIssueRules(p: { pages?: { number?: number }[] }, ctx: Ctx): void {
   (p.pages ?? []).forEach((page, i) => {
     if (page.number !== undefined && page.number !== i + 1) {
-      ctx.addIssue({ code: 'custom', path: ['pages', i, 'number'], message: `版次应按顺序从 1 编号：第 ${i + 1} 条版面的版次应为 ${i + 1}，而不是 ${page.number}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pages', i, 'number'],
+        message: `版次应按顺序从 1 编号：第 ${i + 1} 条版面的版次应为 ${i + 1}，而不是 ${page.number}`,
+      });
     }
   });
 }

@@ -35,13 +35,18 @@ function shown(value: unknown): unknown {
     if ('entry' in value && 'data' in value) return entryDigest(value as Entry<unknown>);
     // Dates and other class instances are left to JSON.stringify, which writes them in full.
     const proto: unknown = Object.getPrototypeOf(value);
-    if (proto === Object.prototype || proto === null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v)]));
+    if (proto === Object.prototype || proto === null)
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v)]));
   }
   return value;
 }
 
 const sharedKey = memo(async () =>
-  digest([await getSettings(), await Promise.all(taxonomyCollections.map((t) => getTaxonomy(t.name))), (await getAllMembersForNames()).map((m) => [m.id, m.data])]),
+  digest([
+    await getSettings(),
+    await Promise.all(taxonomyCollections.map((t) => getTaxonomy(t.name))),
+    (await getAllMembersForNames()).map((m) => [m.id, m.data]),
+  ]),
 );
 
 /** The key of a page showing `parts`: entries, lists of entries, or any other value it renders. */
@@ -54,6 +59,9 @@ export async function cacheKey(...parts: unknown[]): Promise<string> {
  * size, the list's name) and `extra`, what the route shows besides its page (facet counts, columns). After one edited
  * story only the list pages that show it are rendered again.
  */
-export async function keyedPaths<P extends { props: Record<string, unknown> }>(paths: P[], ...extra: unknown[]): Promise<(P & { cacheKey: string })[]> {
+export async function keyedPaths<P extends { props: Record<string, unknown> }>(
+  paths: P[],
+  ...extra: unknown[]
+): Promise<(P & { cacheKey: string })[]> {
   return Promise.all(paths.map(async (p) => ({ ...p, cacheKey: await cacheKey(p.props, ...extra) })));
 }

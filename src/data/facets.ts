@@ -8,7 +8,14 @@ const TYPE_BY_SLUG = invert(TYPE_SLUGS);
 
 /** What a facet value's count counts, in the words of Count.astro (status and type by their Chinese names). */
 function countOf(f: Facet, v: string): string {
-  const term = f.name === 'unit' ? `lead=${v}` : f.name === 'status' ? `status=${STATUS_BY_SLUG[v]}` : f.name === 'type' ? `type=${TYPE_BY_SLUG[v]}` : `${f.name}=${v}`;
+  const term =
+    f.name === 'unit'
+      ? `lead=${v}`
+      : f.name === 'status'
+        ? `status=${STATUS_BY_SLUG[v]}`
+        : f.name === 'type'
+          ? `type=${TYPE_BY_SLUG[v]}`
+          : `${f.name}=${v}`;
   return `proposals public ${term}`;
 }
 
@@ -53,7 +60,13 @@ export async function getFacets() {
       facet,
       values: order(facet)
         .filter((v) => groups.has(v))
-        .map((v) => ({ value: v, label: label(facet, v), url: `/proposals/${facet.name}/${v}/`, items: groups.get(v)!, of: countOf(facet, v) })),
+        .map((v) => ({
+          value: v,
+          label: label(facet, v),
+          url: `/proposals/${facet.name}/${v}/`,
+          items: groups.get(v)!,
+          of: countOf(facet, v),
+        })),
     };
   });
 }

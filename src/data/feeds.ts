@@ -17,11 +17,26 @@ interface FeedItem {
 async function items(kind: FeedKind): Promise<FeedItem[]> {
   switch (kind) {
     case 'news':
-      return (await getNews()).map((n) => ({ title: n.data.title, link: `/news/${n.id}/`, pubDate: n.data.date, description: n.data.summary }));
+      return (await getNews()).map((n) => ({
+        title: n.data.title,
+        link: `/news/${n.id}/`,
+        pubDate: n.data.date,
+        description: n.data.summary,
+      }));
     case 'reviews':
-      return (await getReviews()).map((r) => ({ title: r.data.title, link: `/reviews/${r.id}/`, pubDate: r.data.date, description: r.data.editorNote }));
+      return (await getReviews()).map((r) => ({
+        title: r.data.title,
+        link: `/reviews/${r.id}/`,
+        pubDate: r.data.date,
+        description: r.data.editorNote,
+      }));
     case 'voices':
-      return (await getVoices()).map((v) => ({ title: v.data.title, link: `/voices/${v.id}/`, pubDate: v.data.date, description: v.data.summary }));
+      return (await getVoices()).map((v) => ({
+        title: v.data.title,
+        link: `/voices/${v.id}/`,
+        pubDate: v.data.date,
+        description: v.data.summary,
+      }));
     case 'proposals':
       return (await getProposals()).map((p) => ({
         title: `第${p.data.number}号 ${p.data.title}`,

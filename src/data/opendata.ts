@@ -12,5 +12,7 @@ export async function getOpenProposals(site: URL): Promise<OpenProposal[]> {
     unit: (id: string) => unitLabel(l, id),
     member: (id: string) => l.members.get(id)!.name,
   };
-  return [...proposals].sort((a, b) => a.data.number.localeCompare(b.data.number)).map((p) => openProposal(p.id, p.data, names, site));
+  return [...proposals]
+    .sort((a, b) => a.data.number.localeCompare(b.data.number))
+    .map((p) => openProposal(p.id, p.data, names, site));
 }

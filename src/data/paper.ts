@@ -3,7 +3,14 @@ import rss from '@astrojs/rss';
 import { folderCollections } from '../content/model.ts';
 import { imageDimensions } from '../lib/media.ts';
 import { publicDir } from '../lib/paths.ts';
-import { assembleEdition, issueDateLabel, placements, type Issue, type Placement, type StoryInput } from '../lib/paper/edition.ts';
+import {
+  assembleEdition,
+  issueDateLabel,
+  placements,
+  type Issue,
+  type Placement,
+  type StoryInput,
+} from '../lib/paper/edition.ts';
 import { getNews, getPaperIssues, getSettings, getVoices } from './content.ts';
 import { memo } from './memo.ts';
 
@@ -66,7 +73,13 @@ export async function issueFeed(site: URL, issue: Issue): Promise<Response> {
     description: `${settings.newspaper}数字报第${issue.number}期各版文章`,
     site,
     items: issue.pages.flatMap((p) =>
-      p.articles.map((a) => ({ title: a.title, link: a.href, pubDate: a.date, description: a.summary, categories: [`第${p.number}版 ${p.name}`] })),
+      p.articles.map((a) => ({
+        title: a.title,
+        link: a.href,
+        pubDate: a.date,
+        description: a.summary,
+        categories: [`第${p.number}版 ${p.name}`],
+      })),
     ),
     customData: '<language>zh-cn</language>',
   });

@@ -45,7 +45,11 @@ export async function getRelated(p: P, n = 5): Promise<P[]> {
   const one = new Map<string, P>();
   const firstOf = (list: P[], keep: (x: P) => boolean) => {
     let taken = 0;
-    for (const x of list) if (x.id !== p.id && keep(x) && !one.has(x.id) && (one.set(x.id, x), ++taken === need)) return;
+    for (const x of list)
+      if (x.id !== p.id && keep(x) && !one.has(x.id)) {
+        one.set(x.id, x);
+        if (++taken === need) return;
+      }
   };
   firstOf(sameCategory, (x) => !sharesUnit(x));
   for (const u of units) firstOf(byUnit.get(u) ?? [], (x) => x.data.category !== p.data.category);

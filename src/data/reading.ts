@@ -8,7 +8,9 @@ export type Reading<D> = ReadingOf<Entry<D>>;
 
 const news = memo(async () => columnReading(await getNews(), (n) => n.data.tags));
 // A voice relates to others by the same member and in the same column (委员论坛, 快评 …).
-const voices = memo(async () => columnReading(await getVoices(), (v) => [`author:${v.data.author}`, `column:${v.data.column}`]));
+const voices = memo(async () =>
+  columnReading(await getVoices(), (v) => [`author:${v.data.author}`, `column:${v.data.column}`]),
+);
 
 /** Neighbours and related reading of a news story. */
 export async function newsReading(id: string): Promise<Reading<NewsData>> {
@@ -23,5 +25,9 @@ export async function voiceReading(id: string): Promise<Reading<VoiceData>> {
 /** The links a page shows for reading on, from entries of a column under `base` (`/news/`). */
 export function readingLinks<D extends { title: string; date: Date }>(reading: Reading<D>, base: string) {
   const link = (e: Entry<D>) => ({ href: `${base}${e.id}/`, title: e.data.title, date: e.data.date });
-  return { previous: reading.previous && link(reading.previous), next: reading.next && link(reading.next), related: reading.related.map(link) };
+  return {
+    previous: reading.previous && link(reading.previous),
+    next: reading.next && link(reading.next),
+    related: reading.related.map(link),
+  };
 }

@@ -11,7 +11,9 @@ export async function getReviewSections() {
       const { headings } = await render(r.entry);
       return {
         review: r,
-        sections: headings.filter((h) => h.depth === 2).map((h) => ({ id: h.slug, label: cleanHeading(h.text), committee: ids.has(h.slug) ? h.slug : undefined })),
+        sections: headings
+          .filter((h) => h.depth === 2)
+          .map((h) => ({ id: h.slug, label: cleanHeading(h.text), committee: ids.has(h.slug) ? h.slug : undefined })),
       };
     }),
   );
@@ -23,7 +25,9 @@ export async function getCommitteeSections() {
   return committees
     .map((c) => ({
       committee: c,
-      items: sections.filter((s) => s.sections.some((x) => x.committee === c.id)).map((s) => ({ review: s.review, url: `/reviews/${s.review.id}/#${c.id}` })),
+      items: sections
+        .filter((s) => s.sections.some((x) => x.committee === c.id))
+        .map((s) => ({ review: s.review, url: `/reviews/${s.review.id}/#${c.id}` })),
     }))
     .filter((c) => c.items.length > 0);
 }

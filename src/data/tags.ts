@@ -3,7 +3,9 @@ import { getNews } from './content.ts';
 import { memo } from './memo.ts';
 
 /** Every news tag with its ASCII slug (pinyin), unique across tags; spelt once per build, as every story page asks. */
-export const getTagSlugs: () => Promise<Map<string, string>> = memo(async () => uniqueSlugs((await getNews()).flatMap((n) => n.data.tags)));
+export const getTagSlugs: () => Promise<Map<string, string>> = memo(async () =>
+  uniqueSlugs((await getNews()).flatMap((n) => n.data.tags)),
+);
 
 /** Tags with their slug and stories (newest first), most used first. */
 export async function getTags() {

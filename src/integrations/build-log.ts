@@ -15,9 +15,14 @@ const FLUSH_CHARS = 64 * 1024;
  */
 const COLOUR =
   !(process.env.NO_COLOR || process.argv.includes('--no-color')) &&
-  (!!process.env.FORCE_COLOR || process.argv.includes('--color') || process.platform === 'win32' || (process.stdout.isTTY && process.env.TERM !== 'dumb') || !!process.env.CI);
+  (!!process.env.FORCE_COLOR ||
+    process.argv.includes('--color') ||
+    process.platform === 'win32' ||
+    (process.stdout.isTTY && process.env.TERM !== 'dumb') ||
+    !!process.env.CI);
 
-const styled = (format: Parameters<typeof styleText>[0], text: string) => (COLOUR ? styleText(format, text, { validateStream: false }) : text);
+const styled = (format: Parameters<typeof styleText>[0], text: string) =>
+  COLOUR ? styleText(format, text, { validateStream: false }) : text;
 
 /** Astro's prefix of a line: the time, the level if it is a warning or an error, the label. */
 function prefix({ level, label }: AstroLoggerMessage): string {
@@ -54,7 +59,9 @@ export default function batchedLog(options: { level?: AstroLoggerLevel } = {}): 
       if (!matchesLevel(event.level, level)) return;
       const toErr = event.level === 'error';
       const stream = toErr ? process.stderr : process.stdout;
-      const line = (event.label === 'SKIP_FORMAT' ? event.message : `${prefix(event)} ${event.message}`) + (event.newLine ? '\n' : '');
+      const line =
+        (event.label === 'SKIP_FORMAT' ? event.message : `${prefix(event)} ${event.message}`) +
+        (event.newLine ? '\n' : '');
       if (toErr || event.level === 'warn') {
         flush();
         stream.write(line);

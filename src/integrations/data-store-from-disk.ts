@@ -2,7 +2,13 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { astroVersion, DATA_STORE_MODULE_ID, dataStoreShapeProblems, internalsError, storeFileShapeHolds } from './internals/astro-data-store.ts';
+import {
+  astroVersion,
+  DATA_STORE_MODULE_ID,
+  dataStoreShapeProblems,
+  internalsError,
+  storeFileShapeHolds,
+} from './internals/astro-data-store.ts';
 
 /** The resolved id of Astro's module holding every collection's entries (Vite's `\0` marks a virtual module). */
 const DATA_STORE_MODULE = `\0${DATA_STORE_MODULE_ID}`;
@@ -31,14 +37,17 @@ export function dataStoreFromDisk(): AstroIntegration {
       // Before anything is bundled: Astro must still name, load and read the module the way this plugin answers it.
       'astro:build:start': () => {
         const problems = dataStoreShapeProblems();
-        if (problems.length) throw internalsError('内容存储从磁盘读取（data-store-from-disk）', problems, astroVersion());
+        if (problems.length)
+          throw internalsError('内容存储从磁盘读取（data-store-from-disk）', problems, astroVersion());
       },
       // Prepended here, not listed in `vite.plugins`: Astro's own loader of this module would otherwise answer first.
       'astro:build:setup': ({ vite, logger }) => {
         vite.plugins = [
           dataStorePlugin(storeFile, (bytes) => {
             answered = true;
-            logger.info(`content store read from disk when pages render (${(bytes / 1e6).toFixed(1)} MB kept out of the bundle)`);
+            logger.info(
+              `content store read from disk when pages render (${(bytes / 1e6).toFixed(1)} MB kept out of the bundle)`,
+            );
           }),
           ...(vite.plugins ?? []),
         ];
@@ -46,7 +55,11 @@ export function dataStoreFromDisk(): AstroIntegration {
       // The store exists but the plugin was never asked for the module: Astro loads it some other way now.
       'astro:build:done': () => {
         if (existsSync(storeFile) && !answered) {
-          throw internalsError('内容存储从磁盘读取（data-store-from-disk）', [`构建没有请求模块 "${DATA_STORE_MODULE_ID}"`], astroVersion());
+          throw internalsError(
+            '内容存储从磁盘读取（data-store-from-disk）',
+            [`构建没有请求模块 "${DATA_STORE_MODULE_ID}"`],
+            astroVersion(),
+          );
         }
       },
     },
@@ -77,7 +90,11 @@ function dataStorePlugin(storeFile: string, onUse: (bytes: number) => void = () 
         // No store yet (a site without collections): Astro's loader answers with an empty one.
         if (!existsSync(storeFile)) return null;
         if (!storeFileShapeHolds(head(storeFile))) {
-          throw internalsError('内容存储从磁盘读取（data-store-from-disk）', [`${storeFile} 不再是 devalue 扁平数组`], astroVersion());
+          throw internalsError(
+            '内容存储从磁盘读取（data-store-from-disk）',
+            [`${storeFile} 不再是 devalue 扁平数组`],
+            astroVersion(),
+          );
         }
         onUse(statSync(storeFile).size);
         return {

@@ -32,7 +32,11 @@ interface ScanFile {
 function encodeScans(scans: Map<string, PageRefs>): ScanFile {
   const strings: string[] = [];
   const index = new Map<string, number>();
-  const at = (s: string) => index.get(s) ?? (index.set(s, strings.push(s) - 1), strings.length - 1);
+  const at = (s: string) => {
+    let i = index.get(s);
+    if (i === undefined) index.set(s, (i = strings.push(s) - 1));
+    return i;
+  };
   const pages: ScanFile['pages'] = {};
   for (const [d, { ids, refs }] of scans) pages[d] = [[...ids].map(at), refs.map(at)];
   return { scanner: SCANNER, strings, pages };
@@ -41,7 +45,8 @@ function encodeScans(scans: Map<string, PageRefs>): ScanFile {
 function decodeScans(saved: ScanFile, into: Map<string, PageRefs>, keep: (s: string) => string = (s) => s): void {
   if (saved.scanner !== SCANNER) return;
   const strings = saved.strings.map(keep);
-  for (const [d, [ids, refs]] of Object.entries(saved.pages)) into.set(d, { ids: new Set(ids.map((i) => strings[i]!)), refs: refs.map((i) => strings[i]!) });
+  for (const [d, [ids, refs]] of Object.entries(saved.pages))
+    into.set(d, { ids: new Set(ids.map((i) => strings[i]!)), refs: refs.map((i) => strings[i]!) });
 }
 
 export function loadScans(file: string | undefined): Map<string, PageRefs> {
@@ -77,7 +82,12 @@ export interface Scanned {
 }
 
 /** Scans HTML files of the site, taking from `last` each page whose digest it holds. */
-export async function scanPages(root: string, files: readonly string[], last: Map<string, PageRefs>, keep = keeper()): Promise<Scanned> {
+export async function scanPages(
+  root: string,
+  files: readonly string[],
+  last: Map<string, PageRefs>,
+  keep = keeper(),
+): Promise<Scanned> {
   const out: Scanned = { digests: new Map(), scans: new Map(), parsed: 0 };
   for (const [i, f] of files.entries()) {
     if (i % 10 === 0) await new Promise((r) => setImmediate(r));
@@ -126,7 +136,13 @@ export function scanAnswer({ digests, scans, parsed }: Scanned): ScanAnswer {
  * build, when the index is mostly written and the second core free (20,000 documents: 23,884 pages to read, digest
  * and scan).
  */
-export async function checkLinks(root: string, site: string, logger: AstroIntegrationLogger, scanFile?: string, threads = 1): Promise<void> {
+export async function checkLinks(
+  root: string,
+  site: string,
+  logger: AstroIntegrationLogger,
+  scanFile?: string,
+  threads = 1,
+): Promise<void> {
   const last = loadScans(scanFile);
   const files = siteFiles(root);
   const html = files.filter((f) => f.endsWith('.html'));
@@ -144,14 +160,20 @@ export async function checkLinks(root: string, site: string, logger: AstroIntegr
   const pages = new Map<string, PageRefs>();
   for (const f of files) {
     if (f.endsWith('.html')) pages.set(sitePath(f), scans.get(digests.get(f)!)!);
-    else if (f.endsWith('.xml') && f.includes('rss')) pages.set(sitePath(f), { ids: new Set(), refs: scanFeed(readFileSync(join(root, f), 'utf8'), site) });
+    else if (f.endsWith('.xml') && f.includes('rss'))
+      pages.set(sitePath(f), { ids: new Set(), refs: scanFeed(readFileSync(join(root, f), 'utf8'), site) });
   }
   if (scanFile) saveScans(scanFile, scans);
   // Every page loads the same stylesheet, icons and media: each file is looked up once.
   const found = new Map<string, boolean>();
   const exists = (p: string) => {
     let yes = found.get(p);
-    if (yes === undefined) found.set(p, (yes = existsSync(join(root, p)) && (statSync(join(root, p)).isFile() || existsSync(join(root, p, 'index.html')))));
+    if (yes === undefined)
+      found.set(
+        p,
+        (yes =
+          existsSync(join(root, p)) && (statSync(join(root, p)).isFile() || existsSync(join(root, p, 'index.html')))),
+      );
     return yes;
   };
   const gone = (p: string) => existsSync(join(root, '_gone', p, 'index.html'));
@@ -160,7 +182,9 @@ export async function checkLinks(root: string, site: string, logger: AstroIntegr
     const lines = broken.slice(0, 50).map((b) => `  ${b.page} → ${b.target}（${b.reason}）`);
     throw new Error(`失效链接 ${broken.length} 处：\n${lines.join('\n')}`);
   }
-  logger.info(`checked ${pages.size} pages and feeds (${parsed} parsed, the others unchanged since the last build): every internal link resolves`);
+  logger.info(
+    `checked ${pages.size} pages and feeds (${parsed} parsed, the others unchanged since the last build): every internal link resolves`,
+  );
 }
 
 /** What the link check's thread is given (`link-check-worker.ts`). */
@@ -189,6 +213,10 @@ export function checkLinksInWorker(job: LinkCheckJob, logger: AstroIntegrationLo
       settled = !('info' in m);
     });
     worker.on('error', reject);
-    worker.on('exit', (code) => (settled && code === 0 ? resolve() : reject(new Error(`the link check stopped (exit code ${code}) before it finished`))));
+    worker.on('exit', (code) =>
+      settled && code === 0
+        ? resolve()
+        : reject(new Error(`the link check stopped (exit code ${code}) before it finished`)),
+    );
   });
 }

@@ -1,6 +1,16 @@
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -102,11 +112,14 @@ export function outputFolder(): AstroIntegration {
       'astro:build:done': ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir);
         const kept = new Set<string>();
-        for (const urls of assets.values()) for (const url of urls) kept.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
+        for (const urls of assets.values())
+          for (const url of urls) kept.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
         const deleted = pruneOutput(root, kept, started);
         rmSync(join(cacheDir, 'output-incomplete'), { force: true });
         // Most are the last build's sitemap, admin and search index, which the integrations after this one write again.
-        logger.info(`deleted ${deleted.length} file(s) this build did not write; the sitemap, the admin and the search index are added next`);
+        logger.info(
+          `deleted ${deleted.length} file(s) this build did not write; the sitemap, the admin and the search index are added next`,
+        );
       },
     },
   };

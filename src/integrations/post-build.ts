@@ -35,8 +35,13 @@ export function postBuild({ preindex = true }: { preindex?: boolean } = {}): Ast
         const root = fileURLToPath(dir);
         const started = performance.now();
         const outcomes = await Promise.allSettled([
-          process.env.SKIP_SEARCH_INDEX === '1' ? Promise.resolve() : (async () => indexSite(root, cacheDir, logger.fork('search-index'), await preindexer?.settled()))(),
-          checkLinksInWorker({ root, site, scanFile: join(cacheDir, 'link-scans.json'), threads: 2 }, logger.fork('link-check')),
+          process.env.SKIP_SEARCH_INDEX === '1'
+            ? Promise.resolve()
+            : (async () => indexSite(root, cacheDir, logger.fork('search-index'), await preindexer?.settled()))(),
+          checkLinksInWorker(
+            { root, site, scanFile: join(cacheDir, 'link-scans.json'), threads: 2 },
+            logger.fork('link-check'),
+          ),
         ]);
         const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
         if (failed) throw failed.reason;

@@ -95,7 +95,9 @@ export class PreIndexer {
       const ms = await writePartToCache(this.site, this.cacheDir, part);
       if (ms !== undefined) {
         this.written.add(part.id);
-        this.logger.info(`part ${part.id} (${part.pages.length} pages) indexed while the pages were rendered, in ${ms} ms`);
+        this.logger.info(
+          `part ${part.id} (${part.pages.length} pages) indexed while the pages were rendered, in ${ms} ms`,
+        );
       }
     } catch (e) {
       // The index step writes the part again and reports what is wrong.

@@ -25,7 +25,10 @@ export function sectionIds() {
       name: 'section-ids',
       element: {
         filter: ['h2', 'h3', 'h4', 'h5', 'h6'],
-        visit(node: { properties?: Record<string, unknown> }, ctx: { textContent(n: unknown): string; setProperty(n: unknown, k: string, v: string): void }) {
+        visit(
+          node: { properties?: Record<string, unknown> },
+          ctx: { textContent(n: unknown): string; setProperty(n: unknown, k: string, v: string): void },
+        ) {
           if (typeof node.properties?.id === 'string') return;
           ctx.setProperty(node, 'id', assign(ctx.textContent(node)));
         },

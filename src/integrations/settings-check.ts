@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from '../lib/paths.ts';
-import { isProductionBuild, placeholderEnvironment, placeholderMessage, placeholderSettings } from '../lib/placeholders.ts';
+import {
+  isProductionBuild,
+  placeholderEnvironment,
+  placeholderMessage,
+  placeholderSettings,
+} from '../lib/placeholders.ts';
 
 /**
  * Before anything is built: a production build (`SITE_ENV=production`) with example filing numbers or an unset domain

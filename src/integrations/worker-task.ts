@@ -10,6 +10,10 @@ export function workerTask<T>(file: URL, data: unknown, what: string): Promise<T
     let answer: { value: T } | undefined;
     worker.on('message', (value: T) => (answer = { value }));
     worker.on('error', (e) => reject(new Error(`${what} failed: ${e.message}`)));
-    worker.on('exit', (code) => (answer && code === 0 ? resolve(answer.value) : reject(new Error(`${what} stopped (exit code ${code}) before it finished`))));
+    worker.on('exit', (code) =>
+      answer && code === 0
+        ? resolve(answer.value)
+        : reject(new Error(`${what} stopped (exit code ${code}) before it finished`)),
+    );
   });
 }

@@ -41,5 +41,8 @@ export function changedInput(root: string, record: BuildInputs, fixed: Record<st
 
 /** One digest naming a whole record, for the folder that holds its product. */
 export function recordDigest(record: BuildInputs): string {
-  return digestOf(JSON.stringify([Object.entries(record.fixed).sort(), Object.entries(record.files).sort()])).slice(0, 16);
+  return digestOf(JSON.stringify([Object.entries(record.fixed).sort(), Object.entries(record.files).sort()])).slice(
+    0,
+    16,
+  );
 }

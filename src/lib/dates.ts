@@ -27,7 +27,13 @@ export function beijingParts(d: Date): { year: number; month: number; day: numbe
   // arithmetic is exact from then on; it is also ~50× cheaper than Intl, which a 20,000-page build calls ~100k times.
   if (d.getTime() >= NO_DST_SINCE) {
     const b = new Date(d.getTime() + 8 * 3_600_000);
-    return { year: b.getUTCFullYear(), month: b.getUTCMonth() + 1, day: b.getUTCDate(), hour: b.getUTCHours(), minute: b.getUTCMinutes() };
+    return {
+      year: b.getUTCFullYear(),
+      month: b.getUTCMonth() + 1,
+      day: b.getUTCDate(),
+      hour: b.getUTCHours(),
+      minute: b.getUTCMinutes(),
+    };
   }
   const p = Object.fromEntries(parts.formatToParts(d).map((x) => [x.type, x.value]));
   return { year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute! };

@@ -29,7 +29,12 @@ export function detach(s: string): string {
 const TOKEN = /<!--[\s\S]*?(?:-->|$)|<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 /** Elements whose content is text, not tags: a link written in a script's string is not a link of the page. */
-const TEXT_ONLY = new Map(['script', 'style', 'textarea', 'title', 'iframe', 'xmp', 'noembed', 'noframes'].map((n) => [n, new RegExp(`</${n}(?=[\\s/>])`, 'gi')]));
+const TEXT_ONLY = new Map(
+  ['script', 'style', 'textarea', 'title', 'iframe', 'xmp', 'noembed', 'noframes'].map((n) => [
+    n,
+    new RegExp(`</${n}(?=[\\s/>])`, 'gi'),
+  ]),
+);
 const SOURCE_TAGS = new Set(['img', 'script', 'source', 'iframe']);
 
 /** The attributes the link check reads (`WANTED`) of a start tag, values with character references decoded; the first of a name wins. */
@@ -68,8 +73,10 @@ export function scanHtml(html: string, keep: (s: string) => string = detach): Pa
       const attrs = attributesOf(text);
       if (attrs.id) ids.add(keep(attrs.id));
       if (name === 'a' && attrs.name) ids.add(keep(attrs.name));
-      const url = (name === 'a' || name === 'link' ? attrs.href : undefined) ?? (SOURCE_TAGS.has(name) ? attrs.src : undefined);
-      if (url && !(name === 'link' && /\b(canonical|alternate)\b/.test(attrs.rel ?? '') && /^https?:/.test(url))) refs.push(keep(url));
+      const url =
+        (name === 'a' || name === 'link' ? attrs.href : undefined) ?? (SOURCE_TAGS.has(name) ? attrs.src : undefined);
+      if (url && !(name === 'link' && /\b(canonical|alternate)\b/.test(attrs.rel ?? '') && /^https?:/.test(url)))
+        refs.push(keep(url));
     }
     const endTag = TEXT_ONLY.get(name);
     if (endTag) {
@@ -83,7 +90,9 @@ export function scanHtml(html: string, keep: (s: string) => string = detach): Pa
 
 /** `<link>` entries of an RSS feed. */
 export function scanFeed(xml: string, site: string): string[] {
-  return [...xml.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1]!.replace(site.replace(/\/$/, ''), '')).filter((u) => u.startsWith('/'));
+  return [...xml.matchAll(/<link>([^<]+)<\/link>/g)]
+    .map((m) => m[1]!.replace(site.replace(/\/$/, ''), ''))
+    .filter((u) => u.startsWith('/'));
 }
 
 export interface Broken {
@@ -123,7 +132,11 @@ export function findBroken(
       const path = decodeURI(url.pathname);
       const target = pages.get(path) ?? pages.get(path.endsWith('/') ? path : `${path}/`);
       if (!target && !exists(path)) {
-        broken.push({ page, target: raw, reason: gone(path) ? '该文已撤回或删除，请去掉这个链接' : '页面或文件不存在（如尚未到发布时间，也不能链接）' });
+        broken.push({
+          page,
+          target: raw,
+          reason: gone(path) ? '该文已撤回或删除，请去掉这个链接' : '页面或文件不存在（如尚未到发布时间，也不能链接）',
+        });
         continue;
       }
       if (url.hash && url.hash.length > 1) {

@@ -38,12 +38,19 @@ export function placeholderSettings(settings: Record<string, unknown>): Placehol
 /** Build settings left at their defaults: the site's own address, and the Git host the CMS logs in to. */
 export function placeholderEnvironment(env: Record<string, string | undefined>): Placeholder[] {
   const found: Placeholder[] = [];
-  if (!env.SITE_URL) found.push({ where: 'SITE_URL', label: '网站域名', value: '（未设置，使用示例值 https://www.czzx.gov.cn）' });
+  if (!env.SITE_URL)
+    found.push({ where: 'SITE_URL', label: '网站域名', value: '（未设置，使用示例值 https://www.czzx.gov.cn）' });
   else if (/\.(invalid|example|test|localhost)(\/|:|$)|\/\/(localhost|127\.)/.test(env.SITE_URL)) {
     found.push({ where: 'SITE_URL', label: '网站域名', value: env.SITE_URL });
   }
-  if (!env.PUBLIC_CMS_BASE_URL) found.push({ where: 'PUBLIC_CMS_BASE_URL', label: '内容管理系统的 Git 服务地址', value: '（未设置，使用示例值 https://git.czzx.gov.cn）' });
-  if (!env.PUBLIC_CMS_APP_ID) found.push({ where: 'PUBLIC_CMS_APP_ID', label: '内容管理系统的 OAuth 应用 ID', value: '（未设置）' });
+  if (!env.PUBLIC_CMS_BASE_URL)
+    found.push({
+      where: 'PUBLIC_CMS_BASE_URL',
+      label: '内容管理系统的 Git 服务地址',
+      value: '（未设置，使用示例值 https://git.czzx.gov.cn）',
+    });
+  if (!env.PUBLIC_CMS_APP_ID)
+    found.push({ where: 'PUBLIC_CMS_APP_ID', label: '内容管理系统的 OAuth 应用 ID', value: '（未设置）' });
   return found;
 }
 

@@ -18,11 +18,22 @@ function read(): Map<RefTarget | TaxonomyCollection['name'], Set<string>> {
   const ids = new Map<RefTarget | TaxonomyCollection['name'], Set<string>>();
   for (const folder of FOLDER_REF_TARGETS) {
     const path = join(dir, folder);
-    ids.set(folder, new Set(existsSync(path) ? readdirSync(path).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)) : []));
+    ids.set(
+      folder,
+      new Set(
+        existsSync(path)
+          ? readdirSync(path)
+              .filter((f) => f.endsWith('.md'))
+              .map((f) => f.slice(0, -3))
+          : [],
+      ),
+    );
   }
   for (const t of taxonomyCollections) {
     const file = join(dir, t.file);
-    const items = existsSync(file) ? ((parseYaml(readFileSync(file, 'utf8'), file) as { items?: unknown } | null)?.items ?? []) : [];
+    const items = existsSync(file)
+      ? ((parseYaml(readFileSync(file, 'utf8'), file) as { items?: unknown } | null)?.items ?? [])
+      : [];
     ids.set(t.name, new Set(Array.isArray(items) ? items.map((i: { id?: unknown }) => String(i?.id)) : []));
   }
   return ids;

@@ -112,8 +112,12 @@ function startWorker(init: WorkerInit): SearchWorker {
     for (const search of new Set(asked.map((a) => a.search))) {
       const mine = asked.filter((a) => a.search === search);
       send({ op: 'data', search, indexes: mine.map((a) => a.index) }).result.then(
-        (data) => mine.forEach((a, i) => a.resolve((data as PagefindData[])[i]!)),
-        (e: Error) => mine.forEach((a) => a.reject(e)),
+        (data) => {
+          for (const [i, a] of mine.entries()) a.resolve((data as PagefindData[])[i]!);
+        },
+        (e: Error) => {
+          for (const a of mine) a.reject(e);
+        },
       );
     }
   };
@@ -129,7 +133,9 @@ const WORKERS = 2;
 
 async function workerEngine(parts: PartEntry[], options: Record<string, unknown>): Promise<Engine> {
   const enginePath = parts[0]!.path;
-  const workers = shareParts(parts, WORKERS).map((share) => startWorker({ lang: INDEX_LANGUAGE, parts: share, enginePath, tagged: parts.length > 1, options }));
+  const workers = shareParts(parts, WORKERS).map((share) =>
+    startWorker({ lang: INDEX_LANGUAGE, parts: share, enginePath, tagged: parts.length > 1, options }),
+  );
   try {
     await Promise.all(workers.map((w) => w.ready));
   } catch (e) {

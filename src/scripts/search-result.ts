@@ -5,7 +5,8 @@ import { resultKind, resultLine } from '../lib/search/result.ts';
 import type { PagefindData } from './search-engine.ts';
 
 /** Text made safe to put into HTML. */
-export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * One result: kind and date, the title, for a proposal its line of facts (案号 · 提案人 · 主办单位 · 状态), an excerpt of
@@ -14,10 +15,13 @@ export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export function resultHtml(d: PagefindData): string {
   const title = d.meta.title ?? d.url;
   const kind = resultKind(d);
-  const date = d.meta.date && kind !== KIND_LABELS.members && kind !== KIND_LABELS.units ? formatChineseDate(d.meta.date) : '';
+  const date =
+    d.meta.date && kind !== KIND_LABELS.members && kind !== KIND_LABELS.units ? formatChineseDate(d.meta.date) : '';
   const line = resultLine(d);
   const author = !line.length && d.meta.author ? `<span>${esc(d.meta.author)}</span>` : '';
-  const facts = line.map(([label, value]) => `<span><span class="label">${esc(label)}</span> ${esc(value)}</span>`).join(' · ');
+  const facts = line
+    .map(([label, value]) => `<span><span class="label">${esc(label)}</span> ${esc(value)}</span>`)
+    .join(' · ');
   const replies = d.sub_results
     .filter((s) => /#reply-/.test(s.url) && s.excerpt.includes('<mark>'))
     .map((s) => `<li><a href="${esc(s.url)}">${esc(s.title)}</a>：<span>${safeExcerpt(s.excerpt)}</span></li>`)

@@ -13,7 +13,10 @@ type Loaded = PagefindModule<{
   unfilteredResultCount: number;
 }>;
 
-const scope = self as unknown as { postMessage(m: EngineResponse): void; onmessage: ((e: MessageEvent<EngineRequest>) => void) | null };
+const scope = self as unknown as {
+  postMessage(m: EngineResponse): void;
+  onmessage: ((e: MessageEvent<EngineRequest>) => void) | null;
+};
 
 let engine: Promise<Loaded> | undefined;
 /**

@@ -26,14 +26,23 @@ interface Raw {
   satisfaction?: string;
   rehandling?: { assigned?: string; replies?: { unit: string; date: string; result: string }[]; satisfaction?: string };
 }
-const all = rawEntries(collections.find((c) => c.name === 'proposals')!).map((e) => ({ id: e.id, ...(e.data as unknown as Raw) }));
+const all = rawEntries(collections.find((c) => c.name === 'proposals')!).map((e) => ({
+  id: e.id,
+  ...(e.data as unknown as Raw),
+}));
 const shown = all.filter((p) => p.public !== false);
-const units = rawEntries(collections.find((c) => c.name === 'units')!).map((e) => e.data as { id: string; name: string; shortName?: string });
+const units = rawEntries(collections.find((c) => c.name === 'units')!).map(
+  (e) => e.data as { id: string; name: string; shortName?: string },
+);
 const pct = (n: number, d: number) => `${(Math.round((d ? n / d : 0) * 1000) / 10).toFixed(1)}%`;
 
 test('every facet value links to a page listing exactly as many proposals as its count says', async ({ page }) => {
   await page.goto('/proposals/');
-  const links = await page.locator('a[data-facet]').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, count: Number(a.getAttribute('data-count')) })));
+  const links = await page
+    .locator('a[data-facet]')
+    .evaluateAll((as) =>
+      as.map((a) => ({ href: a.getAttribute('href')!, count: Number(a.getAttribute('data-count')) })),
+    );
   expect(links.length).toBeGreaterThan(10);
   for (const l of links) {
     await page.goto(l.href);
@@ -45,10 +54,16 @@ test('every facet value links to a page listing exactly as many proposals as its
 test('facet counts agree with the content', async ({ page }) => {
   await page.goto('/proposals/');
   for (const c of new Set(shown.map((p) => p.category))) {
-    await expect(page.locator(`a[data-facet="category"][href="/proposals/category/${c}/"]`)).toHaveAttribute('data-count', String(shown.filter((p) => p.category === c).length));
+    await expect(page.locator(`a[data-facet="category"][href="/proposals/category/${c}/"]`)).toHaveAttribute(
+      'data-count',
+      String(shown.filter((p) => p.category === c).length),
+    );
   }
   for (const u of new Set(shown.flatMap((p) => p.leadUnits ?? []))) {
-    await expect(page.locator(`a[data-facet="unit"][href="/proposals/unit/${u}/"]`)).toHaveAttribute('data-count', String(shown.filter((p) => p.leadUnits?.includes(u)).length));
+    await expect(page.locator(`a[data-facet="unit"][href="/proposals/unit/${u}/"]`)).toHaveAttribute(
+      'data-count',
+      String(shown.filter((p) => p.leadUnits?.includes(u)).length),
+    );
   }
   await page.goto('/proposals/key/');
   await expect(page.locator('main article')).toHaveCount(shown.filter((p) => p.key).length);
@@ -58,24 +73,37 @@ test('a proposal links its session neighbours and related proposals', async ({ p
   const session = shown.map((p) => p.session).find((s) => shown.filter((p) => p.session === s).length >= 2)!;
   const inSession = shown.filter((p) => p.session === session).sort((a, b) => a.number.localeCompare(b.number));
   await page.goto(`/proposals/${inSession[0]!.id}/`);
-  await expect(page.getByRole('navigation', { name: '同届次提案' }).locator('a[rel="next"]')).toHaveAttribute('href', `/proposals/${inSession[1]!.id}/`);
+  await expect(page.getByRole('navigation', { name: '同届次提案' }).locator('a[rel="next"]')).toHaveAttribute(
+    'href',
+    `/proposals/${inSession[1]!.id}/`,
+  );
 });
 
-test('every proposal lists as related the five sharing most with it (category and a unit), newest first', async ({ page }) => {
-  const newestFirst = [...shown].sort((a, b) => b.submitted.localeCompare(a.submitted) || a.number.localeCompare(b.number));
+test('every proposal lists as related the five sharing most with it (category and a unit), newest first', async ({
+  page,
+}) => {
+  const newestFirst = [...shown].sort(
+    (a, b) => b.submitted.localeCompare(a.submitted) || a.number.localeCompare(b.number),
+  );
   const unitsOf = (p: Raw) => new Set([...(p.leadUnits ?? []), ...(p.coUnits ?? [])]);
   for (const p of newestFirst) {
     const mine = unitsOf(p);
     const expected = newestFirst
       .filter((x) => x.id !== p.id)
-      .map((x, i) => ({ x, i, s: (x.category === p.category ? 1 : 0) + ([...unitsOf(x)].some((u) => mine.has(u)) ? 1 : 0) }))
+      .map((x, i) => ({
+        x,
+        i,
+        s: (x.category === p.category ? 1 : 0) + ([...unitsOf(x)].some((u) => mine.has(u)) ? 1 : 0),
+      }))
       .filter((e) => e.s > 0)
       .sort((a, b) => b.s - a.s || a.i - b.i)
       .slice(0, 5)
       .map((e) => `/proposals/${e.x.id}/`);
     await page.goto(`/proposals/${p.id}/`);
     const section = page.getByRole('region', { name: '相关提案' });
-    const links = expected.length ? await section.locator('h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))) : [];
+    const links = expected.length
+      ? await section.locator('h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+      : [];
     expect(links, p.id).toEqual(expected);
   }
 });
@@ -89,27 +117,48 @@ test('a unit page shows its proposals as lead and co-unit, reply rate and result
   await expect(page.locator('[data-figure="lead"]')).toHaveText(`${lead.length} 件`);
   await expect(page.locator('[data-figure="reply-rate"]')).toHaveText(pct(replied, lead.length));
   // 办理结果 of the unit's answers as lead unit, the answer given again in a 重办 where there was one.
-  const final = (p: Raw) => p.rehandling?.replies?.find((r) => r.unit === unit.id) ?? p.replies?.find((r) => r.unit === unit.id && r.role === '主办');
+  const final = (p: Raw) =>
+    p.rehandling?.replies?.find((r) => r.unit === unit.id) ??
+    p.replies?.find((r) => r.unit === unit.id && r.role === '主办');
   const adopted = lead.filter((p) => final(p)?.result === '解决或采纳').length;
   await expect(page.locator('[data-figure="adopted"]')).toHaveText(`${adopted} 件`);
-  await expect(page.getByRole('region', { name: /主办的公开提案/ }).locator('article')).toHaveCount(lead.filter((p) => p.public !== false).length);
+  await expect(page.getByRole('region', { name: /主办的公开提案/ }).locator('article')).toHaveCount(
+    lead.filter((p) => p.public !== false).length,
+  );
 });
 
-test('the stats page shows the figures computed from content, withheld proposals counted but not shown', async ({ page }) => {
+test('the stats page shows the figures computed from content, withheld proposals counted but not shown', async ({
+  page,
+}) => {
   const sessions = parseYaml('taxonomies/sessions.yml').items as { id: string; received?: number; merged?: number }[];
   const used = sessions.filter((s) => all.some((p) => p.session === s.id));
   await page.goto('/proposals/stats/');
   await expect(page.locator('[data-figure="registered"]')).toHaveText(`${all.length} 件`);
-  await expect(page.locator('[data-figure="received"]')).toHaveText(`${used.reduce((n, s) => n + (s.received ?? 0), 0)} 件`);
-  await expect(page.locator('[data-figure="merged"]')).toHaveText(`${used.reduce((n, s) => n + (s.merged ?? 0), 0)} 件`);
-  await expect(page.locator('[data-figure="collective"]')).toHaveText(`${all.filter((p) => p.proposerType === '集体提案').length} 件`);
-  await expect(page.locator('[data-figure="answered-rate"]')).toHaveText(pct(all.filter((p) => p.status === '已办复').length, all.length));
+  await expect(page.locator('[data-figure="received"]')).toHaveText(
+    `${used.reduce((n, s) => n + (s.received ?? 0), 0)} 件`,
+  );
+  await expect(page.locator('[data-figure="merged"]')).toHaveText(
+    `${used.reduce((n, s) => n + (s.merged ?? 0), 0)} 件`,
+  );
+  await expect(page.locator('[data-figure="collective"]')).toHaveText(
+    `${all.filter((p) => p.proposerType === '集体提案').length} 件`,
+  );
+  await expect(page.locator('[data-figure="answered-rate"]')).toHaveText(
+    pct(all.filter((p) => p.status === '已办复').length, all.length),
+  );
   const rated = all.filter((p) => p.satisfaction);
-  await expect(page.locator('[data-figure="satisfied-rate"]')).toHaveText(pct(rated.filter((p) => p.satisfaction !== '不满意').length, rated.length));
+  await expect(page.locator('[data-figure="satisfied-rate"]')).toHaveText(
+    pct(rated.filter((p) => p.satisfaction !== '不满意').length, rated.length),
+  );
   // Each chart carries the same figures as a table.
-  const categoryRows = await page.locator('[data-chart-table="by-category"] tbody tr').evaluateAll((rs) => rs.map((r) => Number(r.querySelector('td')!.textContent)));
+  const categoryRows = await page
+    .locator('[data-chart-table="by-category"] tbody tr')
+    .evaluateAll((rs) => rs.map((r) => Number(r.querySelector('td')!.textContent)));
   expect(categoryRows.reduce((a, b) => a + b, 0)).toBe(all.length);
-  await expect(page.locator('figure [role="img"][data-chart]').first()).toHaveAttribute('aria-labelledby', /title .*desc/);
+  await expect(page.locator('figure [role="img"][data-chart]').first()).toHaveAttribute(
+    'aria-labelledby',
+    /title .*desc/,
+  );
   const hidden = all.find((p) => p.public === false);
   if (hidden) await expect(page.locator('main')).not.toContainText(hidden.title);
 });

@@ -38,7 +38,9 @@ test.afterAll(() => {
 
 test.use({ bypassCSP: true });
 
-test('a draft with a pasted web page commits the story and its uploaded image together on the draft’s branch', async ({ page }) => {
+test('a draft with a pasted web page commits the story and its uploaded image together on the draft’s branch', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   page.on('dialog', (d) => void d.accept());
   await page.goto(`/admin/?cms_port=${port}&workflow=1`);
@@ -50,7 +52,9 @@ test('a draft with a pasted web page commits the story and its uploaded image to
   await page.getByLabel('发布时间').fill('2031-06-01T10:00');
   await page.getByLabel('摘要').fill('草稿中粘贴的图片随草稿保存。');
   await page.getByLabel('署名').fill('本报记者 王磊');
-  const editor = page.locator('[aria-label="markdown field"]', { has: page.locator('label', { hasText: /^正文$/ }) }).locator('[contenteditable="true"]');
+  const editor = page
+    .locator('[aria-label="markdown field"]', { has: page.locator('label', { hasText: /^正文$/ }) })
+    .locator('[contenteditable="true"]');
   await editor.click();
   const html = readFileSync(join(ROOT, 'tests/fixtures/paste/web-page.html'), 'utf8');
   await editor.evaluate((el, html) => {
@@ -66,7 +70,10 @@ test('a draft with a pasted web page commits the story and its uploaded image to
   await expect(page.getByText('修改已保存')).toBeVisible();
   await expect.poll(() => git('branch', '--list', 'cms/*')).toContain('cms/news/2031-06-01');
   const files = git('diff', '--name-only', 'main', 'cms/news/2031-06-01').split('\n').sort();
-  expect(files).toEqual(['content/news/2031-06-01.md', expect.stringMatching(/^public\/media\/paste-\d{8}-[a-z0-9]{6}\.png$/)]);
+  expect(files).toEqual([
+    'content/news/2031-06-01.md',
+    expect.stringMatching(/^public\/media\/paste-\d{8}-[a-z0-9]{6}\.png$/),
+  ]);
   const story = git('show', 'cms/news/2031-06-01:content/news/2031-06-01.md');
   expect(story).toContain(`![会场](/${files[1]!.replace(/^public\//, '')})`);
   // Nothing reached main before publishing.

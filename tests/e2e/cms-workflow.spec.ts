@@ -77,7 +77,11 @@ test('a story goes from draft through review and ready to published, landing one
   // 发布: one commit on main holding the story.
   await page.getByRole('button', { name: '发布', exact: true }).click();
   await page.getByRole('menuitem', { name: '立即发布' }).click();
-  await expect.poll(() => spawnSync('git', ['-C', repo, 'cat-file', '-e', 'main:content/news/2031-05-06.md']).status, { timeout: 20_000 }).toBe(0);
+  await expect
+    .poll(() => spawnSync('git', ['-C', repo, 'cat-file', '-e', 'main:content/news/2031-05-06.md']).status, {
+      timeout: 20_000,
+    })
+    .toBe(0);
   expect(Number(git('rev-list', '--count', 'main'))).toBeGreaterThan(commitsBefore);
   expect(git('show', 'main:content/news/2031-05-06.md')).toContain('title: 编辑工作流中的新闻');
   expect(git('diff', '--name-only', `main~1`, 'main')).toBe('content/news/2031-05-06.md');

@@ -67,7 +67,8 @@ test('scripts are served as JavaScript, compressed, so the search engine loads a
   // A worker is held to the policy sent with its own script: the search workers get the pages' policy.
   const publicPolicy = (await request.get('/')).headers()['content-security-policy'];
   expect(publicPolicy).toContain("script-src 'self'");
-  for (const path of [worker, '/pagefind/pagefind-worker.js']) expect((await request.get(path)).headers()['content-security-policy'], path).toBe(publicPolicy);
+  for (const path of [worker, '/pagefind/pagefind-worker.js'])
+    expect((await request.get(path)).headers()['content-security-policy'], path).toBe(publicPolicy);
   const page = await headersOf(request, '/search/');
   expect(page.type).toBe('text/html; charset=utf-8');
   expect(page.encoding).toBe('gzip');

@@ -25,7 +25,9 @@ test('every URL is ASCII, lowercase and free of spaces', () => {
 test('no page loads a script, style, image or font from another origin', () => {
   for (const f of pages) {
     const html = readFileSync(join(DIST, f), 'utf8');
-    const loads = [...html.matchAll(/<(?:script|img|link|iframe|source|video|audio)\b[^>]*?\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    const loads = [
+      ...html.matchAll(/<(?:script|img|link|iframe|source|video|audio)\b[^>]*?\b(?:src|href)="([^"]+)"/g),
+    ].map((m) => m[1]!);
     const foreign = loads.filter((u) => /^(?:https?:)?\/\//.test(u) && !u.startsWith('https://www.czzx.gov.cn/'));
     expect(foreign, f).toEqual([]);
     expect(html, f).not.toMatch(/url\((?:https?:)?\/\//);

@@ -28,7 +28,10 @@ test.beforeAll(async () => {
     const built = fixture.astro('build', env);
     expect(built.status, built.output.slice(-3000)).toBe(0);
   }
-  servers.push(await startNginx({ port: FAST, root: out('dist') }), await startNginx({ port: PLAIN, root: out('plain') }));
+  servers.push(
+    await startNginx({ port: FAST, root: out('dist') }),
+    await startNginx({ port: PLAIN, root: out('plain') }),
+  );
 });
 
 test.afterAll(async () => {
@@ -51,7 +54,9 @@ test('both builds write the same files, byte for byte, but for the search index 
   expect(site(fast).length).toBeGreaterThan(100);
   // The open data says when it was made, which differs between two builds by design.
   const stamp = (b: Buffer) => b.toString('utf8').replace(/"generated": ?"[^"]+"/, '"generated":""');
-  const differ = site(fast).filter((f) => (f.endsWith('.json') ? stamp(fast.get(f)!) !== stamp(plain.get(f)!) : !fast.get(f)!.equals(plain.get(f)!)));
+  const differ = site(fast).filter((f) =>
+    f.endsWith('.json') ? stamp(fast.get(f)!) !== stamp(plain.get(f)!) : !fast.get(f)!.equals(plain.get(f)!),
+  );
   expect(differ).toEqual([]);
   // Each page's search record (Pagefind names a fragment by its content) is the same in both indexes; only the way
   // the word index is cut into chunks differs.

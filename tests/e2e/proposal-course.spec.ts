@@ -25,7 +25,12 @@ const shown = rawEntries(collection('proposals'))
   .map((e) => ({ id: e.id, ...(e.data as unknown as Raw) }))
   .filter((p) => p.public !== false);
 const unitNames = new Map(rawEntries(collection('units')).map((e) => [e.id, (e.data as { name: string }).name]));
-const unitLabels = new Map(rawEntries(collection('units')).map((e) => [e.id, (e.data as { name: string; shortName?: string }).shortName ?? (e.data as { name: string }).name]));
+const unitLabels = new Map(
+  rawEntries(collection('units')).map((e) => [
+    e.id,
+    (e.data as { name: string; shortName?: string }).shortName ?? (e.data as { name: string }).name,
+  ]),
+);
 const chineseDate = (d: string) => d.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日');
 
 test('the sample has proposals in every state the course knows', () => {
@@ -46,17 +51,23 @@ for (const p of shown) {
       // Answered: no step waits for an answer, whatever the co-units sent.
       await expect(timeline).not.toContainText(/待.*答复/);
       await expect(answered).toContainText('已完成');
-      const last = p.replies!.filter((r) => r.role === '主办').map((r) => r.date).sort().at(-1)!;
+      const last = p
+        .replies!.filter((r) => r.role === '主办')
+        .map((r) => r.date)
+        .sort()
+        .at(-1)!;
       await expect(answered).toContainText(chineseDate(last));
     } else if (owing.length || !p.leadUnits?.length) {
       await expect(answered).not.toContainText('已完成');
-      if (owing.length) await expect(answered).toContainText(`待 ${owing.map((u) => unitLabels.get(u)).join('、')} 答复`);
+      if (owing.length)
+        await expect(answered).toContainText(`待 ${owing.map((u) => unitLabels.get(u)).join('、')} 答复`);
     } else {
       // Answered once, then 不满意: the 重办 is what is under way.
       expect(p.rehandling, 'a proposal not 已办复 whose lead units all answered is being re-handled').toBeTruthy();
     }
     // A co- or joint unit is never waited on for an answer.
-    for (const u of [...(p.coUnits ?? []), ...(p.jointUnits ?? [])]) await expect(answered).not.toContainText(unitLabels.get(u)!);
+    for (const u of [...(p.coUnits ?? []), ...(p.jointUnits ?? [])])
+      await expect(answered).not.toContainText(unitLabels.get(u)!);
     await expect(timeline.locator('li[data-step="evaluated"]')).toContainText(p.satisfaction ? '已完成' : '待办');
     const re = timeline.locator('li[data-step="rehandling"]');
     if (p.rehandling) {
@@ -84,7 +95,9 @@ test('a co-unit’s text is labelled 协办意见 to the lead unit, and only the
       await expect(answers).not.toContainText(name);
     }
   }
-  await expect(answers.getByRole('heading', { level: 2 })).toHaveText(`办理答复（${p.replies!.filter((r) => r.role === '主办').length}）`);
+  await expect(answers.getByRole('heading', { level: 2 })).toHaveText(
+    `办理答复（${p.replies!.filter((r) => r.role === '主办').length}）`,
+  );
 });
 
 test('a 会办 unit’s opinion is labelled 会办意见, and a 重办 shows its own answer and evaluation', async ({ page }) => {

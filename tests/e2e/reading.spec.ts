@@ -9,7 +9,11 @@ async function columnOrder(page: Page, start: string): Promise<string[]> {
     const story = new RegExp(`^${start}\\d{4}-\\d{2}-\\d{2}[a-z0-9-]*/$`);
     const links = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const href of links) if (story.test(href) && !hrefs.includes(href)) hrefs.push(href);
-    next = await page.locator('a[rel="next"]').first().getAttribute('href', { timeout: 1000 }).catch(() => null);
+    next = await page
+      .locator('a[rel="next"]')
+      .first()
+      .getAttribute('href', { timeout: 1000 })
+      .catch(() => null);
   }
   return hrefs;
 }
@@ -41,17 +45,26 @@ test('相关阅读 offers only stories sharing a tag, never the story itself', a
   let checked = 0;
   for (const href of order) {
     const tags = await tagsOf(page, href);
-    const related = await page.locator('section[aria-labelledby="related-reading"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const related = await page
+      .locator('section[aria-labelledby="related-reading"] a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(related).not.toContain(href);
     for (const r of related) {
-      expect((await tagsOf(page, r)).some((t) => tags.includes(t)), `${r} shares a tag with ${href}`).toBe(true);
+      expect(
+        (await tagsOf(page, r)).some((t) => tags.includes(t)),
+        `${r} shares a tag with ${href}`,
+      ).toBe(true);
       checked++;
     }
   }
   expect(checked).toBeGreaterThan(0);
 });
 
-test('a story names its 责任编辑 and can be shared by its address and a QR code', async ({ page, context, baseURL }) => {
+test('a story names its 责任编辑 and can be shared by its address and a QR code', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
   const [first] = await columnOrder(page, '/news/');
   await page.goto(first!);

@@ -26,7 +26,7 @@ interface Doc {
   url: string;
   data: Record<string, unknown>;
 }
-let docs: Doc[] = [];
+const docs: Doc[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
@@ -53,7 +53,9 @@ const of = (folder: string) => docs.filter((d) => d.url.startsWith(`/${folder}/`
 const at = (path: string) => `${base}${path}`;
 
 test('a proposal number in every form finds it first', async ({ page }) => {
-  const proposals = of('proposals').filter((_, i) => i % 9 === 0).slice(0, 8);
+  const proposals = of('proposals')
+    .filter((_, i) => i % 9 === 0)
+    .slice(0, 8);
   expect(proposals.length).toBe(8);
   for (const p of proposals) {
     const [term, meeting, serial] = String(p.data['number']).split('-').map(Number) as [number, number, number];
@@ -75,7 +77,9 @@ test('every story of a tag is found by the tag', async ({ page }) => {
   const tags = new Set(of('news').flatMap((d) => (d.data['tags'] as string[]) ?? []));
   expect(tags.size).toBeGreaterThan(2);
   for (const tag of tags) {
-    const tagged = of('news').filter((d) => ((d.data['tags'] as string[]) ?? []).includes(tag)).map((d) => d.url);
+    const tagged = of('news')
+      .filter((d) => ((d.data['tags'] as string[]) ?? []).includes(tag))
+      .map((d) => d.url);
     const { urls, stated } = await allResults(page, { q: tag }, at('/search/'));
     expect(urls.length, tag).toBe(stated[0]);
     for (const u of tagged) expect(urls, `${tag}: ${u}`).toContain(u);
@@ -99,7 +103,9 @@ function generatedQueries(): string[] {
 
 test.describe('200 queries made from the content', () => {
   for (let batch = 0; batch < 8; batch++) {
-    test(`batch ${batch + 1}: excerpts are text the page shows; the count stated is the number listed`, async ({ page }) => {
+    test(`batch ${batch + 1}: excerpts are text the page shows; the count stated is the number listed`, async ({
+      page,
+    }) => {
       test.setTimeout(300_000);
       const queries = generatedQueries();
       expect(queries.length).toBe(200);
@@ -108,7 +114,9 @@ test.describe('200 queries made from the content', () => {
         for (const r of await shownExcerpts(page)) {
           const { text, description } = await visibleIndexedText(page, at(r.url));
           const shown = squeeze(r.excerpt);
-          expect(text.includes(shown) || description.includes(shown), `“${q}”: excerpt of ${r.url}: ${r.excerpt}`).toBe(true);
+          expect(text.includes(shown) || description.includes(shown), `“${q}”: excerpt of ${r.url}: ${r.excerpt}`).toBe(
+            true,
+          );
         }
         const { urls, stated } = await allResults(page, { q }, at('/search/'));
         expect(urls.slice(0, first.length), q).toEqual(first);

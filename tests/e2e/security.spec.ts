@@ -17,7 +17,9 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-test('the shipped policies forbid inline scripts on public pages and are sent on every response', async ({ request }) => {
+test('the shipped policies forbid inline scripts on public pages and are sent on every response', async ({
+  request,
+}) => {
   const nginx = readFileSync('src/deploy/nginx.conf', 'utf8');
   const publicPolicy = /set \$csp_public "([^"]+)"/.exec(nginx)![1]!;
   expect(publicPolicy).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
@@ -25,13 +27,27 @@ test('the shipped policies forbid inline scripts on public pages and are sent on
   const res = await request.get('/');
   expect(res.headers()['content-security-policy']).toBe(publicPolicy);
   expect(res.headers()['x-content-type-options']).toBe('nosniff');
-  for (const header of ['Strict-Transport-Security', 'Referrer-Policy', 'Permissions-Policy', 'X-Content-Type-Options']) {
+  for (const header of [
+    'Strict-Transport-Security',
+    'Referrer-Policy',
+    'Permissions-Policy',
+    'X-Content-Type-Options',
+  ]) {
     expect(nginx, header).toContain(`add_header ${header}`);
   }
 });
 
 test('no public template needs anything the policy forbids, search included', async ({ page }) => {
-  for (const path of ['/', '/news/', '/proposals/', '/proposals/14-3-0123/', '/proposals/stats/', '/reviews/', '/members/', '/404.html']) {
+  for (const path of [
+    '/',
+    '/news/',
+    '/proposals/',
+    '/proposals/14-3-0123/',
+    '/proposals/stats/',
+    '/reviews/',
+    '/members/',
+    '/404.html',
+  ]) {
     await page.goto(path);
     await page.getByRole('button', { name: '高对比度' }).click();
     expect(await violations(page), path).toEqual([]);
@@ -50,7 +66,9 @@ test('the admin loads under its own policy', async ({ page }) => {
   expect((await violations(page)).filter((v) => !v.includes('http://127.0.0.1:8081'))).toEqual([]);
 });
 
-test('the admin’s 发布记录 page works under the admin policy (here no publish has run: it says so)', async ({ page }) => {
+test('the admin’s 发布记录 page works under the admin policy (here no publish has run: it says so)', async ({
+  page,
+}) => {
   const res = await page.goto('/admin/releases/');
   expect(res?.headers()['content-security-policy']).toContain("script-src 'self' 'unsafe-eval'");
   await expect(page.getByRole('status')).toHaveText('尚无发布记录：网站还没有用 npm run publish 发布过。');

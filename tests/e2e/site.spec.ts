@@ -41,7 +41,9 @@ const templates = [
   '/sitemap/',
 ];
 
-test('every template loads with a title, breadcrumbs on inner pages, and nothing from another origin', async ({ page }) => {
+test('every template loads with a title, breadcrumbs on inner pages, and nothing from another origin', async ({
+  page,
+}) => {
   const foreign = watchForeignRequests(page);
   for (const path of templates) {
     const res = await page.goto(path);
@@ -50,7 +52,9 @@ test('every template loads with a title, breadcrumbs on inner pages, and nothing
     await expect(page).toHaveTitle(/长治政协网/);
     if (path !== '/') await expect(page.getByRole('navigation', { name: '当前位置' }), path).toBeVisible();
     // Content pages ship no JavaScript but the elder-mode switch; the proposal list carries 提案检索.
-    const scripts = await page.locator('script:not([type="application/ld+json"])').evaluateAll((s) => s.map((x) => x.getAttribute('src')));
+    const scripts = await page
+      .locator('script:not([type="application/ld+json"])')
+      .evaluateAll((s) => s.map((x) => x.getAttribute('src')));
     if (path !== '/proposals/') expect(scripts, path).toEqual(['/elder-mode.js']);
   }
   expect(foreign).toEqual([]);
@@ -58,11 +62,17 @@ test('every template loads with a title, breadcrumbs on inner pages, and nothing
 
 test('the home page leads with the latest news, key proposals and member voices', async ({ page }) => {
   await page.goto('/');
-  const newest = [...news].sort((a, b) => parseDateTime(String(b.data.date))!.getTime() - parseDateTime(String(a.data.date))!.getTime());
+  const newest = [...news].sort(
+    (a, b) => parseDateTime(String(b.data.date))!.getTime() - parseDateTime(String(a.data.date))!.getTime(),
+  );
   await expect(page.getByRole('region', { name: '新闻简报' })).toContainText(String(newest[1]!.data.title));
   const key = proposals.filter((p) => p.data.key && p.data.public !== false);
-  await expect(page.getByRole('region', { name: '重点提案' }).getByRole('link', { name: String(key[0]!.data.title) })).toBeVisible();
-  await expect(page.getByRole('region', { name: '委员声音' }).locator('article')).toHaveCount(Math.min(4, voices.length));
+  await expect(
+    page.getByRole('region', { name: '重点提案' }).getByRole('link', { name: String(key[0]!.data.title) }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: '委员声音' }).locator('article')).toHaveCount(
+    Math.min(4, voices.length),
+  );
 });
 
 test('lists show their totals and every item', async ({ page }) => {
@@ -82,7 +92,8 @@ test('a news story shows its Beijing date, byline, edition and breadcrumbs', asy
   await expect(page.locator('article header time')).toContainText(formatChineseDate(date));
   await expect(page.locator('article header')).toContainText(String(story.data.byline));
   const edition = story.data.edition as { date: string; page: string } | undefined;
-  if (edition) await expect(page.locator('article header')).toContainText(`本报${formatChineseDate(edition.date)}${edition.page}`);
+  if (edition)
+    await expect(page.locator('article header')).toContainText(`本报${formatChineseDate(edition.date)}${edition.page}`);
   const crumbs = page.getByRole('navigation', { name: '当前位置' });
   await expect(crumbs.getByRole('link', { name: '新闻简报' })).toHaveAttribute('href', '/news/');
 });
@@ -98,7 +109,9 @@ test('a story written early in the morning is dated by Beijing, not UTC', async 
   await expect(page.locator('article header time')).toContainText(`${day[0]}年${day[1]}月${day[2]}日`);
 });
 
-test('a work review has an editor’s note and a table of contents linking each committee section by an ASCII id', async ({ page }) => {
+test('a work review has an editor’s note and a table of contents linking each committee section by an ASCII id', async ({
+  page,
+}) => {
   const review = reviews[0]!;
   await page.goto(`/reviews/${review.id}/`);
   await expect(page.getByRole('complementary', { name: '编者按' })).toBeVisible();
@@ -115,7 +128,9 @@ test('a work review has an editor’s note and a table of contents linking each 
 });
 
 test('a proposal shows its record, linked proposers and units, and each reply at #reply-<unit>', async ({ page }) => {
-  const p = proposals.find((x) => x.data.public !== false && (x.data.replies as unknown[] | undefined)?.length! >= 2)!;
+  const p = proposals.find(
+    (x) => x.data.public !== false && ((x.data.replies as unknown[] | undefined)?.length ?? 0) >= 2,
+  )!;
   await page.goto(`/proposals/${p.id}/`);
   await expect(page.locator('h1')).toHaveText(String(p.data.title));
   await expect(page.locator('main')).toContainText(String(p.data.number));
@@ -127,7 +142,8 @@ test('a proposal shows its record, linked proposers and units, and each reply at
   for (const m of (p.data.proposers as string[] | undefined) ?? []) {
     await expect(page.locator(`main a[href="/members/${m}/"]`).first()).toBeVisible();
   }
-  for (const u of p.data.leadUnits as string[]) await expect(page.locator(`main dl a[href="/units/${u}/"]`)).toBeVisible();
+  for (const u of p.data.leadUnits as string[])
+    await expect(page.locator(`main dl a[href="/units/${u}/"]`)).toBeVisible();
 });
 
 test('a proposal withheld from publication is neither listed nor built', async ({ page }) => {
@@ -146,7 +162,9 @@ test('a member page lists that member’s columns and proposals', async ({ page 
   await expect(page.locator('h1')).toHaveText(String(member.data.name));
   const own = voices.filter((v) => v.data.author === author);
   await expect(page.getByRole('region', { name: /委员声音/ }).locator('article')).toHaveCount(own.length);
-  const theirs = proposals.filter((p) => p.data.public !== false && ((p.data.proposers as string[]) ?? []).includes(author));
+  const theirs = proposals.filter(
+    (p) => p.data.public !== false && ((p.data.proposers as string[]) ?? []).includes(author),
+  );
   await expect(page.getByRole('region', { name: /提案/ }).locator('article')).toHaveCount(theirs.length);
 });
 
@@ -172,7 +190,9 @@ test('an unknown address gets the 404 page with a way back', async ({ page }) =>
   await expect(page.getByRole('link', { name: '返回首页' })).toBeVisible();
 });
 
-test('articles and proposals print cleanly: no navigation, link targets written out, replies kept whole', async ({ page }) => {
+test('articles and proposals print cleanly: no navigation, link targets written out, replies kept whole', async ({
+  page,
+}) => {
   const p = proposals.find((x) => x.data.public !== false && ((x.data.replies as unknown[]) ?? []).length > 0)!;
   await page.goto(`/proposals/${p.id}/`);
   await page.emulateMedia({ media: 'print' });
@@ -180,13 +200,22 @@ test('articles and proposals print cleanly: no navigation, link targets written 
   await expect(page.getByRole('navigation', { name: '当前位置' })).toBeHidden();
   await expect(page.locator('footer')).toBeHidden();
   await expect(page.locator('.elder-switch')).toBeHidden();
-  const after = await page.locator('main dl a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  const after = await page
+    .locator('main dl a')
+    .first()
+    .evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toMatch(/^" \(\/(units|members)\/[a-z0-9-]+\/\)"$/); // the link's target is printed after it
-  const reply = await page.locator('section[aria-labelledby^="reply-"]').first().evaluate((s) => getComputedStyle(s).breakInside);
+  const reply = await page
+    .locator('section[aria-labelledby^="reply-"]')
+    .first()
+    .evaluate((s) => getComputedStyle(s).breakInside);
   expect(reply).toBe('avoid');
 });
 
-test('articles carry the meta tags of Chinese public sites, Open Graph and JSON-LD; feeds and sitemap exist', async ({ page, request }) => {
+test('articles carry the meta tags of Chinese public sites, Open Graph and JSON-LD; feeds and sitemap exist', async ({
+  page,
+  request,
+}) => {
   const story = news[0]!;
   await page.goto(`/news/${story.id}/`);
   await expect(page.locator('meta[name="SiteName"]')).toHaveAttribute('content', '长治政协网');
@@ -197,7 +226,11 @@ test('articles carry the meta tags of Chinese public sites, Open Graph and JSON-
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/news/${story.id}/$`));
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', String(story.data.title));
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-  expect(ld).toMatchObject({ '@type': 'NewsArticle', headline: String(story.data.title), datePublished: expect.stringMatching(/\+08:00$/) });
+  expect(ld).toMatchObject({
+    '@type': 'NewsArticle',
+    headline: String(story.data.title),
+    datePublished: expect.stringMatching(/\+08:00$/),
+  });
   for (const feed of ['/rss.xml', '/news/rss.xml', '/proposals/rss.xml', '/voices/rss.xml', '/reviews/rss.xml']) {
     const res = await request.get(feed);
     expect(res.status(), feed).toBe(200);

@@ -84,7 +84,11 @@ cover:
 ${bodyVectors.join('\n\n')}
 `,
   );
-  fixture.edit('proposals/14-3-0123.md', /body: \|\n/, `body: |\n      <img src=/favicon.svg onerror="${RUN}"><script>${RUN}</script>\n`);
+  fixture.edit(
+    'proposals/14-3-0123.md',
+    /body: \|\n/,
+    `body: |\n      <img src=/favicon.svg onerror="${RUN}"><script>${RUN}</script>\n`,
+  );
   const built = fixture.astro('build');
   expect(built.status, built.output.slice(-3000)).toBe(0);
   server = await startNginx({ port: PORT, root: join(fixture.dir, 'dist') });
@@ -107,20 +111,28 @@ for (const path of ['/news/xss-fixture/', '/news/', '/', '/proposals/14-3-0123/'
     });
     await page.goto(`http://127.0.0.1:${PORT}${path}`);
     if (path.startsWith('/search/')) {
-      await page.waitForFunction(() => ['results', 'empty'].includes(document.querySelector<HTMLElement>('[data-search-panel]')?.dataset.state ?? ''));
+      await page.waitForFunction(() =>
+        ['results', 'empty'].includes(document.querySelector<HTMLElement>('[data-search-panel]')?.dataset.state ?? ''),
+      );
       await expect(page.locator('[data-results] li').first()).toBeVisible();
     }
     // Click every link and control in the article: a javascript: URL would run now.
-    for (const a of await page.locator('main a[href^="javascript" i], main iframe, main object, main embed, main form').all()) {
+    for (const a of await page
+      .locator('main a[href^="javascript" i], main iframe, main object, main embed, main form')
+      .all()) {
       await a.click({ timeout: 1000 }).catch(() => {});
     }
     await page.waitForTimeout(300);
     expect(ran).toEqual([]);
     await expect(page.locator('#xss-injected')).toHaveCount(0);
     const dangerous = await page.evaluate(() => ({
-      scripts: [...document.querySelectorAll('script')].filter((s) => !s.src && s.type !== 'application/ld+json').length,
-      handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
-      jsUrls: [...document.querySelectorAll('[href],[src],[action]')].filter((e) => /^\s*javascript:/i.test(e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action') ?? '')).length,
+      scripts: [...document.querySelectorAll('script')].filter((s) => !s.src && s.type !== 'application/ld+json')
+        .length,
+      handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name)))
+        .length,
+      jsUrls: [...document.querySelectorAll('[href],[src],[action]')].filter((e) =>
+        /^\s*javascript:/i.test(e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action') ?? ''),
+      ).length,
       frames: document.querySelectorAll('iframe, object, embed').length,
     }));
     expect(dangerous).toEqual({ scripts: 0, handlers: 0, jsUrls: 0, frames: 0 });

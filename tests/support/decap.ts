@@ -17,15 +17,29 @@ export function freePort(): Promise<number> {
 }
 
 /** A real decap-server on 127.0.0.1 editing `repo` (`fs`: files directly; `git`: branches and commits), once it answers. */
-export async function startDecapServer(repo: string, mode: 'fs' | 'git'): Promise<{ port: number; server: ChildProcess }> {
+export async function startDecapServer(
+  repo: string,
+  mode: 'fs' | 'git',
+): Promise<{ port: number; server: ChildProcess }> {
   const port = await freePort();
   const server = spawn(process.execPath, [join(ROOT, 'node_modules/decap-server/dist/index.js')], {
     cwd: repo,
-    env: { ...process.env, PORT: String(port), BIND_HOST: '127.0.0.1', MODE: mode, GIT_REPO_DIRECTORY: repo, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BIND_HOST: '127.0.0.1',
+      MODE: mode,
+      GIT_REPO_DIRECTORY: repo,
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'inherit',
   });
   const info = () =>
-    fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' }).then(
+    fetch(`http://127.0.0.1:${port}/api/v1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"action":"info"}',
+    }).then(
       (r) => r.ok,
       () => false,
     );

@@ -39,10 +39,20 @@ export function siteServer(shipped: string, { port, root, tls }: SiteOptions): s
     if (!pattern.test(text)) throw new Error(`src/deploy/nginx.conf: ${what} not found`);
     return text.replace(pattern, replacement);
   };
-  let conf = swap(site, /^(\s*)listen 443 ssl http2;$/m, tls ? `$1listen 127.0.0.1:${port} ssl http2;` : `$1listen 127.0.0.1:${port};`, 'listen 443 ssl http2');
+  let conf = swap(
+    site,
+    /^(\s*)listen 443 ssl http2;$/m,
+    tls ? `$1listen 127.0.0.1:${port} ssl http2;` : `$1listen 127.0.0.1:${port};`,
+    'listen 443 ssl http2',
+  );
   conf = swap(conf, /^(\s*)root [^;]+;$/m, `$1root ${resolve(root)};`, 'root');
   conf = swap(conf, /^(\s*)ssl_certificate [^;]+;$/m, tls ? `$1ssl_certificate ${tls.cert};` : '', 'ssl_certificate');
-  conf = swap(conf, /^(\s*)ssl_certificate_key [^;]+;$/m, tls ? `$1ssl_certificate_key ${tls.key};` : '', 'ssl_certificate_key');
+  conf = swap(
+    conf,
+    /^(\s*)ssl_certificate_key [^;]+;$/m,
+    tls ? `$1ssl_certificate_key ${tls.key};` : '',
+    'ssl_certificate_key',
+  );
   return conf;
 }
 
@@ -80,7 +90,12 @@ export interface Nginx {
  * Starts nginx over `root` on `port`; resolves once it listens. Fails with nginx's own message when it rejects the
  * configuration or cannot listen (the port taken by another server, which must not answer in its place).
  */
-export async function startNginx({ port, root, tls, binary = nginxBinary() }: SiteOptions & { binary?: string }): Promise<Nginx> {
+export async function startNginx({
+  port,
+  root,
+  tls,
+  binary = nginxBinary(),
+}: SiteOptions & { binary?: string }): Promise<Nginx> {
   if (!binary) throw new Error('nginx is not installed (Debian: apt-get install nginx-light)');
   const work = mkdtempSync(join(tmpdir(), 'czzx-nginx-'));
   for (const t of TEMP_DIRS) mkdirSync(join(work, t));

@@ -49,7 +49,9 @@ describe('the admin bundle', () => {
       expect(readFileSync(entry, 'utf8')).not.toContain('Check the render method of');
       // The bundle records the project files it was made from: the admin, its configuration and the content model.
       const inputs = JSON.parse(readFileSync(join(first.dir, 'inputs.json'), 'utf8'));
-      expect(Object.keys(inputs.files)).toEqual(expect.arrayContaining(['src/cms/admin.ts', 'src/cms/config.ts', 'src/content/model.ts']));
+      expect(Object.keys(inputs.files)).toEqual(
+        expect.arrayContaining(['src/cms/admin.ts', 'src/cms/config.ts', 'src/content/model.ts']),
+      );
       expect(Object.keys(inputs.fixed)).toEqual(expect.arrayContaining(['packages', 'builder']));
 
       expect(ensureCmsBundle(logger)).toEqual(first);

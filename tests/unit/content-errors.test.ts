@@ -33,14 +33,54 @@ describe('bad content fails the build naming file and field', () => {
   const proposal = 'proposals/14-3-0123.md';
 
   it.each([
-    ['an unknown member', (f: ContentFixture) => f.edit(proposal, /proposers:\n  - xie-huilan/, 'proposers:\n  - no-such-member'), 'proposers', 'no-such-member'],
-    ['an unknown lead unit', (f: ContentFixture) => f.edit(proposal, /leadUnits:\n  - kjj/, 'leadUnits:\n  - no-such-unit'), 'leadUnits', 'no-such-unit'],
-    ['an unknown session', (f: ContentFixture) => f.edit(proposal, /session: ['"]?14-3['"]?/, 'session: 77-7'), 'session', '77-7'],
-    ['an unknown category', (f: ContentFixture) => f.edit(proposal, /category: \S+/, 'category: no-such-category'), 'category', 'no-such-category'],
-    ['an unknown sector', (f: ContentFixture) => f.edit(proposal, /sector: \S+/, 'sector: no-such-sector'), 'sector', 'no-such-sector'],
-    ['a missing required title', (f: ContentFixture) => f.edit(proposal, /\ntitle: .*/, ''), 'title', '「案由」为必填项'],
-    ['a malformed submission date', (f: ContentFixture) => f.edit(proposal, /submitted: \S+/, "submitted: '2024-02-31'"), 'submitted', '2024-02-31'],
-    ['a malformed proposal number', (f: ContentFixture) => f.edit(proposal, /number: \S+/, "number: '14-3-123'"), 'number', '14-3-0123'],
+    [
+      'an unknown member',
+      (f: ContentFixture) => f.edit(proposal, /proposers:\n {2}- xie-huilan/, 'proposers:\n  - no-such-member'),
+      'proposers',
+      'no-such-member',
+    ],
+    [
+      'an unknown lead unit',
+      (f: ContentFixture) => f.edit(proposal, /leadUnits:\n {2}- kjj/, 'leadUnits:\n  - no-such-unit'),
+      'leadUnits',
+      'no-such-unit',
+    ],
+    [
+      'an unknown session',
+      (f: ContentFixture) => f.edit(proposal, /session: ['"]?14-3['"]?/, 'session: 77-7'),
+      'session',
+      '77-7',
+    ],
+    [
+      'an unknown category',
+      (f: ContentFixture) => f.edit(proposal, /category: \S+/, 'category: no-such-category'),
+      'category',
+      'no-such-category',
+    ],
+    [
+      'an unknown sector',
+      (f: ContentFixture) => f.edit(proposal, /sector: \S+/, 'sector: no-such-sector'),
+      'sector',
+      'no-such-sector',
+    ],
+    [
+      'a missing required title',
+      (f: ContentFixture) => f.edit(proposal, /\ntitle: .*/, ''),
+      'title',
+      '「案由」为必填项',
+    ],
+    [
+      'a malformed submission date',
+      (f: ContentFixture) => f.edit(proposal, /submitted: \S+/, "submitted: '2024-02-31'"),
+      'submitted',
+      '2024-02-31',
+    ],
+    [
+      'a malformed proposal number',
+      (f: ContentFixture) => f.edit(proposal, /number: \S+/, "number: '14-3-123'"),
+      'number',
+      '14-3-0123',
+    ],
   ])('rejects %s', (_what, change, field, detail) => {
     const { status, output } = breakAndSync(change);
     expect(status).not.toBe(0);
@@ -50,20 +90,40 @@ describe('bad content fails the build naming file and field', () => {
     expect(output).toContain(detail);
   });
 
-  const coverStory = readdirSync(`${CONTENT}/news`).find((f) => readFileSync(`${CONTENT}/news/${f}`, 'utf8').includes('\ncover:'))!;
+  const coverStory = readdirSync(`${CONTENT}/news`).find((f) =>
+    readFileSync(`${CONTENT}/news/${f}`, 'utf8').includes('\ncover:'),
+  )!;
   const story = `news/${coverStory}`;
   const storyId = coverStory.slice(0, -3);
 
   it.each([
-    ['an image without alt text', (f: ContentFixture) => f.edit(story, /\n  alt: .*/, ''), 'cover.alt', '替代文字'],
-    ['an image with empty alt text', (f: ContentFixture) => f.edit(story, /\n  alt: .*/, "\n  alt: ''"), 'cover.alt', '必须填写替代文字'],
-    ['an image of a type the site does not take', (f: ContentFixture) => f.edit(story, /\n  src: .*/, '\n  src: /media/setup.exe'), 'cover.src', 'jpg、png'],
-    ['an image file that is missing', (f: ContentFixture) => f.edit(story, /\n  src: .*/, '\n  src: /media/missing.png'), 'cover.src', '图片文件不存在'],
+    ['an image without alt text', (f: ContentFixture) => f.edit(story, /\n {2}alt: .*/, ''), 'cover.alt', '替代文字'],
+    [
+      'an image with empty alt text',
+      (f: ContentFixture) => f.edit(story, /\n {2}alt: .*/, "\n  alt: ''"),
+      'cover.alt',
+      '必须填写替代文字',
+    ],
+    [
+      'an image of a type the site does not take',
+      (f: ContentFixture) => f.edit(story, /\n {2}src: .*/, '\n  src: /media/setup.exe'),
+      'cover.src',
+      'jpg、png',
+    ],
+    [
+      'an image file that is missing',
+      (f: ContentFixture) => f.edit(story, /\n {2}src: .*/, '\n  src: /media/missing.png'),
+      'cover.src',
+      '图片文件不存在',
+    ],
     [
       'an oversized upload',
       (f: ContentFixture) => {
-        writeFileSync(join(f.public, 'media/huge.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(6 * 1024 * 1024)]));
-        f.edit(story, /\n  src: .*/, '\n  src: /media/huge.png');
+        writeFileSync(
+          join(f.public, 'media/huge.png'),
+          Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(6 * 1024 * 1024)]),
+        );
+        f.edit(story, /\n {2}src: .*/, '\n  src: /media/huge.png');
       },
       'cover.src',
       '图片过大',
@@ -72,7 +132,7 @@ describe('bad content fails the build naming file and field', () => {
       'a file whose content is not what its extension says',
       (f: ContentFixture) => {
         writeFileSync(join(f.public, 'media/fake.png'), '<html><script>alert(1)</script></html>');
-        f.edit(story, /\n  src: .*/, '\n  src: /media/fake.png');
+        f.edit(story, /\n {2}src: .*/, '\n  src: /media/fake.png');
       },
       'cover.src',
       '与扩展名 .png 不符',
@@ -80,16 +140,29 @@ describe('bad content fails the build naming file and field', () => {
     [
       'an SVG carrying script',
       (f: ContentFixture) => {
-        writeFileSync(join(f.public, 'media/evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>');
-        f.edit(story, /\n  src: .*/, '\n  src: /media/evil.svg');
+        writeFileSync(
+          join(f.public, 'media/evil.svg'),
+          '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
+        );
+        f.edit(story, /\n {2}src: .*/, '\n  src: /media/evil.svg');
       },
       'cover.src',
       'SVG 图片含有脚本',
     ],
     // An unknown key is reported on the entry itself, with the key named in the message.
-    ['an unknown field', (f: ContentFixture) => f.edit(story, /\nsummary:/, '\nsumary: 拼错的字段\nsummary:'), '', '未知字段：sumary'],
+    [
+      'an unknown field',
+      (f: ContentFixture) => f.edit(story, /\nsummary:/, '\nsumary: 拼错的字段\nsummary:'),
+      '',
+      '未知字段：sumary',
+    ],
     ['an unknown place', (f: ContentFixture) => f.edit(story, /\nplace: .*/, '\nplace: atlantis'), 'place', 'atlantis'],
-    ['a malformed edition page', (f: ContentFixture) => f.edit(story, /page: 第.版/, 'page: 2版'), 'edition.page', '第一版'],
+    [
+      'a malformed edition page',
+      (f: ContentFixture) => f.edit(story, /page: 第.版/, 'page: 2版'),
+      'edition.page',
+      '第一版',
+    ],
   ])('rejects %s in a news story', (_what, change, field, detail) => {
     const { status, output } = breakAndSync(change);
     expect(status).not.toBe(0);
@@ -100,7 +173,9 @@ describe('bad content fails the build naming file and field', () => {
   });
 
   it('rejects a reply from a unit that does not handle the proposal', () => {
-    const { status, output } = breakAndSync((f) => f.edit(proposal, /replies:\n  - unit: kjj/, 'replies:\n  - unit: wwj'));
+    const { status, output } = breakAndSync((f) =>
+      f.edit(proposal, /replies:\n {2}- unit: kjj/, 'replies:\n  - unit: wwj'),
+    );
     expect(status).not.toBe(0);
     expect(output).toMatch(/replies\.0\.unit: 答复单位“wwj”不在主办、协办或会办单位中/);
   });
@@ -117,7 +192,7 @@ describe('bad content fails the build naming file and field', () => {
     [
       'a co-unit’s opinion filed as the answer',
       proposal,
-      (f: ContentFixture) => f.edit(proposal, /(- unit: fgw\n    role: )协办/, '$1主办'),
+      (f: ContentFixture) => f.edit(proposal, /(- unit: fgw\n {4}role: )协办/, '$1主办'),
       'replies.1.role',
       '“fgw”是协办单位，办理角色应为“协办”（协办单位的文字是协办意见）',
     ],
@@ -164,7 +239,9 @@ describe('bad content fails the build naming file and field', () => {
   });
 
   it('rejects broken YAML, naming the file', () => {
-    const { status, output } = breakAndSync((f) => f.edit('taxonomies/categories.yml', 'items:', 'items:\n  - { id: [unclosed'));
+    const { status, output } = breakAndSync((f) =>
+      f.edit('taxonomies/categories.yml', 'items:', 'items:\n  - { id: [unclosed'),
+    );
     expect(status).not.toBe(0);
     expect(output).toContain('categories.yml：YAML 格式错误');
   });
@@ -209,7 +286,9 @@ describe('bad content fails the build naming file and field', () => {
   });
 
   it('rejects a taxonomy item without an id', () => {
-    const { status, output } = breakAndSync((f) => f.write('taxonomies/units.yml', `${f.read('taxonomies/units.yml')}  - { name: 没有编号的单位 }\n`));
+    const { status, output } = breakAndSync((f) =>
+      f.write('taxonomies/units.yml', `${f.read('taxonomies/units.yml')}  - { name: 没有编号的单位 }\n`),
+    );
     expect(status).not.toBe(0);
     expect(output).toMatch(/units\.yml：items\[\d+\]\.id（编号）为必填项/);
   });

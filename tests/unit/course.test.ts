@@ -47,7 +47,11 @@ describe('the course of a proposal', () => {
     expect(isAnswered(base)).toBe(true);
     expect(messages(base)).toEqual([]);
     expect(step(base, 'answered')).toMatchObject({ state: 'done', date: '2024-06-26', notes: [] });
-    expect(courseSteps(base).flatMap((s) => s.notes).join()).not.toMatch(/待.*答复/);
+    expect(
+      courseSteps(base)
+        .flatMap((s) => s.notes)
+        .join(),
+    ).not.toMatch(/待.*答复/);
     expect(step(base, 'handling')!.notes).toContain('收到fgw的办理意见');
   });
 
@@ -63,54 +67,86 @@ describe('the course of a proposal', () => {
   it('knows what each status requires', () => {
     const registered: CourseInput = { status: '立案', submitted: '2025-02-23', registered: '2025-03-12' };
     expect(messages(registered)).toEqual([]);
-    expect(courseSteps(registered).map((s) => s.state)).toEqual(['done', 'done', 'pending', 'pending', 'pending', 'pending']);
-    expect(messages({ ...registered, assigned: '2025-03-28' })).toEqual(['status: 已填写「交办日期」，办理状态不能是“立案”']);
+    expect(courseSteps(registered).map((s) => s.state)).toEqual([
+      'done',
+      'done',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
+    expect(messages({ ...registered, assigned: '2025-03-28' })).toEqual([
+      'status: 已填写「交办日期」，办理状态不能是“立案”',
+    ]);
 
     const assigned: CourseInput = { ...registered, status: '交办', assigned: '2025-03-28', leadUnits: ['swj'] };
     expect(messages(assigned)).toEqual([]);
     expect(step(assigned, 'assigned')!.state).toBe('done');
     expect(step(assigned, 'handling')!.state).toBe('current');
     expect(messages({ ...assigned, leadUnits: [] })).toEqual(['leadUnits: 办理状态为“交办”的提案必须有「主办单位」']);
-    expect(messages({ ...assigned, coUnits: ['fgw'], replies: [{ unit: 'fgw', role: '协办', date: '2025-05-01' }] })).toEqual([
-      'status: 已有答复或办理意见，办理状态应为“办理中”或“已办复”',
-    ]);
+    expect(
+      messages({ ...assigned, coUnits: ['fgw'], replies: [{ unit: 'fgw', role: '协办', date: '2025-05-01' }] }),
+    ).toEqual(['status: 已有答复或办理意见，办理状态应为“办理中”或“已办复”']);
 
-    const handling = withP({ status: '办理中', replies: [{ unit: 'fgw', role: '协办', date: '2024-06-07' }], satisfaction: undefined });
+    const handling = withP({
+      status: '办理中',
+      replies: [{ unit: 'fgw', role: '协办', date: '2024-06-07' }],
+      satisfaction: undefined,
+    });
     expect(messages(handling)).toEqual([]);
     expect(step(handling, 'answered')).toMatchObject({ state: 'pending', notes: ['待 kjj 答复'] });
-    expect(messages(withP({ status: '办理中', satisfaction: undefined }))).toEqual(['status: 主办单位均已答复，办理状态应为“已办复”']);
+    expect(messages(withP({ status: '办理中', satisfaction: undefined }))).toEqual([
+      'status: 主办单位均已答复，办理状态应为“已办复”',
+    ]);
 
     // 已办复 with only a co-unit's opinion: the lead unit has not answered.
-    expect(messages(withP({ replies: [{ unit: 'fgw', role: '协办', date: '2024-06-07' }], satisfaction: undefined }))).toEqual([
-      'replies: 办理状态为“已办复”，但主办单位 kjj 尚无答复（协办、会办意见不算答复）',
+    expect(
+      messages(withP({ replies: [{ unit: 'fgw', role: '协办', date: '2024-06-07' }], satisfaction: undefined })),
+    ).toEqual(['replies: 办理状态为“已办复”，但主办单位 kjj 尚无答复（协办、会办意见不算答复）']);
+    expect(messages(withP({ leadUnits: [], replies: [], satisfaction: undefined }))).toEqual([
+      'leadUnits: 办理状态为“已办复”的提案必须有「主办单位」',
     ]);
-    expect(messages(withP({ leadUnits: [], replies: [], satisfaction: undefined }))).toEqual(['leadUnits: 办理状态为“已办复”的提案必须有「主办单位」']);
   });
 
   it('rejects replies from the wrong unit, in the wrong role, or twice', () => {
-    expect(messages(withP({ replies: [...base.replies!, { unit: 'wwj', role: '协办', date: '2024-06-01' }] }))).toEqual([
-      'replies.2.unit: 答复单位“wwj”不在主办、协办或会办单位中',
-    ]);
-    expect(messages(withP({ replies: [{ unit: 'kjj', role: '主办', date: '2024-06-26' }, { unit: 'fgw', role: '主办', date: '2024-06-07' }] }))).toEqual([
-      'replies.1.role: “fgw”是协办单位，办理角色应为“协办”（协办单位的文字是协办意见）',
-    ]);
-    expect(messages(withP({ replies: [...base.replies!, { unit: 'kjj', role: '主办', date: '2024-06-27' }] }))).toEqual([
-      'replies.2.unit: “kjj”的答复重复，每个单位只填一条',
-    ]);
+    expect(messages(withP({ replies: [...base.replies!, { unit: 'wwj', role: '协办', date: '2024-06-01' }] }))).toEqual(
+      ['replies.2.unit: 答复单位“wwj”不在主办、协办或会办单位中'],
+    );
+    expect(
+      messages(
+        withP({
+          replies: [
+            { unit: 'kjj', role: '主办', date: '2024-06-26' },
+            { unit: 'fgw', role: '主办', date: '2024-06-07' },
+          ],
+        }),
+      ),
+    ).toEqual(['replies.1.role: “fgw”是协办单位，办理角色应为“协办”（协办单位的文字是协办意见）']);
+    expect(messages(withP({ replies: [...base.replies!, { unit: 'kjj', role: '主办', date: '2024-06-27' }] }))).toEqual(
+      ['replies.2.unit: “kjj”的答复重复，每个单位只填一条'],
+    );
     expect(messages(withP({ coUnits: ['kjj', 'fgw'] }))).toContain('coUnits: “kjj”已是主办单位，不能同时是协办单位');
     expect(messages(withP({ jointUnits: ['fgw'] }))).toContain('jointUnits: “fgw”已是协办单位，不能同时是会办单位');
   });
 
   it('takes 会办 units and a 分办 date', () => {
-    const p = withP({ distributed: '2024-03-20', jointUnits: ['gxj'], replies: [...base.replies!, { unit: 'gxj', role: '会办', date: '2024-06-10' }] });
+    const p = withP({
+      distributed: '2024-03-20',
+      jointUnits: ['gxj'],
+      replies: [...base.replies!, { unit: 'gxj', role: '会办', date: '2024-06-10' }],
+    });
     expect(messages(p)).toEqual([]);
     expect(step(p, 'assigned')!.notes).toEqual(['分办：2024年3月20日']);
     expect(step(p, 'handling')!.notes).toEqual(['主办：kjj', '协办：fgw、czj', '会办：gxj', '收到fgw、gxj的办理意见']);
-    expect(messages({ ...p, distributed: '2024-04-01' })).toEqual(['assigned: 「交办日期」2024-03-29 早于「分办日期」2024-04-01']);
+    expect(messages({ ...p, distributed: '2024-04-01' })).toEqual([
+      'assigned: 「交办日期」2024-03-29 早于「分办日期」2024-04-01',
+    ]);
   });
 
   it('puts the evaluation after the answers', () => {
-    expect(messages(withP({ status: '办理中', replies: [base.replies![1]!] }))).toEqual(['satisfaction: 主办单位答复之前不能填写「委员评价」']);
+    expect(messages(withP({ status: '办理中', replies: [base.replies![1]!] }))).toEqual([
+      'satisfaction: 主办单位答复之前不能填写「委员评价」',
+    ]);
     const unrated = withP({ satisfaction: undefined });
     expect(step(unrated, 'evaluated')).toMatchObject({ state: 'pending', notes: [] });
   });
@@ -119,12 +155,22 @@ describe('the course of a proposal', () => {
     const dissatisfied = withP({ satisfaction: '不满意' });
     expect(messages(dissatisfied)).toEqual(['rehandling: 委员评价为“不满意”的提案应重办：请填写「重办」']);
 
-    const under = withP({ status: '办理中', satisfaction: '不满意', rehandling: { assigned: '2024-07-15', reason: '措施不具体', replies: [] } });
+    const under = withP({
+      status: '办理中',
+      satisfaction: '不满意',
+      rehandling: { assigned: '2024-07-15', reason: '措施不具体', replies: [] },
+    });
     expect(messages(under)).toEqual([]);
     expect(isAnswered(under)).toBe(false);
     expect(answeredOn(under)).toBeUndefined();
-    expect(step(under, 'rehandling')).toMatchObject({ state: 'current', date: '2024-07-15', notes: ['原因：措施不具体', '待 kjj 重新答复'] });
-    expect(messages({ ...under, status: '已办复' })).toEqual(['rehandling.replies: 办理状态为“已办复”，但重办尚无 kjj 的重新答复']);
+    expect(step(under, 'rehandling')).toMatchObject({
+      state: 'current',
+      date: '2024-07-15',
+      notes: ['原因：措施不具体', '待 kjj 重新答复'],
+    });
+    expect(messages({ ...under, status: '已办复' })).toEqual([
+      'rehandling.replies: 办理状态为“已办复”，但重办尚无 kjj 的重新答复',
+    ]);
 
     const done = withP({
       satisfaction: '不满意',
@@ -135,25 +181,47 @@ describe('the course of a proposal', () => {
     expect(answeredOn(done)).toBe('2024-09-20');
     expect(finalSatisfaction(done)).toBe('基本满意');
     expect(lastActivity(done)).toBe('2024-09-20');
-    expect(step(done, 'rehandling')).toMatchObject({ state: 'done', notes: ['重新答复：2024年9月20日', '重办后评价：基本满意'] });
-    expect(courseSteps(done).flatMap((s) => s.notes).join()).not.toMatch(/待.*答复/);
+    expect(step(done, 'rehandling')).toMatchObject({
+      state: 'done',
+      notes: ['重新答复：2024年9月20日', '重办后评价：基本满意'],
+    });
+    expect(
+      courseSteps(done)
+        .flatMap((s) => s.notes)
+        .join(),
+    ).not.toMatch(/待.*答复/);
 
     expect(messages({ ...done, satisfaction: '满意' })).toEqual(['rehandling: 只有委员评价为“不满意”的提案才能重办']);
-    expect(messages({ ...done, rehandling: { ...done.rehandling!, replies: [{ unit: 'fgw', date: '2024-09-20' }, { unit: 'kjj', date: '2024-09-20' }] } })).toEqual([
-      'rehandling.replies.0.unit: 重新答复的单位“fgw”不是主办单位',
+    expect(
+      messages({
+        ...done,
+        rehandling: {
+          ...done.rehandling!,
+          replies: [
+            { unit: 'fgw', date: '2024-09-20' },
+            { unit: 'kjj', date: '2024-09-20' },
+          ],
+        },
+      }),
+    ).toEqual(['rehandling.replies.0.unit: 重新答复的单位“fgw”不是主办单位']);
+    expect(messages({ ...under, rehandling: { ...under.rehandling!, satisfaction: '满意' } })).toEqual([
+      'rehandling.satisfaction: 重新答复之前不能填写「重办后评价」',
     ]);
-    expect(messages({ ...under, rehandling: { ...under.rehandling!, satisfaction: '满意' } })).toEqual(['rehandling.satisfaction: 重新答复之前不能填写「重办后评价」']);
     expect(messages({ ...done, rehandling: { ...done.rehandling!, assigned: '2024-06-01' } })).toEqual([
       'rehandling.assigned: 「重办交办日期」2024-06-01 早于主办单位答复日期 2024-06-26',
     ]);
-    expect(messages({ ...done, rehandling: { ...done.rehandling!, replies: [{ unit: 'kjj', date: '2024-07-01' }] } })).toEqual([
-      'rehandling.replies.0.date: 重新答复日期 2024-07-01 早于 2024-07-15',
-    ]);
+    expect(
+      messages({ ...done, rehandling: { ...done.rehandling!, replies: [{ unit: 'kjj', date: '2024-07-01' }] } }),
+    ).toEqual(['rehandling.replies.0.date: 重新答复日期 2024-07-01 早于 2024-07-15']);
   });
 
   it('keeps the dates in the order of the course', () => {
-    expect(messages(withP({ registered: '2024-02-01' }))).toEqual(['registered: 「立案日期」2024-02-01 早于「提交日期」2024-02-25']);
-    expect(messages(withP({ replies: [{ unit: 'kjj', role: '主办', date: '2024-03-01' }] }))).toEqual(['replies.0.date: 答复日期 2024-03-01 早于「交办日期」2024-03-29']);
+    expect(messages(withP({ registered: '2024-02-01' }))).toEqual([
+      'registered: 「立案日期」2024-02-01 早于「提交日期」2024-02-25',
+    ]);
+    expect(messages(withP({ replies: [{ unit: 'kjj', role: '主办', date: '2024-03-01' }] }))).toEqual([
+      'replies.0.date: 答复日期 2024-03-01 早于「交办日期」2024-03-29',
+    ]);
   });
 
   it('shows no date for a step whose date is not recorded', () => {
@@ -196,33 +264,64 @@ describe('what reads the course', () => {
   it('counts only lead answers as answers, and the 重办 answer as the result', () => {
     const redone = proposal({
       satisfaction: '不满意',
-      rehandling: { assigned: '2024-07-10', replies: [{ unit: 'kjj', date: '2024-09-20', result: '列入计划', body: '重新答复' }], satisfaction: '满意' },
+      rehandling: {
+        assigned: '2024-07-10',
+        replies: [{ unit: 'kjj', date: '2024-09-20', result: '列入计划', body: '重新答复' }],
+        satisfaction: '满意',
+      },
     });
-    const pending = proposal({ number: '14-3-0002', status: '办理中', replies: [{ unit: 'fgw', role: '协办', date: '2024-06-07', result: '解决或采纳', body: '协办意见' }] });
+    const pending = proposal({
+      number: '14-3-0002',
+      status: '办理中',
+      replies: [{ unit: 'fgw', role: '协办', date: '2024-06-07', result: '解决或采纳', body: '协办意见' }],
+    });
     const s = proposalStats([redone, pending]);
     expect(s.answered).toBe(1);
     expect(s.rehandled).toBe(1);
     const kjj = s.units.find((u) => u.unit === 'kjj')!;
     expect(kjj).toMatchObject({ lead: 2, leadReplied: 1, results: { 解决或采纳: 0, 列入计划: 1, 留作参考: 0 } });
     // A co-unit's opinion is no result of the proposal.
-    expect(s.units.find((u) => u.unit === 'fgw')).toMatchObject({ co: 2, results: { 解决或采纳: 0, 列入计划: 0, 留作参考: 0 } });
+    expect(s.units.find((u) => u.unit === 'fgw')).toMatchObject({
+      co: 2,
+      results: { 解决或采纳: 0, 列入计划: 0, 留作参考: 0 },
+    });
     expect(s.units.find((u) => u.unit === 'gxj')).toMatchObject({ joint: 2 });
   });
 
   it('gives open data each text’s kind, and 答复 columns only for the answers', () => {
-    const names = { session: (x: string) => x, category: (x: string) => x, sector: (x: string) => x, unit: (x: string) => x, member: (x: string) => x };
+    const names = {
+      session: (x: string) => x,
+      category: (x: string) => x,
+      sector: (x: string) => x,
+      unit: (x: string) => x,
+      member: (x: string) => x,
+    };
     const open = openProposal('14-3-0001', proposal({}), names, new URL('https://example.org/'));
     expect(open.replies.map((r) => r.kind)).toEqual(['答复', '协办意见']);
     expect(open.answered).toBe('2024-06-26');
     const csv = proposalsCsv([open]).split('\r\n');
-    const row = Object.fromEntries(csv[0]!.replace('\uFEFF', '').split(',').map((h, i) => [h, csv[1]!.split(',')[i]]));
+    const row = Object.fromEntries(
+      csv[0]!
+        .replace('\uFEFF', '')
+        .split(',')
+        .map((h, i) => [h, csv[1]!.split(',')[i]]),
+    );
     expect(row['答复单位']).toBe('kjj');
     expect(row['办理意见单位']).toBe('fgw');
   });
 
   it('runs as the build’s and the CMS’s rule on plain data', () => {
     const issues: { path: (string | number)[]; message: string }[] = [];
-    proposalRules({ number: '14-3-0001', session: '14-3', status: '已办复', leadUnits: ['kjj'], replies: [] }, { addIssue: (i) => issues.push(i) });
-    expect(issues).toEqual([{ code: 'custom', path: ['replies'], message: '办理状态为“已办复”，但主办单位 kjj 尚无答复（协办、会办意见不算答复）' }]);
+    proposalRules(
+      { number: '14-3-0001', session: '14-3', status: '已办复', leadUnits: ['kjj'], replies: [] },
+      { addIssue: (i) => issues.push(i) },
+    );
+    expect(issues).toEqual([
+      {
+        code: 'custom',
+        path: ['replies'],
+        message: '办理状态为“已办复”，但主办单位 kjj 尚无答复（协办、会办意见不算答复）',
+      },
+    ]);
   });
 });

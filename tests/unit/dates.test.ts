@@ -41,16 +41,25 @@ describe('dates are Beijing time', () => {
 
 describe('the fast path of beijingParts', () => {
   const viaIntl = (d: Date) => {
-    const f = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    const f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
     const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, Number(x.value)]));
     return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute };
   };
 
   it('agrees with the time-zone database on every hour around each New Year and on 5,000 moments from 1992 to 2060', () => {
     const moments: Date[] = [];
-    for (let y = 1992; y <= 2060; y++) for (let h = -30; h <= 30; h++) moments.push(new Date(Date.UTC(y, 0, 1) + h * 3_600_000 - 8 * 3_600_000));
+    for (let y = 1992; y <= 2060; y++)
+      for (let h = -30; h <= 30; h++) moments.push(new Date(Date.UTC(y, 0, 1) + h * 3_600_000 - 8 * 3_600_000));
     let seed = 7;
-    const next = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const from = Date.UTC(1992, 0, 1);
     const to = Date.UTC(2060, 0, 1);
     for (let i = 0; i < 5000; i++) moments.push(new Date(from + Math.floor(next() * (to - from))));

@@ -24,10 +24,20 @@ describe('editor routes of the admin', () => {
   });
 
   it('refuses a save whose entry is not the one the address names', () => {
-    expect(wrongFileProblem({ collection: 'news', slug: 'a', newRecord: false }, '#/collections/news/entries/a')).toBeUndefined();
-    expect(wrongFileProblem({ collection: 'news', slug: '', newRecord: true }, '#/collections/news/new')).toBeUndefined();
-    expect(wrongFileProblem({ collection: 'news', slug: 'a', newRecord: false }, '#/collections/news/entries/b')).toMatch(/“a”.*“b”.*未保存/);
-    expect(wrongFileProblem({ collection: 'news', slug: 'a', newRecord: false }, '#/collections/news/new')).toMatch(/未保存/);
-    expect(wrongFileProblem({ collection: 'news', slug: 'a', newRecord: false }, '#/collections/voices/entries/a')).toMatch(/未保存/);
+    expect(
+      wrongFileProblem({ collection: 'news', slug: 'a', newRecord: false }, '#/collections/news/entries/a'),
+    ).toBeUndefined();
+    expect(
+      wrongFileProblem({ collection: 'news', slug: '', newRecord: true }, '#/collections/news/new'),
+    ).toBeUndefined();
+    expect(
+      wrongFileProblem({ collection: 'news', slug: 'a', newRecord: false }, '#/collections/news/entries/b'),
+    ).toMatch(/“a”.*“b”.*未保存/);
+    expect(wrongFileProblem({ collection: 'news', slug: 'a', newRecord: false }, '#/collections/news/new')).toMatch(
+      /未保存/,
+    );
+    expect(
+      wrongFileProblem({ collection: 'news', slug: 'a', newRecord: false }, '#/collections/voices/entries/a'),
+    ).toMatch(/未保存/);
   });
 });

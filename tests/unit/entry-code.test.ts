@@ -17,7 +17,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function build() {
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: dir,
-    env: { ...process.env, SKIP_SEARCH_INDEX: '1', FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: join(dir, 'content'), PUBLIC_DIR: join(dir, 'public'), OUT_DIR: join(dir, 'dist'), ASTRO_CACHE_DIR: join(dir, 'cache') },
+    env: {
+      ...process.env,
+      SKIP_SEARCH_INDEX: '1',
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      CONTENT_DIR: join(dir, 'content'),
+      PUBLIC_DIR: join(dir, 'public'),
+      OUT_DIR: join(dir, 'dist'),
+      ASTRO_CACHE_DIR: join(dir, 'cache'),
+    },
     encoding: 'utf8',
     timeout: 300_000,
   });
@@ -25,7 +35,8 @@ function build() {
 }
 
 it('after the sanitiser changes, every stored body is made again, not only edited ones', () => {
-  for (const f of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  for (const f of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+    cpSync(join(ROOT, f), join(dir, f), { recursive: true });
   cpSync(CONTENT, join(dir, 'content'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   build();
@@ -33,9 +44,17 @@ it('after the sanitiser changes, every stored body is made again, not only edite
   expect(story).toContain('本报讯');
   expect(story).not.toContain('sanitised-by-new-code');
   const file = join(dir, 'src/lib/sanitize.ts');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('return sanitizeHtml(html, OPTIONS);', "return sanitizeHtml(html, OPTIONS) + '<!--sanitised-by-new-code-->';"));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(
+      'return sanitizeHtml(html, OPTIONS);',
+      "return sanitizeHtml(html, OPTIONS) + '<!--sanitised-by-new-code-->';",
+    ),
+  );
   build();
-  expect(readFileSync(join(dir, 'dist/news/2025-09-18-qinxian-weiyuan-jinjiceng/index.html'), 'utf8')).toContain('本报讯');
+  expect(readFileSync(join(dir, 'dist/news/2025-09-18-qinxian-weiyuan-jinjiceng/index.html'), 'utf8')).toContain(
+    '本报讯',
+  );
   // Comments are not kept in pages, so the new code shows in the content store the pages are made from.
   const store = readFileSync(join(dir, 'cache/data-store.json'), 'utf8');
   expect(store.split('sanitised-by-new-code').length - 1).toBeGreaterThan(10);

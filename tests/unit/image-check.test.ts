@@ -20,7 +20,8 @@ describe('images by their content', () => {
   });
 
   it('refuses a program renamed .png, a wrong extension, an oversized file and scripted SVG', () => {
-    const check = (name: string, head: Uint8Array, size = 1000, t?: string) => imageProblem({ name, head, size, maxBytes: 5 * MB, ...(t ? { text: t } : {}) });
+    const check = (name: string, head: Uint8Array, size = 1000, t?: string) =>
+      imageProblem({ name, head, size, maxBytes: 5 * MB, ...(t ? { text: t } : {}) });
     expect(check('photo.png', PNG)).toBeUndefined();
     expect(check('setup.png', text('MZ\x90\0'))).toMatch(/不是图片：文件内容与扩展名 \.png 不符/);
     expect(check('photo.jpg', PNG)).toMatch(/内容是 PNG 图片，与扩展名 \.jpg 不符/);

@@ -16,7 +16,22 @@ import { CONTENT, frontmatter } from '../support/content.ts';
  */
 
 const ROOT = join(import.meta.dirname, '../..');
-const HEADER = ['案号', '标题', '提案类型', '提案人', '界别', '类别', '主办单位', '协办单位', '状态', '提交日期', '立案日期', '交办日期', '重点提案', '提案内容'];
+const HEADER = [
+  '案号',
+  '标题',
+  '提案类型',
+  '提案人',
+  '界别',
+  '类别',
+  '主办单位',
+  '协办单位',
+  '状态',
+  '提交日期',
+  '立案日期',
+  '交办日期',
+  '重点提案',
+  '提案内容',
+];
 let dir = '';
 let content = '';
 
@@ -44,14 +59,62 @@ async function register(rows: unknown[][]): Promise<string> {
 }
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'src/cli/import-proposals.ts'), ...args, '--content', content], { cwd: ROOT, encoding: 'utf8' });
+  spawnSync(process.execPath, [join(ROOT, 'src/cli/import-proposals.ts'), ...args, '--content', content], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 
 const proposalFiles = () => readdirSync(join(content, 'proposals')).sort();
 
 const GOOD = [
-  ['14-4-0901', '关于完善城区公共停车设施的建议', '', '谢慧兰', '科学技术界', '城乡建设', '市住建局', '长治市财政局', '交办', new Date(Date.UTC(2025, 0, 12)), '2025年1月20日', '2025/2/3', '是', '城区停车难问题日益突出。'],
-  ['14-4-0902', '关于加快发展银发经济的建议', '', '王建国、赵敏', '', '经济发展', '市发改委', '', '立案', '2025-01-13', '', '', '', ''],
-  ['14-4-0903', '关于推进职业教育产教融合的提案', '集体提案', '民进长治市委', '', '教育', '市教育局', '', '办理中', '2025-01-14', '', '', '否', ''],
+  [
+    '14-4-0901',
+    '关于完善城区公共停车设施的建议',
+    '',
+    '谢慧兰',
+    '科学技术界',
+    '城乡建设',
+    '市住建局',
+    '长治市财政局',
+    '交办',
+    new Date(Date.UTC(2025, 0, 12)),
+    '2025年1月20日',
+    '2025/2/3',
+    '是',
+    '城区停车难问题日益突出。',
+  ],
+  [
+    '14-4-0902',
+    '关于加快发展银发经济的建议',
+    '',
+    '王建国、赵敏',
+    '',
+    '经济发展',
+    '市发改委',
+    '',
+    '立案',
+    '2025-01-13',
+    '',
+    '',
+    '',
+    '',
+  ],
+  [
+    '14-4-0903',
+    '关于推进职业教育产教融合的提案',
+    '集体提案',
+    '民进长治市委',
+    '',
+    '教育',
+    '市教育局',
+    '',
+    '办理中',
+    '2025-01-14',
+    '',
+    '',
+    '否',
+    '',
+  ],
 ];
 
 describe('npm run import:proposals', () => {
@@ -81,7 +144,10 @@ describe('npm run import:proposals', () => {
   });
 
   test('--partial writes the good rows only', async () => {
-    const file = await register([GOOD[0]!, ['14-4-0904', '关于文化惠民的建议', '', '谢慧兰', '', '文化教育', '', '', '立案', '2025-01-15']]);
+    const file = await register([
+      GOOD[0]!,
+      ['14-4-0904', '关于文化惠民的建议', '', '谢慧兰', '', '文化教育', '', '', '立案', '2025-01-15'],
+    ]);
     const r = run(file, '--partial');
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('第 4 行「类别」');
@@ -120,8 +186,18 @@ describe('npm run import:proposals', () => {
       key: true,
     });
     expect(readFileSync(join(content, 'proposals/14-4-0901.md'), 'utf8')).toMatch(/\n---\n城区停车难问题日益突出。\n$/);
-    expect(parsed('14-4-0902')).toMatchObject({ proposerType: '联名提案', proposers: ['wang-jianguo', 'zhao-min'], category: 'economy', leadUnits: ['fgw'] });
-    expect(parsed('14-4-0903')).toMatchObject({ proposerType: '集体提案', collective: '民进长治市委', proposers: [], key: false });
+    expect(parsed('14-4-0902')).toMatchObject({
+      proposerType: '联名提案',
+      proposers: ['wang-jianguo', 'zhao-min'],
+      category: 'economy',
+      leadUnits: ['fgw'],
+    });
+    expect(parsed('14-4-0903')).toMatchObject({
+      proposerType: '集体提案',
+      collective: '民进长治市委',
+      proposers: [],
+      key: false,
+    });
 
     // Importing the same register again would overwrite: it is refused instead.
     const again = run(await register(GOOD));
@@ -133,14 +209,34 @@ describe('npm run import:proposals', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(ROOT, 'content/templates/proposal-register.xlsx'));
     const header = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['案号', '届次', '标题', '提案类型', '提案人', '提案单位', '界别', '类别', '主办单位', '协办单位', '状态', '提交日期', '立案日期', '交办日期', '重点提案', '同意公开', '提案内容']);
+    expect(header).toEqual([
+      '案号',
+      '届次',
+      '标题',
+      '提案类型',
+      '提案人',
+      '提案单位',
+      '界别',
+      '类别',
+      '主办单位',
+      '协办单位',
+      '状态',
+      '提交日期',
+      '立案日期',
+      '交办日期',
+      '重点提案',
+      '同意公开',
+      '提案内容',
+    ]);
     const r = run(join(ROOT, 'content/templates/proposal-register.xlsx'));
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('共 0 行');
   });
 
   test('dates typed the ways an office types them', () => {
-    expect(['2025-3-1', '2025/03/01', '2025.3.1', '2025年3月1日'].map(normaliseDay)).toEqual(Array(4).fill('2025-03-01'));
+    expect(['2025-3-1', '2025/03/01', '2025.3.1', '2025年3月1日'].map(normaliseDay)).toEqual(
+      Array(4).fill('2025-03-01'),
+    );
     expect(normaliseDay('3月1日')).toBeUndefined();
   });
 });

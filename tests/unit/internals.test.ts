@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertCollectionLoaded } from '../../src/data/store-guard.ts';
-import { astroVersion, dataStoreShapeProblems, internalsError, storeFileShapeHolds } from '../../src/integrations/internals/astro-data-store.ts';
+import {
+  astroVersion,
+  dataStoreShapeProblems,
+  internalsError,
+  storeFileShapeHolds,
+} from '../../src/integrations/internals/astro-data-store.ts';
 import { ContentFixture } from '../support/fixture.ts';
 
 /**
@@ -35,9 +40,13 @@ describe('content store read from disk (Astro)', () => {
   });
 
   it('stops on a renamed module or a changed reader, naming astro and its version', () => {
-    const renamed = astroWith('dist/content/consts.js', (t) => t.replace('"astro:data-layer-content"', '"astro:content-layer-data"'));
+    const renamed = astroWith('dist/content/consts.js', (t) =>
+      t.replace('"astro:data-layer-content"', '"astro:content-layer-data"'),
+    );
     expect(dataStoreShapeProblems(renamed)).toEqual([expect.stringContaining('astro:data-layer-content')]);
-    const reader = astroWith('dist/content/data-store.js', (t) => t.replace('devalue.unflatten(data.default)', 'devalue.parse(data.default)'));
+    const reader = astroWith('dist/content/data-store.js', (t) =>
+      t.replace('devalue.unflatten(data.default)', 'devalue.parse(data.default)'),
+    );
     expect(dataStoreShapeProblems(reader)).toEqual([expect.stringContaining('devalue')]);
     const error = internalsError('内容存储从磁盘读取', dataStoreShapeProblems(reader), astroVersion(reader));
     expect(error.message).toContain(`astro ${astroVersion()}`);
@@ -55,7 +64,9 @@ describe('content store read from disk (Astro)', () => {
 
 describe('a collection that comes back empty while its folder holds entries', () => {
   it('stops the build naming the folder', () => {
-    expect(() => assertCollectionLoaded('news', 0)).toThrow(/content\/news\/ 中有 \d+ 个文件，但内容存储中「新闻简报」没有任何条目/);
+    expect(() => assertCollectionLoaded('news', 0)).toThrow(
+      /content\/news\/ 中有 \d+ 个文件，但内容存储中「新闻简报」没有任何条目/,
+    );
     expect(() => assertCollectionLoaded('news', 3)).not.toThrow();
   });
 });

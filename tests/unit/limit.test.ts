@@ -17,7 +17,14 @@ test('a limiter runs at most n tasks at once, in order, and passes results and f
   const results = await Promise.allSettled([0, 1, 2, 3, 4, 5].map((i) => limit(task(i))));
   expect(most).toBe(2);
   expect(started).toEqual([0, 1, 2, 3, 4, 5]);
-  expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([0, 10, 20, 'task 3 failed', 40, 50]);
+  expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+    0,
+    10,
+    20,
+    'task 3 failed',
+    40,
+    50,
+  ]);
   // Every slot is free again.
   expect(await Promise.all([limit(async () => 'a'), limit(async () => 'b')])).toEqual(['a', 'b']);
 });

@@ -9,9 +9,28 @@ import { ContentFixture } from '../support/fixture.ts';
 describe('link integrity', () => {
   const site = 'https://www.czzx.gov.cn/';
   const pages = new Map([
-    ['/', scanHtml('<a href="/news/a/">a</a><a href="/news/a/#sec">s</a><img src="/media/x.svg"><a href="https://beian.miit.gov.cn/">ICP</a>')],
-    ['/news/a/', scanHtml('<h2 id="sec">节</h2><a href="../a/">self</a><a href="#missing">m</a><a href="/gone/">g</a><a href="mailto:a@b.c">mail</a>')],
-    ['/rss.xml', { ids: new Set<string>(), refs: scanFeed('<rss><channel><link>https://www.czzx.gov.cn/</link><item><link>https://www.czzx.gov.cn/news/b/</link></item></channel></rss>', site) }],
+    [
+      '/',
+      scanHtml(
+        '<a href="/news/a/">a</a><a href="/news/a/#sec">s</a><img src="/media/x.svg"><a href="https://beian.miit.gov.cn/">ICP</a>',
+      ),
+    ],
+    [
+      '/news/a/',
+      scanHtml(
+        '<h2 id="sec">节</h2><a href="../a/">self</a><a href="#missing">m</a><a href="/gone/">g</a><a href="mailto:a@b.c">mail</a>',
+      ),
+    ],
+    [
+      '/rss.xml',
+      {
+        ids: new Set<string>(),
+        refs: scanFeed(
+          '<rss><channel><link>https://www.czzx.gov.cn/</link><item><link>https://www.czzx.gov.cn/news/b/</link></item></channel></rss>',
+          site,
+        ),
+      },
+    ],
   ]);
   const files = new Set(['/media/x.svg']);
   const broken = findBroken(pages, (p) => files.has(p), site);
@@ -30,7 +49,14 @@ describe('link integrity', () => {
 
   it('says when the target was withdrawn or deleted rather than never there', () => {
     const p = new Map([['/', scanHtml('<a href="/news/old/">旧稿</a>')]]);
-    expect(findBroken(p, () => false, site, (path) => path === '/news/old/')[0]!.reason).toBe('该文已撤回或删除，请去掉这个链接');
+    expect(
+      findBroken(
+        p,
+        () => false,
+        site,
+        (path) => path === '/news/old/',
+      )[0]!.reason,
+    ).toBe('该文已撤回或删除，请去掉这个链接');
   });
 
   it('flags javascript: URLs', () => {
@@ -70,8 +96,11 @@ function parsed(html: string): PageRefs {
     onopentag(name, attrs) {
       if (attrs.id) ids.add(attrs.id);
       if (name === 'a' && attrs.name) ids.add(attrs.name);
-      const url = (name === 'a' || name === 'link' ? attrs.href : undefined) ?? (['img', 'script', 'source', 'iframe'].includes(name) ? attrs.src : undefined);
-      if (url && !(name === 'link' && /\b(canonical|alternate)\b/.test(attrs.rel ?? '') && /^https?:/.test(url))) refs.push(url);
+      const url =
+        (name === 'a' || name === 'link' ? attrs.href : undefined) ??
+        (['img', 'script', 'source', 'iframe'].includes(name) ? attrs.src : undefined);
+      if (url && !(name === 'link' && /\b(canonical|alternate)\b/.test(attrs.rel ?? '') && /^https?:/.test(url)))
+        refs.push(url);
     },
   });
   parser.write(html);
@@ -94,7 +123,17 @@ describe('scanning a page for ids and links', () => {
   const found = scanHtml(html);
 
   it('finds the links, sources and ids of start tags, whatever their case, quotes and line breaks', () => {
-    expect(found.refs).toEqual(['/_astro/site.css', '/_astro/elder.js', '/upper/', '/media/a.svg', '/search/?q=%E5%BB%BA%E8%AE%AE&kind=news', '/news/', '/unquoted/', '/media/b.svg', '/embed/']);
+    expect(found.refs).toEqual([
+      '/_astro/site.css',
+      '/_astro/elder.js',
+      '/upper/',
+      '/media/a.svg',
+      '/search/?q=%E5%BB%BA%E8%AE%AE&kind=news',
+      '/news/',
+      '/unquoted/',
+      '/media/b.svg',
+      '/embed/',
+    ]);
     expect([...found.ids]).toEqual(['Top', 'sec', 'old-anchor']);
   });
 
@@ -114,7 +153,9 @@ describe('scanning a page for ids and links', () => {
       const build = fixture.astro('build', { SKIP_SEARCH_INDEX: '1' });
       expect(build.status, build.output.slice(-3000)).toBe(0);
       const dist = join(fixture.dir, 'dist');
-      const pages = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html'));
+      const pages = readdirSync(dist, { recursive: true, withFileTypes: true }).filter(
+        (e) => e.isFile() && e.name.endsWith('.html'),
+      );
       expect(pages.length).toBeGreaterThan(100);
       for (const e of pages) {
         const page = readFileSync(join(e.parentPath, e.name), 'utf8');

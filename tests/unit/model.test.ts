@@ -9,7 +9,13 @@ const defaults = (f: Field) => f.type === 'boolean';
 
 function issues(schema: z.ZodType, data: unknown) {
   const r = schema.safeParse(data);
-  return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, ...(i.code === 'custom' ? { rule: true } : {}) }));
+  return r.success
+    ? []
+    : r.error.issues.map((i) => ({
+        path: i.path.join('.'),
+        message: i.message,
+        ...(i.code === 'custom' ? { rule: true } : {}),
+      }));
 }
 
 describe.each(collections.map((c) => [c.name, c] as const))('content model and Zod schema of %s', (_name, c) => {
@@ -59,7 +65,11 @@ describe('references and dates', () => {
   const parse = (patch: Record<string, unknown>) => issues(schemas.proposals, { ...proposal, ...patch });
 
   it('reject an unknown unit, member, session, category and sector at the field', () => {
-    expect(parse({ leadUnits: ['no-such-unit'] })).toContainEqual({ path: 'leadUnits.0', message: '「主办单位」引用了不存在的承办单位：“no-such-unit”', rule: true });
+    expect(parse({ leadUnits: ['no-such-unit'] })).toContainEqual({
+      path: 'leadUnits.0',
+      message: '「主办单位」引用了不存在的承办单位：“no-such-unit”',
+      rule: true,
+    });
     expect(parse({ proposers: ['nobody'], proposerType: '委员提案' }).map((i) => i.path)).toContain('proposers.0');
     expect(parse({ session: '99-9' }).map((i) => i.path)).toContain('session');
     expect(parse({ category: 'nothing' }).map((i) => i.path)).toContain('category');
@@ -67,7 +77,11 @@ describe('references and dates', () => {
   });
 
   it('reject malformed dates with the expected form in the message', () => {
-    expect(parse({ submitted: '2025-02-30' })).toContainEqual({ path: 'submitted', message: '「提交日期」格式错误：“2025-02-30”，应为 2025-02-23', rule: true });
+    expect(parse({ submitted: '2025-02-30' })).toContainEqual({
+      path: 'submitted',
+      message: '「提交日期」格式错误：“2025-02-30”，应为 2025-02-23',
+      rule: true,
+    });
     const news = rawEntries(collections.find((c) => c.name === 'news')!)[0]!.data;
     const found = issues(schemas.news, { ...news, date: '2025年2月23日' });
     expect(found[0]).toMatchObject({ path: 'date' });
@@ -75,7 +89,11 @@ describe('references and dates', () => {
   });
 
   it('apply the rules across fields of a proposal', () => {
-    expect(parse({ proposerType: '集体提案', collective: undefined })).toContainEqual({ path: 'collective', message: '集体提案必须填写「提案单位」', rule: true });
+    expect(parse({ proposerType: '集体提案', collective: undefined })).toContainEqual({
+      path: 'collective',
+      message: '集体提案必须填写「提案单位」',
+      rule: true,
+    });
     expect(parse({ proposerType: '联名提案', proposers: ['xie-huilan'] }).map((i) => i.path)).toContain('proposers');
     expect(parse({ status: '已办复', replies: [], satisfaction: undefined }).map((i) => i.path)).toContain('replies');
   });

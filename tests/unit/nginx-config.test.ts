@@ -21,15 +21,22 @@ test('only the port, the folder and the certificate change; every location and h
   expect(withTls).toContain('ssl_certificate /c.pem;');
   expect(withTls).toContain('ssl_certificate_key /k.pem;');
   // Everything else is carried over line for line.
-  const rest = (conf: string) => conf.split('\n').filter((l) => !/^\s*(listen|root|ssl_certificate(_key)?)\s/.test(l) && l.trim() !== '');
-  const shippedSite = [...shipped.matchAll(/^server \{\n[\s\S]*?^\}/gm)].map((m) => m[0]).find((b) => b.includes('listen 443 ssl'))!;
+  const rest = (conf: string) =>
+    conf.split('\n').filter((l) => !/^\s*(listen|root|ssl_certificate(_key)?)\s/.test(l) && l.trim() !== '');
+  const shippedSite = [...shipped.matchAll(/^server \{\n[\s\S]*?^\}/gm)]
+    .map((m) => m[0])
+    .find((b) => b.includes('listen 443 ssl'))!;
   expect(shippedSite).toContain('location /pagefind/');
   expect(rest(withTls)).toEqual(rest(shippedSite));
 });
 
 test('a shipped file that lost a line the tests rely on is named with what is missing', () => {
-  expect(() => siteServer(shipped.replace(/^\s*root [^;]+;$/m, ''), { port: 1, root: '/x' })).toThrow('src/deploy/nginx.conf: root not found');
-  expect(() => siteServer(shipped.replace(/listen 443 ssl http2;/, 'listen 443;'), { port: 1, root: '/x' })).toThrow(/src\/deploy\/nginx\.conf: no `listen 443 ssl` server block/);
+  expect(() => siteServer(shipped.replace(/^\s*root [^;]+;$/m, ''), { port: 1, root: '/x' })).toThrow(
+    'src/deploy/nginx.conf: root not found',
+  );
+  expect(() => siteServer(shipped.replace(/listen 443 ssl http2;/, 'listen 443;'), { port: 1, root: '/x' })).toThrow(
+    /src\/deploy\/nginx\.conf: no `listen 443 ssl` server block/,
+  );
 });
 
 test('nginx itself accepts the whole configuration', () => {
@@ -47,7 +54,9 @@ test('a server started on a port another one holds fails with nginx’s message 
   const first = await startNginx({ port, root: tmp });
   try {
     expect(await (await fetch(`${first.url}/`)).text()).toBe('<p>site</p>');
-    await expect(startNginx({ port, root: tmp })).rejects.toThrow(/did not start on 127\.0\.0\.1:\d+:\n[\s\S]*Address already in use/);
+    await expect(startNginx({ port, root: tmp })).rejects.toThrow(
+      /did not start on 127\.0\.0\.1:\d+:\n[\s\S]*Address already in use/,
+    );
   } finally {
     await first.stop();
   }

@@ -52,5 +52,15 @@ test('pruning deletes what the build neither wrote nor kept, and the folders it 
 
   expect(deleted.sort()).toEqual(['_astro/old.css', 'media/2019/removed.jpg', 'news/deleted/index.html']);
   const left = readdirSync(out, { recursive: true }).map(String).sort();
-  expect(left).toEqual(['.git', '.git/HEAD', '_astro', '_astro/new.css', 'news', 'news/kept', 'news/kept/index.html', 'news/new', 'news/new/index.html']);
+  expect(left).toEqual([
+    '.git',
+    '.git/HEAD',
+    '_astro',
+    '_astro/new.css',
+    'news',
+    'news/kept',
+    'news/kept/index.html',
+    'news/new',
+    'news/new/index.html',
+  ]);
 });

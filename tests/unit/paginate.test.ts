@@ -7,7 +7,16 @@ describe('pagination', () => {
   it('splits into pages of 20 with totals and neighbours', () => {
     const pages = paginate(items, '/news/');
     expect(pages.map((p) => p.items.length)).toEqual([20, 20, 5]);
-    expect(pages[1]).toMatchObject({ number: 2, count: 3, total: 45, first: 21, last: 40, url: '/news/page/2/', prev: '/news/', next: '/news/page/3/' });
+    expect(pages[1]).toMatchObject({
+      number: 2,
+      count: 3,
+      total: 45,
+      first: 21,
+      last: 40,
+      url: '/news/page/2/',
+      prev: '/news/',
+      next: '/news/page/3/',
+    });
     expect(pages[0]!.prev).toBeUndefined();
     expect(pages[2]!.next).toBeUndefined();
   });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { areaBetween, areaProblem, areasStylesheet } from '../../src/lib/paper/areas.ts';
 import { issueMonths, monthGrid } from '../../src/lib/paper/calendar.ts';
-import { assembleEdition, issueDateLabel, neighbours, PaperPlacementError, placementOf, type IssueInput, type StoryInput } from '../../src/lib/paper/edition.ts';
+import {
+  assembleEdition,
+  issueDateLabel,
+  neighbours,
+  PaperPlacementError,
+  placementOf,
+  type IssueInput,
+  type StoryInput,
+} from '../../src/lib/paper/edition.ts';
 
 /** The 数字报's rules as plain functions: areas, the calendar, and issues assembled from stories. */
 
@@ -9,7 +17,11 @@ const issue = (id: string, number: number, pages = 4): IssueInput => ({
   id,
   number,
   date: id,
-  pages: Array.from({ length: pages }, (_, i) => ({ number: i + 1, name: ['要闻', '综合', '委员之声', '文史'][i] ?? '专版', image: `/media/paper/${id}-${i + 1}.webp` })),
+  pages: Array.from({ length: pages }, (_, i) => ({
+    number: i + 1,
+    name: ['要闻', '综合', '委员之声', '文史'][i] ?? '专版',
+    image: `/media/paper/${id}-${i + 1}.webp`,
+  })),
 });
 const story = (id: string, issueId: string, page: number, areas = [{ x: 3, y: 10, w: 94, h: 40 }]): StoryInput => ({
   kind: 'news',
@@ -34,8 +46,23 @@ describe('areas', () => {
     expect(areaProblem({ x: 3, y: -1, w: 10, h: 10 })).toMatch(/上边距应在 0 到 100 之间/);
   });
   it('the issue stylesheet places each area by page and position, and lights a story’s areas from the list', () => {
-    const css = areasStylesheet([{ number: 2, stories: [{ areas: [] }, { areas: [{ x: 3, y: 9, w: 46, h: 88 }, { x: 51, y: 9, w: 46, h: 20 }] }] }]);
-    expect(css).toContain('[data-area="2-0"]{left:3%;top:9%;width:46%;height:88%}\n[data-area="2-1"]{left:51%;top:9%;width:46%;height:20%}');
+    const css = areasStylesheet([
+      {
+        number: 2,
+        stories: [
+          { areas: [] },
+          {
+            areas: [
+              { x: 3, y: 9, w: 46, h: 88 },
+              { x: 51, y: 9, w: 46, h: 20 },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(css).toContain(
+      '[data-area="2-0"]{left:3%;top:9%;width:46%;height:88%}\n[data-area="2-1"]{left:51%;top:9%;width:46%;height:20%}',
+    );
     expect(css).toContain('main:has([data-story="2-1"]:is(:hover,:focus-visible)) [data-story-of="2-1"]{');
     expect(css).not.toContain('data-story="2-0"');
   });
@@ -47,7 +74,9 @@ describe('calendar', () => {
     const m = monthGrid(2025, 4, new Map([['2025-04-18', '/paper/2025-04-18/']]));
     expect(m.weeks[0]![0]).toBeNull();
     expect(m.weeks[0]![1]).toMatchObject({ day: 1, date: '2025-04-01' });
-    expect(m.weeks.flat().filter((c) => c?.href)).toEqual([{ day: 18, date: '2025-04-18', href: '/paper/2025-04-18/' }]);
+    expect(m.weeks.flat().filter((c) => c?.href)).toEqual([
+      { day: 18, date: '2025-04-18', href: '/paper/2025-04-18/' },
+    ]);
     expect(m.weeks.flat().filter(Boolean)).toHaveLength(30);
     expect(m.weeks.every((w) => w.length === 7)).toBe(true);
   });

@@ -89,13 +89,18 @@ function outputFiles(dir: string): Map<string, string> {
 }
 
 /** Files outside /_gone/ that mention `text`. */
-const mentioning = (files: Map<string, string>, text: string) => [...files].filter(([rel, t]) => !rel.startsWith('_gone/') && t.includes(text)).map(([rel]) => rel);
+const mentioning = (files: Map<string, string>, text: string) =>
+  [...files].filter(([rel, t]) => !rel.startsWith('_gone/') && t.includes(text)).map(([rel]) => rel);
 
-const registered = (files: Map<string, string>) => Number(/data-figure="registered">(?:<[^>]*>)*(\d+)/.exec(files.get('proposals/stats/index.html')!)![1]);
+const registered = (files: Map<string, string>) =>
+  Number(/data-figure="registered">(?:<[^>]*>)*(\d+)/.exec(files.get('proposals/stats/index.html')!)![1]);
 
 function build(now: string, outDir?: string): Map<string, string> {
   const dist = outDir ?? join(fixture.dir, 'dist');
-  const r = fixture.astro('build', { PUBLISH_NOW: now, ...(outDir ? { OUT_DIR: outDir, ASTRO_CACHE_DIR: `${outDir}-cache` } : {}) });
+  const r = fixture.astro('build', {
+    PUBLISH_NOW: now,
+    ...(outDir ? { OUT_DIR: outDir, ASTRO_CACHE_DIR: `${outDir}-cache` } : {}),
+  });
   expect(r.status, r.output.slice(-3000)).toBe(0);
   return outputFiles(dist);
 }
@@ -105,10 +110,17 @@ let freshBuilds = 0;
 function expectSameAsFresh(got: Map<string, string>, now: string): void {
   const fresh = build(now, join(fixture.dir, `fresh-${++freshBuilds}`));
   const comparable = (m: Map<string, string>) =>
-    new Map([...m].filter(([rel]) => !rel.startsWith('pagefind/')).map(([rel, t]) => [rel, rel === 'proposals.json' ? t.replace(/"generated": "[^"]*"/, '') : t]));
+    new Map(
+      [...m]
+        .filter(([rel]) => !rel.startsWith('pagefind/'))
+        .map(([rel, t]) => [rel, rel === 'proposals.json' ? t.replace(/"generated": "[^"]*"/, '') : t]),
+    );
   const [a, b] = [comparable(got), comparable(fresh)];
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-  expect([...b].filter(([rel, t]) => a.get(rel) !== t).map(([rel]) => rel), 'pages that differ from a fresh build').toEqual([]);
+  expect(
+    [...b].filter(([rel, t]) => a.get(rel) !== t).map(([rel]) => rel),
+    'pages that differ from a fresh build',
+  ).toEqual([]);
 }
 
 describe('scheduled and withdrawn entries, built by the real site', () => {
@@ -151,7 +163,9 @@ describe('scheduled and withdrawn entries, built by the real site', () => {
     // No notice is listed in the sitemap or indexed for search.
     expect(mentioning(before, '/_gone/')).toEqual([]);
     // A notice for each withdrawn entry (the copied content/ holds one more) and for nothing else.
-    const notices = [...before.keys()].filter((f) => f.startsWith('_gone/') && f !== '_gone/index.html').map((f) => f.slice('_gone/'.length, -'/index.html'.length));
+    const notices = [...before.keys()]
+      .filter((f) => f.startsWith('_gone/') && f !== '_gone/index.html')
+      .map((f) => f.slice('_gone/'.length, -'/index.html'.length));
     expect(notices).toEqual(expect.arrayContaining([withdrawnStory, withdrawnProposal, withdrawnMember]));
     for (const entry of notices) expect(frontmatter(fixture.path(`${entry}.md`)).withdrawn, entry).toBeDefined();
     expect(notices).not.toContain(withdrawnWithheld);
@@ -168,16 +182,24 @@ describe('scheduled and withdrawn entries, built by the real site', () => {
       const at = mentioning(after, path);
       // Its section's list, the archive of its year, its feed, the site feed, the sitemap and the search index.
       const section = path.split('/')[1]!;
-      for (const where of [`${section}/index.html`, `${section}/rss.xml`, 'rss.xml', 'sitemap-0.xml']) expect(at, `${path} in ${where}`).toContain(where);
+      for (const where of [`${section}/index.html`, `${section}/rss.xml`, 'rss.xml', 'sitemap-0.xml'])
+        expect(at, `${path} in ${where}`).toContain(where);
       // A proposal is archived under the year it was submitted (2025), the others under their moment's.
       const year = section === 'proposals' ? 2025 : 2027;
-      expect(at.some((f) => f.startsWith(`archive/${year}/`)), `${path} in the archive of ${year}`).toBe(true);
-      expect(at.some((f) => f.startsWith('pagefind/') && f.includes('fragment')), `${path} in the search index`).toBe(true);
+      expect(
+        at.some((f) => f.startsWith(`archive/${year}/`)),
+        `${path} in the archive of ${year}`,
+      ).toBe(true);
+      expect(
+        at.some((f) => f.startsWith('pagefind/') && f.includes('fragment')),
+        `${path} in the search index`,
+      ).toBe(true);
     }
     expect(mentioning(after, '/news/2027-01-15-xinchun-tuanbai/')).toContain('index.html');
     expect(mentioning(after, '/news/2027-01-15-xinchun-tuanbai/').some((f) => f.startsWith('news/tags/'))).toBe(true);
     expect(mentioning(after, '/voices/2027-01-15-xieshang-yiti/')).toContain('members/guo-haitao/index.html');
-    for (const open of ['proposals.json', 'proposals.csv']) expect(mentioning(after, '14-4-0199'), open).toContain(open);
+    for (const open of ['proposals.json', 'proposals.csv'])
+      expect(mentioning(after, '14-4-0199'), open).toContain(open);
     expect(registered(after)).toBe(registered(before) + 1);
     // Withdrawn entries stay out.
     expect(mentioning(after, `/${withdrawnStory}/`)).toEqual([]);
@@ -189,7 +211,11 @@ describe('scheduled and withdrawn entries, built by the real site', () => {
 
   it('takes a story withdrawn after it was published out of the next incremental build, as a fresh build does', () => {
     const story = scheduled[0]!;
-    fixture.edit(`${story.path.slice(1, -1)}.md`, /\ntitle: .*/, `$&\nwithdrawn:\n  date: '2027-01-16'\n  reason: ${REASON}`);
+    fixture.edit(
+      `${story.path.slice(1, -1)}.md`,
+      /\ntitle: .*/,
+      `$&\nwithdrawn:\n  date: '2027-01-16'\n  reason: ${REASON}`,
+    );
     const after = build(AFTER);
     expect(existsSync(join(fixture.dir, `dist${story.path}index.html`))).toBe(false);
     expect(after.get(`_gone${story.path}index.html`)).toContain('2027年1月16日');
@@ -222,8 +248,22 @@ describe('an entry that could not have its own URL stops the build naming its fi
 
 describe('a malformed 撤回 or 发布时间 stops the build naming file and field', () => {
   it.each([
-    ['a withdrawal without its reason', 'news/2023-04-12-tian-an-jiaoban.md', /\ntitle: .*/, "$&\nwithdrawn:\n  date: '2025-10-01'", 'withdrawn.reason', '「撤回原因」为必填项'],
-    ['a proposal timed without an offset', 'proposals/14-3-0123.md', /\ntitle: .*/, "$&\npublishAt: '2027-01-15 09:00'", 'publishAt', '「发布时间」格式错误'],
+    [
+      'a withdrawal without its reason',
+      'news/2023-04-12-tian-an-jiaoban.md',
+      /\ntitle: .*/,
+      "$&\nwithdrawn:\n  date: '2025-10-01'",
+      'withdrawn.reason',
+      '「撤回原因」为必填项',
+    ],
+    [
+      'a proposal timed without an offset',
+      'proposals/14-3-0123.md',
+      /\ntitle: .*/,
+      "$&\npublishAt: '2027-01-15 09:00'",
+      'publishAt',
+      '「发布时间」格式错误',
+    ],
   ])('%s', (_what, file, from, to, field, message) => {
     const f = new ContentFixture();
     try {

@@ -31,7 +31,9 @@ describe('scheduled publishing (定时发布)', () => {
     const clock = new Date('2030-01-01T00:00:00Z');
     expect(publishNow({}, () => clock)).toBe(clock);
     expect(publishNow({ PUBLISH_NOW: '' }, () => clock)).toBe(clock);
-    expect(() => publishNow({ PUBLISH_NOW: '2027-01-15 09:00' })).toThrow(/PUBLISH_NOW 格式错误：“2027-01-15 09:00”，应为带时区的时间/);
+    expect(() => publishNow({ PUBLISH_NOW: '2027-01-15 09:00' })).toThrow(
+      /PUBLISH_NOW 格式错误：“2027-01-15 09:00”，应为带时区的时间/,
+    );
     // Without an offset the moment would depend on the build machine's zone.
     expect(() => publishNow({ PUBLISH_NOW: '2027-01-15T09:00:00' })).toThrow(/PUBLISH_NOW/);
   });
@@ -60,7 +62,11 @@ describe('one place decides', () => {
       .filter((e) => e.isFile() && /\.(ts|astro|mjs)$/.test(e.name))
       .map((e) => join(e.parentPath, e.name).slice(src.length + 1))
       // The CMS's previews ask Decap for names, not Astro.
-      .filter((f) => !f.startsWith('cms/') && /\b(getCollection|getEntry|getLiveCollection)\b/.test(readFileSync(join(src, f), 'utf8')));
+      .filter(
+        (f) =>
+          !f.startsWith('cms/') &&
+          /\b(getCollection|getEntry|getLiveCollection)\b/.test(readFileSync(join(src, f), 'utf8')),
+      );
     expect(readers).toEqual(['data/content.ts']);
   });
 });

@@ -29,7 +29,10 @@ describe('reading next', () => {
   });
 
   it('weighs only the nearest stories under each tag in a long column', () => {
-    const long = Array.from({ length: 1000 }, (_, i) => ({ id: String(i), tags: i === 999 ? ['罕见', '常见'] : ['常见'] }));
+    const long = Array.from({ length: 1000 }, (_, i) => ({
+      id: String(i),
+      tags: i === 999 ? ['罕见', '常见'] : ['常见'],
+    }));
     long[0]!.tags.push('罕见');
     const related = relatedReading(long, (e) => e.tags, { window: 5 });
     expect(related('500').map((e) => e.id)).toEqual(['499', '501', '498', '502']);

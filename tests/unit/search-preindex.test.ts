@@ -1,5 +1,14 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,13 +20,24 @@ const tmp = mkdtempSync(join(tmpdir(), 'czzx-preindex-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const logged: string[] = [];
-const logger = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(`warn: ${m}`), error: () => {}, debug: () => {}, fork: () => logger } as unknown as AstroIntegrationLogger;
+const logger = {
+  info: (m: string) => logged.push(m),
+  warn: (m: string) => logged.push(`warn: ${m}`),
+  error: () => {},
+  debug: () => {},
+  fork: () => logger,
+} as unknown as AstroIntegrationLogger;
 
 describe('renderOrder', () => {
   const years = new Map<string, number>();
   const paths: { pathname: string }[] = [{ pathname: '/' }, { pathname: '/news/' }];
   // 2020-2021 make a part of 5 pages, 2022 one of 4, 2023 (the newest) one of 2.
-  for (const [year, n] of [[2020, 3], [2021, 2], [2022, 4], [2023, 2]] as const) {
+  for (const [year, n] of [
+    [2020, 3],
+    [2021, 2],
+    [2022, 4],
+    [2023, 2],
+  ] as const) {
     for (let i = 0; i < n; i++) {
       const path = `/news/${year}-${i}/`;
       years.set(path, year);
@@ -31,10 +51,20 @@ describe('renderOrder', () => {
     expect(groups.map((g) => g.files.length)).toEqual([2, 4, 5]);
     expect(groups[0]!.files).toEqual(['news/2023-0/index.html', 'news/2023-1/index.html']);
     expect(ordered.map((p) => p.pathname)).toEqual([
-      '/news/2023-0', '/news/2023-1',
-      '/news/2022-0', '/news/2022-1', '/news/2022-2', '/news/2022-3',
-      '/news/2020-0', '/news/2020-1', '/news/2020-2', '/news/2021-0', '/news/2021-1',
-      '/', '/news/', '/rss.xml',
+      '/news/2023-0',
+      '/news/2023-1',
+      '/news/2022-0',
+      '/news/2022-1',
+      '/news/2022-2',
+      '/news/2022-3',
+      '/news/2020-0',
+      '/news/2020-1',
+      '/news/2020-2',
+      '/news/2021-0',
+      '/news/2021-1',
+      '/',
+      '/news/',
+      '/rss.xml',
     ]);
   });
 
@@ -52,7 +82,10 @@ describe('renderOrder', () => {
 function page(site: string, path: string, year: number, text: string): void {
   const file = join(site, pageFile(path));
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `<!DOCTYPE html><html lang="zh-CN"><head><title>${text}</title></head><body><main data-pagefind-body><h1>${text}</h1><div hidden data-pagefind-sort="date:${year}-05-01T10:00:00+08:00"></div><p>${text}</p></main></body></html>`);
+  writeFileSync(
+    file,
+    `<!DOCTYPE html><html lang="zh-CN"><head><title>${text}</title></head><body><main data-pagefind-body><h1>${text}</h1><div hidden data-pagefind-sort="date:${year}-05-01T10:00:00+08:00"></div><p>${text}</p></main></body></html>`,
+  );
 }
 
 describe('PreIndexer', () => {
@@ -74,7 +107,9 @@ describe('PreIndexer', () => {
 
     const summary = await indexSite(site, cache, logger, await pre.settled());
     expect(summary).toMatchObject({ parts: 2, early: 2, reused: 0 });
-    expect(JSON.parse(readFileSync(join(site, 'pagefind/parts.json'), 'utf8')).parts.map((p: { id: string }) => p.id)).toEqual(['2024', '2023']);
+    expect(
+      JSON.parse(readFileSync(join(site, 'pagefind/parts.json'), 'utf8')).parts.map((p: { id: string }) => p.id),
+    ).toEqual(['2024', '2023']);
     expect(existsSync(join(site, 'pagefind/parts/2023/pagefind-entry.json'))).toBe(true);
   }, 60_000);
 
@@ -110,7 +145,11 @@ describe('PreIndexer', () => {
     page(site, '/news/a/', 2023, '政协委员调研农田水利');
     expect([...(await pre.settled())]).toEqual(['2023']);
     const summary = await indexSite(site, cache, logger, await pre.settled());
-    expect(summary, 'the part indexed early holds the page as written in this build').toMatchObject({ parts: 1, early: 1, reused: 0 });
+    expect(summary, 'the part indexed early holds the page as written in this build').toMatchObject({
+      parts: 1,
+      early: 1,
+      reused: 0,
+    });
   }, 60_000);
 });
 
@@ -128,7 +167,7 @@ describe('staging a part for Pagefind', () => {
     expect(stageFolder(join(tmp, 'other-cache'), '2023', 70 * MB, () => 24_000 * MB)).not.toBe(inMemory);
   });
 
-  it('stages where SEARCH_STAGE_DIR says, indexes from there and leaves nothing staged; a stopped build\'s leftovers are cleared', async () => {
+  it("stages where SEARCH_STAGE_DIR says, indexes from there and leaves nothing staged; a stopped build's leftovers are cleared", async () => {
     const site = join(tmp, 'site-s');
     const cache = join(tmp, 'cache-s');
     const elsewhere = join(tmp, 'stage-elsewhere');

@@ -21,13 +21,22 @@ describe('proposal numbers however they are typed', () => {
   });
 
   it('turn every form with a session into the whole number’s token', () => {
-    for (const q of ['14-3-58', '14-3-0058', '１４－３－５８', '十四届三次会议第58号', '十四届三次会议 第58号', '第十四届三次会议第58号提案', '政协第十四届长治市委员会第三次会议第58号提案']) {
+    for (const q of [
+      '14-3-58',
+      '14-3-0058',
+      '１４－３－５８',
+      '十四届三次会议第58号',
+      '十四届三次会议 第58号',
+      '第十四届三次会议第58号提案',
+      '政协第十四届长治市委员会第三次会议第58号提案',
+    ]) {
       expect(numberQuery(q), q).toBe(full);
     }
   });
 
   it('turn a serial alone into the serial’s token', () => {
-    for (const q of ['第58号提案', '提案58号', '提案第58号', '第58号', '58号', '第0058号']) expect(numberQuery(q), q).toBe(serial);
+    for (const q of ['第58号提案', '提案58号', '提案第58号', '第58号', '58号', '第0058号'])
+      expect(numberQuery(q), q).toBe(serial);
   });
 
   it('leave other queries alone', () => {
@@ -35,7 +44,13 @@ describe('proposal numbers however they are typed', () => {
   });
 
   it('read 届 and 次 in Chinese numerals', () => {
-    expect([parseSmallNumber('三'), parseSmallNumber('十'), parseSmallNumber('十四'), parseSmallNumber('二十'), parseSmallNumber('九十九')]).toEqual([3, 10, 14, 20, 99]);
+    expect([
+      parseSmallNumber('三'),
+      parseSmallNumber('十'),
+      parseSmallNumber('十四'),
+      parseSmallNumber('二十'),
+      parseSmallNumber('九十九'),
+    ]).toEqual([3, 10, 14, 20, 99]);
     expect(parseSmallNumber('一二')).toBeUndefined();
   });
 
@@ -102,11 +117,22 @@ describe('a result’s line of facts', () => {
 
   it('gives a proposal’s number, proposer, lead unit and status, from metadata and filters', () => {
     expect(resultKind(proposal)).toBe('提案与答复');
-    expect(resultLine(proposal)).toEqual([['案号', '14-3-0123'], ['提案人', '谢慧兰'], ['主办单位', '市科技局'], ['状态', '已办复']]);
+    expect(resultLine(proposal)).toEqual([
+      ['案号', '14-3-0123'],
+      ['提案人', '谢慧兰'],
+      ['主办单位', '市科技局'],
+      ['状态', '已办复'],
+    ]);
   });
 
   it('leaves out what a proposal lacks, and is empty for other pages', () => {
-    expect(resultLine({ ...proposal, meta: { number: '14-4-0187', author: '王建国' }, filters: { kind: ['提案与答复'], status: ['立案'] } })).toEqual([
+    expect(
+      resultLine({
+        ...proposal,
+        meta: { number: '14-4-0187', author: '王建国' },
+        filters: { kind: ['提案与答复'], status: ['立案'] },
+      }),
+    ).toEqual([
       ['案号', '14-4-0187'],
       ['提案人', '王建国'],
       ['状态', '立案'],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { breakPageWords, breakWords, joinExcerpt, queryText, readable, WORD_BREAK } from '../../src/lib/search/segment.ts';
+import {
+  breakPageWords,
+  breakWords,
+  joinExcerpt,
+  queryText,
+  readable,
+  WORD_BREAK,
+} from '../../src/lib/search/segment.ts';
 
 const B = WORD_BREAK;
 
@@ -34,9 +41,13 @@ describe('breakPageWords', () => {
   });
 
   it('splits words that end at a tag, as Pagefind joins the text of adjacent elements', () => {
-    const html = page(`<dl data-pagefind-body><dt>类别</dt><dd>经济发展</dd><dt>日期</dt><dd>2025年</dd><dd> 提交</dd></dl>`);
+    const html = page(
+      `<dl data-pagefind-body><dt>类别</dt><dd>经济发展</dd><dt>日期</dt><dd>2025年</dd><dd> 提交</dd></dl>`,
+    );
     expect(breakPageWords(html)).toBe(
-      page(`<dl data-pagefind-body><dt>类别</dt><dd>${B}经济${B}发展</dd><dt>${B}日期</dt><dd>${B}2025${B}年</dd><dd> 提交</dd></dl>`),
+      page(
+        `<dl data-pagefind-body><dt>类别</dt><dd>${B}经济${B}发展</dd><dt>${B}日期</dt><dd>${B}2025${B}年</dd><dd> 提交</dd></dl>`,
+      ),
     );
   });
 
@@ -60,7 +71,11 @@ describe('readable', () => {
     expect(shown.content).toBe('托育服务 A&B');
     expect(shown.excerpt).toBe('<mark>托育</mark><mark>服务</mark>从无到有，见21-2-0213号COVID-19 test');
     expect(shown.meta).toEqual({ title: '托育服务', author: '王丽华' });
-    expect(shown.sub_results[0]).toEqual({ title: '市卫健委的答复', url: '/p/#reply-1', excerpt: '已<mark>采纳</mark>' });
+    expect(shown.sub_results[0]).toEqual({
+      title: '市卫健委的答复',
+      url: '/p/#reply-1',
+      excerpt: '已<mark>采纳</mark>',
+    });
   });
 
   it('joins excerpts whose marks are given as control characters', () => {

@@ -26,14 +26,19 @@ describe('search keys', () => {
   });
 
   it('add the other terms of a synonym group the text uses', () => {
-    const groups = [['发展和改革委员会', '发改委'], ['政治协商会议', '政协']];
+    const groups = [
+      ['发展和改革委员会', '发改委'],
+      ['政治协商会议', '政协'],
+    ];
     expect(synonymKeys('市发改委答复', groups)).toEqual(['发展和改革委员会']);
     expect(synonymKeys('长治市发展和改革委员会', groups)).toEqual(['发改委']);
     expect(synonymKeys('无关内容', groups)).toEqual([]);
   });
 
   it('keep title keys strong, and terms and synonyms weak and split into words', () => {
-    const k = searchKeys({ title: '科技', number: '14-3-0001', text: '发改委', terms: ['乡村振兴'] }, [['发改委', '发展和改革委员会']]);
+    const k = searchKeys({ title: '科技', number: '14-3-0001', text: '发改委', terms: ['乡村振兴'] }, [
+      ['发改委', '发展和改革委员会'],
+    ]);
     expect(k.strong).toContain('keji');
     expect(k.strong).toContain('pn0001');
     expect(k.weak).toBe(['乡村振兴', '发展和改革委员会'].map((t) => breakWords(t, ' ')).join(' '));

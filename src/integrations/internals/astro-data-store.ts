@@ -29,11 +29,16 @@ export function dataStoreShapeProblems(root = astroRoot()): string[] {
   }
   const store = read('dist/content/data-store.js');
   // The module's default export is the parsed data-store.json, a devalue-flattened array that Astro unflattens.
-  if (!store || !/import\("astro:data-layer-content"\)/.test(store) || !/Array\.isArray\(data\.default\)[\s\S]{0,120}devalue\.unflatten\(data\.default\)/.test(store)) {
+  if (
+    !store ||
+    !/import\("astro:data-layer-content"\)/.test(store) ||
+    !/Array\.isArray\(data\.default\)[\s\S]{0,120}devalue\.unflatten\(data\.default\)/.test(store)
+  ) {
     problems.push('dist/content/data-store.js 读取内容存储模块的方式已改变（不再接受 devalue 扁平数组）');
   }
   const plugin = read('dist/content/vite-plugin-content-virtual-mod.js');
-  if (!plugin?.includes('RESOLVED_DATA_STORE_VIRTUAL_ID')) problems.push('dist/content/vite-plugin-content-virtual-mod.js 不再解析该模块');
+  if (!plugin?.includes('RESOLVED_DATA_STORE_VIRTUAL_ID'))
+    problems.push('dist/content/vite-plugin-content-virtual-mod.js 不再解析该模块');
   return problems;
 }
 

@@ -51,16 +51,21 @@ export const storyKey = (page: number, n: number): string => `${page}-${n}`;
  * at or tabs to that story in the list beside it. The site's Content-Security-Policy allows no inline styles
  * (`style-src 'self'`), so the positions travel in a small file per issue instead of `style` attributes.
  */
-export function areasStylesheet(pages: readonly { number: number; stories: readonly { areas: readonly Area[] }[] }[]): string {
+export function areasStylesheet(
+  pages: readonly { number: number; stories: readonly { areas: readonly Area[] }[] }[],
+): string {
   const rules: string[] = [];
   const lit: string[] = [];
   for (const p of pages) {
     let n = 0;
     p.stories.forEach((story, j) => {
       for (const a of story.areas) rules.push(`[data-area="${areaKey(p.number, n++)}"]{${areaStyle(a)}}`);
-      if (story.areas.length) lit.push(`main:has([data-story="${storyKey(p.number, j)}"]:is(:hover,:focus-visible)) [data-story-of="${storyKey(p.number, j)}"]`);
+      if (story.areas.length)
+        lit.push(
+          `main:has([data-story="${storyKey(p.number, j)}"]:is(:hover,:focus-visible)) [data-story-of="${storyKey(p.number, j)}"]`,
+        );
     });
   }
   if (lit.length) rules.push(`${lit.join(',\n')}{border-color:var(--color-brand-600);background:rgb(179 38 30 / .12)}`);
-  return rules.join('\n') + '\n';
+  return `${rules.join('\n')}\n`;
 }

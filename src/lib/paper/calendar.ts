@@ -37,12 +37,17 @@ export function monthGrid(year: number, month: number, issues: ReadonlyMap<strin
 }
 
 /** Months that have issues, newest first, each with the address of its newest issue (where its calendar opens). */
-export function issueMonths(issues: readonly { date: string; href: string }[]): { year: number; month: number; href: string }[] {
+export function issueMonths(
+  issues: readonly { date: string; href: string }[],
+): { year: number; month: number; href: string }[] {
   const months = new Map<string, { year: number; month: number; href: string; date: string }>();
   for (const i of issues) {
     const key = i.date.slice(0, 7);
     const seen = months.get(key);
-    if (!seen || seen.date < i.date) months.set(key, { year: +i.date.slice(0, 4), month: +i.date.slice(5, 7), href: i.href, date: i.date });
+    if (!seen || seen.date < i.date)
+      months.set(key, { year: +i.date.slice(0, 4), month: +i.date.slice(5, 7), href: i.href, date: i.date });
   }
-  return [...months.entries()].sort((a, b) => b[0].localeCompare(a[0])).map(([, { year, month, href }]) => ({ year, month, href }));
+  return [...months.entries()]
+    .sort((a, b) => b[0].localeCompare(a[0]))
+    .map(([, { year, month, href }]) => ({ year, month, href }));
 }

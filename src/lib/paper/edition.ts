@@ -99,7 +99,10 @@ export function assembleEdition(issues: readonly IssueInput[], stories: readonly
     if (!issue) continue;
     const page = issue.pages.find((p) => p.number === s.paper.page);
     if (!page) {
-      throw new PaperPlacementError(s.file, `第${issue.number}期（${issue.date}）没有第${s.paper.page}版，该期共 ${issue.pages.length} 版`);
+      throw new PaperPlacementError(
+        s.file,
+        `第${issue.number}期（${issue.date}）没有第${s.paper.page}版，该期共 ${issue.pages.length} 版`,
+      );
     }
     const printed = `第${chineseNumber(page.number)}版`;
     if (s.edition && (s.edition.date !== issue.date || s.edition.page !== printed)) {
@@ -159,7 +162,13 @@ export function placements(issues: readonly Issue[]): Map<string, Placement> {
   const found = new Map<string, Placement>();
   for (const issue of issues) {
     for (const page of issue.pages) {
-      for (const a of page.articles) found.set(`${a.kind}/${a.id}`, { label: `第${issue.number}期 第${page.number}版`, href: page.href, page, issue });
+      for (const a of page.articles)
+        found.set(`${a.kind}/${a.id}`, {
+          label: `第${issue.number}期 第${page.number}版`,
+          href: page.href,
+          page,
+          issue,
+        });
     }
   }
   return found;

@@ -33,7 +33,17 @@ export function isReadableImage(src: string): boolean {
 /** Links the site can keep: the web, mail, and the site's own pages. Word's `#_Toc…` and `file:` links are not. */
 const KEPT_LINK = /^(?:https?:\/\/|mailto:|\/(?!\/))/i;
 
-const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '（': '）', '(': ')', '〔': '〕', '【': '】' };
+const PAIRS: Record<string, string> = {
+  '“': '”',
+  '‘': '’',
+  '「': '」',
+  '『': '』',
+  '《': '》',
+  '（': '）',
+  '(': ')',
+  '〔': '〕',
+  '【': '】',
+};
 
 /**
  * Emphasis marks placed inside the Chinese quotes and brackets that enclose the emphasised words, and before the
@@ -57,7 +67,14 @@ function emphasis(mark: string) {
 }
 
 function service(): TurndownService {
-  const td = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '*', strongDelimiter: '**', codeBlockStyle: 'fenced', hr: '---' });
+  const td = new TurndownService({
+    headingStyle: 'atx',
+    bulletListMarker: '-',
+    emDelimiter: '*',
+    strongDelimiter: '**',
+    codeBlockStyle: 'fenced',
+    hr: '---',
+  });
   td.use([tables, strikethrough]);
   td.remove(['style', 'script', 'head', 'title', 'meta', 'link', 'object', 'iframe']);
   td.addRule('strong', { filter: ['strong', 'b'], replacement: emphasis('**') });
@@ -70,7 +87,10 @@ function service(): TurndownService {
       const index = Array.prototype.filter.call(parent.childNodes, (n: Node) => n.nodeName === 'LI').indexOf(node);
       const start = Number(parent.getAttribute?.('start') ?? 1);
       const prefix = parent.nodeName === 'OL' ? `${start + index}. ` : `${options.bulletListMarker} `;
-      const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
+      const body = content
+        .replace(/^\n+/, '')
+        .replace(/\n+$/, '\n')
+        .replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
       return prefix + body.trimEnd() + (node.nextSibling ? '\n' : '');
     },
   });
@@ -118,7 +138,11 @@ function numberedHeadings(doc: Document): void {
     const level = chineseNumberLevel(text);
     if (level && isHeadingLine(text)) rename(p, `h${level}`);
   }
-  for (const el of Array.from(doc.querySelectorAll('h1 strong, h1 b, h2 strong, h2 b, h3 strong, h3 b, h4 strong, h4 b, h5 b, h5 strong, h6 b, h6 strong, th strong, th b'))) {
+  for (const el of Array.from(
+    doc.querySelectorAll(
+      'h1 strong, h1 b, h2 strong, h2 b, h3 strong, h3 b, h4 strong, h4 b, h5 b, h5 strong, h6 b, h6 strong, th strong, th b',
+    ),
+  )) {
     while (el.firstChild) el.parentNode!.insertBefore(el.firstChild, el);
     el.remove();
   }
@@ -145,7 +169,8 @@ function linksAndImages(doc: Document): PastedImage[] {
 /** Non-breaking spaces as spaces, and the full-width indent Chinese paragraphs start with removed (the site indents). */
 function spaces(doc: Document): void {
   const walker = doc.createTreeWalker(doc.body, 4);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) n.textContent = (n.textContent ?? '').replace(/\u00a0/g, ' ');
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    n.textContent = (n.textContent ?? '').replace(/\u00a0/g, ' ');
   for (const block of Array.from(doc.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, td, th'))) {
     let first: Node | null = block.firstChild;
     while (first && first.nodeType === 1 && first.firstChild) first = first.firstChild;

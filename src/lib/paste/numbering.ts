@@ -20,5 +20,9 @@ export function chineseNumberLevel(text: string): 2 | 3 | undefined {
  */
 export function isHeadingLine(text: string): boolean {
   const t = text.trim();
-  return t.length > 0 && t.length <= 40 && !/[。；;！？!?，,：:]/.test(t.replace(/^[（(][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、/, ''));
+  return (
+    t.length > 0 &&
+    t.length <= 40 &&
+    !/[。；;！？!?，,：:]/.test(t.replace(/^[（(][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、/, ''))
+  );
 }

@@ -30,7 +30,14 @@ function styles(el: Element): Map<string, string> {
   const out = new Map<string, string>();
   for (const decl of (el.getAttribute('style') ?? '').split(';')) {
     const i = decl.indexOf(':');
-    if (i > 0) out.set(decl.slice(0, i).trim().toLowerCase(), decl.slice(i + 1).trim().toLowerCase());
+    if (i > 0)
+      out.set(
+        decl.slice(0, i).trim().toLowerCase(),
+        decl
+          .slice(i + 1)
+          .trim()
+          .toLowerCase(),
+      );
   }
   return out;
 }
@@ -88,13 +95,19 @@ function rebuildLists(doc: Document): void {
       continue;
     }
     const m = /l(\d+)\s+level(\d+)/.exec(list);
-    paras.push({ el, level: m ? Number(m[2]) : 1, id: m ? m[1]! : '0', ordered: !glyph && ORDERED_MARKER.test(marker) });
+    paras.push({
+      el,
+      level: m ? Number(m[2]) : 1,
+      id: m ? m[1]! : '0',
+      ordered: !glyph && ORDERED_MARKER.test(marker),
+    });
   }
   // Consecutive list paragraphs (siblings with nothing between them) form one list.
   let i = 0;
   while (i < paras.length) {
     const run = [paras[i]!];
-    while (i + run.length < paras.length && nextElement(run.at(-1)!.el) === paras[i + run.length]!.el) run.push(paras[i + run.length]!);
+    while (i + run.length < paras.length && nextElement(run.at(-1)!.el) === paras[i + run.length]!.el)
+      run.push(paras[i + run.length]!);
     buildList(doc, run);
     i += run.length;
   }
@@ -149,21 +162,34 @@ function markFootnotes(doc: Document): void {
     sup.textContent = n;
     a.parentNode?.replaceChild(sup, a);
   }
-  const notes = Array.from(doc.querySelectorAll('[style*="mso-element:footnote"], [id^="ftn"], [id^="edn"], li[id^="fn"], .footnotes li, li[id^="footnote-"], li[id^="endnote-"]')).filter(
-    (el) => !/footnote-list|endnote-list|separator/.test(styles(el).get('mso-element') ?? '') && /(\d+)$/.test(el.getAttribute('id') ?? ''),
+  const notes = Array.from(
+    doc.querySelectorAll(
+      '[style*="mso-element:footnote"], [id^="ftn"], [id^="edn"], li[id^="fn"], .footnotes li, li[id^="footnote-"], li[id^="endnote-"]',
+    ),
+  ).filter(
+    (el) =>
+      !/footnote-list|endnote-list|separator/.test(styles(el).get('mso-element') ?? '') &&
+      /(\d+)$/.test(el.getAttribute('id') ?? ''),
   );
   for (const el of notes) {
     const n = /(\d+)$/.exec(el.getAttribute('id')!)![1]!;
     const note = doc.createElement('div');
     note.setAttribute('data-footnote', n);
-    note.textContent = (el.textContent ?? '').replace(/^[\s\u00a0]*(?:\[\d+\]|\d+)?[\s\u00a0]*/, '').replace(/[\s\u00a0↩︎↩]+$/u, '');
+    note.textContent = (el.textContent ?? '')
+      .replace(/^[\s\u00a0]*(?:\[\d+\]|\d+)?[\s\u00a0]*/, '')
+      .replace(/(?:[\s\u00a0↩]|\ufe0e)+$/u, '');
     doc.body.appendChild(note);
     const list = el.parentElement;
     el.remove();
     // mammoth and web pages hold the notes in a list of their own, now empty.
     if (list && /^(OL|UL)$/.test(list.tagName) && !list.children.length) list.remove();
   }
-  for (const el of Array.from(doc.querySelectorAll('[style*="mso-element:footnote-list"], [style*="mso-element:endnote-list"], section.footnotes, div.footnotes'))) el.remove();
+  for (const el of Array.from(
+    doc.querySelectorAll(
+      '[style*="mso-element:footnote-list"], [style*="mso-element:endnote-list"], section.footnotes, div.footnotes',
+    ),
+  ))
+    el.remove();
 }
 
 /** Tables as a plain grid: Word's header row becomes `<th>`, merged cells are filled with empty ones, paragraphs in a cell joined. */
@@ -201,7 +227,8 @@ function normaliseTables(doc: Document): void {
       }
       place(null);
     });
-    for (const n of Array.from(table.querySelectorAll('tbody, thead, tfoot'))) for (const t of Array.from(n.childNodes)) if (t.nodeType !== 1) n.removeChild(t);
+    for (const n of Array.from(table.querySelectorAll('tbody, thead, tfoot')))
+      for (const t of Array.from(n.childNodes)) if (t.nodeType !== 1) n.removeChild(t);
     for (const t of Array.from(table.childNodes)) if (t.nodeType !== 1) table.removeChild(t);
   }
 }
@@ -225,7 +252,8 @@ function normaliseInline(doc: Document): void {
   }
   for (const el of Array.from(doc.querySelectorAll('u, ins'))) unwrap(el);
   for (const el of Array.from(doc.querySelectorAll('[class], [style], [lang], [align], [width], [valign]'))) {
-    for (const a of ['class', 'style', 'lang', 'align', 'width', 'valign', 'border', 'cellspacing', 'cellpadding']) el.removeAttribute(a);
+    for (const a of ['class', 'style', 'lang', 'align', 'width', 'valign', 'border', 'cellspacing', 'cellpadding'])
+      el.removeAttribute(a);
   }
 }
 

@@ -93,12 +93,18 @@ export function finalSatisfaction(p: CourseInput): string | undefined {
   return p.rehandling ? p.rehandling.satisfaction : p.satisfaction;
 }
 
-const latest = (dates: (string | undefined)[]) => dates.filter((d): d is string => Boolean(d)).sort().at(-1);
+const latest = (dates: (string | undefined)[]) =>
+  dates
+    .filter((d): d is string => Boolean(d))
+    .sort()
+    .at(-1);
 
 /** Day the proposal was answered (the last lead answer, or the last answer of the 重办), when answered. */
 export function answeredOn(p: CourseInput): string | undefined {
   if (!isAnswered(p)) return undefined;
-  return p.rehandling ? latest((p.rehandling.replies ?? []).map((r) => r.date)) : latest(answersOf(p).map((r) => r.date));
+  return p.rehandling
+    ? latest((p.rehandling.replies ?? []).map((r) => r.date))
+    : latest(answersOf(p).map((r) => r.date));
 }
 
 /** The last day anything happened to the proposal (for feeds): its latest recorded date. */
@@ -164,14 +170,27 @@ export function courseSteps(p: CourseInput, name: (id: string) => string = (id) 
     key: 'handling',
     label: '办理',
     state: first ? 'done' : assigned ? 'current' : 'pending',
-    notes: [...handlers, ...(opinions.length ? [`收到${names(opinions.map((r) => r.unit ?? ''), name)}的办理意见`] : [])],
+    notes: [
+      ...handlers,
+      ...(opinions.length
+        ? [
+            `收到${names(
+              opinions.map((r) => r.unit ?? ''),
+              name,
+            )}的办理意见`,
+          ]
+        : []),
+    ],
   });
   steps.push({
     key: 'answered',
     label: '答复',
     state: first ? 'done' : answers.length ? 'current' : 'pending',
     ...dated(first ? latest(answers.map((r) => r.date)) : undefined),
-    notes: owing.length && lead.length ? [`${answers.length ? `已有 ${answers.length} 家主办单位答复，` : ''}待 ${names(owing, name)} 答复`] : [],
+    notes:
+      owing.length && lead.length
+        ? [`${answers.length ? `已有 ${answers.length} 家主办单位答复，` : ''}待 ${names(owing, name)} 答复`]
+        : [],
   });
   steps.push({
     key: 'evaluated',
@@ -190,7 +209,11 @@ export function courseSteps(p: CourseInput, name: (id: string) => string = (id) 
       ...dated(r.assigned),
       notes: [
         ...(r.reason ? [`原因：${r.reason}`] : []),
-        again.length ? `待 ${names(again, name)} 重新答复` : reAnswered ? `重新答复：${formatChineseDate(reAnswered)}` : '已重新答复',
+        again.length
+          ? `待 ${names(again, name)} 重新答复`
+          : reAnswered
+            ? `重新答复：${formatChineseDate(reAnswered)}`
+            : '已重新答复',
         ...(r.satisfaction ? [`重办后评价：${r.satisfaction}`] : []),
       ],
     });
@@ -217,7 +240,11 @@ export function courseProblems(p: CourseInput): Problem[] {
 
   // Each unit has one role.
   const seen = new Map<string, string>();
-  for (const [field, label] of [['leadUnits', '主办'], ['coUnits', '协办'], ['jointUnits', '会办']] as const) {
+  for (const [field, label] of [
+    ['leadUnits', '主办'],
+    ['coUnits', '协办'],
+    ['jointUnits', '会办'],
+  ] as const) {
     for (const u of p[field] ?? []) {
       const before = seen.get(u);
       if (before) add([field], `“${u}”已是${before}单位，不能同时是${label}单位`);
@@ -231,7 +258,11 @@ export function courseProblems(p: CourseInput): Problem[] {
     if (!r.unit) return;
     const role = roleOf(p, r.unit);
     if (!role) add(['replies', i, 'unit'], `答复单位“${r.unit}”不在主办、协办或会办单位中`);
-    else if (r.role && r.role !== role) add(['replies', i, 'role'], `“${r.unit}”是${role}单位，办理角色应为“${role}”（${role}单位的文字是${REPLY_KINDS[role]}）`);
+    else if (r.role && r.role !== role)
+      add(
+        ['replies', i, 'role'],
+        `“${r.unit}”是${role}单位，办理角色应为“${role}”（${role}单位的文字是${REPLY_KINDS[role]}）`,
+      );
     if (replied.has(r.unit)) add(['replies', i, 'unit'], `“${r.unit}”的答复重复，每个单位只填一条`);
     replied.add(r.unit);
   });
@@ -254,21 +285,26 @@ export function courseProblems(p: CourseInput): Problem[] {
       break;
     case '已办复':
       if (!lead.length) add(['leadUnits'], '办理状态为“已办复”的提案必须有「主办单位」');
-      else if (owing.length) add(['replies'], `办理状态为“已办复”，但主办单位 ${owing.join('、')} 尚无答复（协办、会办意见不算答复）`);
-      else if (owingRehandling(p).length) add(['rehandling', 'replies'], `办理状态为“已办复”，但重办尚无 ${owingRehandling(p).join('、')} 的重新答复`);
+      else if (owing.length)
+        add(['replies'], `办理状态为“已办复”，但主办单位 ${owing.join('、')} 尚无答复（协办、会办意见不算答复）`);
+      else if (owingRehandling(p).length)
+        add(['rehandling', 'replies'], `办理状态为“已办复”，但重办尚无 ${owingRehandling(p).join('、')} 的重新答复`);
       break;
   }
 
   // The evaluation follows the answers; 不满意 leads to a 重办, and only 不满意 does.
   if (p.satisfaction && !firstAnswered(p)) add(['satisfaction'], '主办单位答复之前不能填写「委员评价」');
-  if (p.satisfaction === '不满意' && !p.rehandling) add(['rehandling'], '委员评价为“不满意”的提案应重办：请填写「重办」');
+  if (p.satisfaction === '不满意' && !p.rehandling)
+    add(['rehandling'], '委员评价为“不满意”的提案应重办：请填写「重办」');
   const r = p.rehandling;
   if (r) {
     if (p.satisfaction !== '不满意') add(['rehandling'], '只有委员评价为“不满意”的提案才能重办');
     (r.replies ?? []).forEach((x, i) => {
-      if (x.unit && !lead.includes(x.unit)) add(['rehandling', 'replies', i, 'unit'], `重新答复的单位“${x.unit}”不是主办单位`);
+      if (x.unit && !lead.includes(x.unit))
+        add(['rehandling', 'replies', i, 'unit'], `重新答复的单位“${x.unit}”不是主办单位`);
     });
-    if (r.satisfaction && owingRehandling(p).length) add(['rehandling', 'satisfaction'], '重新答复之前不能填写「重办后评价」');
+    if (r.satisfaction && owingRehandling(p).length)
+      add(['rehandling', 'satisfaction'], '重新答复之前不能填写「重办后评价」');
   }
 
   // Dates follow the course.
@@ -285,13 +321,16 @@ export function courseProblems(p: CourseInput): Problem[] {
     else before = [label, date];
   }
   replies.forEach((x, i) => {
-    if (x.date && before && x.date < before[1]) add(['replies', i, 'date'], `答复日期 ${x.date} 早于「${before[0]}」${before[1]}`);
+    if (x.date && before && x.date < before[1])
+      add(['replies', i, 'date'], `答复日期 ${x.date} 早于「${before[0]}」${before[1]}`);
   });
   const firstDone = latest(answersOf(p).map((x) => x.date));
-  if (r?.assigned && firstDone && r.assigned < firstDone) add(['rehandling', 'assigned'], `「重办交办日期」${r.assigned} 早于主办单位答复日期 ${firstDone}`);
+  if (r?.assigned && firstDone && r.assigned < firstDone)
+    add(['rehandling', 'assigned'], `「重办交办日期」${r.assigned} 早于主办单位答复日期 ${firstDone}`);
   const reStart = r?.assigned ?? firstDone;
   (r?.replies ?? []).forEach((x, i) => {
-    if (x.date && reStart && x.date < reStart) add(['rehandling', 'replies', i, 'date'], `重新答复日期 ${x.date} 早于 ${reStart}`);
+    if (x.date && reStart && x.date < reStart)
+      add(['rehandling', 'replies', i, 'date'], `重新答复日期 ${x.date} 早于 ${reStart}`);
   });
   return out;
 }

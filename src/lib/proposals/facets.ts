@@ -1,4 +1,4 @@
-import { PROPOSAL_STATUSES, PROPOSER_TYPES } from '../../content/model.ts';
+import type { PROPOSAL_STATUSES, PROPOSER_TYPES } from '../../content/model.ts';
 import type { ProposalData } from '../../content/types.ts';
 
 /**

@@ -97,8 +97,20 @@ export function openProposal(id: string, p: ProposalData, n: Names, site: URL): 
   };
 }
 
-function reply(r: { unit: string; date: string; docNumber?: string | undefined; result: string }, role: string, n: Names): OpenReply {
-  return { unit: r.unit, unitName: n.unit(r.unit), role, kind: replyKind(role), date: r.date, docNumber: r.docNumber ?? '', result: r.result };
+function reply(
+  r: { unit: string; date: string; docNumber?: string | undefined; result: string },
+  role: string,
+  n: Names,
+): OpenReply {
+  return {
+    unit: r.unit,
+    unitName: n.unit(r.unit),
+    role,
+    kind: replyKind(role),
+    date: r.date,
+    docNumber: r.docNumber ?? '',
+    result: r.result,
+  };
 }
 
 /** Separator of list values inside one CSV cell. */
@@ -124,12 +136,48 @@ export const CSV_COLUMNS: [string, (p: OpenProposal) => string][] = [
   ['协办单位', (p) => p.coUnits.join(LIST_SEP)],
   ['会办单位', (p) => p.jointUnits.join(LIST_SEP)],
   // 答复 columns hold the lead units' answers to the proposer; co- and joint units' opinions have their own.
-  ['答复单位', (p) => answersOf(p).map((r) => r.unit).join(LIST_SEP)],
-  ['答复日期', (p) => answersOf(p).map((r) => r.date).join(LIST_SEP)],
-  ['答复文号', (p) => answersOf(p).map((r) => r.docNumber).join(LIST_SEP)],
-  ['办理结果', (p) => answersOf(p).map((r) => r.result).join(LIST_SEP)],
-  ['办理意见单位', (p) => opinionsOf(p).map((r) => r.unit).join(LIST_SEP)],
-  ['办理意见日期', (p) => opinionsOf(p).map((r) => r.date).join(LIST_SEP)],
+  [
+    '答复单位',
+    (p) =>
+      answersOf(p)
+        .map((r) => r.unit)
+        .join(LIST_SEP),
+  ],
+  [
+    '答复日期',
+    (p) =>
+      answersOf(p)
+        .map((r) => r.date)
+        .join(LIST_SEP),
+  ],
+  [
+    '答复文号',
+    (p) =>
+      answersOf(p)
+        .map((r) => r.docNumber)
+        .join(LIST_SEP),
+  ],
+  [
+    '办理结果',
+    (p) =>
+      answersOf(p)
+        .map((r) => r.result)
+        .join(LIST_SEP),
+  ],
+  [
+    '办理意见单位',
+    (p) =>
+      opinionsOf(p)
+        .map((r) => r.unit)
+        .join(LIST_SEP),
+  ],
+  [
+    '办理意见日期',
+    (p) =>
+      opinionsOf(p)
+        .map((r) => r.date)
+        .join(LIST_SEP),
+  ],
   ['办复日期', (p) => p.answered],
   ['委员评价', (p) => p.satisfaction],
   ['重办交办日期', (p) => p.rehandling?.assigned ?? ''],

@@ -56,7 +56,12 @@ export interface RegisterRow {
 }
 
 /** Which column holds which field, from the header row; unknown headers are reported. */
-export function mapHeaders(headerRow: string[]): { columns: Map<number, ColumnField>; headers: Partial<Record<ColumnField, string>>; missing: string[]; unknown: string[] } {
+export function mapHeaders(headerRow: string[]): {
+  columns: Map<number, ColumnField>;
+  headers: Partial<Record<ColumnField, string>>;
+  missing: string[];
+  unknown: string[];
+} {
   const columns = new Map<number, ColumnField>();
   const headers: Partial<Record<ColumnField, string>> = {};
   const unknown: string[] = [];
@@ -96,7 +101,10 @@ const NO = new Set(['否', '×', 'N', 'n', '0', 'FALSE', 'false']);
  * One register row as a proposal entry's data and body, or the problems that stop it. Checks here are the ones only
  * the register has (names to ids, dates, yes/no); the site's schema and rules are checked afterwards.
  */
-export function rowToProposal(r: RegisterRow, lookups: Lookups): { data: Record<string, unknown>; body: string; problems: RowProblem[] } {
+export function rowToProposal(
+  r: RegisterRow,
+  lookups: Lookups,
+): { data: Record<string, unknown>; body: string; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const col = (f: ColumnField) => r.headers[f] ?? COLUMNS.find((c) => c.field === f)!.headers[0];
   const fail = (f: ColumnField, reason: string) => problems.push({ row: r.row, column: col(f), reason });
@@ -109,7 +117,11 @@ export function rowToProposal(r: RegisterRow, lookups: Lookups): { data: Record<
   if (sessionCell) {
     const id = lookups.sessions.get(sessionCell);
     if (id) data.session = id;
-    else fail('session', `届次“${sessionCell}”不在届次表中（content/taxonomies/sessions.yml），请写届次全称或编号，如 14-3`);
+    else
+      fail(
+        'session',
+        `届次“${sessionCell}”不在届次表中（content/taxonomies/sessions.yml），请写届次全称或编号，如 14-3`,
+      );
   } else {
     // The number begins with its session (14-3-0123 → 14-3); the schema's rules check that it exists.
     data.session = /^\d{1,2}-\d{1,2}(?=-)/.exec(number)?.[0] ?? '';
@@ -122,18 +134,27 @@ export function rowToProposal(r: RegisterRow, lookups: Lookups): { data: Record<
   for (const n of names) {
     const ids = lookups.members.get(n) ?? [];
     if (ids.length === 1) memberIds.push(ids[0]!);
-    else if (ids.length > 1) fail('proposers', `委员“${n}”重名（${ids.join('、')}），无法确定是哪一位，请在 CMS 中录入此件`);
+    else if (ids.length > 1)
+      fail('proposers', `委员“${n}”重名（${ids.join('、')}），无法确定是哪一位，请在 CMS 中录入此件`);
     else unknownNames.push(n);
   }
   let type = cell('proposerType');
   // A collective proposal's unit may stand in the 提案人 column, where offices often write it.
   const unitAsProposer = (!type || type === '集体提案') && unknownNames.length === 1 && memberIds.length === 0;
   const collective = cell('collective') || (unitAsProposer ? unknownNames[0]! : '');
-  if (!type) type = collective && memberIds.length === 0 ? '集体提案' : memberIds.length + unknownNames.length > 1 ? '联名提案' : '委员提案';
-  if (!(PROPOSER_TYPES as readonly string[]).includes(type)) fail('proposerType', `提案类型只能是：${PROPOSER_TYPES.join('、')}`);
+  if (!type)
+    type =
+      collective && memberIds.length === 0
+        ? '集体提案'
+        : memberIds.length + unknownNames.length > 1
+          ? '联名提案'
+          : '委员提案';
+  if (!(PROPOSER_TYPES as readonly string[]).includes(type))
+    fail('proposerType', `提案类型只能是：${PROPOSER_TYPES.join('、')}`);
   data.proposerType = type;
   const strangers = type === '集体提案' && collective === unknownNames[0] ? unknownNames.slice(1) : unknownNames;
-  if (strangers.length) fail('proposers', `委员名单中没有：${strangers.join('、')}（请先在 CMS 的“委员”中添加，或核对姓名）`);
+  if (strangers.length)
+    fail('proposers', `委员名单中没有：${strangers.join('、')}（请先在 CMS 的“委员”中添加，或核对姓名）`);
   if (memberIds.length) data.proposers = memberIds;
   if (collective) data.collective = collective;
 

@@ -56,7 +56,10 @@ const inc = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
 const rate = (n: number, d: number) => (d === 0 ? 0 : n / d);
 
 /** Statistics over `proposals`; `sessions` supplies received/merged figures of the sessions involved. */
-export function proposalStats(proposals: readonly ProposalData[], sessions: readonly SessionCounts[] = []): ProposalStats {
+export function proposalStats(
+  proposals: readonly ProposalData[],
+  sessions: readonly SessionCounts[] = [],
+): ProposalStats {
   const byStatus = zero(PROPOSAL_STATUSES);
   const keyByStatus = zero(PROPOSAL_STATUSES);
   const satisfaction = zero(SATISFACTION);
@@ -66,7 +69,19 @@ export function proposalStats(proposals: readonly ProposalData[], sessions: read
   const units = new Map<string, UnitStats>();
   const unit = (id: string) => {
     let u = units.get(id);
-    if (!u) units.set(id, (u = { unit: id, lead: 0, co: 0, joint: 0, leadReplied: 0, results: zero(REPLY_RESULTS), satisfaction: zero(SATISFACTION) }));
+    if (!u)
+      units.set(
+        id,
+        (u = {
+          unit: id,
+          lead: 0,
+          co: 0,
+          joint: 0,
+          leadReplied: 0,
+          results: zero(REPLY_RESULTS),
+          satisfaction: zero(SATISFACTION),
+        }),
+      );
     return u;
   };
   let answered = 0;
@@ -111,7 +126,9 @@ export function proposalStats(proposals: readonly ProposalData[], sessions: read
     satisfiedRate: rate(satisfaction.满意 + satisfaction.基本满意, rated),
     rated,
     satisfaction,
-    units: [...units.values()].sort((a, b) => b.lead - a.lead || b.co - a.co || b.joint - a.joint || a.unit.localeCompare(b.unit)),
+    units: [...units.values()].sort(
+      (a, b) => b.lead - a.lead || b.co - a.co || b.joint - a.joint || a.unit.localeCompare(b.unit),
+    ),
     key: { total: keyTotal, byStatus: keyByStatus, answeredRate: rate(keyByStatus.已办复, keyTotal) },
   };
 }

@@ -20,6 +20,7 @@ export function revision(dir: string): Revision {
  * location) and the field, for a broken link the page and the target. Falls back to the last lines of the output.
  */
 export function buildErrors(output: string): string[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the terminal's colour codes.
   const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
   const found: string[] = [];
   let mode: 'out' | 'in' | 'skip' | 'location' = 'out';
@@ -66,14 +67,24 @@ export interface BuildResult {
  * that folder and its cache between runs (incremental): only what an edit changed is rendered again; `force` renders
  * every page.
  */
-export function runBuild(cwd: string, outDir: string, env: NodeJS.ProcessEnv, echo: (text: string) => void, force = false): Promise<BuildResult> {
+export function runBuild(
+  cwd: string,
+  outDir: string,
+  env: NodeJS.ProcessEnv,
+  echo: (text: string) => void,
+  force = false,
+): Promise<BuildResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', ...(force ? ['--force'] : [])], {
-      cwd,
-      env: { ...process.env, ...env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build', ...(force ? ['--force'] : [])],
+      {
+        cwd,
+        env: { ...process.env, ...env, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     const take = (chunk: Buffer) => {
       const text = chunk.toString('utf8');

@@ -16,7 +16,11 @@ export function noticeFrom404(html: string): string {
   };
   let page = swap(html, /<title>[^<]*<\/title>/, '<title>页面已撤下 - 长治政协网</title>');
   page = swap(page, /(<h1[^>]*>)[^<]*(<\/h1>)/, '$1该页面已撤下$2');
-  page = swap(page, /(<main[^>]*>[\s\S]*?<p[^>]*>)[^<]*(<\/p>)/, '$1此网址的内容已不再公开，网址也不会再用于其他内容。您可以：$2');
+  page = swap(
+    page,
+    /(<main[^>]*>[\s\S]*?<p[^>]*>)[^<]*(<\/p>)/,
+    '$1此网址的内容已不再公开，网址也不会再用于其他内容。您可以：$2',
+  );
   page = page.replace(/<span aria-current="page">[^<]*<\/span>/, '<span aria-current="page">页面已撤下</span>');
   return page.replace(/<link rel="canonical"[^>]*>/, '');
 }
@@ -70,12 +74,20 @@ export function pageTitle(html: string): string | undefined {
  * Fills in the source and title of every page that has a source file. A page whose hash is the previous release's
  * keeps its title from there, so a one-story edit reads one page, not the whole archive.
  */
-export function attachSources(release: string, pages: Record<string, PageRecord>, sources: Map<string, string>, previous: Record<string, PageRecord> = {}): void {
+export function attachSources(
+  release: string,
+  pages: Record<string, PageRecord>,
+  sources: Map<string, string>,
+  previous: Record<string, PageRecord> = {},
+): void {
   for (const [url, page] of Object.entries(pages)) {
     const source = sources.get(url);
     if (!source) continue;
     page.source = source;
     const old = previous[url];
-    page.title = old?.hash === page.hash && old.title ? old.title : pageTitle(readFileSync(join(release, url.slice(1), 'index.html'), 'utf8'));
+    page.title =
+      old?.hash === page.hash && old.title
+        ? old.title
+        : pageTitle(readFileSync(join(release, url.slice(1), 'index.html'), 'utf8'));
   }
 }

@@ -47,7 +47,11 @@ export interface Manifest {
 }
 
 /** One line of the admin's history. */
-export type HistoryEntry = Pick<Manifest, 'release' | 'commit' | 'author' | 'time' | 'buildSeconds'> & { added: number; changed: number; removed: number };
+export type HistoryEntry = Pick<Manifest, 'release' | 'commit' | 'author' | 'time' | 'buildSeconds'> & {
+  added: number;
+  changed: number;
+  removed: number;
+};
 
 /** The URL path of a page file (`news/x/index.html` → `/news/x/`), or undefined for a file that is not a page. */
 export function pageUrl(file: string): string | undefined {
@@ -63,7 +67,10 @@ export function goneFile(url: string): string {
 }
 
 /** Pages added, changed and removed from `before` to `after`, each sorted. */
-export function diffPages(before: Record<string, PageRecord>, after: Record<string, PageRecord>): Pick<Manifest, 'added' | 'changed' | 'removed'> {
+export function diffPages(
+  before: Record<string, PageRecord>,
+  after: Record<string, PageRecord>,
+): Pick<Manifest, 'added' | 'changed' | 'removed'> {
   const added: string[] = [];
   const changed: string[] = [];
   for (const [url, page] of Object.entries(after)) {
@@ -80,11 +87,17 @@ export function diffPages(before: Record<string, PageRecord>, after: Record<stri
  * this one lacks. A gone URL stays gone in every later release, so a deleted story never answers 404. `exists` tells
  * whether a source file is still there (a withdrawn story's is; a deleted one's is not), and once deleted, it stays so.
  */
-export function goneUrls(previous: Manifest | undefined, pages: Record<string, PageRecord>, release: string, exists: (source: string) => boolean): Record<string, GoneRecord> {
+export function goneUrls(
+  previous: Manifest | undefined,
+  pages: Record<string, PageRecord>,
+  release: string,
+  exists: (source: string) => boolean,
+): Record<string, GoneRecord> {
   const gone: Record<string, GoneRecord> = {};
   if (!previous) return gone;
   const deleted = (source: string | undefined) => Boolean(source && !exists(source));
-  for (const [url, g] of Object.entries(previous.gone)) if (!(url in pages)) gone[url] = { ...g, deleted: g.deleted || deleted(g.source) };
+  for (const [url, g] of Object.entries(previous.gone))
+    if (!(url in pages)) gone[url] = { ...g, deleted: g.deleted || deleted(g.source) };
   for (const [url, p] of Object.entries(previous.pages)) {
     if (!(url in pages)) gone[url] = { source: p.source, title: p.title, since: release, deleted: deleted(p.source) };
   }
@@ -109,13 +122,22 @@ export function urlReuses(previous: Manifest | undefined, pages: Record<string, 
     if (!page.source) continue;
     const live = previous.pages[url];
     if (live?.source && live.source !== page.source) {
-      reuses.push({ url, message: `网址 ${url} 已由 ${live.source} 发布，现在 ${page.source} 也生成这个网址：已发布的网址不能给另一篇稿件使用，请更改 ${page.source} 的文件名` });
+      reuses.push({
+        url,
+        message: `网址 ${url} 已由 ${live.source} 发布，现在 ${page.source} 也生成这个网址：已发布的网址不能给另一篇稿件使用，请更改 ${page.source} 的文件名`,
+      });
       continue;
     }
     const gone = previous.gone[url];
-    if (gone?.source && (gone.source !== page.source || (gone.deleted && gone.title && page.title && gone.title !== page.title))) {
+    if (
+      gone?.source &&
+      (gone.source !== page.source || (gone.deleted && gone.title && page.title && gone.title !== page.title))
+    ) {
       const was = gone.title ? `${gone.source}（「${gone.title}」，自版本 ${gone.since} 起撤下）` : gone.source;
-      reuses.push({ url, message: `网址 ${url} 曾由 ${was} 发布，现在 ${page.source}${page.title ? `（「${page.title}」）` : ''} 又生成这个网址：已撤下的网址不能给另一篇稿件使用，请为新稿件换一个文件名` });
+      reuses.push({
+        url,
+        message: `网址 ${url} 曾由 ${was} 发布，现在 ${page.source}${page.title ? `（「${page.title}」）` : ''} 又生成这个网址：已撤下的网址不能给另一篇稿件使用，请为新稿件换一个文件名`,
+      });
     }
   }
   return reuses;
@@ -124,14 +146,28 @@ export function urlReuses(previous: Manifest | undefined, pages: Record<string, 
 /** The history the admin shows: this release first, then up to `keep - 1` earlier ones. */
 export function history(manifest: Manifest, earlier: readonly HistoryEntry[], keep = 30): HistoryEntry[] {
   const { release, commit, author, time, buildSeconds } = manifest;
-  const entry = { release, commit, author, time, buildSeconds, added: manifest.added.length, changed: manifest.changed.length, removed: manifest.removed.length };
+  const entry = {
+    release,
+    commit,
+    author,
+    time,
+    buildSeconds,
+    added: manifest.added.length,
+    changed: manifest.changed.length,
+    removed: manifest.removed.length,
+  };
   return [entry, ...earlier.filter((e) => e.release !== release)].slice(0, keep);
 }
 
 /** Parses a manifest, failing with the file named when it is not one. */
 export function parseManifest(text: string, file: string): Manifest {
   const m = JSON.parse(text) as Manifest;
-  if (typeof m?.release !== 'string' || typeof m.pages !== 'object' || typeof m.files !== 'object' || typeof m.gone !== 'object') {
+  if (
+    typeof m?.release !== 'string' ||
+    typeof m.pages !== 'object' ||
+    typeof m.files !== 'object' ||
+    typeof m.gone !== 'object'
+  ) {
     throw new Error(`${file}：不是发布记录（缺少 release、pages、files 或 gone）`);
   }
   return m;

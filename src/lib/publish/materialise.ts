@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { type Manifest, type PageRecord, pageUrl } from './manifest.ts';
 
@@ -37,7 +46,8 @@ export function listFiles(dir: string): string[] {
  */
 export function fingerprint(rel: string, bytes: Buffer): string {
   const h = createHash('sha256');
-  if (/\.(json|xml|csv)$/.test(rel)) h.update(bytes.toString('utf8').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, ''));
+  if (/\.(json|xml|csv)$/.test(rel))
+    h.update(bytes.toString('utf8').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, ''));
   else h.update(bytes);
   return h.digest('hex');
 }
@@ -49,7 +59,11 @@ export function fingerprint(rel: string, bytes: Buffer): string {
  * folder, since the next build may rewrite a staging file in place, and a release must never change once made.
  * Fingerprints are carried over for files left in place and computed for the rest.
  */
-export function materialise(build: string, release: string, previous?: { dir: string; manifest: Manifest }): Materialised {
+export function materialise(
+  build: string,
+  release: string,
+  previous?: { dir: string; manifest: Manifest },
+): Materialised {
   const files: Manifest['files'] = {};
   const pages: Record<string, PageRecord> = {};
   let linked = 0;

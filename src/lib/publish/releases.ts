@@ -1,4 +1,18 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { HISTORY_PATH, type HistoryEntry, MANIFEST_PATH, type Manifest, parseManifest } from './manifest.ts';
 
@@ -102,7 +116,8 @@ export class SiteRoot {
         // An empty lock is one being written this instant, unless it is old.
         const stale = pid ? !isRunning(pid) : Date.now() - statSync(file).mtimeMs > 5000;
         if (stale) rmSync(file, { force: true });
-        else if (Date.now() > until) throw new Error(`另一次发布仍在进行（进程 ${pid}，锁文件 ${file}）：请等它结束后再试`);
+        else if (Date.now() > until)
+          throw new Error(`另一次发布仍在进行（进程 ${pid}，锁文件 ${file}）：请等它结束后再试`);
         else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
       }
     }

@@ -34,7 +34,10 @@ export class RemoteRoot {
   }
 
   list(): string[] {
-    return this.run(`mkdir -p ${q(`${this.dir}/releases`)} && ls -1 ${q(`${this.dir}/releases`)}`).split('\n').filter((n) => n && !n.startsWith('.')).sort();
+    return this.run(`mkdir -p ${q(`${this.dir}/releases`)} && ls -1 ${q(`${this.dir}/releases`)}`)
+      .split('\n')
+      .filter((n) => n && !n.startsWith('.'))
+      .sort();
   }
 
   manifest(release: string): Manifest | undefined {
@@ -55,7 +58,11 @@ export class RemoteRoot {
     const [bin, ...args] = this.ssh;
     const rsh = [bin, ...args].join(' ');
     const linkDest = previous ? [`--link-dest=../${previous}`] : [];
-    const r = spawnSync('rsync', ['-a', '--delete', '-e', rsh, ...linkDest, `${local}/`, `${this.host}:${this.dir}/releases/${temp}/`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'rsync',
+      ['-a', '--delete', '-e', rsh, ...linkDest, `${local}/`, `${this.host}:${this.dir}/releases/${temp}/`],
+      { encoding: 'utf8' },
+    );
     if (r.error) throw new Error(`无法运行 rsync（${r.error.message}）：发布到远程主机需要 rsync`);
     if (r.status !== 0) throw new Error(`rsync 上传失败：\n${r.stderr}`);
     this.run(`mv -T ${q(`${this.dir}/releases/${temp}`)} ${q(`${this.dir}/releases/${release}`)}`);
@@ -64,7 +71,9 @@ export class RemoteRoot {
   /** The same atomic switch as locally: a symlink under a temporary name, renamed over `current` (mv -T: rename(2)). */
   switchTo(release: string): void {
     const d = q(this.dir);
-    this.run(`test -d ${d}/releases/${q(release)} && ln -sfn releases/${q(release)} ${d}/.current-tmp && mv -Tf ${d}/.current-tmp ${d}/current`);
+    this.run(
+      `test -d ${d}/releases/${q(release)} && ln -sfn releases/${q(release)} ${d}/.current-tmp && mv -Tf ${d}/.current-tmp ${d}/current`,
+    );
   }
 
   /** Deletes all but the newest `keep` releases, never the one being served. */

@@ -42,7 +42,12 @@ export interface PagefindModule<S> {
  * be the newest: Pagefind skips merging any index whose path begins the primary's, and `/pagefind/` begins every other
  * part's path. With `tagged`, each part's results carry its id as the filter `part` (see `searchParts`).
  */
-export async function openParts(pf: PagefindModule<unknown>, parts: readonly PartEntry[], options: Record<string, unknown>, tagged: boolean): Promise<void> {
+export async function openParts(
+  pf: PagefindModule<unknown>,
+  parts: readonly PartEntry[],
+  options: Record<string, unknown>,
+  tagged: boolean,
+): Promise<void> {
   const tag = (p: PartEntry) => (tagged ? { mergeFilter: { part: p.id } } : {});
   const [first, ...rest] = parts;
   await pf.options({ ...options, ...(first ? { basePath: first.path, ...tag(first) } : {}) });

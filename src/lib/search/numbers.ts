@@ -5,7 +5,20 @@
  * (`numberQuery`), so the proposal comes first and nothing else matches.
  */
 
-const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGIT: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 1–99 written in Chinese numerals (十四, 二十, 三) or digits; undefined for anything else. */
 export function parseSmallNumber(s: string): number | undefined {
@@ -64,5 +77,7 @@ export function parseNumberQuery(query: string): NumberQuery | undefined {
 export function numberQuery(query: string): string | undefined {
   const n = parseNumberQuery(query);
   if (!n || n.serial < 1) return undefined;
-  return n.term !== undefined && n.meeting !== undefined ? `pn${n.term}h${n.meeting}n${pad(n.serial)}` : `pn${pad(n.serial)}`;
+  return n.term !== undefined && n.meeting !== undefined
+    ? `pn${n.term}h${n.meeting}n${pad(n.serial)}`
+    : `pn${pad(n.serial)}`;
 }

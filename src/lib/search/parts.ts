@@ -77,7 +77,14 @@ export function planParts(pages: readonly IndexedPage[], maxPages: number, salt 
     }
   }
   if (newest !== undefined) groups.push([newest]);
-  return groups.map((ys) => makePart(ys.flatMap((y) => byYear.get(y)!), salt)).reverse();
+  return groups
+    .map((ys) =>
+      makePart(
+        ys.flatMap((y) => byYear.get(y)!),
+        salt,
+      ),
+    )
+    .reverse();
 }
 
 /**

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noControlCharactersInRegex: \u0001/\u0002 are this file's own mark delimiters.
 /**
  * Re-ranking of Pagefind's top results, which overcomes two of its weaknesses with Chinese: the title is stored
  * unsegmented, so a query in the middle of a title gets no boost, and a multi-word query matches its words anywhere,
@@ -48,7 +49,8 @@ export function rerank<T extends Rankable>(results: readonly T[], query: string)
     .map((x) => x.r);
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Punctuation and spaces an excerpt should not begin with (Pagefind cuts it at a word, often after "：" or "，"). */
 const LEADING = /^[\s\p{P}\p{S}]+/u;
@@ -61,7 +63,10 @@ const LEADING = /^[\s\p{P}\p{S}]+/u;
 export function safeExcerpt(excerpt: string, summary = ''): string {
   const marked = excerpt.replace(/<\/?mark>/g, (m) => (m === '<mark>' ? '\u0001' : '\u0002'));
   const plain = marked.replace(/<[^>]*>/g, '').replace(LEADING, '');
-  if (!plain.includes('\u0001')) return escape(summary);
-  const balanced = (plain.match(/\u0001/g)?.length ?? 0) > (plain.match(/\u0002/g)?.length ?? 0) ? `${plain}\u0002` : plain;
-  return escape(balanced.trim()).replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>');
+  if (!plain.includes('\u0001')) return escapeHtml(summary);
+  const balanced =
+    (plain.match(/\u0001/g)?.length ?? 0) > (plain.match(/\u0002/g)?.length ?? 0) ? `${plain}\u0002` : plain;
+  return escapeHtml(balanced.trim())
+    .replace(/\u0001/g, '<mark>')
+    .replace(/\u0002/g, '</mark>');
 }

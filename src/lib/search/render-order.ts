@@ -52,7 +52,11 @@ export interface RenderGroup {
  * indexed. Parts are planned as the index plans them (`planParts`), from the noted years; paths keep Astro's order
  * within a group. Returns the paths and the groups in rendering order.
  */
-export function renderOrder<T extends { pathname: string }>(paths: readonly T[], years: ReadonlyMap<string, number>, maxPages: number): { ordered: T[]; groups: RenderGroup[] } {
+export function renderOrder<T extends { pathname: string }>(
+  paths: readonly T[],
+  years: ReadonlyMap<string, number>,
+  maxPages: number,
+): { ordered: T[]; groups: RenderGroup[] } {
   const noted: IndexedPage[] = [];
   for (const p of paths) {
     const year = years.get(normalise(p.pathname));

@@ -23,8 +23,18 @@ function release(name: string, files: Record<string, string>): void {
 }
 
 beforeAll(async () => {
-  release('r1', { 'index.html': '首页一', '404.html': '页面不存在', 'news/a/index.html': '稿件甲', 'news/b/index.html': '稿件乙' });
-  release('r2', { 'index.html': '首页二', '404.html': '页面不存在', 'news/a/index.html': '稿件甲', '_gone/news/b/index.html': '该页面已撤下' });
+  release('r1', {
+    'index.html': '首页一',
+    '404.html': '页面不存在',
+    'news/a/index.html': '稿件甲',
+    'news/b/index.html': '稿件乙',
+  });
+  release('r2', {
+    'index.html': '首页二',
+    '404.html': '页面不存在',
+    'news/a/index.html': '稿件甲',
+    '_gone/news/b/index.html': '该页面已撤下',
+  });
   root.switchTo('r2');
   nginx = await startNginx({ port: 4411, root: root.currentLink });
 });
@@ -35,7 +45,12 @@ afterAll(async () => {
 
 const get = async (path: string) => {
   const r = await fetch(`${nginx.url}${path}`, { redirect: 'manual' });
-  return { status: r.status, body: await r.text(), csp: r.headers.get('content-security-policy'), cache: r.headers.get('cache-control') };
+  return {
+    status: r.status,
+    body: await r.text(),
+    csp: r.headers.get('content-security-policy'),
+    cache: r.headers.get('cache-control'),
+  };
 };
 
 test('a page deleted since the last release answers 410 with its notice, with or without the closing slash', async () => {

@@ -1,6 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -76,7 +87,9 @@ beforeAll(async () => {
       `cd ${ROOT} && CONTENT_DIR=${checkout}/content PUBLIC_DIR=${checkout}/public SITE_ROOT=${siteRoot} ASTRO_CACHE_DIR=${dir}/cache NO_COLOR=1 PUBLISH_KEEP=2 exec node src/cli/publish.ts publish --quiet\n`,
   );
   chmodSync(hook, 0o755);
-  const first = await save('Create News “2026-11-30”', () => writeFileSync(join(editor, STORY), story('市政协视察老旧小区改造', '委员们走进三个小区，察看加装电梯进展。')));
+  const first = await save('Create News “2026-11-30”', () =>
+    writeFileSync(join(editor, STORY), story('市政协视察老旧小区改造', '委员们走进三个小区，察看加装电梯进展。')),
+  );
   expect(first).toContain('发布成功');
   nginx = await startNginx({ port: 4412, root: join(siteRoot, 'current') });
 }, 300_000);
@@ -94,7 +107,10 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
     expect(history[0]).toMatchObject({ author: '张编辑', commit: git(editor, 'rev-parse', 'HEAD').trim() });
     expect(history[0]!.added).toBeGreaterThan(100);
     // The admin's 发布记录 page, in Chromium under the admin's Content-Security-Policy as nginx sends it.
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox'],
+    });
     try {
       const tab = await browser.newPage();
       const refused: string[] = [];
@@ -102,6 +118,7 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
       await tab.goto(`${nginx.url}/admin/`);
       await tab.getByRole('link', { name: '发布记录' }).click();
       await expect.poll(() => tab.getByRole('status').textContent()).toBe('共 1 次发布。');
+      // biome-ignore lint/performance/useDomNodeTextContent: innerText gives the tabs between cells, which this splits on.
       const row = (await tab.getByRole('row').nth(1).innerText()).split('\t');
       expect(row.slice(1, 3)).toEqual(['张编辑', history[0]!.commit.slice(0, 7)]);
       expect(row[0]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d（线上）$/);
@@ -114,12 +131,19 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
 
   test('a broken link, then bad frontmatter: publish fails in Chinese naming the page and the file, and the served tree is unchanged', async () => {
     const before = servedHash();
-    const link = await save('Update News “2026-11-30”', () => writeFileSync(join(editor, STORY), story('市政协视察老旧小区改造', '详见[调研报告](/news/no-such-report/)。')));
+    const link = await save('Update News “2026-11-30”', () =>
+      writeFileSync(join(editor, STORY), story('市政协视察老旧小区改造', '详见[调研报告](/news/no-such-report/)。')),
+    );
     expect(link).toContain('发布失败：构建未通过');
     expect(link).toContain('线上网站未改动');
     expect(link).toContain(`${URL_PATH} → /news/no-such-report/`);
     expect(servedHash()).toBe(before);
-    const bad = await save('Update News “2026-11-30”', () => writeFileSync(join(editor, STORY), story('市政协视察老旧小区改造', '正文').replace("date: '2026-11-30T09:30:00+08:00'", 'date: 昨天上午')));
+    const bad = await save('Update News “2026-11-30”', () =>
+      writeFileSync(
+        join(editor, STORY),
+        story('市政协视察老旧小区改造', '正文').replace("date: '2026-11-30T09:30:00+08:00'", 'date: 昨天上午'),
+      ),
+    );
     expect(bad).toContain('发布失败：构建未通过');
     expect(bad).toContain(STORY);
     expect(bad).toMatch(/date/);
@@ -128,7 +152,9 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
   });
 
   test('while a fix is published, every request gets a whole page, the old one until the switch and the new one after', async () => {
-    const publishing = save('Update News “2026-11-30”', () => writeFileSync(join(editor, STORY), story('市政协视察老旧小区改造（续）', '委员们建议统一规划停车位。')));
+    const publishing = save('Update News “2026-11-30”', () =>
+      writeFileSync(join(editor, STORY), story('市政协视察老旧小区改造（续）', '委员们建议统一规划停车位。')),
+    );
     let done = false;
     void publishing.then(() => (done = true));
     let sawNew = false;
@@ -154,7 +180,14 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
     const live = readlinkSync(join(siteRoot, 'current'));
     const r = spawnSync(process.execPath, ['src/cli/publish.ts', 'publish', '--quiet'], {
       cwd: ROOT,
-      env: { ...process.env, CONTENT_DIR: `${checkout}/content`, PUBLIC_DIR: `${checkout}/public`, SITE_ROOT: siteRoot, ASTRO_CACHE_DIR: `${dir}/cache`, NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        CONTENT_DIR: `${checkout}/content`,
+        PUBLIC_DIR: `${checkout}/public`,
+        SITE_ROOT: siteRoot,
+        ASTRO_CACHE_DIR: `${dir}/cache`,
+        NO_COLOR: '1',
+      },
       encoding: 'utf8',
     });
     expect(r.stdout, r.stderr).toContain(`无改动：网站内容与线上版本 ${live.split('/').pop()} 相同，未生成新版本`);
@@ -169,7 +202,9 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
     // The build's own notice (src/pages/[...gone].astro).
     expect(gone.body).toContain('此页面已不再提供');
     const before = servedHash();
-    const reuse = await save('Create News “2026-11-30”', () => writeFileSync(join(editor, STORY), story('市政协召开民主评议会', '会议听取了承办单位汇报。')));
+    const reuse = await save('Create News “2026-11-30”', () =>
+      writeFileSync(join(editor, STORY), story('市政协召开民主评议会', '会议听取了承办单位汇报。')),
+    );
     expect(reuse).toContain('发布失败：网址被另一篇稿件占用');
     expect(reuse).toContain(`网址 ${URL_PATH} 曾由 ${STORY}（「市政协视察老旧小区改造（续）」`);
     expect(servedHash()).toBe(before);
@@ -177,12 +212,20 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
   });
 
   test('rollback serves the release before; only the last PUBLISH_KEEP releases are kept', async () => {
-    const r = spawnSync(process.execPath, ['src/cli/publish.ts', 'rollback'], { cwd: ROOT, env: { ...process.env, SITE_ROOT: siteRoot }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['src/cli/publish.ts', 'rollback'], {
+      cwd: ROOT,
+      env: { ...process.env, SITE_ROOT: siteRoot },
+      encoding: 'utf8',
+    });
     expect(r.stdout, r.stderr).toContain('已回退');
     const page = await get(URL_PATH);
     expect(page.status).toBe(200);
     expect(page.body).toContain('委员们建议统一规划停车位');
-    const list = spawnSync(process.execPath, ['src/cli/publish.ts', 'releases'], { cwd: ROOT, env: { ...process.env, SITE_ROOT: siteRoot }, encoding: 'utf8' }).stdout;
+    const list = spawnSync(process.execPath, ['src/cli/publish.ts', 'releases'], {
+      cwd: ROOT,
+      env: { ...process.env, SITE_ROOT: siteRoot },
+      encoding: 'utf8',
+    }).stdout;
     expect(list.split('\n').filter((l) => /^[* ] \d{8}-\d{6}-[0-9a-f]{7}/.test(l))).toHaveLength(2);
     expect(list).toMatch(/^\* .*张编辑.*\+0 ~\d+ -0/m);
     expect(existsSync(join(siteRoot, 'build'))).toBe(true);

@@ -15,7 +15,10 @@ const ROOT = join(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'czzx-remote-'));
 const host = join(dir, 'host/srv/czzx/site');
 const fakeSsh = join(dir, 'fake-ssh');
-writeFileSync(fakeSsh, '#!/bin/sh\n# Stands in for ssh: drops the options and the host, runs the command here.\nwhile [ "$1" = -l ] || [ "$1" = -p ]; do shift 2; done\nshift\nexec sh -c "$*"\n');
+writeFileSync(
+  fakeSsh,
+  '#!/bin/sh\n# Stands in for ssh: drops the options and the host, runs the command here.\nwhile [ "$1" = -l ] || [ "$1" = -p ]; do shift 2; done\nshift\nexec sh -c "$*"\n',
+);
 chmodSync(fakeSsh, 0o755);
 cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,12 +27,21 @@ const STORY = 'news/2023-04-12-tian-an-jiaoban.md';
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['src/cli/publish.ts', ...args, '--remote', `web1:${host}`], {
     cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: join(dir, 'content'), SITE_ROOT: join(dir, 'runner-site'), ASTRO_CACHE_DIR: join(dir, 'cache'), PUBLISH_SSH: fakeSsh, NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: join(dir, 'content'),
+      SITE_ROOT: join(dir, 'runner-site'),
+      ASTRO_CACHE_DIR: join(dir, 'cache'),
+      PUBLISH_SSH: fakeSsh,
+      NO_COLOR: '1',
+    },
     encoding: 'utf8',
     timeout: 300_000,
   });
 
-test('publishing to a web host over SSH: rsync into a new release, hard links to the live one, an atomic switch there', { timeout: 600_000 }, () => {
+test('publishing to a web host over SSH: rsync into a new release, hard links to the live one, an atomic switch there', {
+  timeout: 600_000,
+}, () => {
   const first = run('publish', '--quiet');
   expect(first.status, first.stderr).toBe(0);
   expect(first.stdout).toContain(`已上线（web1:${host}）`);
@@ -48,8 +60,12 @@ test('publishing to a web host over SSH: rsync into a new release, hard links to
   // The story changed; an untouched story is the very file of the release before, on the host.
   const same = 'news/2023-06-08-guangfu-diaoyan/index.html';
   expect(statSync(join(host, secondRelease, same)).ino).toBe(statSync(join(host, firstRelease, same)).ino);
-  expect(readFileSync(join(host, 'current/news/2023-04-12-tian-an-jiaoban/index.html'), 'utf8')).toContain('本报讯（更新）');
-  expect(readFileSync(join(host, firstRelease, 'news/2023-04-12-tian-an-jiaoban/index.html'), 'utf8')).not.toContain('本报讯（更新）');
+  expect(readFileSync(join(host, 'current/news/2023-04-12-tian-an-jiaoban/index.html'), 'utf8')).toContain(
+    '本报讯（更新）',
+  );
+  expect(readFileSync(join(host, firstRelease, 'news/2023-04-12-tian-an-jiaoban/index.html'), 'utf8')).not.toContain(
+    '本报讯（更新）',
+  );
 
   const listed = run('releases');
   expect(listed.stdout).toMatch(new RegExp(`^\\* ${secondRelease.split('/').pop()}`, 'm'));

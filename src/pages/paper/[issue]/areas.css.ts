@@ -4,7 +4,8 @@ import { areasStylesheet } from '../../../lib/paper/areas.ts';
 import type { Issue } from '../../../lib/paper/edition.ts';
 
 /** Positions of the article areas of one issue's pages (see `areasStylesheet`). */
-export const getStaticPaths = (async () => (await getEdition()).map((issue) => ({ params: { issue: issue.id }, props: { issue } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getEdition()).map((issue) => ({ params: { issue: issue.id }, props: { issue } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ issue: Issue }> = ({ props }) =>
   new Response(areasStylesheet(props.issue.pages.map((p) => ({ number: p.number, stories: p.articles }))), {
