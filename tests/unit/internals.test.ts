@@ -10,6 +10,15 @@ import {
   internalsError,
   storeFileShapeHolds,
 } from '../../src/integrations/internals/astro-data-store.ts';
+import { packageVersion } from '../../src/integrations/internals/package-version.ts';
+import {
+  assertBrowserBundleHolds,
+  assertChunkSizeHolds,
+  browserBundleProblems,
+  CHUNK_SIZE_VAR,
+  chunkSizeProblems,
+  pagefindBinary,
+} from '../../src/integrations/internals/pagefind.ts';
 import { ContentFixture } from '../support/fixture.ts';
 
 /**
@@ -68,5 +77,30 @@ describe('a collection that comes back empty while its folder holds entries', ()
       /content\/news\/ 中有 \d+ 个文件，但内容存储中「新闻简报」没有任何条目/,
     );
     expect(() => assertCollectionLoaded('news', 3)).not.toThrow();
+  });
+});
+
+describe('Pagefind internals (chunk size, the browser bundle the search worker runs)', () => {
+  const binary = readFileSync(pagefindBinary());
+  // The binary carries pagefind.js as text and writes it into every index.
+  const bundle = binary.toString('latin1');
+
+  it('finds the chunk-size variable in the installed binary, and stops naming pagefind when it is gone', () => {
+    expect(chunkSizeProblems(binary)).toEqual([]);
+    const renamed = Buffer.from(
+      binary.toString('latin1').replaceAll(CHUNK_SIZE_VAR, 'PAGEFIND_STABLE_CHUNKS_SIZE_X'),
+      'latin1',
+    );
+    expect(chunkSizeProblems(renamed)).toEqual([expect.stringContaining(CHUNK_SIZE_VAR)]);
+    expect(() => assertChunkSizeHolds(renamed)).toThrow(new RegExp(`^pagefind ${packageVersion('pagefind')}：`));
+  });
+
+  it('finds the language lookup and the engine file name the search worker relies on in pagefind.js', () => {
+    // The copy the sample build wrote is checked by the build itself (indexSite).
+    expect(browserBundleProblems(bundle)).toEqual([]);
+    const lang = bundle.replaceAll('getAttribute("lang")', 'getAttribute("xml:lang")');
+    expect(browserBundleProblems(lang)).toEqual([expect.stringContaining('lang')]);
+    const engine = bundle.replaceAll(/wasm\.(?=\$\{language\}\.pagefind)/g, 'engine.');
+    expect(() => assertBrowserBundleHolds(engine)).toThrow(/wasm\.<语言>\.pagefind/);
   });
 });

@@ -1,12 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** The folder of an installed package (its package.json's folder). */
+/** The folder of an installed package, found as Node finds it (some packages' `exports` hide their package.json). */
 export function packageRoot(pkg: string): string {
-  return dirname(require.resolve(`${pkg}/package.json`));
+  const found = require.resolve
+    .paths(pkg)
+    ?.map((dir) => join(dir, pkg))
+    .find((dir) => existsSync(join(dir, 'package.json')));
+  if (!found) throw new Error(`找不到已安装的 ${pkg}：请先运行 npm ci`);
+  return found;
 }
 
 /** The installed version of a package, for the messages that name it. */
