@@ -19,6 +19,16 @@ import {
   chunkSizeProblems,
   pagefindBinary,
 } from '../../src/integrations/internals/pagefind.ts';
+import {
+  assertAssetsListPages,
+  assertOutputFolderHolds,
+  outputFolderProblems,
+} from '../../src/integrations/internals/astro-output-folder.ts';
+import {
+  assertPageYearsArrived,
+  assertPrerendererHolds,
+  prerendererProblems,
+} from '../../src/integrations/internals/astro-prerenderer.ts';
 import { ContentFixture } from '../support/fixture.ts';
 
 /**
@@ -34,11 +44,11 @@ afterEach(() => {
   temp = fixture = undefined;
 });
 
-/** A copy of Astro's content folder with one file changed, as an upgrade might change it. */
+/** A copy of the folder of one of Astro's files with that file changed, as an upgrade might change it. */
 function astroWith(rel: string, change: (text: string) => string): string {
   temp = mkdtempSync(join(tmpdir(), 'czzx-astro-'));
   cpSync(join(ASTRO, 'package.json'), join(temp, 'package.json'));
-  cpSync(join(ASTRO, 'dist/content'), join(temp, 'dist/content'), { recursive: true });
+  cpSync(join(ASTRO, dirname(rel)), join(temp, dirname(rel)), { recursive: true });
   writeFileSync(join(temp, rel), change(readFileSync(join(temp, rel), 'utf8')));
   return temp;
 }
@@ -102,5 +112,48 @@ describe('Pagefind internals (chunk size, the browser bundle the search worker r
     expect(browserBundleProblems(lang)).toEqual([expect.stringContaining('lang')]);
     const engine = bundle.replaceAll(/wasm\.(?=\$\{language\}\.pagefind)/g, 'engine.');
     expect(() => assertBrowserBundleHolds(engine)).toThrow(/wasm\.<语言>\.pagefind/);
+  });
+});
+
+describe('output folder kept between builds (Astro)', () => {
+  it('finds Astro honouring emptyOutDir: false, and stops naming astro when it no longer does', () => {
+    expect(outputFolderProblems()).toEqual([]);
+    const ignored = astroWith('dist/core/build/static-build.js', (t) =>
+      t.replace('settings.config?.vite?.build?.emptyOutDir !== false', 'true'),
+    );
+    expect(outputFolderProblems(ignored)).toEqual([expect.stringContaining('emptyOutDir')]);
+    expect(() => assertOutputFolderHolds(ignored)).toThrow(
+      /^astro \S+：保留输出目录.*\n.*emptyOutDir[\s\S]*PLAIN_BUILD=1/,
+    );
+  });
+
+  it('refuses to prune when the written files Astro lists are not the pages of this build', () => {
+    temp = mkdtempSync(join(tmpdir(), 'czzx-out-'));
+    writeFileSync(join(temp, 'index.html'), '<!doctype html>');
+    expect(() => assertAssetsListPages(temp!, new Set(['index.html']))).not.toThrow();
+    expect(() => assertAssetsListPages(temp!, new Set())).toThrow(/assets 为空/);
+    expect(() => assertAssetsListPages(temp!, new Set(['news/index.html']))).toThrow(
+      /不含首页[\s\S]*news\/index\.html 不在/,
+    );
+  });
+});
+
+describe('search parts indexed while the pages render (Astro prerenderer, globalThis hand-off)', () => {
+  it('finds the static build driving the prerenderer as expected, and stops naming astro when it changes', () => {
+    expect(prerendererProblems()).toEqual([]);
+    const unset = astroWith('dist/integrations/hooks.js', (t) =>
+      t.replace('settings.prerenderer = prerenderer', 'settings.prerenderers.push(prerenderer)'),
+    );
+    expect(() => assertPrerendererHolds(unset)).toThrow(/^astro \S+：边生成边建索引[\s\S]*setPrerenderer/);
+    const perPage = astroWith('dist/core/build/generate.js', (t) =>
+      t.replace('await prerenderer.render(request, {', 'await prerenderer.renderAll(request, {'),
+    );
+    expect(prerendererProblems(perPage)).toContainEqual(expect.stringContaining('逐页调用预渲染器的 render'));
+  });
+
+  it('stops when static paths arrive without the years the routes noted', () => {
+    expect(() => assertPageYearsArrived(0, 0)).not.toThrow();
+    expect(() => assertPageYearsArrived(120, 87)).not.toThrow();
+    expect(() => assertPageYearsArrived(120, 0)).toThrow(/globalThis/);
   });
 });
