@@ -29,6 +29,8 @@ import {
   assertPrerendererHolds,
   prerendererProblems,
 } from '../../src/integrations/internals/astro-prerenderer.ts';
+import batchedLog from '../../src/integrations/build-log.ts';
+import { assertBatchedLogLoaded } from '../../src/integrations/internals/astro-logger.ts';
 import { ContentFixture } from '../support/fixture.ts';
 
 /**
@@ -155,5 +157,16 @@ describe('search parts indexed while the pages render (Astro prerenderer, global
     expect(() => assertPageYearsArrived(0, 0)).not.toThrow();
     expect(() => assertPageYearsArrived(120, 87)).not.toThrow();
     expect(() => assertPageYearsArrived(120, 0)).toThrow(/globalThis/);
+  });
+});
+
+describe('the batched build log (Astro logger entrypoint)', () => {
+  it('is marked loaded when its factory runs, and the check stops a build whose logger fell back', () => {
+    const mark = Symbol.for('czzx.batchedLog.loaded');
+    const g = globalThis as { [mark]?: boolean };
+    delete g[mark];
+    expect(() => assertBatchedLogLoaded()).toThrow(/^astro \S+：分批输出的构建日志[\s\S]*PLAIN_BUILD=1/);
+    batchedLog({ level: 'error' });
+    expect(() => assertBatchedLogLoaded()).not.toThrow();
   });
 });
