@@ -31,6 +31,7 @@ import {
 } from '../../src/integrations/internals/astro-prerenderer.ts';
 import batchedLog from '../../src/integrations/build-log.ts';
 import { assertBatchedLogLoaded } from '../../src/integrations/internals/astro-logger.ts';
+import { assertObjectWidgetHolds, objectWidgetProblems } from '../../src/integrations/internals/decap-object-widget.ts';
 import { ContentFixture } from '../support/fixture.ts';
 
 /**
@@ -168,5 +169,19 @@ describe('the batched build log (Astro logger entrypoint)', () => {
     expect(() => assertBatchedLogLoaded()).toThrow(/^astro \S+：分批输出的构建日志[\s\S]*PLAIN_BUILD=1/);
     batchedLog({ level: 'error' });
     expect(() => assertBatchedLogLoaded()).not.toThrow();
+  });
+});
+
+describe("Decap's object widget, subclassed for optional groups", () => {
+  const WIDGET = dirname(createRequire(import.meta.url).resolve('decap-cms-widget-object/package.json'));
+
+  it('finds the shapes the subclass relies on, and stops naming the package when validate changes', () => {
+    expect(objectWidgetProblems()).toEqual([]);
+    temp = mkdtempSync(join(tmpdir(), 'czzx-decap-'));
+    cpSync(WIDGET, temp, { recursive: true });
+    const file = join(temp, 'dist/esm/ObjectControl.js');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('validate = () => {', 'validate() {'));
+    expect(objectWidgetProblems(temp)).toEqual([expect.stringContaining('validate')]);
+    expect(() => assertObjectWidgetHolds(temp)).toThrow(/^decap-cms-widget-object \d+\.\d+\.\d+：/);
   });
 });
