@@ -14,6 +14,7 @@ import { unusedMediaReport } from './src/integrations/unused-media.ts';
 import { footnoteLabels } from './src/integrations/footnote-labels.ts';
 import { settingsCheck } from './src/integrations/settings-check.ts';
 import { isPlainBuild } from './src/integrations/build-mode.ts';
+import { batchedLogCheck } from './src/integrations/internals/astro-logger.ts';
 
 /** Every fast path that reaches into Astro's or Pagefind's insides off (src/integrations/build-mode.ts). */
 const plain = isPlainBuild();
@@ -39,7 +40,7 @@ export default defineConfig({
   integrations: [
     settingsCheck(),
     publishClock(),
-    ...(plain ? [] : [outputFolder(), dataStoreFromDisk()]),
+    ...(plain ? [] : [outputFolder(), dataStoreFromDisk(), batchedLogCheck()]),
     mdx(),
     cmsBundle(),
     // The admin, the error page and the notices of withdrawn entries (served with 410 at their old URLs) are not for

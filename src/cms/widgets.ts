@@ -53,11 +53,14 @@ export function registerOptionalGroups(cms: CmsApi): void {
     preview: unknown;
     schema?: object;
   };
+  // The build checks the installed widget (src/integrations/internals/decap-object-widget.ts); this, what arrived.
+  if (typeof object?.control !== 'function') throw new Error('Decap 的 object 组件已改变：无法安装“可选字段组”');
   const Base = object.control;
   class OptionalObjectControl extends Base {
     constructor(props: never) {
       super(props);
       const validateFields = this.validate;
+      if (typeof validateFields !== 'function') throw new Error('Decap 的 object 组件已改变：validate 不再是实例字段');
       this.validate = () => {
         const optional = this.props.field.get('required', true) === false;
         if (!(optional && isBlank(this.props.value))) validateFields();

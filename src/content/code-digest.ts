@@ -14,6 +14,7 @@ const SOURCES = [
   'src/lib',
   'src/integrations/section-ids.ts',
   'src/integrations/footnote-labels.ts',
+  'src/integrations/internals/sanitizing-store.ts',
 ];
 
 function files(path: string): string[] {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { sanitize } from '../lib/sanitize.ts';
+import { assertSanitised, sanitizingStore } from '../integrations/internals/sanitizing-store.ts';
 import { contentDir } from '../lib/paths.ts';
 import { resetRegistry } from '../lib/registry.ts';
 import { entryCodeDigest } from './code-digest.ts';
@@ -71,40 +71,11 @@ export function folderLoader(c: FolderCollection): Loader {
         ctx.meta.set('entry-code', code);
       }
       await inner.load({ ...ctx, store: sanitizingStore(ctx.store) });
+      assertSanitised(ctx.store, c.label);
       if (c.name === 'proposals') assertUniqueNumbers(ctx);
       if (c.name === 'paper') assertIssuesNamedByDate(ctx);
     },
   };
-}
-
-/**
- * The store as the glob loader sees it, sanitising each entry's rendered HTML on the way in, so no body is ever
- * stored (or served) unsanitised, on first load or after an edit in dev. The frontmatter the Markdown renderer hands
- * back beside the HTML is dropped: it repeats the entry's data (14 of 79 MB of the store at 20,000 documents), and
- * the site never asks for it (`remarkPluginFrontmatter`).
- */
-function sanitizingStore(store: LoaderContext['store']): LoaderContext['store'] {
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === 'set') {
-        return (entry: Parameters<typeof store.set>[0]) =>
-          target.set(
-            entry.rendered
-              ? {
-                  ...entry,
-                  rendered: {
-                    ...entry.rendered,
-                    html: sanitize(entry.rendered.html),
-                    metadata: { ...entry.rendered.metadata, frontmatter: {} },
-                  },
-                }
-              : entry,
-          );
-      }
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }
 
 function assertUniqueNumbers(ctx: LoaderContext): void {

@@ -1,6 +1,7 @@
 import type { AstroLoggerDestination, AstroLoggerLevel, AstroLoggerMessage } from 'astro';
 import { matchesLevel } from 'astro/logger';
 import { styleText } from 'node:util';
+import { markBatchedLogLoaded } from './internals/astro-logger.ts';
 
 /** Astro's own time stamp: 14:03:27. */
 const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
@@ -42,6 +43,7 @@ function prefix({ level, label }: AstroLoggerMessage): string {
  */
 export default function batchedLog(options: { level?: AstroLoggerLevel } = {}): AstroLoggerDestination {
   const level = options.level ?? 'info';
+  markBatchedLogLoaded();
   let waiting = '';
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {

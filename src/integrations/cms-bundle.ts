@@ -6,6 +6,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changedInput, digestOf, recordDigest, type BuildInputs } from '../lib/build-inputs.ts';
 import { linkTree } from './site-files.ts';
+import { assertObjectWidgetHolds } from './internals/decap-object-widget.ts';
 
 /**
  * The admin's script (Decap CMS and src/cms/) is bundled apart from the site's pages and kept until its own sources or
@@ -160,7 +161,10 @@ export function cmsBundle(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, updateConfig, logger }) => {
         // Only what serves or renders the admin page needs the bundle; `astro sync` and `astro check` do not.
-        if (command === 'build' || command === 'dev') bundle = ensureCmsBundle(logger);
+        if (command === 'build' || command === 'dev') {
+          assertObjectWidgetHolds();
+          bundle = ensureCmsBundle(logger);
+        }
         updateConfig({
           vite: {
             plugins: [

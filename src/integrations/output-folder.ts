@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertAssetsListPages, assertOutputFolderHolds } from './internals/astro-output-folder.ts';
 
 /** Kept like Astro keeps it: an output folder may be a checkout that a deploy pushes. */
 const KEEP = new Set(['.git']);
@@ -89,7 +90,9 @@ export function outputFolder(): AstroIntegration {
     name: 'czzx-output-folder',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
-        if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
+        if (command !== 'build') return;
+        assertOutputFolderHolds();
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
@@ -114,6 +117,7 @@ export function outputFolder(): AstroIntegration {
         const kept = new Set<string>();
         for (const urls of assets.values())
           for (const url of urls) kept.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
+        assertAssetsListPages(root, kept);
         const deleted = pruneOutput(root, kept, started);
         rmSync(join(cacheDir, 'output-incomplete'), { force: true });
         // Most are the last build's sitemap, admin and search index, which the integrations after this one write again.

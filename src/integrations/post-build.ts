@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkLinksInWorker } from './link-check.ts';
 import { clearStaging, indexSite } from './search-index.ts';
+import { assertPrerendererHolds } from './internals/astro-prerenderer.ts';
 import { PreIndexer } from './search-preindex.ts';
 
 /**
@@ -28,6 +29,7 @@ export function postBuild({ preindex = true }: { preindex?: boolean } = {}): Ast
         clearStaging(cacheDir);
         // The plain build (build-mode.ts) does not wrap Astro's prerenderer: every part is indexed after the pages.
         if (!preindex) return;
+        assertPrerendererHolds();
         const pre = (preindexer = new PreIndexer(outDir, cacheDir, logger.fork('search-index')));
         setPrerenderer((base) => pre.wrap(base));
       },

@@ -1,4 +1,5 @@
 import type { AstroIntegrationLogger } from 'astro';
+import { assertBrowserBundleHolds, assertChunkSizeHolds, CHUNK_SIZE_VAR } from './internals/pagefind.ts';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -35,7 +36,13 @@ export const PART_PAGES = Number(process.env.SEARCH_PART_PAGES ?? 5000);
  * once (measured at 20,000 documents in 5 parts: 养老服务体系 448 → 208 KB, keji 169 → 71 KB). Pagefind reads it from
  * its environment when its process starts; an operator's own setting wins.
  */
-const CHUNK_LOCATIONS = isPlainBuild() ? undefined : (process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '4000');
+const CHUNK_LOCATIONS = isPlainBuild() ? undefined : chunkLocations();
+
+/** Pagefind's unstable variable, checked against the installed binary first (src/integrations/internals/pagefind.ts). */
+function chunkLocations(): string {
+  assertChunkSizeHolds();
+  return (process.env[CHUNK_SIZE_VAR] ??= '4000');
+}
 
 /**
  * Parts Pagefind indexes at once. Pagefind keeps one core busy while it writes a part, so two at once use both cores
@@ -273,6 +280,7 @@ export async function indexSite(
   };
   mkdirSync(join(site, 'pagefind'), { recursive: true });
   writeFileSync(join(site, 'pagefind/parts.json'), JSON.stringify(manifest));
+  if (parts.length) assertBrowserBundleHolds(readFileSync(join(site, 'pagefind/pagefind.js'), 'utf8'));
   const earlyParts = parts.filter((p) => early.has(p.id) && !written.includes(p)).length;
   const summary = {
     pages: parts.reduce((n, p) => n + p.pages.length, 0),

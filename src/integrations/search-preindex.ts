@@ -2,6 +2,7 @@ import type { AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { assertPageYearsArrived } from './internals/astro-prerenderer.ts';
 import { makePart, type IndexedPage } from '../lib/search/parts.ts';
 import { pageFile, renderOrder, takePageYears } from '../lib/search/render-order.ts';
 import { INDEXER, indexedPage, isIndexed, PART_PAGES, writePartToCache } from './search-index.ts';
@@ -48,7 +49,10 @@ export class PreIndexer {
       ...(base.teardown && { teardown: () => base.teardown!() }),
       ...(base.collectStaticImages && { collectStaticImages: () => base.collectStaticImages!() }),
       getStaticPaths: async () => {
-        const { ordered, groups } = renderOrder(await base.getStaticPaths(), takePageYears(), PART_PAGES);
+        const paths = await base.getStaticPaths();
+        const years = takePageYears();
+        assertPageYearsArrived(paths.length, years.size);
+        const { ordered, groups } = renderOrder(paths, years, PART_PAGES);
         this.plan(groups.map((g) => g.files));
         return ordered;
       },

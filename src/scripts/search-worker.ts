@@ -44,7 +44,8 @@ function shareEngine(enginePath: string): void {
 async function load({ lang, parts, enginePath, tagged, options }: WorkerInit): Promise<Loaded> {
   shareEngine(enginePath);
   // Pagefind reads the page's language from `document`, which a worker lacks, to choose the index of that language
-  // and to decide how to split queries. It uses nothing else of the document here.
+  // and to decide how to split queries. It uses nothing else of the document here. The build checks pagefind.js still
+  // reads it so (src/integrations/internals/pagefind.ts).
   (globalThis as { document?: unknown }).document = { querySelector: () => ({ getAttribute: () => lang }) };
   const path = '/pagefind/pagefind.js'; // a variable, so neither TypeScript nor Vite looks for it at build time
   const pf = (await import(/* @vite-ignore */ path)) as Loaded;
