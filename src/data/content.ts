@@ -4,6 +4,7 @@ import type {
   CommitteeData,
   MemberData,
   NewsData,
+  NoticeData,
   PaperIssueData,
   PlaceData,
   ProposalData,
@@ -38,7 +39,7 @@ export interface Entry<D> {
   entry: CollectionEntry<never>;
 }
 
-type Name = 'news' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper';
+type Name = 'news' | 'notices' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper';
 
 type Stored<D> = { id: string; data: D; rendered?: { html: string } };
 
@@ -82,7 +83,7 @@ export interface WithdrawnEntry {
   withdrawn: Withdrawal;
 }
 
-const WITHDRAWABLE = { news: '新闻简报', reviews: '工作回眸', proposals: '提案与答复', voices: '委员声音', members: '委员风采' } as const;
+const WITHDRAWABLE = { news: '新闻简报', notices: '通知公告', reviews: '工作回眸', proposals: '提案与答复', voices: '委员声音', members: '委员风采' } as const;
 
 /**
  * Every withdrawn entry that had a URL, by path. A withheld proposal (`public: false`) never had one, so it gets no
@@ -105,6 +106,11 @@ const newestFirst = <D extends { date: Date }>(a: Entry<D>, b: Entry<D>) =>
 /** News briefs, newest first. */
 export const getNews: () => Promise<Entry<NewsData>[]> = memo(async () => {
   return (await all<NewsData>('news')).sort(newestFirst);
+});
+
+/** Notices (通知公告), newest first. */
+export const getNotices: () => Promise<Entry<NoticeData>[]> = memo(async () => {
+  return (await all<NoticeData>('notices')).sort(newestFirst);
 });
 
 /** Work reviews, newest year first. */
