@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoticeData } from '../content/types.ts';
 import { beijingDay } from '../lib/dates.ts';
@@ -42,8 +43,11 @@ export async function noticeView(n: Entry<NoticeData>, now: Date): Promise<Notic
   return {
     url: noticeUrl(n.id),
     issuer: await noticeIssuer(n.data),
-    attachments: n.data.attachments.map((a) => {
-      const facts = attachmentFacts(join(publicDir(), a.file));
+    attachments: n.data.attachments.map((a, i) => {
+      const path = join(publicDir(), a.file);
+      // The content store checked the file when the entry was parsed; one deleted since (the entry unchanged) is caught here.
+      if (!existsSync(path)) throw new Error(`content/notices/${n.id}.md：attachments.${i}.file（附件文件）文件不存在：${a.file}`);
+      const facts = attachmentFacts(path);
       const ext = a.file.split('.').pop()!.toLowerCase();
       return { name: a.name, href: a.file, type: facts.type, size: facts.size, download: `${a.name.replace(/[\\/:*?"<>|]/g, '_')}.${ext}` };
     }),
