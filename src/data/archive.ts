@@ -1,9 +1,10 @@
 import { beijingYear } from '../lib/dates.ts';
-import { getNews, getProposals, getReviews, getVoices } from './content.ts';
+import { noticeUrl } from '../lib/notices.ts';
+import { getNews, getNotices, getProposals, getReviews, getVoices } from './content.ts';
 
 /** One published item of any kind, as a year archive lists it. */
 export interface ArchiveItem {
-  kind: 'news' | 'reviews' | 'proposals' | 'voices';
+  kind: 'news' | 'notices' | 'reviews' | 'proposals' | 'voices';
   kindLabel: string;
   title: string;
   url: string;
@@ -14,9 +15,10 @@ export interface ArchiveItem {
 
 /** Every public item of every kind, newest first. */
 export async function getArchiveItems(): Promise<ArchiveItem[]> {
-  const [news, reviews, proposals, voices] = await Promise.all([getNews(), getReviews(), getProposals(), getVoices()]);
+  const [news, notices, reviews, proposals, voices] = await Promise.all([getNews(), getNotices(), getReviews(), getProposals(), getVoices()]);
   const items: ArchiveItem[] = [
     ...news.map((n) => ({ kind: 'news' as const, kindLabel: '新闻简报', title: n.data.title, url: `/news/${n.id}/`, date: n.data.date })),
+    ...notices.map((n) => ({ kind: 'notices' as const, kindLabel: '通知公告', title: n.data.title, url: noticeUrl(n.id), date: n.data.date })),
     ...reviews.map((r) => ({ kind: 'reviews' as const, kindLabel: '工作回眸', title: r.data.title, url: `/reviews/${r.id}/`, date: r.data.date })),
     ...proposals.map((p) => ({ kind: 'proposals' as const, kindLabel: '提案与答复', title: p.data.title, url: `/proposals/${p.id}/`, date: p.data.submitted })),
     ...voices.map((v) => ({ kind: 'voices' as const, kindLabel: '委员声音', title: v.data.title, url: `/voices/${v.id}/`, date: v.data.date })),

@@ -168,6 +168,7 @@ function expected(of: string): number {
     case 'archive': {
       const items = [
         ...news.map((n) => ['新闻简报', n.date]),
+        ...notices.map((n) => ['通知公告', n.date]),
         ...reviews.map((r) => ['工作回眸', r.date]),
         ...proposals.filter((p) => p.public !== false).map((p) => ['提案与答复', p.submitted]),
         ...voices.map((v) => ['委员声音', v.date]),

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { notices } from '../../src/content/model.ts';
-import { publishedEntries } from '../support/content.ts';
+import { publishedEntries, rawEntries } from '../support/content.ts';
 import { searchFor, shownExcerpts } from './search-support.ts';
 
 /**
@@ -33,6 +33,16 @@ test('the sample has notices with and without 发文字号, and attachments of e
   expect(all.some((n) => !n.docNumber)).toBe(true);
   const exts = new Set(withFiles.flatMap((n) => n.attachments!.map((a) => a.file.split('.').pop())));
   for (const ext of Object.keys(TYPES)) expect(exts).toContain(ext);
+});
+
+test('a notice timed for later is on no page, feed or search until its moment', async ({ page, request }) => {
+  const scheduled = rawEntries(notices).filter((e) => moment(e.data.date).getTime() > Date.now() && !e.data.withdrawn);
+  expect(scheduled.length, 'the sample holds a scheduled notice').toBeGreaterThan(0);
+  for (const s of scheduled) {
+    expect((await request.get(`/notices/${s.id}/`)).status()).toBe(404);
+    for (const list of ['/', '/notices/', '/notices/rss.xml', '/sitemap-0.xml']) expect(await (await request.get(list)).text(), list).not.toContain(`/notices/${s.id}/`);
+    expect(await searchFor(page, { q: String(s.data.docNumber) })).not.toContain(`/notices/${s.id}/`);
+  }
 });
 
 test('the list shows every published notice newest first, with its 发文字号, and lists by 主题分类', async ({ page }) => {
@@ -105,6 +115,10 @@ test('the home page shows the five newest notices; the feed and the sitemap carr
   for (const n of all) expect(feed).toContain(`/notices/${n.id}/`);
   const sitemap = await (await request.get('/sitemap-0.xml')).text();
   for (const n of all) expect(sitemap).toContain(`/notices/${n.id}/`);
+  // The year archive (按年份浏览 from the list) holds each notice under its year.
+  const newest = all[0]!;
+  await page.goto(`/archive/${beijingDay(newest.date).slice(0, 4)}/`);
+  await expect(page.locator('main').getByRole('link', { name: newest.title })).toHaveAttribute('href', `/notices/${newest.id}/`);
   await page.goto('/sitemap/');
   await expect(page.locator('main').getByRole('link', { name: '通知公告', exact: true }).first()).toHaveAttribute('href', '/notices/');
 });
@@ -115,6 +129,9 @@ test('a notice is found by its 发文字号 typed with or without 〔〕, and un
   for (const q of [n.docNumber!, `${m[1]}[${m[2]}]${m[3]}号`, `${m[1]}${m[2]}年${m[3]}号`]) {
     const results = await searchFor(page, { q });
     expect(results[0], q).toBe(`/notices/${n.id}/`);
+    const first = page.locator('[data-results] > li').first();
+    await expect(first.locator('.search-result-meta .badge')).toHaveText('通知公告');
+    await expect(first.locator('.search-result-facts')).toHaveText(`发文字号 ${n.docNumber}`);
     // The hidden keys never show: the excerpt is the notice's own text.
     for (const e of await shownExcerpts(page)) expect(e.excerpt, q).not.toMatch(/\bdn[a-z0-9]+y\d{4}n\d+\b|\bix[0-9a-z]{20,}/);
   }
