@@ -15,7 +15,8 @@ type Data = Record<string, unknown>;
 /** Id → full name and short name (units and committees have one); a member's 职务 and 界别 too. */
 type Names = ReadonlyMap<string, { name: string; short: string; role?: string; sector?: string }>;
 
-const plain = (v: unknown): unknown => (v && typeof (v as { toJS?: unknown }).toJS === 'function' ? (v as { toJS(): unknown }).toJS() : v);
+const plain = (v: unknown): unknown =>
+  v && typeof (v as { toJS?: unknown }).toJS === 'function' ? (v as { toJS(): unknown }).toJS() : v;
 const dataOf = (p: Props): Data => (plain(p.entry.get('data')) ?? {}) as Data;
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter(Boolean) : []);
@@ -32,7 +33,8 @@ function when(v: unknown): string {
 const cache = new Map<string, Promise<Names>>();
 function load(p: Props, target: string): Promise<Names> {
   if (!cache.has(target)) {
-    const read = target === 'members' ? p.getCollection('members') : p.getCollection(target, target).then((e) => [e].flat());
+    const read =
+      target === 'members' ? p.getCollection('members') : p.getCollection(target, target).then((e) => [e].flat());
     cache.set(
       target,
       read
@@ -40,8 +42,16 @@ function load(p: Props, target: string): Promise<Names> {
           const names = new Map<string, { name: string; short: string; role?: string; sector?: string }>();
           for (const e of entries) {
             const data = (plain(e.get('data')) ?? {}) as Data;
-            if (target === 'members') names.set(str(e.get('slug')), { name: str(data.name), short: str(data.name), role: str(data.role), sector: str(data.sector) });
-            else for (const i of (data.items ?? []) as Data[]) names.set(str(i.id), { name: str(i.name), short: str(i.shortName || i.name) });
+            if (target === 'members')
+              names.set(str(e.get('slug')), {
+                name: str(data.name),
+                short: str(data.name),
+                role: str(data.role),
+                sector: str(data.sector),
+              });
+            else
+              for (const i of (data.items ?? []) as Data[])
+                names.set(str(i.id), { name: str(i.name), short: str(i.shortName || i.name) });
           }
           return names;
         })
@@ -70,10 +80,17 @@ function useNames(p: Props, target: string): Names {
 
 const name = (names: Names, id: unknown) => names.get(str(id))?.name || str(id);
 const short = (names: Names, id: unknown) => names.get(str(id))?.short || str(id);
-const shorts = (all: Names, ids: unknown) => list(ids).map((id) => short(all, id)).join('、');
+const shorts = (all: Names, ids: unknown) =>
+  list(ids)
+    .map((id) => short(all, id))
+    .join('、');
 
 function Page(...children: ReactNode[]) {
-  return h('div', { className: 'bg-stone-50 px-4 py-6' }, h('article', { className: 'mx-auto max-w-3xl' }, ...children));
+  return h(
+    'div',
+    { className: 'bg-stone-50 px-4 py-6' },
+    h('article', { className: 'mx-auto max-w-3xl' }, ...children),
+  );
 }
 
 /** Title block as on the site: kicker, h1, subtitle and a meta line. */
@@ -84,7 +101,11 @@ function Header(o: { title: unknown; kicker?: string | undefined; subtitle?: unk
     o.kicker ? h('p', { className: 'text-brand-700' }, o.kicker) : null,
     h('h1', { className: 'text-2xl font-bold leading-snug sm:text-3xl' }, str(o.title) || '（未填写标题）'),
     o.subtitle ? h('p', { className: 'mt-2 text-lg text-muted' }, str(o.subtitle)) : null,
-    h('p', { className: 'mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted' }, ...o.meta.filter(Boolean).map((m) => h('span', null, m))),
+    h(
+      'p',
+      { className: 'mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted' },
+      ...o.meta.filter(Boolean).map((m) => h('span', null, m)),
+    ),
   );
 }
 
@@ -118,7 +139,12 @@ function NewsPreview(p: Props) {
     Figure(p, d.cover),
     Body(p),
     list(d.tags).length
-      ? h('p', { className: 'mt-8 flex flex-wrap gap-2' }, h('span', { className: 'text-muted' }, '标签：'), ...list(d.tags).map((t) => h('span', { className: 'badge border-stone-400' }, t)))
+      ? h(
+          'p',
+          { className: 'mt-8 flex flex-wrap gap-2' },
+          h('span', { className: 'text-muted' }, '标签：'),
+          ...list(d.tags).map((t) => h('span', { className: 'badge border-stone-400' }, t)),
+        )
       : null,
   );
 }
@@ -128,12 +154,29 @@ function NoticePreview(p: Props) {
   const d = dataOf(p);
   const committees = useNames(p, 'committees');
   const files = (Array.isArray(d.attachments) ? d.attachments : []) as Data[];
-  const facts: [string, unknown][] = [['索引号', d.indexNumber], ['主题分类', d.topic], ['发布机构', name(committees, d.publisher)], ['成文日期', when(d.written)], ['发文字号', d.docNumber], ['发布日期', when(d.date)]];
+  const facts: [string, unknown][] = [
+    ['索引号', d.indexNumber],
+    ['主题分类', d.topic],
+    ['发布机构', name(committees, d.publisher)],
+    ['成文日期', when(d.written)],
+    ['发文字号', d.docNumber],
+    ['发布日期', when(d.date)],
+  ];
   return Page(
     Header({ title: d.title, meta: [when(d.date)] }),
-    h('dl', { className: 'mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm' }, ...facts.flatMap(([k, v]) => [h('dt', { className: 'text-muted' }, k), h('dd', null, str(v) || '—')])),
+    h(
+      'dl',
+      { className: 'mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm' },
+      ...facts.flatMap(([k, v]) => [h('dt', { className: 'text-muted' }, k), h('dd', null, str(v) || '—')]),
+    ),
     Body(p),
-    files.length ? h('ul', { className: 'mt-6 list-disc pl-6' }, ...files.map((f) => h('li', null, `${str(f.name)}（${str(f.file)}）`))) : null,
+    files.length
+      ? h(
+          'ul',
+          { className: 'mt-6 list-disc pl-6' },
+          ...files.map((f) => h('li', null, `${str(f.name)}（${str(f.file)}）`)),
+        )
+      : null,
   );
 }
 
@@ -145,14 +188,23 @@ function Contents(body: unknown) {
     'nav',
     { className: 'mt-6 rounded border border-stone-300 bg-white p-4', 'aria-label': '目录' },
     h('h2', { className: 'font-bold' }, '目录'),
-    h('ol', { className: 'mt-2 grid gap-x-6 sm:grid-cols-2' }, ...sections.map((label, i) => h('li', { key: i }, `${i + 1}. ${label}`))),
+    h(
+      'ol',
+      { className: 'mt-2 grid gap-x-6 sm:grid-cols-2' },
+      ...sections.map((label, i) => h('li', { key: i }, `${i + 1}. ${label}`)),
+    ),
   );
 }
 
 function ReviewPreview(p: Props) {
   const d = dataOf(p);
   return Page(
-    Header({ title: d.title, subtitle: d.subtitle, kicker: d.year ? `${str(d.year)}年度工作回眸` : undefined, meta: [when(d.date)] }),
+    Header({
+      title: d.title,
+      subtitle: d.subtitle,
+      kicker: d.year ? `${str(d.year)}年度工作回眸` : undefined,
+      meta: [when(d.date)],
+    }),
     h(
       'aside',
       { className: 'mt-6 rounded border-l-4 border-brand-700 bg-brand-50 p-4' },
@@ -170,7 +222,9 @@ function VoicePreview(p: Props) {
   const sectors = useNames(p, 'sectors');
   const author = members.get(str(d.author));
   // As the page writes it: 作者：谢慧兰（市政协常委，科学技术界）.
-  const about = author ? [author.role, author.sector ? name(sectors, author.sector) : ''].filter(Boolean).join('，') : '';
+  const about = author
+    ? [author.role, author.sector ? name(sectors, author.sector) : ''].filter(Boolean).join('，')
+    : '';
   const byline = d.author ? `作者：${name(members, d.author)}${about ? `（${about}）` : ''}` : '';
   return Page(Header({ title: d.title, kicker: str(d.column), meta: [when(d.date), byline] }), Body(p));
 }
@@ -180,7 +234,14 @@ function MemberPreview(p: Props) {
   const sectors = useNames(p, 'sectors');
   const committees = useNames(p, 'committees');
   return Page(
-    Header({ title: d.name, meta: [str(d.role), d.sector ? `${name(sectors, d.sector)}界别` : '', d.committee ? name(committees, d.committee) : ''] }),
+    Header({
+      title: d.name,
+      meta: [
+        str(d.role),
+        d.sector ? `${name(sectors, d.sector)}界别` : '',
+        d.committee ? name(committees, d.committee) : '',
+      ],
+    }),
     Figure(p, d.photo),
     h('p', { className: 'mt-4' }, str(d.bio)),
     Body(p),
@@ -188,7 +249,12 @@ function MemberPreview(p: Props) {
 }
 
 const section = (title: string, ...children: ReactNode[]) =>
-  h('section', { className: 'mt-8' }, h('h2', { className: 'border-l-4 border-brand-700 pl-3 text-xl font-bold' }, title), ...children);
+  h(
+    'section',
+    { className: 'mt-8' },
+    h('h2', { className: 'border-l-4 border-brand-700 pl-3 text-xl font-bold' }, title),
+    ...children,
+  );
 
 /** 办理进程 as the page shows it, from the same steps (src/lib/proposals/course.ts). */
 const STATE: Record<StepState, string> = { done: '✓ 已完成', current: '◔ 进行中', pending: '○ 待办' };
@@ -202,8 +268,17 @@ function Timeline(d: Data, unitName: (id: string) => string) {
       ...steps.map((s, i) =>
         h(
           'li',
-          { key: i, 'data-step': s.key, className: `rounded border-t-4 bg-white p-3 ${s.state === 'pending' ? 'border-dashed border-stone-400' : 'border-green-700'}` },
-          h('p', { className: 'font-bold' }, s.label, h('span', { className: 'ml-1 text-sm font-normal' }, STATE[s.state])),
+          {
+            key: i,
+            'data-step': s.key,
+            className: `rounded border-t-4 bg-white p-3 ${s.state === 'pending' ? 'border-dashed border-stone-400' : 'border-green-700'}`,
+          },
+          h(
+            'p',
+            { className: 'font-bold' },
+            s.label,
+            h('span', { className: 'ml-1 text-sm font-normal' }, STATE[s.state]),
+          ),
           s.date ? h('p', { className: 'text-sm text-muted' }, when(s.date)) : null,
           ...s.notes.map((n, j) => h('p', { key: j, className: 'text-sm' }, n)),
         ),
@@ -214,7 +289,9 @@ function Timeline(d: Data, unitName: (id: string) => string) {
 
 function ProposalPreview(p: Props) {
   const d = dataOf(p);
-  const [units, sessions, categories, sectors, members] = ['units', 'sessions', 'categories', 'sectors', 'members'].map((t) => useNames(p, t)) as Names[];
+  const [units, sessions, categories, sectors, members] = ['units', 'sessions', 'categories', 'sectors', 'members'].map(
+    (t) => useNames(p, t),
+  ) as Names[];
   const replies = (d.replies ?? []) as Data[];
   const replyWidgets = (p.widgetsFor('replies')?.toArray?.() ?? []) as { getIn(path: string[]): ReactNode }[];
   const facts: [string, string][] = [
@@ -245,7 +322,9 @@ function ProposalPreview(p: Props) {
     h(
       'dl',
       { className: 'mt-4 grid grid-cols-[6em_1fr] gap-x-4 gap-y-2 rounded bg-white p-4 text-base' },
-      ...facts.filter(([, v]) => v).map(([k, v]) => h(Fragment, { key: k }, h('dt', { className: 'text-muted' }, k), h('dd', null, v))),
+      ...facts
+        .filter(([, v]) => v)
+        .map(([k, v]) => h(Fragment, { key: k }, h('dt', { className: 'text-muted' }, k), h('dd', null, v))),
     ),
     Timeline(d, (id) => short(units!, id)),
     section('提案内容', Body(p, 'prose-zh mt-4')),
@@ -256,7 +335,12 @@ function ProposalPreview(p: Props) {
         h(
           'section',
           { key: i, className: 'mt-6 rounded border border-stone-300 bg-white p-4' },
-          h('h3', { className: 'text-lg font-bold' }, `${name(units!, r.unit) || '（未选单位）'}的${replyKind(str(r.role))}`, r.role ? h('span', { className: 'badge ml-2 border-stone-400 text-base font-normal' }, str(r.role)) : null),
+          h(
+            'h3',
+            { className: 'text-lg font-bold' },
+            `${name(units!, r.unit) || '（未选单位）'}的${replyKind(str(r.role))}`,
+            r.role ? h('span', { className: 'badge ml-2 border-stone-400 text-base font-normal' }, str(r.role)) : null,
+          ),
           h(
             'p',
             { className: 'mt-1 flex flex-wrap gap-x-4 text-sm text-muted' },
@@ -267,7 +351,9 @@ function ProposalPreview(p: Props) {
           h('div', { className: 'prose-zh mt-3' }, replyWidgets[i]?.getIn(['widgets', 'body']) ?? null),
         ),
       ),
-      d.satisfaction ? h('p', { className: 'mt-6' }, '委员对办理结果的评价：', h('strong', null, str(d.satisfaction))) : null,
+      d.satisfaction
+        ? h('p', { className: 'mt-6' }, '委员对办理结果的评价：', h('strong', null, str(d.satisfaction)))
+        : null,
     ),
   );
 }
@@ -292,7 +378,15 @@ function PublicationNotice({ kind, data }: { kind: string; data: Data }) {
   return h(
     'div',
     { className: 'bg-stone-50 px-4 pt-6' },
-    h('p', { role: 'status', 'data-publication': state, className: 'mx-auto max-w-3xl rounded border-l-4 border-brand-700 bg-brand-50 p-3 font-bold text-brand-700' }, text),
+    h(
+      'p',
+      {
+        role: 'status',
+        'data-publication': state,
+        className: 'mx-auto max-w-3xl rounded border-l-4 border-brand-700 bg-brand-50 p-3 font-bold text-brand-700',
+      },
+      text,
+    ),
   );
 }
 

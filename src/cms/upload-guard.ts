@@ -57,14 +57,21 @@ async function shrunk(file: File, kind: ImageKind, maxBytes: number): Promise<Fi
 /** The file as it will be uploaded, or the reason it may not be. */
 export async function prepareUpload(file: File, maxBytes: number): Promise<{ file: File } | { problem: string }> {
   const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-  const text = /\.svg$/i.test(file.name) || sniffImage(head) === undefined ? await file.slice(0, 1024 * 1024).text() : undefined;
+  const text =
+    /\.svg$/i.test(file.name) || sniffImage(head) === undefined ? await file.slice(0, 1024 * 1024).text() : undefined;
   const kind = sniffImage(head, text);
   const name = kind ? asciiName(file.name, kind) : file.name;
   // The extension is checked as given; the size after shrinking.
   const early = imageProblem({ name: file.name, size: 0, head, ...(text !== undefined ? { text } : {}), maxBytes });
   if (early || !kind) return { problem: early ?? `“${file.name}”不是图片` };
   const ready = await shrunk(file, kind, maxBytes);
-  const late = imageProblem({ name: file.name, size: ready.size, head, ...(text !== undefined ? { text } : {}), maxBytes });
+  const late = imageProblem({
+    name: file.name,
+    size: ready.size,
+    head,
+    ...(text !== undefined ? { text } : {}),
+    maxBytes,
+  });
   if (late) return { problem: late };
   return { file: name === file.name && ready === file ? file : new File([ready], name, { type: MIME[kind] }) };
 }
@@ -84,25 +91,28 @@ export function installUploadGuard(maxBytes: number): void {
     'change',
     (event) => {
       const input = event.target;
-      if (passed.has(event) || !(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length) return;
+      if (passed.has(event) || !(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length)
+        return;
       const image = /image/.test(input.accept);
       if (!image && input.accept !== '*/*') return;
       event.stopImmediatePropagation();
       const files = [...input.files];
-      void Promise.all(files.map((f) => (image ? prepareUpload(f, maxBytes) : prepareAttachment(f)))).then((results) => {
-        const problems = results.flatMap((r) => ('problem' in r ? [r.problem] : []));
-        if (problems.length) {
-          input.value = '';
-          window.alert(`未上传：${problems.join('\n')}`);
-          return;
-        }
-        const list = new DataTransfer();
-        for (const r of results) if ('file' in r) list.items.add(r.file);
-        input.files = list.files;
-        const again = new Event('change', { bubbles: true });
-        passed.add(again);
-        input.dispatchEvent(again);
-      });
+      void Promise.all(files.map((f) => (image ? prepareUpload(f, maxBytes) : prepareAttachment(f)))).then(
+        (results) => {
+          const problems = results.flatMap((r) => ('problem' in r ? [r.problem] : []));
+          if (problems.length) {
+            input.value = '';
+            window.alert(`未上传：${problems.join('\n')}`);
+            return;
+          }
+          const list = new DataTransfer();
+          for (const r of results) if ('file' in r) list.items.add(r.file);
+          input.files = list.files;
+          const again = new Event('change', { bubbles: true });
+          passed.add(again);
+          input.dispatchEvent(again);
+        },
+      );
     },
     true,
   );

@@ -174,7 +174,15 @@ export const VOICE_COLUMNS = ['委员声音', '快评', '委员建言'] as const
 export const LEADERSHIP_POSTS = ['主席', '副主席', '秘书长'] as const;
 
 /** 主题分类 of a notice (通知公告), as a 政府信息公开 catalogue files it. */
-export const NOTICE_TOPICS = ['综合政务', '会议活动', '提案工作', '委员工作', '人事任免', '政府信息公开', '其他'] as const;
+export const NOTICE_TOPICS = [
+  '综合政务',
+  '会议活动',
+  '提案工作',
+  '委员工作',
+  '人事任免',
+  '政府信息公开',
+  '其他',
+] as const;
 /**
  * 索引号 of the 政府信息公开 catalogue: the issuer's 统一社会信用代码 (18 characters) or 组织机构代码 (9), a slash, the
  * year and a five-digit serial, e.g. `11140400MB1957342X/2025-00012`.
@@ -196,7 +204,14 @@ export const SUMMARY_MAX = 200;
 const title = <H extends string>(hint: H) =>
   ({ name: 'title', label: '标题', type: 'string', required: true, hint, maxLength: TITLE_MAX }) as const;
 /** 责任编辑, printed at the end of a story as Chinese papers do. */
-const editor = () => ({ name: 'editor', label: '责任编辑', type: 'string', required: false, hint: '本稿责任编辑的姓名，显示在文末。' }) as const;
+const editor = () =>
+  ({
+    name: 'editor',
+    label: '责任编辑',
+    type: 'string',
+    required: false,
+    hint: '本稿责任编辑的姓名，显示在文末。',
+  }) as const;
 const date = () =>
   ({
     name: 'date',
@@ -219,7 +234,13 @@ const withdrawn = () =>
     hint: '需要撤下已发布的内容时填写（不要删除文件）：网站各处不再显示，原网址显示撤回说明，网址不会给其他内容使用。',
     fields: [
       { name: 'date', label: '撤回日期', type: 'date', required: true },
-      { name: 'reason', label: '撤回原因', type: 'text', required: true, hint: '显示在原网址的撤回说明中，如：内容有误，已撤回核实。' },
+      {
+        name: 'reason',
+        label: '撤回原因',
+        type: 'text',
+        required: true,
+        hint: '显示在原网址的撤回说明中，如：内容有误，已撤回核实。',
+      },
     ],
   }) as const;
 
@@ -259,7 +280,14 @@ export const news = {
   fields: [
     title('简洁准确，一般不超过 30 字。'),
     date(),
-    { name: 'summary', label: '摘要', type: 'text', required: true, hint: '一两句话概括新闻，显示在列表和搜索结果中。', maxLength: SUMMARY_MAX },
+    {
+      name: 'summary',
+      label: '摘要',
+      type: 'text',
+      required: true,
+      hint: '一两句话概括新闻，显示在列表和搜索结果中。',
+      maxLength: SUMMARY_MAX,
+    },
     { name: 'byline', label: '署名', type: 'string', required: true, hint: '如：本报记者 徐姗 通讯员 王磊' },
     editor(),
     { name: 'place', label: '地点（县区）', type: 'ref', to: 'places', multiple: false, required: false },
@@ -302,9 +330,24 @@ export const reviews = {
   },
   fields: [
     title('如：建言资政助发展 履职尽责显担当'),
-    { name: 'subtitle', label: '副标题', type: 'string', required: true, hint: '如：——市政协十四届二次会议以来工作回眸', maxLength: TITLE_MAX },
+    {
+      name: 'subtitle',
+      label: '副标题',
+      type: 'string',
+      required: true,
+      hint: '如：——市政协十四届二次会议以来工作回眸',
+      maxLength: TITLE_MAX,
+    },
     date(),
-    { name: 'year', label: '回顾年度', type: 'integer', required: true, min: 1949, max: 2100, hint: '回顾的是哪一年的工作' },
+    {
+      name: 'year',
+      label: '回顾年度',
+      type: 'integer',
+      required: true,
+      min: 1949,
+      max: 2100,
+      hint: '回顾的是哪一年的工作',
+    },
     { name: 'editorNote', label: '编者按', type: 'text', required: true },
     editor(),
     withdrawn(),
@@ -339,11 +382,24 @@ export const proposals = {
       required: false,
       hint: '委员提案、联名提案选择提案委员；集体提案可不选。',
     },
-    { name: 'collective', label: '提案单位', type: 'string', required: false, hint: '集体提案的单位，如：民进长治市委' },
+    {
+      name: 'collective',
+      label: '提案单位',
+      type: 'string',
+      required: false,
+      hint: '集体提案的单位，如：民进长治市委',
+    },
     { name: 'sector', label: '界别', type: 'ref', to: 'sectors', multiple: false, required: false },
     { name: 'category', label: '类别', type: 'ref', to: 'categories', multiple: false, required: true },
     { name: 'key', label: '重点提案', type: 'boolean', default: false, required: false },
-    { name: 'public', label: '同意公开', type: 'boolean', default: true, required: false, hint: '不同意公开的提案只计入统计，不在网站显示。' },
+    {
+      name: 'public',
+      label: '同意公开',
+      type: 'boolean',
+      default: true,
+      required: false,
+      hint: '不同意公开的提案只计入统计，不在网站显示。',
+    },
     {
       name: 'status',
       label: '办理状态',
@@ -371,7 +427,15 @@ export const proposals = {
       required: false,
       hint: '负责办理并答复提案人的单位；交办后必填。',
     },
-    { name: 'coUnits', label: '协办单位', type: 'ref', to: 'units', multiple: true, required: false, hint: '向主办单位提出协办意见的单位。' },
+    {
+      name: 'coUnits',
+      label: '协办单位',
+      type: 'ref',
+      to: 'units',
+      multiple: true,
+      required: false,
+      hint: '向主办单位提出协办意见的单位。',
+    },
     {
       name: 'jointUnits',
       label: '会办单位',
@@ -405,7 +469,14 @@ export const proposals = {
         { name: 'body', label: '答复内容', type: 'markdown', required: true },
       ],
     },
-    { name: 'satisfaction', label: '委员评价', type: 'select', options: SATISFACTION, required: false, hint: '提案人对主办单位答复的评价。' },
+    {
+      name: 'satisfaction',
+      label: '委员评价',
+      type: 'select',
+      options: SATISFACTION,
+      required: false,
+      hint: '提案人对主办单位答复的评价。',
+    },
     {
       name: 'rehandling',
       label: '重办',
@@ -425,7 +496,15 @@ export const proposals = {
           summary: 'unit',
           hint: '每个主办单位的重新答复各一条。',
           fields: [
-            { name: 'unit', label: '答复单位', type: 'ref', to: 'units', multiple: false, required: true, hint: '应为主办单位。' },
+            {
+              name: 'unit',
+              label: '答复单位',
+              type: 'ref',
+              to: 'units',
+              multiple: false,
+              required: true,
+              hint: '应为主办单位。',
+            },
             { name: 'date', label: '答复日期', type: 'date', required: true },
             { name: 'docNumber', label: '答复文号', type: 'string', required: false },
             { name: 'result', label: '办理结果', type: 'select', options: REPLY_RESULTS, required: true },
@@ -485,7 +564,13 @@ export const members = {
       required: false,
       hint: '市政协主席、副主席、秘书长填写，列在“机构设置”页；其他委员不填。',
     },
-    { name: 'duties', label: '分管工作', type: 'text', required: false, hint: '领导同志的分工，如：分管提案委员会、经济委员会工作。' },
+    {
+      name: 'duties',
+      label: '分管工作',
+      type: 'text',
+      required: false,
+      hint: '领导同志的分工，如：分管提案委员会、经济委员会工作。',
+    },
     { name: 'photo', label: '照片', type: 'image', required: false },
     { name: 'bio', label: '简介', type: 'text', required: true, hint: '工作单位与职务，一两句话。' },
     withdrawn(),
@@ -517,8 +602,22 @@ export const paper = {
       fields: [
         { name: 'number', label: '版次', type: 'integer', required: true, min: 1, max: 99, hint: '第几版，如 1' },
         { name: 'name', label: '版名', type: 'string', required: true, hint: '如：要闻、综合、委员之声、文史' },
-        { name: 'image', label: '版面图', type: 'file', accept: 'image', required: true, hint: 'JPG、PNG 或 WebP，宽 1000 像素以上为宜。' },
-        { name: 'pdf', label: 'PDF 版', type: 'file', accept: 'pdf', required: false, hint: '可不填；填写后读者可下载本版 PDF。' },
+        {
+          name: 'image',
+          label: '版面图',
+          type: 'file',
+          accept: 'image',
+          required: true,
+          hint: 'JPG、PNG 或 WebP，宽 1000 像素以上为宜。',
+        },
+        {
+          name: 'pdf',
+          label: 'PDF 版',
+          type: 'file',
+          accept: 'pdf',
+          required: false,
+          hint: '可不填；填写后读者可下载本版 PDF。',
+        },
       ],
     },
   ],
@@ -538,7 +637,13 @@ export const notices = {
   fields: [
     title('如：关于征集市政协十五届一次会议提案的通知'),
     date(),
-    { name: 'written', label: '成文日期', type: 'date', required: true, hint: '文件落款的日期，如 2025-12-01；可早于发布时间。' },
+    {
+      name: 'written',
+      label: '成文日期',
+      type: 'date',
+      required: true,
+      hint: '文件落款的日期，如 2025-12-01；可早于发布时间。',
+    },
     {
       name: 'publisher',
       label: '发布机构',
@@ -554,7 +659,10 @@ export const notices = {
       type: 'string',
       required: true,
       hint: '政府信息公开目录的索引号：统一社会信用代码/年份-五位流水号，如 11140400MB1957342X/2025-00012',
-      pattern: { regex: INDEX_NUMBER_PATTERN, message: '索引号应为“统一社会信用代码/年份-五位流水号”，如 11140400MB1957342X/2025-00012' },
+      pattern: {
+        regex: INDEX_NUMBER_PATTERN,
+        message: '索引号应为“统一社会信用代码/年份-五位流水号”，如 11140400MB1957342X/2025-00012',
+      },
     },
     {
       name: 'docNumber',
@@ -565,7 +673,14 @@ export const notices = {
       pattern: { regex: DOC_NUMBER_PATTERN, message: '发文字号应写成“长政协发〔2025〕12号”的形式，年份用六角括号〔〕' },
     },
     { name: 'topic', label: '主题分类', type: 'select', options: NOTICE_TOPICS, required: true },
-    { name: 'summary', label: '摘要', type: 'text', required: false, hint: '可不填；列表和搜索结果中显示。', maxLength: SUMMARY_MAX },
+    {
+      name: 'summary',
+      label: '摘要',
+      type: 'text',
+      required: false,
+      hint: '可不填；列表和搜索结果中显示。',
+      maxLength: SUMMARY_MAX,
+    },
     {
       name: 'attachments',
       label: '附件',
@@ -575,12 +690,38 @@ export const notices = {
       summary: 'name',
       hint: '每个附件一条：上传文件并填写显示名称。可上传 PDF、Word（doc/docx）、Excel（xls/xlsx）、WPS（wps/et）或 ZIP 压缩包。',
       fields: [
-        { name: 'name', label: '附件名称', type: 'string', required: true, hint: '如：附件1 提案格式样本', maxLength: 80 },
-        { name: 'file', label: '附件文件', type: 'file', accept: 'attachment', required: true, hint: '文件名用英文字母或数字，如 tian-yangben.docx' },
+        {
+          name: 'name',
+          label: '附件名称',
+          type: 'string',
+          required: true,
+          hint: '如：附件1 提案格式样本',
+          maxLength: 80,
+        },
+        {
+          name: 'file',
+          label: '附件文件',
+          type: 'file',
+          accept: 'attachment',
+          required: true,
+          hint: '文件名用英文字母或数字，如 tian-yangben.docx',
+        },
       ],
     },
-    { name: 'validUntil', label: '有效期至', type: 'date', required: false, hint: '有明确有效期的文件填写，到期后页面标明“已失效”。' },
-    { name: 'repealed', label: '废止日期', type: 'date', required: false, hint: '文件被废止时填写；页面标明“已废止”，内容保留供查阅。' },
+    {
+      name: 'validUntil',
+      label: '有效期至',
+      type: 'date',
+      required: false,
+      hint: '有明确有效期的文件填写，到期后页面标明“已失效”。',
+    },
+    {
+      name: 'repealed',
+      label: '废止日期',
+      type: 'date',
+      required: false,
+      hint: '文件被废止时填写；页面标明“已废止”，内容保留供查阅。',
+    },
     editor(),
     withdrawn(),
   ],
@@ -604,7 +745,15 @@ const taxonomy = <const N extends TaxonomyCollection['name'], const F extends re
   label: string,
   labelSingular: string,
   fields: F = [] as unknown as F,
-) => ({ kind: 'taxonomy', name, label, labelSingular, file: `taxonomies/${name}.yml`, fields }) as const satisfies TaxonomyCollection;
+) =>
+  ({
+    kind: 'taxonomy',
+    name,
+    label,
+    labelSingular,
+    file: `taxonomies/${name}.yml`,
+    fields,
+  }) as const satisfies TaxonomyCollection;
 
 export const sessions = taxonomy('sessions', '届次', '届次', [
   { name: 'term', label: '届', type: 'integer', required: true, min: 1, max: 99 },
@@ -650,7 +799,13 @@ export const settings = {
     { name: 'postcode', label: '邮编', type: 'string', required: false },
     { name: 'phone', label: '电话', type: 'string', required: true },
     { name: 'icp', label: 'ICP备案号', type: 'string', required: true, hint: '如：晋ICP备12345678号' },
-    { name: 'publicSecurity', label: '公网安备号', type: 'string', required: true, hint: '如：晋公网安备14040202000123号' },
+    {
+      name: 'publicSecurity',
+      label: '公网安备号',
+      type: 'string',
+      required: true,
+      hint: '如：晋公网安备14040202000123号',
+    },
     { name: 'siteCode', label: '网站标识码', type: 'string', required: false },
     {
       name: 'govMarkUrl',
@@ -711,7 +866,17 @@ export const settings = {
 } as const satisfies SettingsCollection;
 
 /** Every collection of the site, in the order editors see them. */
-export const collections: readonly Collection[] = [news, notices, reviews, proposals, voices, members, paper, ...taxonomies, settings];
+export const collections: readonly Collection[] = [
+  news,
+  notices,
+  reviews,
+  proposals,
+  voices,
+  members,
+  paper,
+  ...taxonomies,
+  settings,
+];
 
 export const folderCollections = collections.filter((c): c is FolderCollection => c.kind === 'folder');
 export const taxonomyCollections = collections.filter((c): c is TaxonomyCollection => c.kind === 'taxonomy');

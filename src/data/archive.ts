@@ -15,13 +15,49 @@ export interface ArchiveItem {
 
 /** Every public item of every kind, newest first. */
 export async function getArchiveItems(): Promise<ArchiveItem[]> {
-  const [news, notices, reviews, proposals, voices] = await Promise.all([getNews(), getNotices(), getReviews(), getProposals(), getVoices()]);
+  const [news, notices, reviews, proposals, voices] = await Promise.all([
+    getNews(),
+    getNotices(),
+    getReviews(),
+    getProposals(),
+    getVoices(),
+  ]);
   const items: ArchiveItem[] = [
-    ...news.map((n) => ({ kind: 'news' as const, kindLabel: '新闻简报', title: n.data.title, url: `/news/${n.id}/`, date: n.data.date })),
-    ...notices.map((n) => ({ kind: 'notices' as const, kindLabel: '通知公告', title: n.data.title, url: noticeUrl(n.id), date: n.data.date })),
-    ...reviews.map((r) => ({ kind: 'reviews' as const, kindLabel: '工作回眸', title: r.data.title, url: `/reviews/${r.id}/`, date: r.data.date })),
-    ...proposals.map((p) => ({ kind: 'proposals' as const, kindLabel: '提案与答复', title: p.data.title, url: `/proposals/${p.id}/`, date: p.data.submitted })),
-    ...voices.map((v) => ({ kind: 'voices' as const, kindLabel: '委员声音', title: v.data.title, url: `/voices/${v.id}/`, date: v.data.date })),
+    ...news.map((n) => ({
+      kind: 'news' as const,
+      kindLabel: '新闻简报',
+      title: n.data.title,
+      url: `/news/${n.id}/`,
+      date: n.data.date,
+    })),
+    ...notices.map((n) => ({
+      kind: 'notices' as const,
+      kindLabel: '通知公告',
+      title: n.data.title,
+      url: noticeUrl(n.id),
+      date: n.data.date,
+    })),
+    ...reviews.map((r) => ({
+      kind: 'reviews' as const,
+      kindLabel: '工作回眸',
+      title: r.data.title,
+      url: `/reviews/${r.id}/`,
+      date: r.data.date,
+    })),
+    ...proposals.map((p) => ({
+      kind: 'proposals' as const,
+      kindLabel: '提案与答复',
+      title: p.data.title,
+      url: `/proposals/${p.id}/`,
+      date: p.data.submitted,
+    })),
+    ...voices.map((v) => ({
+      kind: 'voices' as const,
+      kindLabel: '委员声音',
+      title: v.data.title,
+      url: `/voices/${v.id}/`,
+      date: v.data.date,
+    })),
   ].map((i) => ({ ...i, year: beijingYear(i.date) }));
   const t = (d: Date | string) => (typeof d === 'string' ? Date.parse(`${d}T00:00:00+08:00`) : d.getTime());
   return items.sort((a, b) => t(b.date) - t(a.date) || a.url.localeCompare(b.url));

@@ -5,7 +5,13 @@ import { noticeUrl } from '../lib/notices.ts';
 import { getNews, getNotices, getProposals, getReviews, getSettings, getVoices } from './content.ts';
 
 /** Kinds that have their own feed, with the feed's title suffix. */
-export const FEEDS = { news: '新闻简报', notices: '通知公告', reviews: '工作回眸', proposals: '提案与答复', voices: '委员声音' } as const;
+export const FEEDS = {
+  news: '新闻简报',
+  notices: '通知公告',
+  reviews: '工作回眸',
+  proposals: '提案与答复',
+  voices: '委员声音',
+} as const;
 export type FeedKind = keyof typeof FEEDS;
 
 interface FeedItem {
@@ -18,7 +24,12 @@ interface FeedItem {
 async function items(kind: FeedKind): Promise<FeedItem[]> {
   switch (kind) {
     case 'news':
-      return (await getNews()).map((n) => ({ title: n.data.title, link: `/news/${n.id}/`, pubDate: n.data.date, description: n.data.summary }));
+      return (await getNews()).map((n) => ({
+        title: n.data.title,
+        link: `/news/${n.id}/`,
+        pubDate: n.data.date,
+        description: n.data.summary,
+      }));
     case 'notices':
       return (await getNotices()).map((n) => ({
         title: n.data.docNumber ? `${n.data.title}（${n.data.docNumber}）` : n.data.title,
@@ -27,9 +38,19 @@ async function items(kind: FeedKind): Promise<FeedItem[]> {
         description: n.data.summary ?? n.text.slice(0, 120),
       }));
     case 'reviews':
-      return (await getReviews()).map((r) => ({ title: r.data.title, link: `/reviews/${r.id}/`, pubDate: r.data.date, description: r.data.editorNote }));
+      return (await getReviews()).map((r) => ({
+        title: r.data.title,
+        link: `/reviews/${r.id}/`,
+        pubDate: r.data.date,
+        description: r.data.editorNote,
+      }));
     case 'voices':
-      return (await getVoices()).map((v) => ({ title: v.data.title, link: `/voices/${v.id}/`, pubDate: v.data.date, description: v.data.summary }));
+      return (await getVoices()).map((v) => ({
+        title: v.data.title,
+        link: `/voices/${v.id}/`,
+        pubDate: v.data.date,
+        description: v.data.summary,
+      }));
     case 'proposals':
       return (await getProposals()).map((p) => ({
         title: `第${p.data.number}号 ${p.data.title}`,

@@ -46,10 +46,17 @@ export async function noticeView(n: Entry<NoticeData>, now: Date): Promise<Notic
     attachments: n.data.attachments.map((a, i) => {
       const path = join(publicDir(), a.file);
       // The content store checked the file when the entry was parsed; one deleted since (the entry unchanged) is caught here.
-      if (!existsSync(path)) throw new Error(`content/notices/${n.id}.md：attachments.${i}.file（附件文件）文件不存在：${a.file}`);
+      if (!existsSync(path))
+        throw new Error(`content/notices/${n.id}.md：attachments.${i}.file（附件文件）文件不存在：${a.file}`);
       const facts = attachmentFacts(path);
       const ext = a.file.split('.').pop()!.toLowerCase();
-      return { name: a.name, href: a.file, type: facts.type, size: facts.size, download: `${a.name.replace(/[\\/:*?"<>|]/g, '_')}.${ext}` };
+      return {
+        name: a.name,
+        href: a.file,
+        type: facts.type,
+        size: facts.size,
+        download: `${a.name.replace(/[\\/:*?"<>|]/g, '_')}.${ext}`,
+      };
     }),
     validity: noticeValidity(n.data, beijingDay(now)),
   };

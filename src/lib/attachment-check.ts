@@ -73,13 +73,19 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
  * Why a file may not be published as an attachment, or undefined when it may: an extension not on the list, content
  * that is not what the extension says (an `.exe` renamed `.pdf`), or larger than the limit.
  */
-export function attachmentProblem(o: { name: string; size: number; head: Uint8Array; maxBytes?: number }): string | undefined {
+export function attachmentProblem(o: {
+  name: string;
+  size: number;
+  head: Uint8Array;
+  maxBytes?: number;
+}): string | undefined {
   const ext = attachmentExtension(o.name);
   const allowed = ATTACHMENT_EXTENSIONS.join('、');
   if (!ext) return `“${o.name}”的类型不能作为附件；附件只能是 ${allowed} 文件`;
   const found = sniffAttachment(o.head);
   if (o.head[0] === 0x4d && o.head[1] === 0x5a) return `“${o.name}”是可执行程序（扩展名被改过），不能上传`;
-  if (found !== CONTAINER[ext]) return `“${o.name}”的内容不是 ${TYPE_LABEL[ext]} 文件（与扩展名 .${ext} 不符），可能已损坏或被改过扩展名，不能上传`;
+  if (found !== CONTAINER[ext])
+    return `“${o.name}”的内容不是 ${TYPE_LABEL[ext]} 文件（与扩展名 .${ext} 不符），可能已损坏或被改过扩展名，不能上传`;
   const max = o.maxBytes ?? MAX_ATTACHMENT_BYTES;
   if (o.size > max) return `附件过大：“${o.name}”${mb(o.size)} MB，不能超过 ${mb(max).replace(/\.0$/, '')} MB`;
   return undefined;

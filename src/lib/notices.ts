@@ -36,7 +36,10 @@ export function issuerName(organizer: string, body: string): string {
 /** 有效 while in force, 已失效 after its 有效期, 已废止 from its 废止日期 (days as `YYYY-MM-DD`, Beijing). */
 export type NoticeValidity = '有效' | '已失效' | '已废止';
 
-export function noticeValidity(d: { validUntil?: string | undefined; repealed?: string | undefined }, today: string): NoticeValidity {
+export function noticeValidity(
+  d: { validUntil?: string | undefined; repealed?: string | undefined },
+  today: string,
+): NoticeValidity {
   if (d.repealed && d.repealed <= today) return '已废止';
   if (d.validUntil && d.validUntil < today) return '已失效';
   return '有效';

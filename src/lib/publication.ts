@@ -25,7 +25,13 @@ export interface Publishable {
 }
 
 /** Kinds of entries and the field that holds their publication moment. */
-const MOMENT_FIELD = { news: 'date', notices: 'date', reviews: 'date', voices: 'date', proposals: 'publishAt' } as const;
+const MOMENT_FIELD = {
+  news: 'date',
+  notices: 'date',
+  reviews: 'date',
+  voices: 'date',
+  proposals: 'publishAt',
+} as const;
 
 /** The moment an entry goes public, or undefined when it is public as soon as it is built. */
 export function publicationMoment(kind: string, data: Publishable): Date | undefined {
@@ -48,7 +54,10 @@ export function visibility(kind: string, data: Publishable, now: Date): Visibili
  * "Now" for a build: `PUBLISH_NOW` (ISO 8601 with offset, so tests and a rebuild can move the clock), else the clock.
  * A malformed value stops the build rather than publishing by the wrong clock.
  */
-export function publishNow(env: Record<string, string | undefined> = process.env, clock: () => Date = () => new Date()): Date {
+export function publishNow(
+  env: Record<string, string | undefined> = process.env,
+  clock: () => Date = () => new Date(),
+): Date {
   const raw = env.PUBLISH_NOW?.trim();
   if (!raw) return clock();
   const d = parseDateTime(raw);

@@ -46,7 +46,9 @@ async function attach(page: Page, path: string) {
   await page.locator('input[type="file"]').setInputFiles(path);
 }
 
-test('an editor publishes a notice with a Word attachment, and the file and the entry are written as the build reads them', async ({ page }) => {
+test('an editor publishes a notice with a Word attachment, and the file and the entry are written as the build reads them', async ({
+  page,
+}) => {
   const docx = readFileSync('public/media/notices/2026-tian-geshi-yangben.docx');
   const upload = localFile('会议议程.docx', docx);
   await typeAddress(page, '/collections/notices/new');

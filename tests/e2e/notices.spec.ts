@@ -12,13 +12,26 @@ import { searchFor, shownExcerpts } from './search-support.ts';
  */
 
 type Attachment = { name: string; file: string };
-type Notice = { id: string; title: string; date: Date; written: string; docNumber?: string; indexNumber: string; topic: string; publisher: string; attachments?: Attachment[] };
+type Notice = {
+  id: string;
+  title: string;
+  date: Date;
+  written: string;
+  docNumber?: string;
+  indexNumber: string;
+  topic: string;
+  publisher: string;
+  attachments?: Attachment[];
+};
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 const moment = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 const all = publishedEntries(notices)
   .map((e) => ({ id: e.id, ...e.data, date: moment(e.data.date), written: day(e.data.written) }) as Notice)
   .sort((a, b) => b.date.getTime() - a.date.getTime());
-const ISSUER: Record<string, string> = { office: '中国人民政治协商会议长治市委员会办公室', proposals: '中国人民政治协商会议长治市委员会提案委员会' };
+const ISSUER: Record<string, string> = {
+  office: '中国人民政治协商会议长治市委员会办公室',
+  proposals: '中国人民政治协商会议长治市委员会提案委员会',
+};
 const cn = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 const beijingDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const TYPES: Record<string, [label: string, contentType: string]> = {
@@ -40,18 +53,24 @@ test('a notice timed for later is on no page, feed or search until its moment', 
   expect(scheduled.length, 'the sample holds a scheduled notice').toBeGreaterThan(0);
   for (const s of scheduled) {
     expect((await request.get(`/notices/${s.id}/`)).status()).toBe(404);
-    for (const list of ['/', '/notices/', '/notices/rss.xml', '/sitemap-0.xml']) expect(await (await request.get(list)).text(), list).not.toContain(`/notices/${s.id}/`);
+    for (const list of ['/', '/notices/', '/notices/rss.xml', '/sitemap-0.xml'])
+      expect(await (await request.get(list)).text(), list).not.toContain(`/notices/${s.id}/`);
     expect(await searchFor(page, { q: String(s.data.docNumber) })).not.toContain(`/notices/${s.id}/`);
   }
 });
 
-test('the list shows every published notice newest first, with its 发文字号, and lists by 主题分类', async ({ page }) => {
+test('the list shows every published notice newest first, with its 发文字号, and lists by 主题分类', async ({
+  page,
+}) => {
   await page.goto('/notices/');
   await expect(page.getByRole('heading', { level: 1, name: '通知公告' })).toBeVisible();
   await expect(page.locator('main article h2 a')).toHaveText(all.map((n) => n.title));
   const first = page.locator('main article').first();
   if (all[0]!.docNumber) await expect(first).toContainText(all[0]!.docNumber!);
-  await expect(page.locator('#list').getByRole('link', { name: /RSS 订阅/ })).toHaveAttribute('href', '/notices/rss.xml');
+  await expect(page.locator('#list').getByRole('link', { name: /RSS 订阅/ })).toHaveAttribute(
+    'href',
+    '/notices/rss.xml',
+  );
   const topic = all[0]!.topic;
   await page.getByRole('navigation', { name: '按主题分类' }).getByRole('link', { name: topic, exact: true }).click();
   await expect(page).toHaveURL(/\/notices\/topic\/[a-z-]+\/$/);
@@ -68,7 +87,10 @@ test('a notice shows the 政府信息公开 table above its text', async ({ page
     await expect(fact('成文日期')).toHaveText(cn(n.written));
     await expect(fact('发文字号')).toHaveText(n.docNumber ?? '无');
     await expect(fact('发布日期')).toHaveText(cn(beijingDay(n.date)));
-    const [table, h1] = await Promise.all([page.locator('dl[aria-label="信息公开要素"]').boundingBox(), page.locator('main h1').boundingBox()]);
+    const [table, h1] = await Promise.all([
+      page.locator('dl[aria-label="信息公开要素"]').boundingBox(),
+      page.locator('main h1').boundingBox(),
+    ]);
     expect(table!.y, n.id).toBeLessThan(h1!.y);
   }
 });
@@ -80,7 +102,10 @@ test('a repealed notice says so in its table; a notice past its term says it has
   await expect(page.locator('[data-fact="有效性"]')).toHaveText('已失效（有效期至2025年7月31日）');
 });
 
-test('attachments download from the web server with their type, and the size shown is the real one', async ({ page, request }) => {
+test('attachments download from the web server with their type, and the size shown is the real one', async ({
+  page,
+  request,
+}) => {
   for (const n of withFiles) {
     await page.goto(`/notices/${n.id}/`);
     const links = page.locator('a[data-attachment]');
@@ -91,7 +116,9 @@ test('attachments download from the web server with their type, and the size sho
       const link = links.nth(i);
       await expect(link).toHaveAttribute('href', a.file);
       await expect(link).toHaveAttribute('download', `${a.name}.${ext}`);
-      await expect(link.locator('xpath=following-sibling::*[@data-attachment-facts]')).toHaveText(`${TYPES[ext]![0]} · ${Math.max(1, Math.round(bytes / 1024))} KB`);
+      await expect(link.locator('xpath=following-sibling::*[@data-attachment-facts]')).toHaveText(
+        `${TYPES[ext]![0]} · ${Math.max(1, Math.round(bytes / 1024))} KB`,
+      );
       const res = await request.get(a.file);
       expect(res.status(), a.file).toBe(200);
       expect(res.headers()['content-type'], a.file).toBe(TYPES[ext]![1]);
@@ -101,7 +128,10 @@ test('attachments download from the web server with their type, and the size sho
   // The browser's own download gets the display name.
   const n = withFiles[0]!;
   await page.goto(`/notices/${n.id}/`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-attachment]').first().click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('a[data-attachment]').first().click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`${n.attachments![0]!.name}.${n.attachments![0]!.file.split('.').pop()}`);
 });
 
@@ -110,7 +140,9 @@ test('the home page shows the five newest notices; the feed and the sitemap carr
   const section = page.locator('section[aria-labelledby="home-notices"]');
   await expect(section.locator('h3 a')).toHaveText(all.slice(0, 5).map((n) => n.title));
   await expect(section.getByRole('link', { name: '更多通知公告' })).toHaveAttribute('href', '/notices/');
-  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '通知公告' })).toHaveAttribute('href', '/notices/');
+  await expect(
+    page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '通知公告' }),
+  ).toHaveAttribute('href', '/notices/');
   const feed = await (await request.get('/notices/rss.xml')).text();
   for (const n of all) expect(feed).toContain(`/notices/${n.id}/`);
   const sitemap = await (await request.get('/sitemap-0.xml')).text();
@@ -118,9 +150,15 @@ test('the home page shows the five newest notices; the feed and the sitemap carr
   // The year archive (按年份浏览 from the list) holds each notice under its year.
   const newest = all[0]!;
   await page.goto(`/archive/${beijingDay(newest.date).slice(0, 4)}/`);
-  await expect(page.locator('main').getByRole('link', { name: newest.title })).toHaveAttribute('href', `/notices/${newest.id}/`);
+  await expect(page.locator('main').getByRole('link', { name: newest.title })).toHaveAttribute(
+    'href',
+    `/notices/${newest.id}/`,
+  );
   await page.goto('/sitemap/');
-  await expect(page.locator('main').getByRole('link', { name: '通知公告', exact: true }).first()).toHaveAttribute('href', '/notices/');
+  await expect(page.locator('main').getByRole('link', { name: '通知公告', exact: true }).first()).toHaveAttribute(
+    'href',
+    '/notices/',
+  );
 });
 
 test('a notice is found by its 发文字号 typed with or without 〔〕, and under the 栏目 通知公告', async ({ page }) => {
@@ -133,7 +171,8 @@ test('a notice is found by its 发文字号 typed with or without 〔〕, and un
     await expect(first.locator('.search-result-meta .badge')).toHaveText('通知公告');
     await expect(first.locator('.search-result-facts')).toHaveText(`发文字号 ${n.docNumber}`);
     // The hidden keys never show: the excerpt is the notice's own text.
-    for (const e of await shownExcerpts(page)) expect(e.excerpt, q).not.toMatch(/\bdn[a-z0-9]+y\d{4}n\d+\b|\bix[0-9a-z]{20,}/);
+    for (const e of await shownExcerpts(page))
+      expect(e.excerpt, q).not.toMatch(/\bdn[a-z0-9]+y\d{4}n\d+\b|\bix[0-9a-z]{20,}/);
   }
   expect((await searchFor(page, { q: n.indexNumber }))[0]).toBe(`/notices/${n.id}/`);
   const listed = await searchFor(page, { q: '通知', kind: '通知公告' });

@@ -5,7 +5,18 @@ import { startNginx, type Nginx } from '../support/nginx.ts';
 
 /** Phones at 360×740 in every text size of 长辈模式: what an elderly reader on a small screen meets first. */
 const SIZES = { m: '标准', l: '大', xl: '特大' } as const;
-const templates = ['/', '/news/', '/notices/', '/notices/2026-11-25/', '/proposals/', '/proposals/stats/', '/voices/', '/reviews/', '/members/', '/search/'];
+const templates = [
+  '/',
+  '/news/',
+  '/notices/',
+  '/notices/2026-11-25/',
+  '/proposals/',
+  '/proposals/stats/',
+  '/voices/',
+  '/reviews/',
+  '/members/',
+  '/search/',
+];
 
 /** Lines of an element's text that hold a single character (where the text has more than one). */
 function loneGlyphs(page: Page, selector: string) {
@@ -13,7 +24,8 @@ function loneGlyphs(page: Page, selector: string) {
     els.flatMap((el) => {
       const text = el.textContent?.replace(/\s+/g, '') ?? '';
       // Skipped: hidden text and text kept for screen readers only (a 1 px box).
-      if (text.length < 2 || (el as HTMLElement).offsetParent === null || el.getBoundingClientRect().width < 2) return [];
+      if (text.length < 2 || (el as HTMLElement).offsetParent === null || el.getBoundingClientRect().width < 2)
+        return [];
       const lines = new Map<number, string>();
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -29,7 +41,9 @@ function loneGlyphs(page: Page, selector: string) {
           lines.set(top, (lines.get(top) ?? '') + node.textContent![i]);
         }
       }
-      return lines.size > 1 ? [...lines.values()].filter((l) => l.length === 1).map((l) => `${el.outerHTML.slice(0, 80)} ${text} → “${l}”`) : [];
+      return lines.size > 1
+        ? [...lines.values()].filter((l) => l.length === 1).map((l) => `${el.outerHTML.slice(0, 80)} ${text} → “${l}”`)
+        : [];
     }),
   );
 }
@@ -41,22 +55,38 @@ for (const [size, name] of Object.entries(SIZES)) {
       await page.addInitScript((s) => localStorage.setItem('czzx-font', s), size);
     });
 
-    test('the header takes at most a quarter of the screen, and no menu item or heading breaks badly', async ({ page }) => {
+    test('the header takes at most a quarter of the screen, and no menu item or heading breaks badly', async ({
+      page,
+    }) => {
       for (const path of templates) {
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('data-font', size);
-        const height = await page.locator('body > header, header').first().evaluate((h) => h.getBoundingClientRect().height);
+        const height = await page
+          .locator('body > header, header')
+          .first()
+          .evaluate((h) => h.getBoundingClientRect().height);
         expect(height, `${path}: header height`).toBeLessThanOrEqual(740 / 4);
         // Each menu item on one line, not “提案与答/复”.
-        const menuLines = await page.getByRole('navigation', { name: '主导航' }).getByRole('link').evaluateAll((as) =>
-          as.map((a) => {
-            const r = document.createRange();
-            r.selectNodeContents(a);
-            return { text: a.textContent!.trim(), lines: new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size };
-          }),
+        const menuLines = await page
+          .getByRole('navigation', { name: '主导航' })
+          .getByRole('link')
+          .evaluateAll((as) =>
+            as.map((a) => {
+              const r = document.createRange();
+              r.selectNodeContents(a);
+              return {
+                text: a.textContent!.trim(),
+                lines: new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size,
+              };
+            }),
+          );
+        expect(
+          menuLines.filter((m) => m.lines !== 1),
+          path,
+        ).toEqual([]);
+        expect(await loneGlyphs(page, 'main h1, main h2, main h3, main a, [data-chart] > span, main th'), path).toEqual(
+          [],
         );
-        expect(menuLines.filter((m) => m.lines !== 1), path).toEqual([]);
-        expect(await loneGlyphs(page, 'main h1, main h2, main h3, main a, [data-chart] > span, main th'), path).toEqual([]);
       }
     });
 
@@ -72,12 +102,18 @@ for (const [size, name] of Object.entries(SIZES)) {
       } else await expect(larger).toBeDisabled();
     });
 
-    test('the statistics are readable: chart labels at least 12 px, nothing wider than the screen', async ({ page }) => {
+    test('the statistics are readable: chart labels at least 12 px, nothing wider than the screen', async ({
+      page,
+    }) => {
       await page.goto('/proposals/stats/');
-      const sizes = await page.locator('[data-chart] > span').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+      const sizes = await page
+        .locator('[data-chart] > span')
+        .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
       expect(sizes.length).toBeGreaterThan(3);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
-      const wide = await page.locator('[data-chart]').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+      const wide = await page
+        .locator('[data-chart]')
+        .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
       expect(wide).toBe(0);
     });
   });
@@ -121,6 +157,12 @@ test.describe('a list of more than one page', () => {
     await expect(page).toHaveURL(/\/news\/#list$/);
     await expect(list).toBeFocused();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement!.compareDocumentPosition(document.querySelector('#list')!) & Node.DOCUMENT_POSITION_PRECEDING)).toBeTruthy();
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement!.compareDocumentPosition(document.querySelector('#list')!) &
+          Node.DOCUMENT_POSITION_PRECEDING,
+      ),
+    ).toBeTruthy();
   });
 });

@@ -6,7 +6,11 @@ import { rawEntries } from '../support/content.ts';
 const withdrawn = ['news', 'notices', 'voices', 'reviews', 'proposals'].flatMap((name) =>
   rawEntries(collections.find((c) => c.name === name)!)
     .filter((e) => e.data.withdrawn && e.data.public !== false)
-    .map((e) => ({ path: `/${name}/${e.id}/`, title: String(e.data.title), reason: String((e.data.withdrawn as { reason: string }).reason) })),
+    .map((e) => ({
+      path: `/${name}/${e.id}/`,
+      title: String(e.data.title),
+      reason: String((e.data.withdrawn as { reason: string }).reason),
+    })),
 );
 
 test('the sample holds a withdrawn entry', () => {
@@ -14,7 +18,10 @@ test('the sample holds a withdrawn entry', () => {
 });
 
 for (const w of withdrawn) {
-  test(`${w.path} answers 410 with its notice through nginx, and no list, feed or sitemap shows it`, async ({ page, request }) => {
+  test(`${w.path} answers 410 with its notice through nginx, and no list, feed or sitemap shows it`, async ({
+    page,
+    request,
+  }) => {
     const response = await page.goto(w.path);
     expect(response!.status()).toBe(410);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('撤回');

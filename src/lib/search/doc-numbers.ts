@@ -6,7 +6,8 @@
  */
 
 /** 〔〕 and the brackets readers type in their place; `年` after the year and `第` before the serial are optional. */
-const DOC_NUMBER = /^([^\d\s〔〕[\]［］()（）【】]+?)\s*[〔[［(（【]?\s*(\d{4})\s*年?\s*[〕\]］)）】]?\s*第?\s*0*(\d{1,5})\s*号$/;
+const DOC_NUMBER =
+  /^([^\d\s〔〕[\]［］()（）【】]+?)\s*[〔[［(（【]?\s*(\d{4})\s*年?\s*[〕\]］)）】]?\s*第?\s*0*(\d{1,5})\s*号$/;
 
 /** The issuer's code spelled in ASCII (each character's code point in base 36), so the token is one plain word. */
 const spelled = (code: string) => [...code].map((c) => c.codePointAt(0)!.toString(36)).join('');

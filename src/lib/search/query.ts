@@ -59,7 +59,10 @@ function attempts(text: string, compact: string, phrase: boolean): Attempt[] {
   if (phrase) {
     const inner = text.slice(1, -1).trim();
     const mustHold = SYMBOL.test(inner) ? compact : undefined;
-    return [{ text, ...(mustHold ? { mustHold } : {}) }, { text: inner, mustHold: compact }];
+    return [
+      { text, ...(mustHold ? { mustHold } : {}) },
+      { text: inner, mustHold: compact },
+    ];
   }
   const parts = words(text);
   if (HAN_RUN.test(text) && parts.length > 1 && parts.some((w) => w.length === 1)) {
@@ -85,10 +88,22 @@ const PUNCTUATION = /^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u;
 export function queryTerms(text: string): string[] {
   const chunks: string[] = [];
   for (const { segment } of wordSegmenter.segment(text)) {
-    const kept = [...segment].filter((c) => !PUNCTUATION.test(c)).join('').toLocaleLowerCase();
+    const kept = [...segment]
+      .filter((c) => !PUNCTUATION.test(c))
+      .join('')
+      .toLocaleLowerCase();
     if (kept) chunks.push(kept);
   }
-  return [...new Set(chunks.join(' ').replace(/\s{2,}/g, ' ').trim().split(' ').filter(Boolean))];
+  return [
+    ...new Set(
+      chunks
+        .join(' ')
+        .replace(/\s{2,}/g, ' ')
+        .trim()
+        .split(' ')
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
