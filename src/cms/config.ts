@@ -192,7 +192,8 @@ export function cmsField(f: Field): CmsField {
         ],
       } as CmsField;
     case 'file':
-      // Page images go through Decap's image widget (thumbnail, media library); PDFs through its file widget.
+      // Page images go through Decap's image widget (thumbnail, media library); PDFs and attachments through its file
+      // widget, whose uploads the upload guard checks by content (src/cms/upload-guard.ts).
       return { ...b, widget: f.accept === 'image' ? 'image' : 'file', choose_url: false } as CmsField;
     case 'areas':
       return { ...b, widget: AREAS_WIDGET } as CmsField;
@@ -221,6 +222,16 @@ export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollectio
     summary: `{{fields.date | date('YYYY-MM-DD HH:mm')}}　{{title}}${WITHDRAWN_MARK}`,
     sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
     view_groups: [{ label: '年份', field: 'date', pattern: '^\\d{4}' }],
+  },
+  // Named like news by the Beijing day of 发布时间; the list shows the 发文字号 editors look a notice up by.
+  notices: {
+    slug: "{{fields.date | date('YYYY-MM-DD')}}",
+    summary: `{{fields.date | date('YYYY-MM-DD HH:mm')}}　{{title}}　{{docNumber}}${WITHDRAWN_MARK}`,
+    sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
+    view_groups: [
+      { label: '年份', field: 'date', pattern: '^\\d{4}' },
+      { label: '主题分类', field: 'topic' },
+    ],
   },
   reviews: {
     slug: '{{fields.year}}-gongzuo-huimou',
@@ -265,6 +276,7 @@ export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollectio
 /** Where a published entry lives on the site, for the “view live” link. */
 const PREVIEW_PATHS: Record<FolderCollection['name'], string> = {
   news: 'news/{{slug}}/',
+  notices: 'notices/{{slug}}/',
   reviews: 'reviews/{{slug}}/',
   proposals: 'proposals/{{slug}}/',
   voices: 'voices/{{slug}}/',

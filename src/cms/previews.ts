@@ -150,6 +150,37 @@ function NewsPreview(p: Props) {
   );
 }
 
+/** A notice as the page shows it: the 公开 facts above the text, the attachments below it. */
+function NoticePreview(p: Props) {
+  const d = dataOf(p);
+  const committees = useNames(p, 'committees');
+  const files = (Array.isArray(d.attachments) ? d.attachments : []) as Data[];
+  const facts: [string, unknown][] = [
+    ['索引号', d.indexNumber],
+    ['主题分类', d.topic],
+    ['发布机构', name(committees, d.publisher)],
+    ['成文日期', when(d.written)],
+    ['发文字号', d.docNumber],
+    ['发布日期', when(d.date)],
+  ];
+  return Page(
+    Header({ title: d.title, meta: [when(d.date)] }),
+    h(
+      'dl',
+      { className: 'mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm' },
+      ...facts.flatMap(([k, v]) => [h('dt', { className: 'text-muted' }, k), h('dd', null, str(v) || '—')]),
+    ),
+    Body(p),
+    files.length
+      ? h(
+          'ul',
+          { className: 'mt-6 list-disc pl-6' },
+          ...files.map((f) => h('li', null, `${str(f.name)}（${str(f.file)}）`)),
+        )
+      : null,
+  );
+}
+
 /** The review's 目录 as the page shows it: one line per second-level heading, when there are two or more. */
 function Contents(body: unknown) {
   const sections = [...str(body).matchAll(/^##\s+(.+?)\s*#*\s*$/gm)].map((m) => cleanHeading(m[1]!));
@@ -369,6 +400,7 @@ const withNotice = (kind: string, Preview: (p: Props) => ReactNode) => (p: Props
 /** Preview template of each folder collection, by collection name. */
 export const previews = {
   news: withNotice('news', NewsPreview),
+  notices: withNotice('notices', NoticePreview),
   reviews: withNotice('reviews', ReviewPreview),
   proposals: withNotice('proposals', ProposalPreview),
   voices: withNotice('voices', VoicePreview),

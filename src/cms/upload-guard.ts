@@ -1,3 +1,4 @@
+import { attachmentExtension, attachmentProblem } from '../lib/attachment-check.ts';
 import { imageProblem, sniffImage, type ImageKind } from '../lib/image-check.ts';
 
 /**
@@ -10,8 +11,10 @@ import { imageProblem, sniffImage, type ImageKind } from '../lib/image-check.ts'
  * - scales a large photo (JPG or WebP) down to `MAX_SIDE` pixels and compresses it, before the size check;
  * - gives a file whose name is not plain ASCII (a Chinese name would be dropped from the URL) a generated one;
  *
- * then hands the (possibly new) file on to Decap in a fresh `change` event. Only image inputs (`accept` naming images,
- * as Decap's image widgets and the editor's image button set it) are touched.
+ * then hands the (possibly new) file on to Decap in a fresh `change` event. Image inputs (`accept` naming images, as
+ * Decap's image widgets and the editor's image button set it) are checked as images; the input of Decap's file widget
+ * (`accept="*\/*"`: notices' attachments, the paper's PDFs) as attachments: PDF, Word, Excel, WPS or ZIP by content,
+ * so an `.exe` renamed `.pdf` is refused, and a Chinese file name is replaced as for images.
  */
 
 /** Longest side of a photo as stored; larger photos are scaled down before upload. Wider than any page shows. */
@@ -30,13 +33,13 @@ const MIME: Record<ImageKind, string> = {
 };
 
 /** A plain ASCII file name: the given one when it is, else one made from the moment of upload. */
-function asciiName(name: string, kind: ImageKind): string {
+function asciiName(name: string, kind: string, prefix = 'image'): string {
   const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : kind;
   const stem = name.replace(/\.[^.]*$/, '');
   if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(stem)) return `${stem.toLowerCase()}.${ext}`;
   const d = new Date();
   const p = (n: number) => String(n).padStart(2, '0');
-  return `image-${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}.${ext}`;
+  return `${prefix}-${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}.${ext}`;
 }
 
 /** A photo scaled to `MAX_SIDE` and compressed, or the file itself when it is small or not a photo. */
@@ -73,36 +76,43 @@ export async function prepareUpload(file: File, maxBytes: number): Promise<{ fil
   return { file: name === file.name && ready === file ? file : new File([ready], name, { type: MIME[kind] }) };
 }
 
+/** An attachment as it will be uploaded (with an ASCII name), or the reason it may not be. */
+export async function prepareAttachment(file: File): Promise<{ file: File } | { problem: string }> {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  const problem = attachmentProblem({ name: file.name, size: file.size, head });
+  if (problem) return { problem };
+  const name = asciiName(file.name, attachmentExtension(file.name)!, 'attachment');
+  return { file: name === file.name ? file : new File([file], name, { type: file.type }) };
+}
+
 /** Install the check. Call before `CMS.init`. */
 export function installUploadGuard(maxBytes: number): void {
   window.addEventListener(
     'change',
     (event) => {
       const input = event.target;
-      if (
-        passed.has(event) ||
-        !(input instanceof HTMLInputElement) ||
-        input.type !== 'file' ||
-        !/image/.test(input.accept) ||
-        !input.files?.length
-      )
+      if (passed.has(event) || !(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length)
         return;
+      const image = /image/.test(input.accept);
+      if (!image && input.accept !== '*/*') return;
       event.stopImmediatePropagation();
       const files = [...input.files];
-      void Promise.all(files.map((f) => prepareUpload(f, maxBytes))).then((results) => {
-        const problems = results.flatMap((r) => ('problem' in r ? [r.problem] : []));
-        if (problems.length) {
-          input.value = '';
-          window.alert(`未上传：${problems.join('\n')}`);
-          return;
-        }
-        const list = new DataTransfer();
-        for (const r of results) if ('file' in r) list.items.add(r.file);
-        input.files = list.files;
-        const again = new Event('change', { bubbles: true });
-        passed.add(again);
-        input.dispatchEvent(again);
-      });
+      void Promise.all(files.map((f) => (image ? prepareUpload(f, maxBytes) : prepareAttachment(f)))).then(
+        (results) => {
+          const problems = results.flatMap((r) => ('problem' in r ? [r.problem] : []));
+          if (problems.length) {
+            input.value = '';
+            window.alert(`未上传：${problems.join('\n')}`);
+            return;
+          }
+          const list = new DataTransfer();
+          for (const r of results) if ('file' in r) list.items.add(r.file);
+          input.files = list.files;
+          const again = new Event('change', { bubbles: true });
+          passed.add(again);
+          input.dispatchEvent(again);
+        },
+      );
     },
     true,
   );

@@ -79,10 +79,13 @@ export interface StringListField extends FieldBase {
 export interface ImageField extends FieldBase {
   type: 'image';
 }
-/** A file in `public/media/` (a path such as `/media/paper/2025-04-18-1.jpg`): an image or a PDF. */
+/**
+ * A file in `public/media/` (a path such as `/media/paper/2025-04-18-1.jpg`): an image, a PDF, or an attachment of a
+ * notice (any of `ATTACHMENT_EXTENSIONS`).
+ */
 export interface FileField extends FieldBase {
   type: 'file';
-  accept: 'image' | 'pdf';
+  accept: 'image' | 'pdf' | 'attachment';
 }
 /**
  * Rectangles on a newspaper page image, each `{ x, y, w, h }` in percent of the image's width and height (left, top,
@@ -119,7 +122,7 @@ export type Field =
 /** A folder of Markdown files, one entry per file, named by an ASCII id. */
 export interface FolderCollection {
   kind: 'folder';
-  name: 'news' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper';
+  name: 'news' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper' | 'notices';
   /** Chinese name of the collection (plural). */
   label: string;
   /** Chinese name of one entry. */
@@ -172,6 +175,29 @@ export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export const VOICE_COLUMNS = ['委员声音', '快评', '委员建言'] as const;
 /** Posts of the committee's leadership, in the order the 机构设置 page lists them. */
 export const LEADERSHIP_POSTS = ['主席', '副主席', '秘书长'] as const;
+
+/** 主题分类 of a notice (通知公告), as a 政府信息公开 catalogue files it. */
+export const NOTICE_TOPICS = [
+  '综合政务',
+  '会议活动',
+  '提案工作',
+  '委员工作',
+  '人事任免',
+  '政府信息公开',
+  '其他',
+] as const;
+/**
+ * 索引号 of the 政府信息公开 catalogue: the issuer's 统一社会信用代码 (18 characters) or 组织机构代码 (9), a slash, the
+ * year and a five-digit serial, e.g. `11140400MB1957342X/2025-00012`.
+ */
+export const INDEX_NUMBER_PATTERN = '^(?:[0-9A-Z]{18}|[0-9A-Z]{8}-?[0-9X])/\\d{4}-\\d{5}$';
+/** 发文字号 as GB/T 9704 writes it: issuer's code, the year in 六角括号 〔〕, the serial and 号 (长政协发〔2025〕12号). */
+export const DOC_NUMBER_PATTERN = '^\\S+〔\\d{4}〕\\d+号$';
+/**
+ * Files a notice may attach, by extension: PDF, Word, Excel, WPS's own writer and spreadsheet formats, and ZIP for a
+ * set of forms. Checked by content too (src/lib/attachment-check.ts).
+ */
+export const ATTACHMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et', 'zip'] as const;
 
 /** Titles fit a phone's two lines in a list and a search result; the newsroom's own rule is about 30 characters. */
 export const TITLE_MAX = 60;
@@ -600,6 +626,110 @@ export const paper = {
   ],
 } as const satisfies FolderCollection;
 
+/**
+ * 通知公告: notices of the committee with the 政府信息公开 fields (索引号, 主题分类, 发布机构, 成文日期, 发文字号) and
+ * attached files. Published and withdrawn by `date` and `withdrawn` like news.
+ */
+export const notices = {
+  kind: 'folder',
+  name: 'notices',
+  label: '通知公告',
+  labelSingular: '通知公告',
+  folder: 'notices',
+  body: { label: '正文', hint: '通知正文；附件在下方“附件”中上传，不要贴在正文里。', required: true },
+  fields: [
+    title('如：关于征集市政协十五届一次会议提案的通知'),
+    date(),
+    {
+      name: 'written',
+      label: '成文日期',
+      type: 'date',
+      required: true,
+      hint: '文件落款的日期，如 2025-12-01；可早于发布时间。',
+    },
+    {
+      name: 'publisher',
+      label: '发布机构',
+      type: 'ref',
+      to: 'committees',
+      multiple: false,
+      required: true,
+      hint: '市政协办公室发文选“办公室”，专门委员会发文选该委员会；网页显示全称。',
+    },
+    {
+      name: 'indexNumber',
+      label: '索引号',
+      type: 'string',
+      required: true,
+      hint: '政府信息公开目录的索引号：统一社会信用代码/年份-五位流水号，如 11140400MB1957342X/2025-00012',
+      pattern: {
+        regex: INDEX_NUMBER_PATTERN,
+        message: '索引号应为“统一社会信用代码/年份-五位流水号”，如 11140400MB1957342X/2025-00012',
+      },
+    },
+    {
+      name: 'docNumber',
+      label: '发文字号',
+      type: 'string',
+      required: false,
+      hint: '如：长政协发〔2025〕12号（年份用六角括号〔〕）；没有文号的公告不填。',
+      pattern: { regex: DOC_NUMBER_PATTERN, message: '发文字号应写成“长政协发〔2025〕12号”的形式，年份用六角括号〔〕' },
+    },
+    { name: 'topic', label: '主题分类', type: 'select', options: NOTICE_TOPICS, required: true },
+    {
+      name: 'summary',
+      label: '摘要',
+      type: 'text',
+      required: false,
+      hint: '可不填；列表和搜索结果中显示。',
+      maxLength: SUMMARY_MAX,
+    },
+    {
+      name: 'attachments',
+      label: '附件',
+      type: 'group',
+      multiple: true,
+      required: false,
+      summary: 'name',
+      hint: '每个附件一条：上传文件并填写显示名称。可上传 PDF、Word（doc/docx）、Excel（xls/xlsx）、WPS（wps/et）或 ZIP 压缩包。',
+      fields: [
+        {
+          name: 'name',
+          label: '附件名称',
+          type: 'string',
+          required: true,
+          hint: '如：附件1 提案格式样本',
+          maxLength: 80,
+        },
+        {
+          name: 'file',
+          label: '附件文件',
+          type: 'file',
+          accept: 'attachment',
+          required: true,
+          hint: '文件名用英文字母或数字，如 tian-yangben.docx',
+        },
+      ],
+    },
+    {
+      name: 'validUntil',
+      label: '有效期至',
+      type: 'date',
+      required: false,
+      hint: '有明确有效期的文件填写，到期后页面标明“已失效”。',
+    },
+    {
+      name: 'repealed',
+      label: '废止日期',
+      type: 'date',
+      required: false,
+      hint: '文件被废止时填写；页面标明“已废止”，内容保留供查阅。',
+    },
+    editor(),
+    withdrawn(),
+  ],
+} as const satisfies FolderCollection;
+
 /** The `id` and `name` every taxonomy item has, before the taxonomy's own `fields`. */
 export const TAXONOMY_ITEM_FIELDS = [
   {
@@ -771,6 +901,7 @@ export const settings = {
 /** Every collection of the site, in the order editors see them. */
 export const collections: readonly Collection[] = [
   news,
+  notices,
   reviews,
   proposals,
   voices,

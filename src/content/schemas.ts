@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { dayFromYamlDate, parseDateTime, parseDay } from '../lib/dates.ts';
-import { fileProblem, imageProblem } from '../lib/media.ts';
+import { attachmentFileProblem, fileProblem, imageProblem } from '../lib/media.ts';
 import { AREA_LABELS, areaProblem, type Area } from '../lib/paper/areas.ts';
 import { publicDir } from '../lib/paths.ts';
 import { hasRef } from '../lib/registry.ts';
-import { collections, TAXONOMY_ITEM_FIELDS, type Collection, type Field } from './model.ts';
+import { ATTACHMENT_EXTENSIONS, collections, TAXONOMY_ITEM_FIELDS, type Collection, type Field } from './model.ts';
 import { refinements } from './rules.ts';
 import { lengthMessage } from './messages.ts';
 
@@ -110,20 +110,24 @@ function image(f: Field) {
   );
 }
 
-/** A path under `/media/` to an image or a PDF that exists and is what its name says. */
+const FILE_KINDS = {
+  pdf: { pattern: 'pdf', wrong: '且为 PDF 文件' },
+  image: { pattern: 'jpe?g|png|webp', wrong: '且为 jpg、png 或 webp 格式' },
+  attachment: { pattern: ATTACHMENT_EXTENSIONS.join('|'), wrong: `且为 ${ATTACHMENT_EXTENSIONS.join('、')} 文件之一` },
+} as const;
+
+/** A path under `/media/` to an image, a PDF or an attachment that exists and is what its name says. */
 function file(f: Extract<Field, { type: 'file' }>) {
-  const kinds = f.accept === 'pdf' ? 'pdf' : 'jpe?g|png|webp';
+  const kind = FILE_KINDS[f.accept];
   return z
     .string({ error: missingOr(f.label, `「${f.label}」应为文件地址`) })
-    .regex(new RegExp(`^/media/[\\w./-]+\\.(?:${kinds})$`, 'i'), {
-      error:
-        f.accept === 'pdf'
-          ? `「${f.label}」应上传到 /media/，且为 PDF 文件`
-          : `「${f.label}」应上传到 /media/，且为 jpg、png 或 webp 格式`,
+    .regex(new RegExp(`^/media/[\\w./-]+\\.(?:${kind.pattern})$`, 'i'), {
+      error: `「${f.label}」应上传到 /media/，${kind.wrong}`,
     })
     .superRefine((src, ctx) => {
       const path = join(publicDir(), src);
-      const problem = existsSync(path) ? fileProblem(path) : `文件不存在：${src}`;
+      const check = f.accept === 'attachment' ? attachmentFileProblem : fileProblem;
+      const problem = existsSync(path) ? check(path) : `文件不存在：${src}`;
       if (problem) ctx.addIssue({ code: 'custom', message: `「${f.label}」${problem}` });
     });
 }

@@ -56,6 +56,7 @@ export type DataOf<Fs extends readonly Field[]> = Flatten<
 type TaxonomyData<C extends { fields: readonly Field[] }> = Flatten<{ id: string; name: string } & DataOf<C['fields']>>;
 
 export type NewsData = DataOf<typeof model.news.fields>;
+export type NoticeData = DataOf<typeof model.notices.fields>;
 export type ReviewData = DataOf<typeof model.reviews.fields>;
 export type ProposalData = DataOf<typeof model.proposals.fields>;
 export type ReplyData = ProposalData['replies'][number];

@@ -1,9 +1,10 @@
 import { beijingYear } from '../lib/dates.ts';
-import { getNews, getProposals, getReviews, getVoices } from './content.ts';
+import { noticeUrl } from '../lib/notices.ts';
+import { getNews, getNotices, getProposals, getReviews, getVoices } from './content.ts';
 
 /** One published item of any kind, as a year archive lists it. */
 export interface ArchiveItem {
-  kind: 'news' | 'reviews' | 'proposals' | 'voices';
+  kind: 'news' | 'notices' | 'reviews' | 'proposals' | 'voices';
   kindLabel: string;
   title: string;
   url: string;
@@ -14,13 +15,26 @@ export interface ArchiveItem {
 
 /** Every public item of every kind, newest first. */
 export async function getArchiveItems(): Promise<ArchiveItem[]> {
-  const [news, reviews, proposals, voices] = await Promise.all([getNews(), getReviews(), getProposals(), getVoices()]);
+  const [news, notices, reviews, proposals, voices] = await Promise.all([
+    getNews(),
+    getNotices(),
+    getReviews(),
+    getProposals(),
+    getVoices(),
+  ]);
   const items: ArchiveItem[] = [
     ...news.map((n) => ({
       kind: 'news' as const,
       kindLabel: '新闻简报',
       title: n.data.title,
       url: `/news/${n.id}/`,
+      date: n.data.date,
+    })),
+    ...notices.map((n) => ({
+      kind: 'notices' as const,
+      kindLabel: '通知公告',
+      title: n.data.title,
+      url: noticeUrl(n.id),
       date: n.data.date,
     })),
     ...reviews.map((r) => ({

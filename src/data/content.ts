@@ -4,6 +4,7 @@ import type {
   CommitteeData,
   MemberData,
   NewsData,
+  NoticeData,
   PaperIssueData,
   PlaceData,
   ProposalData,
@@ -39,7 +40,7 @@ export interface Entry<D> {
   entry: CollectionEntry<never>;
 }
 
-type Name = 'news' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper';
+type Name = 'news' | 'notices' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper';
 
 type Stored<D> = { id: string; data: D; rendered?: { html: string } };
 
@@ -85,6 +86,7 @@ export interface WithdrawnEntry {
 
 const WITHDRAWABLE = {
   news: '新闻简报',
+  notices: '通知公告',
   reviews: '工作回眸',
   proposals: '提案与答复',
   voices: '委员声音',
@@ -112,6 +114,11 @@ const newestFirst = <D extends { date: Date }>(a: Entry<D>, b: Entry<D>) =>
 /** News briefs, newest first. */
 export const getNews: () => Promise<Entry<NewsData>[]> = memo(async () => {
   return (await all<NewsData>('news')).sort(newestFirst);
+});
+
+/** Notices (通知公告), newest first. */
+export const getNotices: () => Promise<Entry<NoticeData>[]> = memo(async () => {
+  return (await all<NoticeData>('notices')).sort(newestFirst);
 });
 
 /** Work reviews, newest year first. */

@@ -1,10 +1,17 @@
 import rss from '@astrojs/rss';
 import { formatChineseDate } from '../lib/dates.ts';
 import { answeredOn, lastActivity } from '../lib/proposals/course.ts';
-import { getNews, getProposals, getReviews, getSettings, getVoices } from './content.ts';
+import { noticeUrl } from '../lib/notices.ts';
+import { getNews, getNotices, getProposals, getReviews, getSettings, getVoices } from './content.ts';
 
 /** Kinds that have their own feed, with the feed's title suffix. */
-export const FEEDS = { news: '新闻简报', reviews: '工作回眸', proposals: '提案与答复', voices: '委员声音' } as const;
+export const FEEDS = {
+  news: '新闻简报',
+  notices: '通知公告',
+  reviews: '工作回眸',
+  proposals: '提案与答复',
+  voices: '委员声音',
+} as const;
 export type FeedKind = keyof typeof FEEDS;
 
 interface FeedItem {
@@ -22,6 +29,13 @@ async function items(kind: FeedKind): Promise<FeedItem[]> {
         link: `/news/${n.id}/`,
         pubDate: n.data.date,
         description: n.data.summary,
+      }));
+    case 'notices':
+      return (await getNotices()).map((n) => ({
+        title: n.data.docNumber ? `${n.data.title}（${n.data.docNumber}）` : n.data.title,
+        link: noticeUrl(n.id),
+        pubDate: n.data.date,
+        description: n.data.summary ?? n.text.slice(0, 120),
       }));
     case 'reviews':
       return (await getReviews()).map((r) => ({

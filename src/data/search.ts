@@ -1,10 +1,11 @@
-import type { MemberData, NewsData, ProposalData, ReviewData, VoiceData } from '../content/types.ts';
+import type { MemberData, NewsData, NoticeData, ProposalData, ReviewData, VoiceData } from '../content/types.ts';
 import { beijingDay, beijingYear, toBeijingIso } from '../lib/dates.ts';
 import { sessionShortName } from '../lib/numerals.ts';
+import { docNumberToken, indexNumberToken } from '../lib/search/doc-numbers.ts';
 import { searchKeys, type SynonymGroup } from '../lib/search/keys.ts';
 import { notePageYears } from '../lib/search/render-order.ts';
 import { KEY_VALUE, KIND_LABELS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
-import { getMembers, getNews, getProposals, getReviews, getTaxonomy, getVoices } from './content.ts';
+import { getMembers, getNews, getNotices, getProposals, getReviews, getTaxonomy, getVoices } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
 import { getPlacement } from './paper.ts';
 import { memo } from './memo.ts';
@@ -42,6 +43,8 @@ async function record(
     text: string;
     people?: string[];
     number?: string;
+    /** Tokens standing for the page's numbers (see `KeySource.tokens`). */
+    tokens?: string[];
     /** Words the page is about beyond its indexed text: tags, names, the summary (see `KeySource.terms`). */
     terms?: string[];
     filters?: [FilterName, string][];
@@ -54,6 +57,7 @@ async function record(
       title: o.title,
       people: o.people,
       number: o.number,
+      tokens: o.tokens,
       text: o.text,
       terms: [...(o.people ?? []), ...(o.terms ?? [])],
     },
@@ -101,6 +105,25 @@ export async function newsRecord(d: NewsData, bodyText: string, id: string) {
     terms: [...d.tags, d.summary],
     meta: { summary: d.summary },
     filters: await paperFilters('news', id),
+  });
+}
+
+/**
+ * Search record of a notice: found by its 发文字号 and 索引号 in the forms readers type them (doc-numbers.ts), by the
+ * words of its attachments' names, and under the 栏目 通知公告.
+ */
+export async function noticeRecord(d: NoticeData, bodyText: string, issuer: string) {
+  const tokens = [d.docNumber ? docNumberToken(d.docNumber) : undefined, indexNumberToken(d.indexNumber)].filter(
+    (t): t is string => !!t,
+  );
+  const summary = d.summary ?? bodyText.slice(0, 100);
+  return record('notices', {
+    title: d.title,
+    date: d.date,
+    text: `${summary} ${bodyText}`,
+    tokens,
+    terms: [d.topic, issuer, ...(d.docNumber ? [d.docNumber] : []), ...d.attachments.map((a) => a.name)],
+    meta: { summary, ...(d.docNumber ? { number: d.docNumber } : {}) },
   });
 }
 
@@ -259,6 +282,7 @@ export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<F
     const addProposal = adder(proposals);
     for (const e of await getNews())
       [...baseFilters('news', e.data.date), ...(await paperFilters('news', e.id))].forEach(add);
+    for (const e of await getNotices()) baseFilters('notices', e.data.date).forEach(add);
     for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
     for (const e of await getVoices())
       [...baseFilters('voices', e.data.date), ...(await paperFilters('voices', e.id))].forEach(add);

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { attachmentProblem as attachmentProblemOf, attachmentType, formatSize } from './attachment-check.ts';
 import { DEFAULT_MAX_IMAGE_MB, imageProblem as problemOf } from './image-check.ts';
 import { contentDir } from './paths.ts';
 
@@ -30,6 +31,21 @@ export function fileProblem(file: string): string | undefined {
   readSync(fd, head, 0, 5, 0);
   closeSync(fd);
   return head.toString('latin1') === '%PDF-' ? undefined : '文件内容不是 PDF';
+}
+
+/** Why a file in `public/` may not be published as a notice's attachment (see `attachmentProblem`). */
+export function attachmentFileProblem(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  const head = new Uint8Array(8);
+  readSync(fd, head, 0, 8, 0);
+  closeSync(fd);
+  return attachmentProblemOf({ name: file.split('/').pop()!, size: statSync(file).size, head });
+}
+
+/** What a reader sees beside an attachment's link, from the real file: `PDF · 312 KB`. */
+export function attachmentFacts(file: string): { type: string; size: string; bytes: number } {
+  const bytes = statSync(file).size;
+  return { type: attachmentType(file), size: formatSize(bytes), bytes };
 }
 
 /** Largest PDF of a newspaper page: a page of text and photos at print resolution fits well under it. */

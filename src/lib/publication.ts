@@ -17,7 +17,7 @@ export interface Withdrawal {
 
 /** Entry data as far as publication goes; kinds without a moment (members) are published at once. */
 export interface Publishable {
-  /** News, voices, reviews: 发布时间. */
+  /** News, notices, voices, reviews: 发布时间. */
   date?: unknown;
   /** Proposals: their optional 发布时间 (a proposal's dates are those of its handling, not of its publication). */
   publishAt?: Date | undefined;
@@ -25,7 +25,13 @@ export interface Publishable {
 }
 
 /** Kinds of entries and the field that holds their publication moment. */
-const MOMENT_FIELD = { news: 'date', reviews: 'date', voices: 'date', proposals: 'publishAt' } as const;
+const MOMENT_FIELD = {
+  news: 'date',
+  notices: 'date',
+  reviews: 'date',
+  voices: 'date',
+  proposals: 'publishAt',
+} as const;
 
 /** The moment an entry goes public, or undefined when it is public as soon as it is built. */
 export function publicationMoment(kind: string, data: Publishable): Date | undefined {

@@ -42,6 +42,7 @@ interface Proposal {
 }
 const proposals = entries('proposals') as unknown as Proposal[];
 const news = entries('news') as (Data & { id: string; date: string; tags?: string[] })[];
+const notices = entries('notices') as (Data & { id: string; date: string; topic: string })[];
 const voices = entries('voices') as (Data & { id: string; date: string; column: string; author: string })[];
 /** 数字报 issues by their date (the file name), for the 报纸期次 filter of the stories printed in them. */
 const issueNumbers = new Map(entries('paper').map((e) => [e.id, Number(e.number)]));
@@ -146,6 +147,7 @@ function searchPages(mode: string): Map<string, string>[] {
   if (mode === 'proposals') return shownProposals;
   return [
     ...news.map((n) => printed(page('新闻简报', n.date), n)),
+    ...notices.map((n) => page('通知公告', n.date)),
     ...reviews.map((r) => page('工作回眸', r.date)),
     ...voices.map((v) => printed(page('委员声音', v.date), v)),
     ...members.map(() => page('委员')),
@@ -184,6 +186,8 @@ function expected(of: string): number {
       return new Set(news.flatMap((n) => n.tags ?? [])).size;
     case 'news':
       return news.filter((n) => !arg('tag') || (n.tags ?? []).includes(arg('tag')!)).length;
+    case 'notices':
+      return notices.filter((n) => !arg('topic') || n.topic === arg('topic')).length;
     case 'voices':
       return voices.filter(
         (v) => (!arg('column') || v.column === arg('column')) && (!arg('author') || v.author === arg('author')),
@@ -197,6 +201,7 @@ function expected(of: string): number {
     case 'archive': {
       const items = [
         ...news.map((n) => ['新闻简报', n.date]),
+        ...notices.map((n) => ['通知公告', n.date]),
         ...reviews.map((r) => ['工作回眸', r.date]),
         ...proposals.filter((p) => p.public !== false).map((p) => ['提案与答复', p.submitted]),
         ...voices.map((v) => ['委员声音', v.date]),

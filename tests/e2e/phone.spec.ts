@@ -5,7 +5,18 @@ import { startNginx, type Nginx } from '../support/nginx.ts';
 
 /** Phones at 360×740 in every text size of 长辈模式: what an elderly reader on a small screen meets first. */
 const SIZES = { m: '标准', l: '大', xl: '特大' } as const;
-const templates = ['/', '/news/', '/proposals/', '/proposals/stats/', '/voices/', '/reviews/', '/members/', '/search/'];
+const templates = [
+  '/',
+  '/news/',
+  '/notices/',
+  '/notices/2026-11-25/',
+  '/proposals/',
+  '/proposals/stats/',
+  '/voices/',
+  '/reviews/',
+  '/members/',
+  '/search/',
+];
 
 /** Lines of an element's text that hold a single character (where the text has more than one). */
 function loneGlyphs(page: Page, selector: string) {

@@ -3,7 +3,7 @@ import { collections } from '../../src/content/model.ts';
 import { rawEntries } from '../support/content.ts';
 
 /** A withdrawn entry, served by the shipped nginx over the built site: HTTP 410 with its notice, and found nowhere. */
-const withdrawn = ['news', 'voices', 'reviews', 'proposals'].flatMap((name) =>
+const withdrawn = ['news', 'notices', 'voices', 'reviews', 'proposals'].flatMap((name) =>
   rawEntries(collections.find((c) => c.name === name)!)
     .filter((e) => e.data.withdrawn && e.data.public !== false)
     .map((e) => ({

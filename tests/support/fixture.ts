@@ -30,6 +30,11 @@ export class ContentFixture {
     writeFileSync(this.path(rel), text);
   }
 
+  /** Write a file under this fixture's `public/` (an uploaded file as the build will find it). */
+  writePublic(rel: string, data: string | Uint8Array): void {
+    writeFileSync(join(this.public, rel), data);
+  }
+
   /** Replace the first match of `from` in a file; fails the test if nothing matched, so a fixture cannot silently go stale. */
   edit(rel: string, from: string | RegExp, to: string): void {
     const before = this.read(rel);

@@ -34,6 +34,7 @@ export const PROPOSAL_FILTERS: readonly FilterName[] = [
 /** Chinese names of the kinds of page, as the 栏目 filter shows them. */
 export const KIND_LABELS = {
   news: '新闻简报',
+  notices: '通知公告',
   reviews: '工作回眸',
   proposals: '提案与答复',
   voices: '委员声音',

@@ -179,6 +179,8 @@ export interface KeySource {
   people?: string[] | undefined;
   /** Proposal number. */
   number?: string | undefined;
+  /** Words standing for the page like its number, indexed as they are (a notice's 发文字号 and 索引号 tokens). */
+  tokens?: string[] | undefined;
   /** The page's visible text, to find synonyms of the terms it uses. */
   text: string;
   /** Words the page is about that its indexed text does not hold (tags, unit and member names, the summary). */
@@ -195,7 +197,12 @@ export function searchKeys(
   src: KeySource,
   synonyms: readonly SynonymGroup[],
 ): { strong: string; weak: string; sounds: string } {
-  const own = [...pinyinKeys(src.title), ...characterKeys(src.title), ...(src.number ? numberKeys(src.number) : [])];
+  const own = [
+    ...pinyinKeys(src.title),
+    ...characterKeys(src.title),
+    ...(src.number ? numberKeys(src.number) : []),
+    ...(src.tokens ?? []),
+  ];
   const people = (src.people ?? []).flatMap(nameKeys).filter((k) => !own.includes(k));
   const terms = [...new Set((src.terms ?? []).filter(Boolean))];
   const weak = [...terms, ...synonymKeys(`${src.title} ${src.text} ${terms.join(' ')}`, synonyms)].map((t) =>

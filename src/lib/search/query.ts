@@ -1,3 +1,4 @@
+import { docNumberQuery } from './doc-numbers.ts';
 import { numberQuery } from './numbers.ts';
 import { wordSegmenter } from './segment.ts';
 
@@ -40,7 +41,7 @@ export function parseQuery(raw: string): Query {
     .trim();
   const phrase = /^".+"$/.test(text);
   const compact = text.replace(/["\s]/g, '').toLowerCase();
-  const number = numberQuery(text);
+  const number = numberQuery(text) ?? docNumberQuery(text);
   if (number) return { text: number, compact: number, phrase: false, attempts: [{ text: number }] };
   return { text, compact, phrase, attempts: attempts(text, compact, phrase) };
 }

@@ -13,9 +13,11 @@ export function resultKind(d: ResultSource): string {
 
 /**
  * A proposal's line of facts, in the order readers scan them: 案号 · 提案人 · 主办单位 · 状态 (each pair a label and a
- * value; missing values are left out). Empty for other pages.
+ * value; missing values are left out); a notice's 发文字号. Empty for other pages.
  */
 export function resultLine(d: ResultSource): [label: string, value: string][] {
+  // A notice is looked up by its 发文字号, so the result shows it.
+  if (resultKind(d) === KIND_LABELS.notices) return d.meta['number'] ? [['发文字号', d.meta['number']]] : [];
   if (resultKind(d) !== KIND_LABELS.proposals) return [];
   const line: [string, string | undefined][] = [
     ['案号', d.meta['number']],
