@@ -4,6 +4,7 @@ import { registerPaste } from './paste.ts';
 import { AREAS_WIDGET, cmsConfig, type AdminPageOptions } from './config.ts';
 import { PaperAreasControl, PaperAreasPreview } from './paper-areas.ts';
 import { forgetNames, previews } from './previews.ts';
+import { registerBeijingDateTime } from './datetime-widget.ts';
 import { installConflictGuard } from './conflict-guard.ts';
 import { registerLengthCounters } from './length-counter.ts';
 import { installRouteGuard } from './route-guard.ts';
@@ -27,6 +28,8 @@ const query = new URLSearchParams(location.search);
 const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.get('cms_port')) || '8081';
 
 registerOptionalGroups(CMS);
+// Before the rules wrap each widget by name (registerEntryRules).
+registerBeijingDateTime(CMS);
 registerPaste(CMS);
 CMS.registerWidget(AREAS_WIDGET, PaperAreasControl as never, PaperAreasPreview as never);
 installRouteGuard(CMS);

@@ -129,7 +129,7 @@ function relation(to: RefTarget, multiple: boolean) {
   return { widget: 'relation', ...target, ...(multiple ? { multiple: true } : {}), options_length: 100 } as const;
 }
 
-/** Decap date formats: moments are written in the browser's zone with its offset (Beijing: `+08:00`). */
+/** The stored forms of moments and days; the date widget (`datetime-widget.ts`) always writes Beijing time, `+08:00`. */
 export const DATETIME_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
 export const DATE_FORMAT = 'YYYY-MM-DD';
 
@@ -202,12 +202,19 @@ export function cmsField(f: Field): CmsField {
  */
 const WITHDRAWN_MARK = "{{fields.withdrawn.reason | ternary('　【已撤回】', '')}}";
 
+/**
+ * The first ten characters of the date (`truncate` appends its mark, `-`, which Decap's slug cleaning then drops as a
+ * trailing separator).
+ */
+export const BEIJING_DAY_SLUG = "{{fields.date | truncate(10, '-')}}";
+
 /** How each folder's files are named and how its list looks, beyond what the model says. */
 export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollection>> = {
-  // File names come from the Beijing day of the entry's own `date` (the `date` filter formats in the browser's zone;
-  // Decap's {{year}}/{{month}}/{{day}} are UTC). A second story on the same day gets `-1`, `-2` … from Decap.
+  // File names come from the Beijing day of the entry's own `date`. The date widget always writes Beijing time
+  // (`2025-03-04T07:30:00+08:00`), so its first ten characters are that day in any browser's zone, where Decap's
+  // `date` filter and {{year}}/{{month}}/{{day}} would give another. A second story on the same day gets `-1`, `-2` ….
   news: {
-    slug: "{{fields.date | date('YYYY-MM-DD')}}",
+    slug: BEIJING_DAY_SLUG,
     summary: `{{fields.date | date('YYYY-MM-DD HH:mm')}}　{{title}}${WITHDRAWN_MARK}`,
     sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
     view_groups: [{ label: '年份', field: 'date', pattern: '^\\d{4}' }],
@@ -228,7 +235,7 @@ export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollectio
     ],
   },
   voices: {
-    slug: "{{fields.date | date('YYYY-MM-DD')}}",
+    slug: BEIJING_DAY_SLUG,
     summary: `{{fields.date | date('YYYY-MM-DD HH:mm')}}　〔{{column}}〕{{title}}${WITHDRAWN_MARK}`,
     sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
     view_filters: VOICE_COLUMNS.map((c) => ({ label: c, field: 'column', pattern: `^${c}$` })),

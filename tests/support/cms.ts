@@ -82,6 +82,18 @@ export async function choose(page: Page, label: string, text: string, nth: 'firs
   await page.getByRole('option', { name: text }).first().click();
 }
 
+/**
+ * Type into a date or date-time field as an editor does (any form it accepts: 2025-03-12 09:30, 2025年3月12日 9:30),
+ * then leave it and see it shown as `shown` (年-月-日 and a 24-hour clock in Beijing time).
+ */
+export async function fillDate(page: Page, label: string, typed: string, shown: string, nth: 'first' | 'last' = 'first') {
+  const input = page.getByLabel(label, { exact: true })[nth]();
+  await input.fill('');
+  await input.pressSequentially(typed);
+  await input.blur();
+  await expect(input).toHaveValue(shown);
+}
+
 /** The rich-text editor of a Markdown field, by its label (the last one when a list repeats it). */
 export const markdown = (page: Page, label: string) =>
   page

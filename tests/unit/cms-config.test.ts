@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CmsCollection, CmsField } from 'decap-cms-core';
-import { AREAS_WIDGET, cmsConfig, DATE_FORMAT, DATETIME_FORMAT } from '../../src/cms/config.ts';
+import { AREAS_WIDGET, BEIJING_DAY_SLUG, cmsConfig, DATE_FORMAT, DATETIME_FORMAT } from '../../src/cms/config.ts';
 import { collections, type Collection, type Field } from '../../src/content/model.ts';
 import { schemas, storedFields } from '../../src/content/schemas.ts';
 import { blankPaths, isBlank } from '../../src/cms/widgets.ts';
@@ -186,8 +186,8 @@ describe('the whole configuration', () => {
   it('names new files from the entry’s own fields, never from UTC date placeholders, except members', () => {
     const slugs = Object.fromEntries(config.collections.map((c) => [c.name, c.slug]));
     expect(slugs.proposals).toBe('{{fields.number}}');
-    expect(slugs.news).toBe("{{fields.date | date('YYYY-MM-DD')}}");
-    expect(slugs.voices).toBe("{{fields.date | date('YYYY-MM-DD')}}");
+    expect(slugs.news).toBe(BEIJING_DAY_SLUG);
+    expect(slugs.voices).toBe(BEIJING_DAY_SLUG);
     expect(slugs.reviews).toBe('{{fields.year}}-gongzuo-huimou');
     expect(slugs.members).toMatch(/^member-/);
   });
