@@ -5,6 +5,7 @@ import { AREAS_WIDGET, cmsConfig, type AdminPageOptions } from './config.ts';
 import { PaperAreasControl, PaperAreasPreview } from './paper-areas.ts';
 import { forgetNames, previews } from './previews.ts';
 import { registerBeijingDateTime } from './datetime-widget.ts';
+import { registerTaxonomySelect } from './taxonomy-select.ts';
 import { installConflictGuard } from './conflict-guard.ts';
 import { registerLengthCounters } from './length-counter.ts';
 import { installRouteGuard } from './route-guard.ts';
@@ -30,6 +31,7 @@ const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.ge
 registerOptionalGroups(CMS);
 // Before the rules wrap each widget by name (registerEntryRules).
 registerBeijingDateTime(CMS);
+registerTaxonomySelect(CMS);
 registerPaste(CMS);
 CMS.registerWidget(AREAS_WIDGET, PaperAreasControl as never, PaperAreasPreview as never);
 installRouteGuard(CMS);

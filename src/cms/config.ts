@@ -8,7 +8,6 @@ import {
   type Collection,
   type Field,
   type FolderCollection,
-  type RefTarget,
 } from '../content/model.ts';
 import { ALLOWED_HINT } from '../lib/html-allowlist.ts';
 
@@ -114,19 +113,21 @@ const FOLDER_RELATIONS: Record<(typeof FOLDER_REF_TARGETS)[number], { search_fie
   paper: { search_fields: ['number', 'date'], display_fields: ['第{{number}}期　{{date}}'] },
 };
 
-/** A relation to a member or an issue of the paper (by file name) or to an item of a taxonomy file (by its `id`). */
-function relation(to: RefTarget, multiple: boolean) {
-  const target =
-    to === 'members' || to === 'paper'
-      ? { collection: to, value_field: '{{slug}}', ...FOLDER_RELATIONS[to] }
-      : {
-          collection: to,
-          file: to,
-          value_field: 'items.*.id',
-          search_fields: ['items.*.name'],
-          display_fields: ['items.*.name'],
-        };
-  return { widget: 'relation', ...target, ...(multiple ? { multiple: true } : {}), options_length: 100 } as const;
+/** Name of the taxonomy picker (registered in `src/cms/taxonomy-select.ts`). */
+export const TAXONOMY_WIDGET = 'taxonomy';
+
+/**
+ * A relation to a member or an issue of the paper (by file name, Decap's relation widget), or to an item of a taxonomy
+ * file (by its `id`, the taxonomy picker, which narrows by the words typed; `within` limits it to the entry's own
+ * values of other fields).
+ */
+function relation(f: Extract<Field, { type: 'ref' }>) {
+  const { to, multiple } = f;
+  if (to === 'members' || to === 'paper') {
+    const target = { collection: to, value_field: '{{slug}}', ...FOLDER_RELATIONS[to] };
+    return { widget: 'relation', ...target, ...(multiple ? { multiple: true } : {}), options_length: 100 } as const;
+  }
+  return { widget: TAXONOMY_WIDGET, collection: to, file: to, ...(multiple ? { multiple: true } : {}), ...(f.within ? { within: [...f.within] } : {}) };
 }
 
 /** The stored forms of moments and days; the date widget (`datetime-widget.ts`) always writes Beijing time, `+08:00`. */
@@ -166,7 +167,7 @@ export function cmsField(f: Field): CmsField {
     case 'select':
       return { ...b, widget: 'select', options: [...f.options] };
     case 'ref':
-      return { ...b, ...relation(f.to, f.multiple) } as CmsField;
+      return { ...b, ...relation(f) } as CmsField;
     case 'stringList':
       return { ...b, widget: 'list' };
     case 'image':
