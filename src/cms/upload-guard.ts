@@ -1,4 +1,4 @@
-import { imageProblem, sniffImage, type ImageKind } from '../lib/image-check.ts';
+import { DEFAULT_MAX_IMAGE_MB, imageProblem, sniffImage, type ImageKind } from '../lib/image-check.ts';
 
 /**
  * Uploads are checked before Decap writes them. Decap's media library writes a chosen file at once, and checks
@@ -66,8 +66,18 @@ export async function prepareUpload(file: File, maxBytes: number): Promise<{ fil
   return { file: name === file.name && ready === file ? file : new File([ready], name, { type: MIME[kind] }) };
 }
 
+/** The limit of the settings, once the guard is installed; until then the default. */
+let limit = DEFAULT_MAX_IMAGE_MB * 1024 * 1024;
+
+/**
+ * The same check for images that reach the media folder without the file input: pasted from the clipboard, found in
+ * pasted HTML or extracted from a Word document (`media-upload.ts`).
+ */
+export const checkUpload = (file: File) => prepareUpload(file, limit);
+
 /** Install the check. Call before `CMS.init`. */
 export function installUploadGuard(maxBytes: number): void {
+  limit = maxBytes;
   window.addEventListener(
     'change',
     (event) => {
