@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { changes, choose, cmsRepo, fillDate, login, markdown, publish, typeAddress, type CmsRepo } from '../support/cms.ts';
@@ -37,6 +38,8 @@ test('Enter in the session picker keeps or picks the meeting meant, never anothe
   // Opened by a click, the chosen meeting is the focused one: Enter keeps it (Decap's relation picked the first).
   await picker.click();
   await expect(page.getByRole('option')).toHaveCount(5);
+  const axe = await new AxeBuilder({ page }).include('[class*="czzx-pick__control"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await picker.press('Enter');
   await expect(shown(page, '届次')).toHaveText(THIRD);
   // Typed and entered at once, before any search could answer: the meeting typed.
