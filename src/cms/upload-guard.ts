@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_IMAGE_MB, imageProblem, sniffImage, type ImageKind } from '../lib/image-check.ts';
+import DOMPurify from 'dompurify';
+import { DEFAULT_MAX_IMAGE_MB, imageProblem, sniffImage, svgProblem, type ImageKind } from '../lib/image-check.ts';
 
 /**
  * Uploads are checked before Decap writes them. Decap's media library writes a chosen file at once, and checks
@@ -6,7 +7,8 @@ import { DEFAULT_MAX_IMAGE_MB, imageProblem, sniffImage, type ImageKind } from '
  * listener sees the file input's `change` before Decap does (window, capture phase) and:
  *
  * - refuses, with a message, a file that is not an image by its content, whose content is not what its extension
- *   says, an SVG carrying script, or an image over the limit of the settings (`maxImageMB`);
+ *   says, or an image over the limit of the settings (`maxImageMB`);
+ * - removes script, event handlers and embedded HTML from an SVG, and refuses one still linking to outside files;
  * - scales a large photo (JPG or WebP) down to `MAX_SIDE` pixels and compresses it, before the size check;
  * - gives a file whose name is not plain ASCII (a Chinese name would be dropped from the URL) a generated one;
  *
@@ -51,8 +53,23 @@ async function shrunk(file: File, kind: ImageKind, maxBytes: number): Promise<Fi
   return blob.size < file.size ? new File([blob], file.name, { type: MIME[kind] }) : file;
 }
 
+/**
+ * An SVG with script, event handlers or embedded HTML, cleaned by DOMPurify's SVG profile (a drawing exported from an
+ * office program often carries such leftovers). The build's check then decides: what is still not allowed (a link to
+ * an outside file) is refused with its message.
+ */
+async function sanitisedSvg(file: File): Promise<File> {
+  const text = await file.text();
+  if (!svgProblem(text)) return file;
+  const clean = DOMPurify.sanitize(text, { USE_PROFILES: { svg: true, svgFilters: true } });
+  return new File([clean], file.name, { type: 'image/svg+xml' });
+}
+
 /** The file as it will be uploaded, or the reason it may not be. */
-export async function prepareUpload(file: File, maxBytes: number): Promise<{ file: File } | { problem: string }> {
+export async function prepareUpload(original: File, maxBytes: number): Promise<{ file: File } | { problem: string }> {
+  const first = new Uint8Array(await original.slice(0, 16).arrayBuffer());
+  const svg = sniffImage(first, /\.svg$/i.test(original.name) || sniffImage(first) === undefined ? await original.slice(0, 1024 * 1024).text() : undefined) === 'svg';
+  const file = svg ? await sanitisedSvg(original) : original;
   const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
   const text = /\.svg$/i.test(file.name) || sniffImage(head) === undefined ? await file.slice(0, 1024 * 1024).text() : undefined;
   const kind = sniffImage(head, text);

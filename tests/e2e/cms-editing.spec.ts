@@ -272,9 +272,26 @@ test.describe('uploads are checked before they are written', () => {
     await refusedUpload(page, big.file, `图片过大：“${big.name}”10.0 MB，不能超过 5 MB`);
   });
 
-  test('an SVG carrying script is refused', async ({ page }) => {
-    const svg = upload('chart.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="9" height="9"/></svg>');
-    await refusedUpload(page, svg.file, 'SVG 图片含有脚本');
+  test('an SVG linking to an outside file is refused', async ({ page }) => {
+    const svg = upload('map.svg', '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="http://example.com/a.png" width="9" height="9"/></svg>');
+    await refusedUpload(page, svg.file, 'SVG 图片含有脚本、事件代码或外部链接');
+  });
+
+  test('an SVG carrying script is written without it, and nothing else changes', async ({ page }) => {
+    const svg = upload('chart.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script><rect width="9" height="9" fill="#a4161a"/></svg>');
+    const story = rawEntries(collection('news'), repo.content()).find((n) => !n.data.cover)!;
+    await openEntry(page, 'news', story.id, '标题', String(story.data.title));
+    const before = repo.snapshot();
+    await chooseFile(page, svg.file);
+    await page.getByRole('button', { name: '选用已选中项目' }).click();
+    await page.getByLabel('替代文字').fill('提案办理情况示意图');
+    await publish(page);
+    await expect(page.getByText('修改已保存')).toBeVisible();
+    const name = `public/media/${svg.name.toLowerCase()}`;
+    expect(changes(before, repo.snapshot())).toEqual({ added: [name], removed: [], modified: [`content/news/${story.id}.md`] });
+    const saved = readFileSync(join(repo.dir, name), 'utf8');
+    expect(saved).not.toMatch(/script|onload|alert/);
+    expect(saved).toContain('<rect width="9" height="9" fill="#a4161a">');
   });
 
   test('a large photo with a Chinese name is scaled down, named in ASCII and used as the cover', async ({ page }) => {
