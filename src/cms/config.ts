@@ -130,7 +130,7 @@ function relation(f: Extract<Field, { type: 'ref' }>) {
   return { widget: TAXONOMY_WIDGET, collection: to, file: to, ...(multiple ? { multiple: true } : {}), ...(f.within ? { within: [...f.within] } : {}) };
 }
 
-/** The stored forms of moments and days; the date widget (`datetime-widget.ts`) always writes Beijing time, `+08:00`. */
+/** The stored forms of moments and days; the date widget (`datetime-widget.ts`) always writes Beijing time. */
 export const DATETIME_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
 export const DATE_FORMAT = 'YYYY-MM-DD';
 

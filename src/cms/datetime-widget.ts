@@ -69,7 +69,7 @@ export class BeijingDateTimeControl extends Component<Props, State> {
     if (this.props.value === '{{now}}') this.store(nowValue(this.kind));
   }
 
-  /** The value this field last passed to Decap, so a change coming back from it does not rewrite what is being typed. */
+  /** The value this field last passed to Decap: a change coming back from it must not rewrite what is typed. */
   private emitted: unknown;
 
   override componentDidUpdate(prev: Props) {
@@ -248,7 +248,7 @@ const CSS = `
 .bj-calendar .bj-time { margin: 8px 0; }
 `;
 
-/** Use this widget for every `datetime` field, with Decap's config schema (format, date_format …). Before `CMS.init`. */
+/** Use this widget for every `datetime` field, keeping Decap's config schema (format …). Before `CMS.init`. */
 export function registerBeijingDateTime(cms: CmsApi): void {
   const decap = cms.getWidget('datetime') as unknown as { schema?: object } | undefined;
   (cms.registerWidget as (...args: unknown[]) => void)('datetime', BeijingDateTimeControl, BeijingDateTimePreview, decap?.schema);

@@ -1,8 +1,8 @@
 import { Component, createElement as h, createRef, type ComponentType } from 'react';
 
 /**
- * Images in previews, shown before the site is rebuilt. With decap-server (`npm start`), Decap shows a media file by its
- * public address, `/media/<file>`, which the built site serves only after a rebuild: a new upload was a broken picture
+ * Images in previews, shown before the site is rebuilt. With decap-server (`npm start`), Decap shows a media file by
+ * its public address, `/media/<file>`, which the built site serves only after a rebuild: a new upload was a broken picture
  * in the preview, also after saving and reopening the entry. After each render, an image under the public folder is
  * shown from the entry's own unsaved upload (Decap keeps it with the entry until the save) when there is one; else,
  * if it does not load, it is read from decap-server (`getMediaFile`, the call Decap's own media library uses). With the

@@ -34,8 +34,8 @@ export function optionsOf(items: unknown): PickOption[] {
 }
 
 /**
- * In how few pieces, in order, `typed` is found in `text` (1: as written), or undefined when it is not. Each piece but a
- * lone typed character is at least two characters long, so 十四届第三次 finds 第十四届…第三次会议 (十四届 + 第三次) while
+ * In how few pieces, in order, `typed` is found in `text` (1: as written), or undefined when it is not. Each piece
+ * but a lone typed character is at least two characters long, so 十四届第三次 finds 第十四届…第三次会议 (十四届 + 第三次) while
  * 第三次 does not find 第十三届…第五次会议 (第 … 三 … 次).
  */
 export function pieces(typed: string, text: string): number | undefined {
@@ -54,7 +54,7 @@ export function pieces(typed: string, text: string): number | undefined {
   return count;
 }
 
-/** How well an option answers what was typed (lower is better), or undefined when it does not: every word must be found. */
+/** How well an option answers what was typed (lower is better), or undefined: every word must be found. */
 export function matchScore(option: PickOption, typed: string): number | undefined {
   const words = typed.toLowerCase().split(/[\s\u3000]+/).filter(Boolean);
   const texts = [option.label, ...option.also].map((t) => t.toLowerCase());

@@ -24,7 +24,7 @@ export interface CmsRepo {
 }
 
 export interface CmsRepoOptions {
-  /** `fs` (default): decap-server writes files directly. `git`: the copy is a Git repository, drafts live on branches. */
+  /** `fs` (default): decap-server writes files directly. `git`: the copy is a Git repository, drafts on branches. */
   mode?: 'fs' | 'git';
   /** Change the copy before decap-server starts (and before the first commit in git mode). */
   prepare?(dir: string): void;
