@@ -75,14 +75,19 @@ export class BeijingDateTimeControl extends Component<Props, State> {
   override componentDidUpdate(prev: Props) {
     // A value set from outside (a draft restored, the entry reloaded) is shown.
     if (prev.value !== this.props.value && this.props.value !== this.emitted) {
-      this.setState({ text: displayValue(this.props.value, this.kind), problem: unreadable(this.props.value, this.kind) });
+      this.setState({
+        text: displayValue(this.props.value, this.kind),
+        problem: unreadable(this.props.value, this.kind),
+      });
     }
   }
 
   /** Decap's validation hook: refuse to save while the text cannot be read. */
   isValid = () => {
     const problem = this.state.problem ?? unreadable(this.props.value, this.kind);
-    return problem ? { error: { type: 'CUSTOM', message: `「${String(this.props.field.get('label'))}」${problem}` } } : true;
+    return problem
+      ? { error: { type: 'CUSTOM', message: `「${String(this.props.field.get('label'))}」${problem}` } }
+      : true;
   };
 
   emit(value: string) {
@@ -141,7 +146,15 @@ export class BeijingDateTimeControl extends Component<Props, State> {
     const selected = partsOf(this.props.value);
     const today = nowValue('date');
     const turn = (by: number, label: string) =>
-      h('button', { type: 'button', 'aria-label': label, onClick: () => this.setState({ month: shiftMonth(month.year, month.month, by) }) }, by < 0 ? '‹' : '›');
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-label': label,
+          onClick: () => this.setState({ month: shiftMonth(month.year, month.month, by) }),
+        },
+        by < 0 ? '‹' : '›',
+      );
     const cell = (d: { day: string; date: number; inMonth: boolean }) =>
       h(
         'td',
@@ -162,19 +175,47 @@ export class BeijingDateTimeControl extends Component<Props, State> {
     const select = (label: string, count: number, value: number | undefined, set: (n: number) => void) =>
       h(
         'select',
-        { 'aria-label': label, value: value ?? '', onChange: (e: { target: { value: string } }) => set(Number(e.target.value)) },
+        {
+          'aria-label': label,
+          value: value ?? '',
+          onChange: (e: { target: { value: string } }) => set(Number(e.target.value)),
+        },
         value === undefined ? h('option', { value: '' }, '--') : null,
         Array.from({ length: count }, (_, n) => h('option', { key: n, value: n }, pad(n))),
       );
     return h(
       'div',
-      { role: 'dialog', 'aria-label': `${String(this.props.field.get('label'))}：选择日期`, className: 'bj-calendar', id: `${id}-calendar`, onKeyDown: this.onCalendarKey },
-      h('div', { className: 'bj-month' }, turn(-1, '上个月'), h('strong', { 'aria-live': 'polite' }, `${month.year}年${month.month}月`), turn(1, '下个月')),
+      {
+        role: 'dialog',
+        'aria-label': `${String(this.props.field.get('label'))}：选择日期`,
+        className: 'bj-calendar',
+        id: `${id}-calendar`,
+        onKeyDown: this.onCalendarKey,
+      },
+      h(
+        'div',
+        { className: 'bj-month' },
+        turn(-1, '上个月'),
+        h('strong', { 'aria-live': 'polite' }, `${month.year}年${month.month}月`),
+        turn(1, '下个月'),
+      ),
       h(
         'table',
         null,
-        h('thead', null, h('tr', null, WEEKDAYS.map((w) => h('th', { key: w, scope: 'col' }, w)))),
-        h('tbody', null, monthGrid(month.year, month.month).map((week) => h('tr', { key: week[0]!.day }, week.map(cell)))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            WEEKDAYS.map((w) => h('th', { key: w, scope: 'col' }, w)),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          monthGrid(month.year, month.month).map((week) => h('tr', { key: week[0]!.day }, week.map(cell))),
+        ),
       ),
       this.kind === 'datetime'
         ? h(
@@ -211,12 +252,28 @@ export class BeijingDateTimeControl extends Component<Props, State> {
           onFocus: this.props.setActiveStyle,
           onBlur: this.onBlur,
         }),
-        this.kind === 'datetime' ? h('span', { id: `${forID}-zone`, className: 'bj-zone' }, '北京时间（24 小时制）') : h('span', { id: `${forID}-zone`, className: 'bj-zone' }, '年-月-日'),
+        this.kind === 'datetime'
+          ? h('span', { id: `${forID}-zone`, className: 'bj-zone' }, '北京时间（24 小时制）')
+          : h('span', { id: `${forID}-zone`, className: 'bj-zone' }, '年-月-日'),
         isDisabled
           ? null
           : [
-              h('button', { key: 'c', type: 'button', 'aria-expanded': !!month, 'aria-controls': `${forID}-calendar`, onClick: this.openCalendar }, '日历'),
-              h('button', { key: 'n', type: 'button', onClick: () => this.store(nowValue(this.kind)) }, this.kind === 'date' ? '今天' : '现在'),
+              h(
+                'button',
+                {
+                  key: 'c',
+                  type: 'button',
+                  'aria-expanded': !!month,
+                  'aria-controls': `${forID}-calendar`,
+                  onClick: this.openCalendar,
+                },
+                '日历',
+              ),
+              h(
+                'button',
+                { key: 'n', type: 'button', onClick: () => this.store(nowValue(this.kind)) },
+                this.kind === 'date' ? '今天' : '现在',
+              ),
               h('button', { key: 'x', type: 'button', onClick: () => this.store('') }, '清空'),
             ],
       ),
@@ -251,7 +308,12 @@ const CSS = `
 /** Use this widget for every `datetime` field, keeping Decap's config schema (format …). Before `CMS.init`. */
 export function registerBeijingDateTime(cms: CmsApi): void {
   const decap = cms.getWidget('datetime') as unknown as { schema?: object } | undefined;
-  (cms.registerWidget as (...args: unknown[]) => void)('datetime', BeijingDateTimeControl, BeijingDateTimePreview, decap?.schema);
+  (cms.registerWidget as (...args: unknown[]) => void)(
+    'datetime',
+    BeijingDateTimeControl,
+    BeijingDateTimePreview,
+    decap?.schema,
+  );
   // The admin page has no stylesheet for widgets; the few rules go in once.
   const style = document.createElement('style');
   style.textContent = CSS;

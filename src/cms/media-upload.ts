@@ -16,7 +16,10 @@ export interface ControlProps {
 
 /** A generated ASCII file name for an upload: `paste-20251207-k3x9q2.png`. */
 export function mediaName(prefix: string, type: string): string {
-  const ext = ({ 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp' } as Record<string, string>)[type] ?? 'png';
+  const ext =
+    ({ 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp' } as Record<string, string>)[
+      type
+    ] ?? 'png';
   const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
   return `${prefix}-${day}-${Math.random().toString(36).slice(2, 8)}.${ext}`;
 }
@@ -40,7 +43,9 @@ async function fetchImage(src: string): Promise<Blob | string> {
     if (!r.ok) return `服务器回答 ${r.status}`;
     const blob = await r.blob();
     // Photos only: an SVG from another site could carry script.
-    return /^image\/(?:png|jpeg|gif|webp)$/.test(blob.type) ? blob : `不是 jpg、png、gif 或 webp 图片（${blob.type || '未知类型'}）`;
+    return /^image\/(?:png|jpeg|gif|webp)$/.test(blob.type)
+      ? blob
+      : `不是 jpg、png、gif 或 webp 图片（${blob.type || '未知类型'}）`;
   } catch {
     return '对方网站不允许或网络不通';
   }
@@ -71,4 +76,3 @@ export async function uploadImages(props: ControlProps, images: { img: PastedIma
   }
   return { uploaded, notices };
 }
-

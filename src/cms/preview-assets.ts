@@ -26,8 +26,15 @@ function copyOf(path: string): Promise<string | undefined> {
   if (!backend) return Promise.resolve(undefined);
   let copy = copies.get(path);
   if (!copy) {
-    const body = { action: 'getMediaFile', params: { branch: 'main', path: MEDIA_FOLDER + decodeURIComponent(path.slice(PUBLIC_FOLDER.length)) } };
-    copy = fetch(backend, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const body = {
+      action: 'getMediaFile',
+      params: { branch: 'main', path: MEDIA_FOLDER + decodeURIComponent(path.slice(PUBLIC_FOLDER.length)) },
+    };
+    copy = fetch(backend, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
       .then((r) => (r.ok ? (r.json() as Promise<{ content?: string }>) : undefined))
       .then((file) => {
         if (!file?.content) return undefined;
@@ -67,7 +74,9 @@ export function previewWithAssets<P extends object>(Preview: ComponentType<P>): 
     private drafts(): Map<string, string> {
       const entry = (this.props as { entry?: { get(key: string): unknown } }).entry;
       const files = entry?.get('mediaFiles') as { toJS?(): unknown } | undefined;
-      const list = (typeof files?.toJS === 'function' ? files.toJS() : files) as { path?: string; url?: string }[] | undefined;
+      const list = (typeof files?.toJS === 'function' ? files.toJS() : files) as
+        | { path?: string; url?: string }[]
+        | undefined;
       return new Map((Array.isArray(list) ? list : []).filter((f) => f.path && f.url).map((f) => [f.path!, f.url!]));
     }
 
@@ -75,7 +84,9 @@ export function previewWithAssets<P extends object>(Preview: ComponentType<P>): 
       const drafts = this.drafts();
       for (const img of this.root.current?.querySelectorAll('img') ?? []) {
         const src = img.getAttribute('src') ?? '';
-        const draft = src.startsWith(PUBLIC_FOLDER) ? drafts.get(MEDIA_FOLDER + decodeURIComponent(src.slice(PUBLIC_FOLDER.length))) : undefined;
+        const draft = src.startsWith(PUBLIC_FOLDER)
+          ? drafts.get(MEDIA_FOLDER + decodeURIComponent(src.slice(PUBLIC_FOLDER.length)))
+          : undefined;
         if (draft) {
           img.setAttribute('src', draft);
           continue;

@@ -66,7 +66,9 @@ export class TaxonomySelectControl extends Component<Props, State> {
       const file = String(this.props.field.get('file') ?? name);
       loaded.set(
         name,
-        this.props.loadEntry(name, file).then((e) => optionsOf((plain(e?.data) as { items?: unknown } | undefined)?.items)),
+        this.props
+          .loadEntry(name, file)
+          .then((e) => optionsOf((plain(e?.data) as { items?: unknown } | undefined)?.items)),
       );
     }
     void loaded.get(name)!.then(
@@ -95,7 +97,9 @@ export class TaxonomySelectControl extends Component<Props, State> {
     if (key !== this.cache.key) {
       const known = new Map(this.state.options.map((o) => [o.value, o]));
       const missing = current.filter((v) => !known.has(v)).map((v) => ({ value: v, label: v, also: [v], stale: true }));
-      const list = within.length ? optionsWithin(this.state.options, this.state.data, within, REPLY_ROLES, current) : [...this.state.options, ...missing];
+      const list = within.length
+        ? optionsWithin(this.state.options, this.state.data, within, REPLY_ROLES, current)
+        : [...this.state.options, ...missing];
       this.cache = { key, list };
     }
     return this.cache.list;
@@ -131,9 +135,12 @@ export class TaxonomySelectControl extends Component<Props, State> {
       getOptionLabel: (o) => o.label,
       // In the open list a unit shows its role in the proposal, and a value no longer allowed says so.
       formatOptionLabel: (o, { context }) =>
-        context === 'menu' && (o.role || o.stale) ? `${o.label}（${o.stale ? '不在本提案的承办单位中' : o.role}）` : o.label,
+        context === 'menu' && (o.role || o.stale)
+          ? `${o.label}（${o.stale ? '不在本提案的承办单位中' : o.role}）`
+          : o.label,
       isOptionDisabled: (o) => !!o.stale,
-      noOptionsMessage: () => (within && choices.length === 0 ? '请先在上方选择主办、协办或会办单位' : '没有名称含这些字的项'),
+      noOptionsMessage: () =>
+        within && choices.length === 0 ? '请先在上方选择主办、协办或会办单位' : '没有名称含这些字的项',
       placeholder: '输入名称或简称查找',
       onChange: this.onChange,
       onMenuOpen: this.readEntry,

@@ -68,17 +68,30 @@ async function sanitisedSvg(file: File): Promise<File> {
 /** The file as it will be uploaded, or the reason it may not be. */
 export async function prepareUpload(original: File, maxBytes: number): Promise<{ file: File } | { problem: string }> {
   const first = new Uint8Array(await original.slice(0, 16).arrayBuffer());
-  const svg = sniffImage(first, /\.svg$/i.test(original.name) || sniffImage(first) === undefined ? await original.slice(0, 1024 * 1024).text() : undefined) === 'svg';
+  const svg =
+    sniffImage(
+      first,
+      /\.svg$/i.test(original.name) || sniffImage(first) === undefined
+        ? await original.slice(0, 1024 * 1024).text()
+        : undefined,
+    ) === 'svg';
   const file = svg ? await sanitisedSvg(original) : original;
   const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-  const text = /\.svg$/i.test(file.name) || sniffImage(head) === undefined ? await file.slice(0, 1024 * 1024).text() : undefined;
+  const text =
+    /\.svg$/i.test(file.name) || sniffImage(head) === undefined ? await file.slice(0, 1024 * 1024).text() : undefined;
   const kind = sniffImage(head, text);
   const name = kind ? asciiName(file.name, kind) : file.name;
   // The extension is checked as given; the size after shrinking.
   const early = imageProblem({ name: file.name, size: 0, head, ...(text !== undefined ? { text } : {}), maxBytes });
   if (early || !kind) return { problem: early ?? `“${file.name}”不是图片` };
   const ready = await shrunk(file, kind, maxBytes);
-  const late = imageProblem({ name: file.name, size: ready.size, head, ...(text !== undefined ? { text } : {}), maxBytes });
+  const late = imageProblem({
+    name: file.name,
+    size: ready.size,
+    head,
+    ...(text !== undefined ? { text } : {}),
+    maxBytes,
+  });
   if (late) return { problem: late };
   return { file: name === file.name && ready === file ? file : new File([ready], name, { type: MIME[kind] }) };
 }
@@ -99,7 +112,14 @@ export function installUploadGuard(maxBytes: number): void {
     'change',
     (event) => {
       const input = event.target;
-      if (passed.has(event) || !(input instanceof HTMLInputElement) || input.type !== 'file' || !/image/.test(input.accept) || !input.files?.length) return;
+      if (
+        passed.has(event) ||
+        !(input instanceof HTMLInputElement) ||
+        input.type !== 'file' ||
+        !/image/.test(input.accept) ||
+        !input.files?.length
+      )
+        return;
       event.stopImmediatePropagation();
       const files = [...input.files];
       void Promise.all(files.map((f) => prepareUpload(f, maxBytes))).then((results) => {

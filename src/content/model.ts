@@ -182,7 +182,14 @@ export const SUMMARY_MAX = 200;
 const title = <H extends string>(hint: H) =>
   ({ name: 'title', label: '标题', type: 'string', required: true, hint, maxLength: TITLE_MAX }) as const;
 /** 责任编辑, printed at the end of a story as Chinese papers do. */
-const editor = () => ({ name: 'editor', label: '责任编辑', type: 'string', required: false, hint: '本稿责任编辑的姓名，显示在文末。' }) as const;
+const editor = () =>
+  ({
+    name: 'editor',
+    label: '责任编辑',
+    type: 'string',
+    required: false,
+    hint: '本稿责任编辑的姓名，显示在文末。',
+  }) as const;
 const date = () =>
   ({
     name: 'date',
@@ -205,7 +212,13 @@ const withdrawn = () =>
     hint: '需要撤下已发布的内容时填写（不要删除文件）：网站各处不再显示，原网址显示撤回说明，网址不会给其他内容使用。',
     fields: [
       { name: 'date', label: '撤回日期', type: 'date', required: true },
-      { name: 'reason', label: '撤回原因', type: 'text', required: true, hint: '显示在原网址的撤回说明中，如：内容有误，已撤回核实。' },
+      {
+        name: 'reason',
+        label: '撤回原因',
+        type: 'text',
+        required: true,
+        hint: '显示在原网址的撤回说明中，如：内容有误，已撤回核实。',
+      },
     ],
   }) as const;
 
@@ -245,7 +258,14 @@ export const news = {
   fields: [
     title('简洁准确，一般不超过 30 字。'),
     date(),
-    { name: 'summary', label: '摘要', type: 'text', required: true, hint: '一两句话概括新闻，显示在列表和搜索结果中。', maxLength: SUMMARY_MAX },
+    {
+      name: 'summary',
+      label: '摘要',
+      type: 'text',
+      required: true,
+      hint: '一两句话概括新闻，显示在列表和搜索结果中。',
+      maxLength: SUMMARY_MAX,
+    },
     { name: 'byline', label: '署名', type: 'string', required: true, hint: '如：本报记者 徐姗 通讯员 王磊' },
     editor(),
     { name: 'place', label: '地点（县区）', type: 'ref', to: 'places', multiple: false, required: false },
@@ -288,9 +308,24 @@ export const reviews = {
   },
   fields: [
     title('如：建言资政助发展 履职尽责显担当'),
-    { name: 'subtitle', label: '副标题', type: 'string', required: true, hint: '如：——市政协十四届二次会议以来工作回眸', maxLength: TITLE_MAX },
+    {
+      name: 'subtitle',
+      label: '副标题',
+      type: 'string',
+      required: true,
+      hint: '如：——市政协十四届二次会议以来工作回眸',
+      maxLength: TITLE_MAX,
+    },
     date(),
-    { name: 'year', label: '回顾年度', type: 'integer', required: true, min: 1949, max: 2100, hint: '回顾的是哪一年的工作' },
+    {
+      name: 'year',
+      label: '回顾年度',
+      type: 'integer',
+      required: true,
+      min: 1949,
+      max: 2100,
+      hint: '回顾的是哪一年的工作',
+    },
     { name: 'editorNote', label: '编者按', type: 'text', required: true },
     editor(),
     withdrawn(),
@@ -325,11 +360,24 @@ export const proposals = {
       required: false,
       hint: '委员提案、联名提案选择提案委员；集体提案可不选。',
     },
-    { name: 'collective', label: '提案单位', type: 'string', required: false, hint: '集体提案的单位，如：民进长治市委' },
+    {
+      name: 'collective',
+      label: '提案单位',
+      type: 'string',
+      required: false,
+      hint: '集体提案的单位，如：民进长治市委',
+    },
     { name: 'sector', label: '界别', type: 'ref', to: 'sectors', multiple: false, required: false },
     { name: 'category', label: '类别', type: 'ref', to: 'categories', multiple: false, required: true },
     { name: 'key', label: '重点提案', type: 'boolean', default: false, required: false },
-    { name: 'public', label: '同意公开', type: 'boolean', default: true, required: false, hint: '不同意公开的提案只计入统计，不在网站显示。' },
+    {
+      name: 'public',
+      label: '同意公开',
+      type: 'boolean',
+      default: true,
+      required: false,
+      hint: '不同意公开的提案只计入统计，不在网站显示。',
+    },
     {
       name: 'status',
       label: '办理状态',
@@ -357,7 +405,15 @@ export const proposals = {
       required: false,
       hint: '负责办理并答复提案人的单位；交办后必填。',
     },
-    { name: 'coUnits', label: '协办单位', type: 'ref', to: 'units', multiple: true, required: false, hint: '向主办单位提出协办意见的单位。' },
+    {
+      name: 'coUnits',
+      label: '协办单位',
+      type: 'ref',
+      to: 'units',
+      multiple: true,
+      required: false,
+      hint: '向主办单位提出协办意见的单位。',
+    },
     {
       name: 'jointUnits',
       label: '会办单位',
@@ -376,7 +432,15 @@ export const proposals = {
       summary: 'unit',
       hint: '主办单位致提案人的答复，协办、会办单位致主办单位的办理意见，每个单位各一条。',
       fields: [
-        { name: 'unit', label: '答复单位', type: 'ref', to: 'units', multiple: false, required: true, within: HANDLING_UNITS },
+        {
+          name: 'unit',
+          label: '答复单位',
+          type: 'ref',
+          to: 'units',
+          multiple: false,
+          required: true,
+          within: HANDLING_UNITS,
+        },
         {
           name: 'role',
           label: '办理角色',
@@ -391,7 +455,14 @@ export const proposals = {
         { name: 'body', label: '答复内容', type: 'markdown', required: true },
       ],
     },
-    { name: 'satisfaction', label: '委员评价', type: 'select', options: SATISFACTION, required: false, hint: '提案人对主办单位答复的评价。' },
+    {
+      name: 'satisfaction',
+      label: '委员评价',
+      type: 'select',
+      options: SATISFACTION,
+      required: false,
+      hint: '提案人对主办单位答复的评价。',
+    },
     {
       name: 'rehandling',
       label: '重办',
@@ -411,7 +482,16 @@ export const proposals = {
           summary: 'unit',
           hint: '每个主办单位的重新答复各一条。',
           fields: [
-            { name: 'unit', label: '答复单位', type: 'ref', to: 'units', multiple: false, required: true, hint: '应为主办单位。', within: ['leadUnits'] },
+            {
+              name: 'unit',
+              label: '答复单位',
+              type: 'ref',
+              to: 'units',
+              multiple: false,
+              required: true,
+              hint: '应为主办单位。',
+              within: ['leadUnits'],
+            },
             { name: 'date', label: '答复日期', type: 'date', required: true },
             { name: 'docNumber', label: '答复文号', type: 'string', required: false },
             { name: 'result', label: '办理结果', type: 'select', options: REPLY_RESULTS, required: true },
@@ -471,7 +551,13 @@ export const members = {
       required: false,
       hint: '市政协主席、副主席、秘书长填写，列在“机构设置”页；其他委员不填。',
     },
-    { name: 'duties', label: '分管工作', type: 'text', required: false, hint: '领导同志的分工，如：分管提案委员会、经济委员会工作。' },
+    {
+      name: 'duties',
+      label: '分管工作',
+      type: 'text',
+      required: false,
+      hint: '领导同志的分工，如：分管提案委员会、经济委员会工作。',
+    },
     { name: 'photo', label: '照片', type: 'image', required: false },
     { name: 'bio', label: '简介', type: 'text', required: true, hint: '工作单位与职务，一两句话。' },
     withdrawn(),
@@ -503,8 +589,22 @@ export const paper = {
       fields: [
         { name: 'number', label: '版次', type: 'integer', required: true, min: 1, max: 99, hint: '第几版，如 1' },
         { name: 'name', label: '版名', type: 'string', required: true, hint: '如：要闻、综合、委员之声、文史' },
-        { name: 'image', label: '版面图', type: 'file', accept: 'image', required: true, hint: 'JPG、PNG 或 WebP，宽 1000 像素以上为宜。' },
-        { name: 'pdf', label: 'PDF 版', type: 'file', accept: 'pdf', required: false, hint: '可不填；填写后读者可下载本版 PDF。' },
+        {
+          name: 'image',
+          label: '版面图',
+          type: 'file',
+          accept: 'image',
+          required: true,
+          hint: 'JPG、PNG 或 WebP，宽 1000 像素以上为宜。',
+        },
+        {
+          name: 'pdf',
+          label: 'PDF 版',
+          type: 'file',
+          accept: 'pdf',
+          required: false,
+          hint: '可不填；填写后读者可下载本版 PDF。',
+        },
       ],
     },
   ],
@@ -528,7 +628,15 @@ const taxonomy = <const N extends TaxonomyCollection['name'], const F extends re
   label: string,
   labelSingular: string,
   fields: F = [] as unknown as F,
-) => ({ kind: 'taxonomy', name, label, labelSingular, file: `taxonomies/${name}.yml`, fields }) as const satisfies TaxonomyCollection;
+) =>
+  ({
+    kind: 'taxonomy',
+    name,
+    label,
+    labelSingular,
+    file: `taxonomies/${name}.yml`,
+    fields,
+  }) as const satisfies TaxonomyCollection;
 
 export const sessions = taxonomy('sessions', '届次', '届次', [
   { name: 'term', label: '届', type: 'integer', required: true, min: 1, max: 99 },
@@ -574,7 +682,13 @@ export const settings = {
     { name: 'postcode', label: '邮编', type: 'string', required: false },
     { name: 'phone', label: '电话', type: 'string', required: true },
     { name: 'icp', label: 'ICP备案号', type: 'string', required: true, hint: '如：晋ICP备12345678号' },
-    { name: 'publicSecurity', label: '公网安备号', type: 'string', required: true, hint: '如：晋公网安备14040202000123号' },
+    {
+      name: 'publicSecurity',
+      label: '公网安备号',
+      type: 'string',
+      required: true,
+      hint: '如：晋公网安备14040202000123号',
+    },
     { name: 'siteCode', label: '网站标识码', type: 'string', required: false },
     {
       name: 'govMarkUrl',
@@ -635,7 +749,16 @@ export const settings = {
 } as const satisfies SettingsCollection;
 
 /** Every collection of the site, in the order editors see them. */
-export const collections: readonly Collection[] = [news, reviews, proposals, voices, members, paper, ...taxonomies, settings];
+export const collections: readonly Collection[] = [
+  news,
+  reviews,
+  proposals,
+  voices,
+  members,
+  paper,
+  ...taxonomies,
+  settings,
+];
 
 export const folderCollections = collections.filter((c): c is FolderCollection => c.kind === 'folder');
 export const taxonomyCollections = collections.filter((c): c is TaxonomyCollection => c.kind === 'taxonomy');

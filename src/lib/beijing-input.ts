@@ -79,7 +79,8 @@ export function partsOf(stored: unknown): { day: string; hour: number; minute: n
  * read as UTC midnight, so its UTC day is the day written. Something unreadable is shown as it is, never hidden.
  */
 export function displayValue(stored: unknown, kind: DateKind): string {
-  if (kind === 'date' && stored instanceof Date && !Number.isNaN(stored.getTime())) return stored.toISOString().slice(0, 10);
+  if (kind === 'date' && stored instanceof Date && !Number.isNaN(stored.getTime()))
+    return stored.toISOString().slice(0, 10);
   const p = partsOf(stored);
   if (!p) return stored === undefined || stored === null ? '' : String(stored);
   return kind === 'date' ? p.day : `${p.day} ${pad(p.hour)}:${pad(p.minute)}`;

@@ -29,7 +29,11 @@ export function optionsOf(items: unknown): PickOption[] {
     .map((i) => {
       const value = String(i.id);
       const shortName = typeof i.shortName === 'string' ? i.shortName : undefined;
-      return { value, label: typeof i.name === 'string' && i.name ? i.name : value, also: [value, ...(shortName ? [shortName] : [])] };
+      return {
+        value,
+        label: typeof i.name === 'string' && i.name ? i.name : value,
+        also: [value, ...(shortName ? [shortName] : [])],
+      };
     });
 }
 
@@ -56,7 +60,10 @@ export function pieces(typed: string, text: string): number | undefined {
 
 /** How well an option answers what was typed (lower is better), or undefined: every word must be found. */
 export function matchScore(option: PickOption, typed: string): number | undefined {
-  const words = typed.toLowerCase().split(/[\s\u3000]+/).filter(Boolean);
+  const words = typed
+    .toLowerCase()
+    .split(/[\s\u3000]+/)
+    .filter(Boolean);
   const texts = [option.label, ...option.also].map((t) => t.toLowerCase());
   let score = 0;
   for (const w of words) {
@@ -100,7 +107,8 @@ export function optionsWithin(
     }
   });
   for (const value of current) {
-    if (value && !out.some((o) => o.value === value)) out.push({ ...(byValue.get(value) ?? { value, label: value, also: [value] }), stale: true });
+    if (value && !out.some((o) => o.value === value))
+      out.push({ ...(byValue.get(value) ?? { value, label: value, also: [value] }), stale: true });
   }
   return out;
 }

@@ -25,7 +25,9 @@ test.beforeEach(async ({ page }) => {
 
 const news = () => rawEntries(collection('news'), repo.content());
 
-test('an existing moment is shown in Beijing time on a 24-hour clock, and a save of another field keeps its value', async ({ page }) => {
+test('an existing moment is shown in Beijing time on a 24-hour clock, and a save of another field keeps its value', async ({
+  page,
+}) => {
   // An afternoon story: a 12-hour clock would say 03:20 PM, New York's clock 02:20 AM.
   const story = news().find((e) => String(e.data.date).includes('T15:20:00+08:00'))!;
   const file = repo.content('news', `${story.id}.md`);
@@ -40,12 +42,18 @@ test('an existing moment is shown in Beijing time on a 24-hour clock, and a save
   await page.getByLabel('标题').fill(`${String(story.data.title)}（改）`);
   await publish(page);
   await expect(page.getByText('修改已保存')).toBeVisible();
-  expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/news/${story.id}.md`] });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: [`content/news/${story.id}.md`],
+  });
   // Decap's YAML writer drops the quotes of every value it rewrites; the value itself is untouched.
   expect(readFileSync(file, 'utf8').match(/^date: .*$/m)![0]).toBe(dateLine.replace(/'/g, ''));
 });
 
-test('a moment typed the Chinese way is written in Beijing time, and the file is named by the Beijing day', async ({ page }) => {
+test('a moment typed the Chinese way is written in Beijing time, and the file is named by the Beijing day', async ({
+  page,
+}) => {
   const before = repo.snapshot();
   await typeAddress(page, '/collections/news/new');
   await page.getByLabel('标题').fill('市政协召开主席会议', { timeout: 20_000 });
@@ -56,7 +64,11 @@ test('a moment typed the Chinese way is written in Beijing time, and the file is
   await markdown(page, '正文').fill('本报讯 3月4日上午，市政协召开主席会议。');
   await publish(page);
   await expect(page.getByText('修改已保存')).toBeVisible();
-  expect(changes(before, repo.snapshot())).toEqual({ added: ['content/news/2030-03-04.md'], removed: [], modified: [] });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: ['content/news/2030-03-04.md'],
+    removed: [],
+    modified: [],
+  });
   expect(readFileSync(repo.content('news', '2030-03-04.md'), 'utf8')).toContain('date: 2030-03-04T07:30:00+08:00');
 });
 
@@ -75,7 +87,10 @@ test('the calendar picks a day, an hour and a minute on a 24-hour clock', async 
   await expect(calendar.locator('strong')).toHaveText(`${next.y}年${next.m}月`);
   await calendar.getByRole('button', { name: `${next.y}年${next.m}月15日` }).click();
   // The field and its open calendar pass axe (WCAG 2.1 AA), the widget alone (Decap's own page is not ours to fix).
-  const axe = await new AxeBuilder({ page }).include('.bj-datetime').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const axe = await new AxeBuilder({ page })
+    .include('.bj-datetime')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await calendar.getByLabel('时').selectOption('21');
   await calendar.getByLabel('分').selectOption('45');
@@ -84,11 +99,17 @@ test('the calendar picks a day, an hour and a minute on a 24-hour clock', async 
   await expect(page.getByLabel('发布时间')).toHaveValue(`${day} 21:45`);
   await publish(page);
   await expect(page.getByText('修改已保存')).toBeVisible();
-  expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/news/${story.id}.md`] });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: [`content/news/${story.id}.md`],
+  });
   expect(readFileSync(file, 'utf8')).toContain(`date: ${day}T21:45:00+08:00`);
 });
 
-test('a day that does not exist is refused beside the field, the typed text stays and nothing is written', async ({ page }) => {
+test('a day that does not exist is refused beside the field, the typed text stays and nothing is written', async ({
+  page,
+}) => {
   const story = news()[1]!;
   await typeAddress(page, `/collections/news/entries/${story.id}`);
   await expect(page.getByLabel('标题')).toHaveValue(String(story.data.title), { timeout: 20_000 });
@@ -111,7 +132,11 @@ test('a day field takes 2025年3月20日 and writes 2025-03-20', async ({ page }
   await fillDate(page, '立案日期 (可选)', '2025年3月20日', '2025-03-20');
   await publish(page);
   await expect(page.getByText('修改已保存')).toBeVisible();
-  expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/proposals/${proposal.id}.md`] });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: [`content/proposals/${proposal.id}.md`],
+  });
   expect(readFileSync(file, 'utf8')).toMatch(/^registered: '?2025-03-20'?$/m);
 });
 
@@ -126,7 +151,11 @@ test('moving a story to another day keeps its file and address: only the date in
   await publish(page);
   await expect(page.getByText('修改已保存')).toBeVisible();
   // The file name (and so the URL) was fixed when the story was made; a new day does not rename it.
-  expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/news/${story.id}.md`] });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: [`content/news/${story.id}.md`],
+  });
   const after = readFileSync(file, 'utf8');
   expect(after).toContain('date: 2024-12-31T16:45:00+08:00');
   expect(after.replace(/^date: .*$/m, '')).toBe(text.replace(/'/g, '').replace(/^date: .*$/m, ''));

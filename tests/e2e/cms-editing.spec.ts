@@ -32,7 +32,6 @@ test('switching entries by the address bar shows and saves the second entry', as
   expect(readFileSync(repo.content('news', `${b!.id}.md`), 'utf8')).toContain('（改）');
 });
 
-
 const openEntry = async (page: Page, collectionName: string, slug: string, label: string, value: string) => {
   await typeAddress(page, `/collections/${collectionName}/entries/${slug}`);
   // Moving to another entry reloads the admin, which takes a few seconds on a busy machine.
@@ -54,7 +53,11 @@ test.describe('moving between entries never edits the wrong file', () => {
     await page.getByLabel('标题').fill(`${title(a!)}（返回后修改）`);
     await publish(page);
     await expect(page.getByText('修改已保存')).toBeVisible();
-    expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/news/${a!.id}.md`] });
+    expect(changes(before, repo.snapshot())).toEqual({
+      added: [],
+      removed: [],
+      modified: [`content/news/${a!.id}.md`],
+    });
   });
 
   test('with unsaved changes, saying no to leaving keeps the first entry and its address', async ({ page }) => {
@@ -76,7 +79,11 @@ test.describe('moving between entries never edits the wrong file', () => {
     const before = repo.snapshot();
     await publish(page);
     await expect(page.getByText('修改已保存')).toBeVisible();
-    expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/news/${a!.id}.md`] });
+    expect(changes(before, repo.snapshot())).toEqual({
+      added: [],
+      removed: [],
+      modified: [`content/news/${a!.id}.md`],
+    });
   });
 
   test('with unsaved changes, agreeing to leave opens the second entry and writes nothing', async ({ page }) => {
@@ -121,12 +128,15 @@ test.describe('moving between entries never edits the wrong file', () => {
     const before = repo.snapshot();
     await page.getByRole('button', { name: '删除内容' }).click();
     await expect(page).toHaveURL(/\/collections\/news$/);
-    await expect.poll(() => changes(before, repo.snapshot())).toEqual({ added: [], removed: [`content/news/${b.id}.md`], modified: [] });
+    await expect
+      .poll(() => changes(before, repo.snapshot()))
+      .toEqual({ added: [], removed: [`content/news/${b.id}.md`], modified: [] });
   });
 });
 
 /** The error Decap shows beside a field, by the field's label (optional fields' labels end in “(可选)”). */
-const fieldError = (page: Page, label: string) => page.locator(`label:text-matches("^${label}( \\\\(可选\\\\))?$") + ul li`);
+const fieldError = (page: Page, label: string) =>
+  page.locator(`label:text-matches("^${label}( \\\\(可选\\\\))?$") + ul li`);
 
 /** Press 发布 and see the save refused: the message beside the field, and no file written. */
 async function refused(page: Page, label: string, message: string | RegExp) {
@@ -136,7 +146,6 @@ async function refused(page: Page, label: string, message: string | RegExp) {
   await expect(page.getByText('修改已保存')).toHaveCount(0);
   expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [] });
 }
-
 
 test.describe('the build’s rules across fields refuse a save in the CMS', () => {
   test('a number not of its session', async ({ page }) => {
@@ -180,7 +189,11 @@ test.describe('the build’s rules across fields refuse a save in the CMS', () =
   test('a changed number, which would leave the file under the old one', async ({ page }) => {
     await openEntry(page, 'proposals', '14-3-0123', '提案编号', '14-3-0123');
     await page.getByLabel('提案编号').fill('14-3-0124');
-    await refused(page, '提案编号', '本条保存在 content/proposals/14-3-0123.md，网址由「提案编号」而来，保存后不能改为“14-3-0124”');
+    await refused(
+      page,
+      '提案编号',
+      '本条保存在 content/proposals/14-3-0123.md，网址由「提案编号」而来，保存后不能改为“14-3-0124”',
+    );
   });
 
   test('a duplicated proposal keeping its number is refused, not saved as -1', async ({ page }) => {
@@ -193,7 +206,11 @@ test.describe('the build’s rules across fields refuse a save in the CMS', () =
     const before = repo.snapshot();
     await publish(page);
     await expect(page.getByText('修改已保存')).toBeVisible();
-    expect(changes(before, repo.snapshot())).toEqual({ added: ['content/proposals/14-3-0059.md'], removed: [], modified: [] });
+    expect(changes(before, repo.snapshot())).toEqual({
+      added: ['content/proposals/14-3-0059.md'],
+      removed: [],
+      modified: [],
+    });
   });
 
   test('a second review of the same year', async ({ page }) => {
@@ -230,7 +247,11 @@ test('two tabs on one entry: the later save does not undo the earlier one', asyn
   await publish(page);
   await expect(page.getByText(`文件 content/voices/${voice.id}.md 在您打开之后已被修改`)).toBeVisible();
   expect(readFileSync(file, 'utf8')).toBe(saved);
-  expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/voices/${voice.id}.md`] });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: [`content/voices/${voice.id}.md`],
+  });
   await expect(page.getByLabel('标题')).toHaveValue(`${title}（一）`);
   await other.close();
 });
@@ -263,7 +284,10 @@ test.describe('uploads are checked before they are written', () => {
   }
 
   test('a program renamed .png is refused', async ({ page }) => {
-    const exe = upload('setup.png', Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(4096)]));
+    const exe = upload(
+      'setup.png',
+      Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(4096)]),
+    );
     await refusedUpload(page, exe.file, `未上传：“${exe.name}”不是图片：文件内容与扩展名 .png 不符`);
   });
 
@@ -273,12 +297,18 @@ test.describe('uploads are checked before they are written', () => {
   });
 
   test('an SVG linking to an outside file is refused', async ({ page }) => {
-    const svg = upload('map.svg', '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="http://example.com/a.png" width="9" height="9"/></svg>');
+    const svg = upload(
+      'map.svg',
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="http://example.com/a.png" width="9" height="9"/></svg>',
+    );
     await refusedUpload(page, svg.file, 'SVG 图片含有脚本、事件代码或外部链接');
   });
 
   test('an SVG carrying script is written without it, and nothing else changes', async ({ page }) => {
-    const svg = upload('chart.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script><rect width="9" height="9" fill="#a4161a"/></svg>');
+    const svg = upload(
+      'chart.svg',
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script><rect width="9" height="9" fill="#a4161a"/></svg>',
+    );
     const story = rawEntries(collection('news'), repo.content()).find((n) => !n.data.cover)!;
     await openEntry(page, 'news', story.id, '标题', String(story.data.title));
     const before = repo.snapshot();
@@ -288,7 +318,11 @@ test.describe('uploads are checked before they are written', () => {
     await publish(page);
     await expect(page.getByText('修改已保存')).toBeVisible();
     const name = `public/media/${svg.name.toLowerCase()}`;
-    expect(changes(before, repo.snapshot())).toEqual({ added: [name], removed: [], modified: [`content/news/${story.id}.md`] });
+    expect(changes(before, repo.snapshot())).toEqual({
+      added: [name],
+      removed: [],
+      modified: [`content/news/${story.id}.md`],
+    });
     const saved = readFileSync(join(repo.dir, name), 'utf8');
     expect(saved).not.toMatch(/script|onload|alert/);
     expect(saved).toContain('<rect width="9" height="9" fill="#a4161a">');
@@ -326,12 +360,20 @@ test.describe('uploads are checked before they are written', () => {
     // JPEG's size sits in its SOF0 marker: height, then width.
     const sof = image.indexOf(Buffer.from([0xff, 0xc0]));
     expect([image.readUInt16BE(sof + 7), image.readUInt16BE(sof + 5)]).toEqual([2400, 1600]);
-    expect(readFileSync(repo.content('news', `${story.id}.md`), 'utf8')).toContain(`src: /${changed.added[0]!.slice('public/'.length)}`);
+    expect(readFileSync(repo.content('news', `${story.id}.md`), 'utf8')).toContain(
+      `src: /${changed.added[0]!.slice('public/'.length)}`,
+    );
   });
 
   test('replacing a cover image writes the new image and the story, and nothing else', async ({ page }) => {
     const story = rawEntries(collection('news'), repo.content()).find((n) => n.data.cover)!;
-    const png = upload('new-cover.png', Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    const png = upload(
+      'new-cover.png',
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
     await openEntry(page, 'news', story.id, '标题', String(story.data.title));
     const before = repo.snapshot();
     await page.getByRole('button', { name: '选择其他图片' }).first().click();
@@ -341,7 +383,11 @@ test.describe('uploads are checked before they are written', () => {
     await expect(page.getByText('修改已保存')).toBeVisible();
     // Names are stored in lower case, as the build wants them.
     const name = png.name.toLowerCase();
-    expect(changes(before, repo.snapshot())).toEqual({ added: [`public/media/${name}`], removed: [], modified: [`content/news/${story.id}.md`] });
+    expect(changes(before, repo.snapshot())).toEqual({
+      added: [`public/media/${name}`],
+      removed: [],
+      modified: [`content/news/${story.id}.md`],
+    });
     const text = readFileSync(repo.content('news', `${story.id}.md`), 'utf8');
     expect(text).toContain(`src: /media/${name}`);
     expect(text).toContain(`alt: ${String((story.data.cover as { alt: string }).alt)}`);
@@ -367,7 +413,9 @@ test.describe('what editors see', () => {
     await expect(page.getByRole('link', { name: /查看发布/ })).toHaveAttribute('href', `${baseURL}/news/${story.id}/`);
   });
 
-  test('previews show what the page shows: a proposal’s 办理进程, a review’s 目录, an author’s 职务 and 界别', async ({ page }) => {
+  test('previews show what the page shows: a proposal’s 办理进程, a review’s 目录, an author’s 职务 and 界别', async ({
+    page,
+  }) => {
     const preview = page.frameLocator('#preview-pane');
     await openEntry(page, 'proposals', '14-4-0104', '提案编号', '14-4-0104');
     const timeline = preview.locator('section', { has: preview.getByRole('heading', { name: '办理进程' }) });
@@ -433,6 +481,10 @@ test('editing the settings and a taxonomy writes those files and nothing else', 
   await page.getByLabel('名称').last().fill('测试县');
   await publish(page);
   await expect(page.getByText('修改已保存')).toBeVisible();
-  expect(changes(next, repo.snapshot())).toEqual({ added: [], removed: [], modified: ['content/taxonomies/places.yml'] });
+  expect(changes(next, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: ['content/taxonomies/places.yml'],
+  });
   expect(readFileSync(repo.content('taxonomies', 'places.yml'), 'utf8')).toContain('shangdang-test');
 });

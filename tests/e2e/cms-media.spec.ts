@@ -26,7 +26,10 @@ test.beforeEach(async ({ page }) => {
 const PNG_HEAD = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Paste files into the body editor, as a screenshot or a copied picture arrives: a real paste event. */
-async function pasteFiles(page: Page, files: { name: string; type: string; bytes?: number[]; size?: number; jpeg?: [number, number] }[]) {
+async function pasteFiles(
+  page: Page,
+  files: { name: string; type: string; bytes?: number[]; size?: number; jpeg?: [number, number] }[],
+) {
   const editor = markdown(page, '正文');
   await editor.click();
   await editor.evaluate(async (el, files) => {
@@ -58,21 +61,30 @@ const openStory = async (page: Page, i: number) => {
   return story;
 };
 
-test('a pasted 10 MB PNG and a program posing as a PNG are refused with a message; nothing is written', async ({ page }) => {
+test('a pasted 10 MB PNG and a program posing as a PNG are refused with a message; nothing is written', async ({
+  page,
+}) => {
   await openStory(page, 2);
   const before = repo.snapshot();
   await pasteFiles(page, [
     { name: 'screenshot.png', type: 'image/png', bytes: PNG_HEAD, size: 10 * 1024 * 1024 },
     { name: 'photo.png', type: 'image/png', bytes: [0x4d, 0x5a, 0x90, 0x00], size: 4096 },
   ]);
-  await expect(page.getByText(/第 1 张图片“screenshot\.png”没有上传：图片过大：.*10\.0 MB，不能超过 5 MB/)).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByText(/第 2 张图片“photo\.png”没有上传：.*不是图片：文件内容与扩展名 \.png 不符/)).toBeVisible();
+  await expect(page.getByText(/第 1 张图片“screenshot\.png”没有上传：图片过大：.*10\.0 MB，不能超过 5 MB/)).toBeVisible(
+    { timeout: 20_000 },
+  );
+  await expect(
+    page.getByText(/第 2 张图片“photo\.png”没有上传：.*不是图片：文件内容与扩展名 \.png 不符/),
+  ).toBeVisible();
   await expect(markdown(page, '正文').locator('img')).toHaveCount(0);
   await page.waitForLoadState('networkidle');
   expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [] });
 });
 
-test('a pasted large photo is scaled down, and shows in the preview at once and after the entry is opened again', async ({ page, baseURL }) => {
+test('a pasted large photo is scaled down, and shows in the preview at once and after the entry is opened again', async ({
+  page,
+  baseURL,
+}) => {
   const story = await openStory(page, 3);
   const before = repo.snapshot();
   await pasteFiles(page, [{ name: 'image.jpg', type: 'image/jpeg', jpeg: [3000, 2000] }]);
@@ -97,5 +109,7 @@ test('a pasted large photo is scaled down, and shows in the preview at once and 
 
   await page.reload();
   await expect(page.getByLabel('标题')).toHaveValue(String(story.data.title), { timeout: 20_000 });
-  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 }).toBe(2400);
+  await expect
+    .poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 })
+    .toBe(2400);
 });

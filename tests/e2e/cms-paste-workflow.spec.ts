@@ -18,7 +18,9 @@ test.afterAll(() => repo?.stop());
 
 test.use({ bypassCSP: true });
 
-test('a draft with a pasted web page commits the story and its uploaded image together on the draft’s branch', async ({ page }) => {
+test('a draft with a pasted web page commits the story and its uploaded image together on the draft’s branch', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   page.on('dialog', (d) => void d.accept());
   await page.goto(`/admin/?cms_port=${repo.port}&workflow=1`);
@@ -46,7 +48,10 @@ test('a draft with a pasted web page commits the story and its uploaded image to
   await expect(page.getByText('修改已保存')).toBeVisible();
   await expect.poll(() => git('branch', '--list', 'cms/*')).toContain('cms/news/2031-06-01');
   const files = git('diff', '--name-only', 'main', 'cms/news/2031-06-01').split('\n').sort();
-  expect(files).toEqual(['content/news/2031-06-01.md', expect.stringMatching(/^public\/media\/paste-\d{8}-[a-z0-9]{6}\.png$/)]);
+  expect(files).toEqual([
+    'content/news/2031-06-01.md',
+    expect.stringMatching(/^public\/media\/paste-\d{8}-[a-z0-9]{6}\.png$/),
+  ]);
   const story = git('show', 'cms/news/2031-06-01:content/news/2031-06-01.md');
   expect(story).toContain(`![会场](/${files[1]!.replace(/^public\//, '')})`);
   // Nothing reached main before publishing.

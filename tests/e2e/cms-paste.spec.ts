@@ -2,7 +2,19 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import { changes, cmsRepo, fillDate, login, markdown, type CmsRepo } from '../support/cms.ts';
 import { freePort } from '../support/decap.ts';
 import { startNginx } from '../support/nginx.ts';
@@ -19,7 +31,10 @@ test.describe.configure({ mode: 'serial' });
 const ROOT = join(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/paste');
 /** A real 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 let repo: CmsRepo;
 const snapshot = () => repo.snapshot();
 
@@ -30,7 +45,12 @@ function added(before: Map<string, string>): { added: string[]; changed: string[
 }
 
 /** The Markdown body of a saved entry. */
-const body = (file: string) => readFileSync(file, 'utf8').split(/\n---\n/).slice(1).join('\n---\n').trim();
+const body = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split(/\n---\n/)
+    .slice(1)
+    .join('\n---\n')
+    .trim();
 
 test.beforeAll(async () => {
   repo = await cmsRepo();
@@ -99,7 +119,9 @@ async function publish(page: Page) {
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
-test('pasting from Word saves the expected Markdown, and the image Word kept on the PC is reported, not dropped silently', async ({ page }) => {
+test('pasting from Word saves the expected Markdown, and the image Word kept on the PC is reported, not dropped silently', async ({
+  page,
+}) => {
   const before = snapshot();
   await newStory(page, '2031-01-05', '粘贴 Word 提案');
   await pasteHtml(page, fixture('word-proposal.html'));
@@ -114,7 +136,9 @@ test('pasting from Word saves the expected Markdown, and the image Word kept on 
 
   const file = join(repo.dir, 'content/news/2031-01-05.md');
   await expect.poll(() => existsSync(file)).toBe(true);
-  const expected = fixture('word-proposal.md').replace(/\n!\[[^\]]*\]\(paste-image-0\)\n/, '').trim();
+  const expected = fixture('word-proposal.md')
+    .replace(/\n!\[[^\]]*\]\(paste-image-0\)\n/, '')
+    .trim();
   expect(body(file)).toBe(expected);
   expect(added(before)).toEqual({ added: ['content/news/2031-01-05.md'], changed: [] });
 });
@@ -140,7 +164,9 @@ test('pasting from WPS saves the expected Markdown, in the middle of what the ed
   expect(added(before)).toEqual({ added: ['content/news/2031-01-06.md'], changed: [] });
 });
 
-test('pasting a web page uploads its image under a generated ASCII name and reports the one it cannot read', async ({ page }) => {
+test('pasting a web page uploads its image under a generated ASCII name and reports the one it cannot read', async ({
+  page,
+}) => {
   const before = snapshot();
   await newStory(page, '2031-01-07', '粘贴网页');
   await pasteHtml(page, fixture('web-page.html'));
@@ -170,16 +196,46 @@ test('从 Word 导入: a .docx fills the title and the body, and its picture is 
     sections: [
       {
         children: [
-          new Paragraph({ text: '关于推进社区嵌入式养老服务的提案', heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
+          new Paragraph({
+            text: '关于推进社区嵌入式养老服务的提案',
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+          }),
           new Paragraph({ text: '一、基本情况', heading: HeadingLevel.HEADING_1 }),
-          new Paragraph({ children: [new TextRun('全市 60 岁以上老年人口占比达 '), new TextRun({ text: '21.3%', bold: true }), new TextRun('。'), new FootnoteReferenceRun(1)] }),
-          new Table({
-            rows: [
-              new TableRow({ children: [new TableCell({ children: [new Paragraph('县区')] }), new TableCell({ children: [new Paragraph('养老服务站（个）')] })] }),
-              new TableRow({ children: [new TableCell({ children: [new Paragraph('上党区')] }), new TableCell({ children: [new Paragraph('18')] })] }),
+          new Paragraph({
+            children: [
+              new TextRun('全市 60 岁以上老年人口占比达 '),
+              new TextRun({ text: '21.3%', bold: true }),
+              new TextRun('。'),
+              new FootnoteReferenceRun(1),
             ],
           }),
-          new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 40, height: 40 }, altText: { name: '养老服务站', description: '养老服务站', title: '养老服务站' } })] }),
+          new Table({
+            rows: [
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph('县区')] }),
+                  new TableCell({ children: [new Paragraph('养老服务站（个）')] }),
+                ],
+              }),
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph('上党区')] }),
+                  new TableCell({ children: [new Paragraph('18')] }),
+                ],
+              }),
+            ],
+          }),
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: PNG,
+                transformation: { width: 40, height: 40 },
+                altText: { name: '养老服务站', description: '养老服务站', title: '养老服务站' },
+              }),
+            ],
+          }),
         ],
       },
     ],
@@ -216,7 +272,9 @@ test('从 Word 导入: a .docx fills the title and the body, and its picture is 
   rmSync(docx);
 });
 
-test('after pasting a footnote, typing more changes only what was typed (the body is edited as Markdown)', async ({ page }) => {
+test('after pasting a footnote, typing more changes only what was typed (the body is edited as Markdown)', async ({
+  page,
+}) => {
   await newStory(page, '2031-01-09', '粘贴后继续编辑');
   await pasteHtml(page, fixture('word-proposal.html'));
   await expect(bodyEditor(page)).toContainText('[^1]: 长政办发〔2023〕18号。');
@@ -226,7 +284,10 @@ test('after pasting a footnote, typing more changes only what was typed (the bod
 
   const file = join(repo.dir, 'content/news/2031-01-09.md');
   await expect.poll(() => existsSync(file)).toBe(true);
-  const expected = fixture('word-proposal.md').replace(/\n!\[[^\]]*\]\(paste-image-0\)\n/, '').replace('各县区加装进度如下：', '各县区加装进度如下：（截至11月底）').trim();
+  const expected = fixture('word-proposal.md')
+    .replace(/\n!\[[^\]]*\]\(paste-image-0\)\n/, '')
+    .replace('各县区加装进度如下：', '各县区加装进度如下：（截至11月底）')
+    .trim();
   expect(body(file)).toBe(expected);
 });
 
@@ -249,18 +310,23 @@ test('after pasting from WPS, typing more in the rich-text editor keeps the tabl
   expect(saved).toContain('[市政协网站](http://www.czzx.gov.cn/xwzx/202412/t20241203_2001.html)');
 });
 
-test('pasting a screenshot (an image file on the clipboard) uploads it and puts it where the cursor was', async ({ page }) => {
+test('pasting a screenshot (an image file on the clipboard) uploads it and puts it where the cursor was', async ({
+  page,
+}) => {
   const before = snapshot();
   await newStory(page, '2031-01-11', '粘贴截图');
   await bodyEditor(page).fill('图为会场。');
   await page.keyboard.press('Enter');
-  await bodyEditor(page).evaluate((el, bytes) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
-    const at = window.getSelection()?.anchorNode;
-    const target = (at?.nodeType === 1 ? (at as Element) : at?.parentElement) ?? el;
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, [...PNG]);
+  await bodyEditor(page).evaluate(
+    (el, bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+      const at = window.getSelection()?.anchorNode;
+      const target = (at?.nodeType === 1 ? (at as Element) : at?.parentElement) ?? el;
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    },
+    [...PNG],
+  );
   await expect(bodyEditor(page).locator('img')).toHaveCount(1);
   await publish(page);
 
@@ -274,12 +340,23 @@ test('pasting a screenshot (an image file on the clipboard) uploads it and puts 
   expect(body(file)).toBe(`图为会场。\n\n![](/${media[0]!.replace(/^public\//, '')})`);
 });
 
-test('the site’s build publishes what was pasted and imported: headings, table, list, pictures, footnotes under 注释', async ({ page }) => {
+test('the site’s build publishes what was pasted and imported: headings, table, list, pictures, footnotes under 注释', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const out = join(repo.dir, '.dist');
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
-    env: { ...process.env, PUBLISH_NOW: '2031-12-31T00:00:00+08:00', CONTENT_DIR: join(repo.dir, 'content'), PUBLIC_DIR: join(repo.dir, 'public'), OUT_DIR: out, ASTRO_CACHE_DIR: join(repo.dir, '.cache'), NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      PUBLISH_NOW: '2031-12-31T00:00:00+08:00',
+      CONTENT_DIR: join(repo.dir, 'content'),
+      PUBLIC_DIR: join(repo.dir, 'public'),
+      OUT_DIR: out,
+      ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     encoding: 'utf8',
     timeout: 230_000,
   });
@@ -295,7 +372,10 @@ test('the site’s build publishes what was pasted and imported: headings, table
     await expect(article.getByRole('heading', { level: 3, name: '（一）资金筹措难' })).toBeVisible();
     await expect(article.getByRole('table').getByRole('columnheader')).toHaveText(['县区', '已加装（部）']);
     await expect(article.locator(':scope > ol > li')).toHaveCount(3);
-    await expect(article.getByRole('link', { name: '《长治市既有住宅加装电梯实施办法》' })).toHaveAttribute('href', /zjj\.changzhi\.gov\.cn/);
+    await expect(article.getByRole('link', { name: '《长治市既有住宅加装电梯实施办法》' })).toHaveAttribute(
+      'href',
+      /zjj\.changzhi\.gov\.cn/,
+    );
     await expect(article.getByRole('heading', { name: '注释' })).toBeAttached();
     await expect(article.locator('section[data-footnotes] li')).toHaveText(/长政办发〔2023〕18号。/);
 

@@ -1,7 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { changes, choose, cmsRepo, fillDate, login, markdown, publish, typeAddress, type CmsRepo } from '../support/cms.ts';
+import {
+  changes,
+  choose,
+  cmsRepo,
+  fillDate,
+  login,
+  markdown,
+  publish,
+  typeAddress,
+  type CmsRepo,
+} from '../support/cms.ts';
 
 /**
  * The taxonomy pickers (届次, 承办单位, 类别 …) in the real Decap editor: typing narrows to the items holding the words
@@ -22,10 +32,14 @@ test.beforeEach(async ({ page }) => {
 
 /** The text a single-choice picker shows, by its label. */
 const shown = (page: Page, label: string) =>
-  page.locator('[class*="czzx-pick__control"]', { has: page.getByLabel(label, { exact: true }) }).locator('[class*="czzx-pick__single-value"]');
+  page
+    .locator('[class*="czzx-pick__control"]', { has: page.getByLabel(label, { exact: true }) })
+    .locator('[class*="czzx-pick__single-value"]');
 /** The names a multiple-choice picker holds. */
 const chips = (page: Page, label: string) =>
-  page.locator('[class*="czzx-pick__control"]', { has: page.getByLabel(label, { exact: true }) }).locator('[class*="czzx-pick__multi-value__label"]');
+  page
+    .locator('[class*="czzx-pick__control"]', { has: page.getByLabel(label, { exact: true }) })
+    .locator('[class*="czzx-pick__multi-value__label"]');
 
 const THIRD = '政协第十四届长治市委员会第三次会议';
 const FOURTH = '政协第十四届长治市委员会第四次会议';
@@ -38,7 +52,10 @@ test('Enter in the session picker keeps or picks the meeting meant, never anothe
   // Opened by a click, the chosen meeting is the focused one: Enter keeps it (Decap's relation picked the first).
   await picker.click();
   await expect(page.getByRole('option')).toHaveCount(5);
-  const axe = await new AxeBuilder({ page }).include('[class*="czzx-pick__control"]').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const axe = await new AxeBuilder({ page })
+    .include('[class*="czzx-pick__control"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await picker.press('Enter');
   await expect(shown(page, '届次')).toHaveText(THIRD);
@@ -57,7 +74,9 @@ test('Enter in the session picker keeps or picks the meeting meant, never anothe
   await expect(shown(page, '届次')).toHaveText(FOURTH);
 });
 
-test('units are picked by typing part of a name or the short name; a reply offers only the proposal’s own units', async ({ page }) => {
+test('units are picked by typing part of a name or the short name; a reply offers only the proposal’s own units', async ({
+  page,
+}) => {
   await typeAddress(page, '/collections/proposals/new');
   await expect(page.getByLabel('提案编号')).toHaveValue('14-4-', { timeout: 20_000 });
   const before = repo.snapshot();
@@ -68,7 +87,10 @@ test('units are picked by typing part of a name or the short name; a reply offer
     ['类别', '经济'],
   ] as const) {
     await page.getByLabel(label, { exact: true }).pressSequentially(typed);
-    await page.getByRole('option', { name: new RegExp(typed) }).first().waitFor();
+    await page
+      .getByRole('option', { name: new RegExp(typed) })
+      .first()
+      .waitFor();
     await page.getByLabel(label, { exact: true }).press('Enter');
   }
   await choose(page, '办理状态', '已办复');
@@ -90,7 +112,10 @@ test('units are picked by typing part of a name or the short name; a reply offer
   await page.getByRole('button', { name: '新增答复' }).click();
   const unit = page.getByLabel('答复单位', { exact: true });
   await unit.click();
-  await expect(page.getByRole('option')).toHaveText(['长治市住房和城乡建设局（主办）', '长治市发展和改革委员会（协办）']);
+  await expect(page.getByRole('option')).toHaveText([
+    '长治市住房和城乡建设局（主办）',
+    '长治市发展和改革委员会（协办）',
+  ]);
   await unit.press('Enter');
   await expect(shown(page, '答复单位')).toHaveText('长治市住房和城乡建设局');
   await choose(page, '办理角色', '主办');
@@ -100,9 +125,19 @@ test('units are picked by typing part of a name or the short name; a reply offer
   await markdown(page, '提案内容').fill('建议按照居住人口和停车需求，统筹布局城区公共充电设施。');
   await publish(page);
   await expect(page.getByText('修改已保存')).toBeVisible();
-  expect(changes(before, repo.snapshot())).toEqual({ added: ['content/proposals/14-4-0302.md'], removed: [], modified: [] });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: ['content/proposals/14-4-0302.md'],
+    removed: [],
+    modified: [],
+  });
   const text = readFileSync(repo.content('proposals', '14-4-0302.md'), 'utf8');
-  for (const line of ['session: 14-4', 'category: economy', 'leadUnits:\n  - zjj', 'coUnits:\n  - fgw', 'replies:\n  - unit: zjj\n    role: 主办']) {
+  for (const line of [
+    'session: 14-4',
+    'category: economy',
+    'leadUnits:\n  - zjj',
+    'coUnits:\n  - fgw',
+    'replies:\n  - unit: zjj\n    role: 主办',
+  ]) {
     expect(text).toContain(line);
   }
 });
@@ -115,7 +150,11 @@ test('a unit taken off the proposal is marked in its reply’s list and the save
   await page.getByLabel('主办单位 (可选)', { exact: true }).press('Enter');
   const before = repo.snapshot();
   // The replies open folded; the list's own button unfolds them.
-  await page.locator('[aria-label="list field"]', { has: page.locator('label[for^="replies-field"]') }).getByRole('button', { name: 'Expand' }).first().click();
+  await page
+    .locator('[aria-label="list field"]', { has: page.locator('label[for^="replies-field"]') })
+    .getByRole('button', { name: 'Expand' })
+    .first()
+    .click();
   await page.getByLabel('答复单位', { exact: true }).click();
   await expect(page.getByRole('option', { name: '长治市住房和城乡建设局（不在本提案的承办单位中）' })).toBeVisible();
   await page.keyboard.press('Escape');
@@ -130,13 +169,17 @@ test('a unit taken off the proposal is marked in its reply’s list and the save
  * Escape, arrows), and each run of typing into one field. Kept in sessionStorage, so a reload of the admin keeps it.
  */
 const COUNTER = () => {
-  const store = (k: string) => sessionStorage.setItem(`czzx-actions-${k}`, String(Number(sessionStorage.getItem(`czzx-actions-${k}`) ?? 0) + 1));
+  const store = (k: string) =>
+    sessionStorage.setItem(`czzx-actions-${k}`, String(Number(sessionStorage.getItem(`czzx-actions-${k}`) ?? 0) + 1));
   let typingIn: EventTarget | null = null;
   document.addEventListener('pointerdown', () => ((typingIn = null), store('click')), true);
   document.addEventListener(
     'keydown',
     (e) => {
-      if (e.key.length > 1 && !['Shift', 'Control', 'Alt', 'Meta', 'Backspace', 'Process', 'CapsLock'].includes(e.key)) {
+      if (
+        e.key.length > 1 &&
+        !['Shift', 'Control', 'Alt', 'Meta', 'Backspace', 'Process', 'CapsLock'].includes(e.key)
+      ) {
         typingIn = null;
         store('key');
       }
@@ -146,7 +189,11 @@ const COUNTER = () => {
   document.addEventListener('input', (e) => e.target !== typingIn && ((typingIn = e.target), store('typing')), true);
 };
 const counted = (page: Page) =>
-  page.evaluate(() => Object.fromEntries(['click', 'key', 'typing'].map((k) => [k, Number(sessionStorage.getItem(`czzx-actions-${k}`) ?? 0)])));
+  page.evaluate(() =>
+    Object.fromEntries(
+      ['click', 'key', 'typing'].map((k) => [k, Number(sessionStorage.getItem(`czzx-actions-${k}`) ?? 0)]),
+    ),
+  );
 
 test('a typical proposal is registered in 25 actions or fewer, counted as the page sees them', async ({ page }) => {
   await page.addInitScript(COUNTER);
@@ -196,11 +243,25 @@ test('a typical proposal is registered in 25 actions or fewer, counted as the pa
 
   const n = await counted(page);
   const actions = n.click! + n.key! + n.typing!;
-  console.log(`a registered proposal with a lead and a co-unit: ${actions} actions (${n.click} clicks, ${n.key} keys, ${n.typing} fields typed)`);
+  console.log(
+    `a registered proposal with a lead and a co-unit: ${actions} actions (${n.click} clicks, ${n.key} keys, ${n.typing} fields typed)`,
+  );
   expect(actions).toBeLessThanOrEqual(25);
-  expect(changes(before, repo.snapshot())).toEqual({ added: ['content/proposals/14-4-0303.md'], removed: [], modified: [] });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: ['content/proposals/14-4-0303.md'],
+    removed: [],
+    modified: [],
+  });
   const text = readFileSync(repo.content('proposals', '14-4-0303.md'), 'utf8');
-  for (const line of ['session: 14-4', 'proposerType: 委员提案', 'status: 立案', 'category: economy', 'leadUnits:\n  - zjj', 'coUnits:\n  - mzj', 'submitted: 2026-01-10']) {
+  for (const line of [
+    'session: 14-4',
+    'proposerType: 委员提案',
+    'status: 立案',
+    'category: economy',
+    'leadUnits:\n  - zjj',
+    'coUnits:\n  - mzj',
+    'submitted: 2026-01-10',
+  ]) {
     expect(text).toContain(line);
   }
 });

@@ -28,7 +28,10 @@ test.beforeAll(async () => {
         `---\ntitle: ${SCHEDULED.title}\ndate: '2027-01-15T09:00:00+08:00'\nsummary: 市政协举行新春团拜会。\nbyline: 本报记者 王婧\n---\n\n本报讯 1月14日，市政协举行新春团拜会。\n`,
       );
       const file = join(dir, 'content', WITHDRAWN);
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/\ntitle: .*/, `$&\nwithdrawn:\n  date: '2025-10-01'\n  reason: ${REASON}`));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(/\ntitle: .*/, `$&\nwithdrawn:\n  date: '2025-10-01'\n  reason: ${REASON}`),
+      );
       withdrawnTitle = String(frontmatter(file).title);
     },
   });
@@ -56,7 +59,9 @@ test('the news list shows each story’s time and marks the withdrawn one', asyn
   await expect(page.getByText(`${withdrawnTitle}　【已撤回】`)).toBeVisible();
 });
 
-test('a story timed for later says 定时发布 with its time above the preview, until the editor moves it to the past', async ({ page }) => {
+test('a story timed for later says 定时发布 with its time above the preview, until the editor moves it to the past', async ({
+  page,
+}) => {
   await page.goto(`/admin/?cms_port=${repo.port}#/collections/news/entries/${SCHEDULED.id}`);
   const preview = page.frameLocator('#preview-pane');
   await expect(preview.getByRole('heading', { level: 1 })).toHaveText(SCHEDULED.title);
@@ -73,11 +78,15 @@ test('a story timed for later says 定时发布 with its time above the preview,
 test('a withdrawn story says 已撤回 with its day and reason above the preview', async ({ page }) => {
   await page.goto(`/admin/?cms_port=${repo.port}#/collections/news/entries/${WITHDRAWN.slice(5, -3)}`);
   const notice = page.frameLocator('#preview-pane').locator('[data-publication]');
-  await expect(notice).toHaveText(`已撤回（2025年10月1日）：网站各处不再显示此文，原网址显示撤回说明。撤回原因：${REASON}`);
+  await expect(notice).toHaveText(
+    `已撤回（2025年10月1日）：网站各处不再显示此文，原网址显示撤回说明。撤回原因：${REASON}`,
+  );
   await expect(page.getByLabel('撤回原因')).toHaveValue(REASON);
 });
 
-test('an editor withdraws a story: the file keeps it with 撤回日期 and 撤回原因, as the build reads them', async ({ page }) => {
+test('an editor withdraws a story: the file keeps it with 撤回日期 and 撤回原因, as the build reads them', async ({
+  page,
+}) => {
   const id = '2023-04-12-tian-an-jiaoban';
   const file = repo.content('news', `${id}.md`);
   const before = readFileSync(file, 'utf8');
@@ -93,7 +102,14 @@ test('an editor withdraws a story: the file keeps it with 撤回日期 and 撤�
   resetRegistry();
   const parsed = schemas.news.safeParse(frontmatter(file));
   expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
-  expect((parsed.data as { withdrawn: unknown }).withdrawn).toEqual({ date: '2027-01-15', reason: '当事单位反映报道中的职务表述有误，现予撤回。' });
+  expect((parsed.data as { withdrawn: unknown }).withdrawn).toEqual({
+    date: '2027-01-15',
+    reason: '当事单位反映报道中的职务表述有误，现予撤回。',
+  });
   // The body is kept: withdrawing is not deleting.
-  expect(readFileSync(file, 'utf8').split(/\n---\n/)[1]!.trim()).toBe(before.split(/\n---\n/)[1]!.trim());
+  expect(
+    readFileSync(file, 'utf8')
+      .split(/\n---\n/)[1]!
+      .trim(),
+  ).toBe(before.split(/\n---\n/)[1]!.trim());
 });

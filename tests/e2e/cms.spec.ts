@@ -48,7 +48,9 @@ test.afterAll(() => {
 
 const open = (page: Page, hash: string) => page.goto(`/admin/?cms_port=${repo.port}#/collections/${hash}`);
 
-test('under the production Content-Security-Policy the admin starts, in Chinese, and is not for search engines', async ({ page }) => {
+test('under the production Content-Security-Policy the admin starts, in Chinese, and is not for search engines', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/admin/');
@@ -76,7 +78,9 @@ test.describe('with decap-server on this machine', () => {
     const member = rawEntries(collection('members'), content())[0]!;
     const category = rawEntries(collection('categories'), content())[0]!.data as { id: string; name: string };
     const numbers = new Set(rawEntries(collection('proposals'), content()).map((p) => String(p.data.number)));
-    const number = [...Array(9000).keys()].map((i) => `${session.id}-${String(9999 - i).padStart(4, '0')}`).find((n) => !numbers.has(n))!;
+    const number = [...Array(9000).keys()]
+      .map((i) => `${session.id}-${String(9999 - i).padStart(4, '0')}`)
+      .find((n) => !numbers.has(n))!;
     createdNumber = number;
     const before = snapshot();
 
@@ -116,7 +120,13 @@ test.describe('with decap-server on this machine', () => {
     await expect(preview.getByRole('heading', { name: `${co!.name}的协办意见` })).toBeVisible();
     // …in the site's own stylesheet, which the admin page names for the separately bundled admin script.
     await expect
-      .poll(() => preview.locator('html').evaluate(() => [...document.styleSheets].filter((s) => s.href?.includes('/_astro/') && s.cssRules.length > 0).length))
+      .poll(() =>
+        preview
+          .locator('html')
+          .evaluate(
+            () => [...document.styleSheets].filter((s) => s.href?.includes('/_astro/') && s.cssRules.length > 0).length,
+          ),
+      )
       .toBe(1);
 
     await publish(page);
@@ -136,7 +146,14 @@ test.describe('with decap-server on this machine', () => {
       leadUnits: [lead!.id],
       coUnits: [co!.id],
       replies: [
-        { unit: lead!.id, role: '主办', date: '2025-05-20', docNumber: '长测函〔2025〕1号', result: '解决或采纳', body: '您的建议收悉，现答复如下。' },
+        {
+          unit: lead!.id,
+          role: '主办',
+          date: '2025-05-20',
+          docNumber: '长测函〔2025〕1号',
+          result: '解决或采纳',
+          body: '您的建议收悉，现答复如下。',
+        },
         { unit: co!.id, role: '协办', date: '2025-05-10', result: '列入计划', body: '协办意见已送主办单位。' },
       ],
     });
@@ -148,7 +165,11 @@ test.describe('with decap-server on this machine', () => {
     const news = rawEntries(collection('news'), content())[0]!;
     const file = content('news', `${news.id}.md`);
     const old = parsed('news', file);
-    const bodyBefore = readFileSync(file, 'utf8').split(/\n---\n/).slice(1).join('\n---\n').trim();
+    const bodyBefore = readFileSync(file, 'utf8')
+      .split(/\n---\n/)
+      .slice(1)
+      .join('\n---\n')
+      .trim();
     const before = snapshot();
 
     await open(page, `news/entries/${news.id}`);
@@ -159,15 +180,29 @@ test.describe('with decap-server on this machine', () => {
 
     expect(diff(before, snapshot())).toEqual({ added: [], removed: [], modified: [relative(repo.dir, file)] });
     expect(parsed('news', file)).toEqual({ ...old, title: `${String(news.data.title)}（修订）` });
-    expect(readFileSync(file, 'utf8').split(/\n---\n/).slice(1).join('\n---\n').trim()).toBe(bodyBefore);
+    expect(
+      readFileSync(file, 'utf8')
+        .split(/\n---\n/)
+        .slice(1)
+        .join('\n---\n')
+        .trim(),
+    ).toBe(bodyBefore);
   });
 
-  test('uploading a cover photo with alt text and caption writes the image and the story, nothing else', async ({ page }) => {
+  test('uploading a cover photo with alt text and caption writes the image and the story, nothing else', async ({
+    page,
+  }) => {
     const news = rawEntries(collection('news'), content()).find((n) => !n.data.cover)!;
     const file = content('news', `${news.id}.md`);
     const png = join(repo.dir, '..', `${Date.now()}-cms-upload.png`);
     // A real 1×1 PNG, so the build's file-type check accepts it.
-    writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    writeFileSync(
+      png,
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
     const before = snapshot();
 
     await open(page, `news/entries/${news.id}`);
@@ -182,7 +217,11 @@ test.describe('with decap-server on this machine', () => {
     await expect.poll(() => existsSync(image)).toBe(true);
     await expect.poll(() => readFileSync(file, 'utf8')).toContain('委员在田间察看玉米长势');
 
-    expect(parsed('news', file).cover).toEqual({ src: `/media/${basename(png)}`, alt: '委员在田间察看玉米长势', caption: '委员们在田间调研。' });
+    expect(parsed('news', file).cover).toEqual({
+      src: `/media/${basename(png)}`,
+      alt: '委员在田间察看玉米长势',
+      caption: '委员们在田间调研。',
+    });
     const changed = diff(before, snapshot());
     expect(changed.added).toEqual([relative(repo.dir, image)]);
     expect(changed.modified).toEqual([relative(repo.dir, file)]);
@@ -236,13 +275,23 @@ test.describe('with decap-server on this machine', () => {
     expect(readFileSync(file, 'utf8')).toContain('date: 2030-03-04T07:30:00+08:00');
   });
 
-  test('the site’s own build accepts everything the CMS wrote; the new proposal is published and found by search', async ({ page }) => {
+  test('the site’s own build accepts everything the CMS wrote; the new proposal is published and found by search', async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     // Decap writes dates unquoted (YAML timestamps); the real build loads every entry through the loaders and schemas.
     const out = join(repo.dir, '.dist');
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: ROOT,
-      env: { ...process.env, CONTENT_DIR: content(), PUBLIC_DIR: join(repo.dir, 'public'), OUT_DIR: out, ASTRO_CACHE_DIR: join(repo.dir, '.cache'), NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        CONTENT_DIR: content(),
+        PUBLIC_DIR: join(repo.dir, 'public'),
+        OUT_DIR: out,
+        ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
+        NO_COLOR: '1',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
       encoding: 'utf8',
       timeout: 230_000,
     });

@@ -28,7 +28,10 @@ const content = (...parts: string[]) => repo.content(...parts);
 const ISSUE_DATE = '2030-05-08';
 const issueNumber = Math.max(...rawEntries(collection('paper')).map((e) => Number(e.data.number))) + 1;
 /** Two stories not yet in the paper: a news brief without a 见报信息 (which would have to agree) and a member voice. */
-const dragged = { kind: 'news' as const, ...rawEntries(collection('news')).find((e) => !e.data.paper && !e.data.edition)! };
+const dragged = {
+  kind: 'news' as const,
+  ...rawEntries(collection('news')).find((e) => !e.data.paper && !e.data.edition)!,
+};
 const typed = { kind: 'voices' as const, ...rawEntries(collection('voices')).find((e) => !e.data.paper)! };
 
 function parsed(name: 'news' | 'voices' | 'paper', file: string) {
@@ -66,7 +69,9 @@ async function placeOnPage(page: Page, story: { kind: string; id: string }) {
   await page.getByRole('option', { name: ISSUE_DATE }).first().click();
   await page.getByLabel('所在版次', { exact: true }).fill('1');
   await expect(page.locator('[data-paper-sheet] img')).toBeVisible();
-  await expect.poll(() => page.locator('[data-paper-sheet] img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.locator('[data-paper-sheet] img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
 }
 
 test('an editor creates an issue with a page and its page image', async ({ page }) => {
@@ -91,7 +96,11 @@ test('an editor creates an issue with a page and its page image', async ({ page 
     date: ISSUE_DATE,
     pages: [{ number: 1, name: '要闻', image: `/media/${basename(upload)}` }],
   });
-  expect(changes(before, repo.snapshot())).toEqual({ added: [`content/paper/${ISSUE_DATE}.md`, `public/media/${basename(upload)}`], removed: [], modified: [] });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [`content/paper/${ISSUE_DATE}.md`, `public/media/${basename(upload)}`],
+    removed: [],
+    modified: [],
+  });
   rmSync(upload);
 });
 
@@ -111,17 +120,28 @@ test('dragging a rectangle on the page image writes the story’s area in percen
   await publish(page);
   const file = content('news', `${dragged.id}.md`);
   await expect.poll(() => readFileSync(file, 'utf8')).toContain('areas:');
-  const { paper } = parsed('news', file) as { paper: { issue: string; page: number; areas: { x: number; y: number; w: number; h: number }[] } };
+  const { paper } = parsed('news', file) as {
+    paper: { issue: string; page: number; areas: { x: number; y: number; w: number; h: number }[] };
+  };
   expect(paper.issue).toBe(ISSUE_DATE);
   expect(paper.page).toBe(1);
   expect(paper.areas).toHaveLength(1);
   const [a] = paper.areas;
   // Within a pixel of where the mouse went, and rounded to a tenth of a percent.
-  for (const [got, want] of [[a!.x, 10], [a!.y, 20], [a!.w, 50], [a!.h, 30]] as const) {
+  for (const [got, want] of [
+    [a!.x, 10],
+    [a!.y, 20],
+    [a!.w, 50],
+    [a!.h, 30],
+  ] as const) {
     expect(Math.abs(got - want), JSON.stringify(a)).toBeLessThan(0.6);
     expect(Math.round(got * 10) / 10).toBe(got);
   }
-  expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/news/${dragged.id}.md`] });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: [`content/news/${dragged.id}.md`],
+  });
 });
 
 test('an area can be typed instead of dragged', async ({ page }) => {
@@ -129,12 +149,26 @@ test('an area can be typed instead of dragged', async ({ page }) => {
   await placeOnPage(page, typed);
   await page.getByRole('button', { name: '添加区域（手动填写数值）' }).click();
   const area = page.getByRole('group', { name: '区域 1（百分比）' });
-  for (const [label, value] of [['左边距', '10'], ['上边距', '60'], ['宽度', '80'], ['高度', '30']] as const) await area.getByLabel(label).fill(value);
+  for (const [label, value] of [
+    ['左边距', '10'],
+    ['上边距', '60'],
+    ['宽度', '80'],
+    ['高度', '30'],
+  ] as const)
+    await area.getByLabel(label).fill(value);
   await publish(page);
   const file = content('voices', `${typed.id}.md`);
   await expect.poll(() => readFileSync(file, 'utf8')).toContain('areas:');
-  expect((parsed('voices', file) as { paper: unknown }).paper).toEqual({ issue: ISSUE_DATE, page: 1, areas: [{ x: 10, y: 60, w: 80, h: 30 }] });
-  expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/voices/${typed.id}.md`] });
+  expect((parsed('voices', file) as { paper: unknown }).paper).toEqual({
+    issue: ISSUE_DATE,
+    page: 1,
+    areas: [{ x: 10, y: 60, w: 80, h: 30 }],
+  });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: [`content/voices/${typed.id}.md`],
+  });
 });
 
 test('the site built from what the CMS wrote links both stories from the new page', async ({ page }) => {
@@ -142,7 +176,15 @@ test('the site built from what the CMS wrote links both stories from the new pag
   const out = join(repo.dir, '.dist');
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: content(), PUBLIC_DIR: join(repo.dir, 'public'), OUT_DIR: out, ASTRO_CACHE_DIR: join(repo.dir, '.cache'), NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: content(),
+      PUBLIC_DIR: join(repo.dir, 'public'),
+      OUT_DIR: out,
+      ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     encoding: 'utf8',
     timeout: 230_000,
   });
@@ -160,7 +202,10 @@ test('the site built from what the CMS wrote links both stories from the new pag
       await expect(link).toBeVisible();
     }
     await page.goto(`${url}/voices/${typed.id}/`);
-    await expect(page.getByRole('link', { name: `第${issueNumber}期 第1版` })).toHaveAttribute('href', `/paper/${ISSUE_DATE}/1/`);
+    await expect(page.getByRole('link', { name: `第${issueNumber}期 第1版` })).toHaveAttribute(
+      'href',
+      `/paper/${ISSUE_DATE}/1/`,
+    );
   } finally {
     await site.stop();
   }

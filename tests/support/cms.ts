@@ -36,7 +36,9 @@ export async function cmsRepo(options: CmsRepoOptions = {}): Promise<CmsRepo> {
   cpSync(join(ROOT, 'public'), join(dir, 'public'), { recursive: true });
   options.prepare?.(dir);
   const git = (...args: string[]) => {
-    const r = spawnSync('git', ['-C', dir, '-c', 'user.name=测试', '-c', 'user.email=test@czzx.invalid', ...args], { encoding: 'utf8' });
+    const r = spawnSync('git', ['-C', dir, '-c', 'user.name=测试', '-c', 'user.email=test@czzx.invalid', ...args], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
     return r.stdout.trim();
   };
@@ -110,7 +112,13 @@ export async function choose(page: Page, label: string, text: string, nth: 'firs
  * Type into a date or date-time field as an editor does (any form it accepts: 2025-03-12 09:30, 2025年3月12日 9:30),
  * then leave it and see it shown as `shown` (年-月-日 and a 24-hour clock in Beijing time).
  */
-export async function fillDate(page: Page, label: string, typed: string, shown: string, nth: 'first' | 'last' = 'first') {
+export async function fillDate(
+  page: Page,
+  label: string,
+  typed: string,
+  shown: string,
+  nth: 'first' | 'last' = 'first',
+) {
   const input = page.getByLabel(label, { exact: true })[nth]();
   await input.fill('');
   await input.pressSequentially(typed);

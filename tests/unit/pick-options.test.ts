@@ -40,7 +40,12 @@ describe('typing in a taxonomy picker', () => {
 describe('a reply’s unit', () => {
   test('only the proposal’s own units, in their order, with their role', () => {
     const data = { leadUnits: ['zjj'], coUnits: ['fgw'] };
-    expect(optionsWithin(units, data, ['leadUnits', 'coUnits', 'jointUnits'], ['主办', '协办', '会办']).map((o) => [o.value, o.role])).toEqual([
+    expect(
+      optionsWithin(units, data, ['leadUnits', 'coUnits', 'jointUnits'], ['主办', '协办', '会办']).map((o) => [
+        o.value,
+        o.role,
+      ]),
+    ).toEqual([
       ['zjj', '主办'],
       ['fgw', '协办'],
     ]);
@@ -55,6 +60,8 @@ describe('a reply’s unit', () => {
 });
 
 test('items read from YAML: numbers as ids, a missing name shown as the id, rubbish skipped', () => {
-  expect(optionsOf([{ id: 2024, name: '' }, null, { name: '无编号' }])).toEqual([{ value: '2024', label: '2024', also: ['2024'] }]);
+  expect(optionsOf([{ id: 2024, name: '' }, null, { name: '无编号' }])).toEqual([
+    { value: '2024', label: '2024', also: ['2024'] },
+  ]);
   expect(optionsOf(undefined)).toEqual([]);
 });
