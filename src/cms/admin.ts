@@ -4,6 +4,9 @@ import { registerPaste } from './paste.ts';
 import { AREAS_WIDGET, cmsConfig, type AdminPageOptions } from './config.ts';
 import { PaperAreasControl, PaperAreasPreview } from './paper-areas.ts';
 import { forgetNames, previews } from './previews.ts';
+import { previewWithAssets, readMissingImagesFrom } from './preview-assets.ts';
+import { registerBeijingDateTime } from './datetime-widget.ts';
+import { registerTaxonomySelect } from './taxonomy-select.ts';
 import { installConflictGuard } from './conflict-guard.ts';
 import { registerLengthCounters } from './length-counter.ts';
 import { installRouteGuard } from './route-guard.ts';
@@ -27,6 +30,9 @@ const query = new URLSearchParams(location.search);
 const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.get('cms_port')) || '8081';
 
 registerOptionalGroups(CMS);
+// Before the rules wrap each widget by name (registerEntryRules).
+registerBeijingDateTime(CMS);
+registerTaxonomySelect(CMS);
 registerPaste(CMS);
 CMS.registerWidget(AREAS_WIDGET, PaperAreasControl as never, PaperAreasPreview as never);
 installRouteGuard(CMS);
@@ -34,12 +40,14 @@ registerLengthCounters(CMS);
 registerEntryRules(CMS);
 installUploadGuard(page.maxImageBytes ?? DEFAULT_MAX_IMAGE_MB * 1024 * 1024);
 if (page.siteCss) CMS.registerPreviewStyle(page.siteCss);
-for (const [name, template] of Object.entries(previews)) CMS.registerPreviewTemplate(name, template);
+for (const [name, template] of Object.entries(previews)) CMS.registerPreviewTemplate(name, previewWithAssets(template));
 CMS.registerEventListener({ name: 'postSave', handler: forgetNames });
 
 const localBackend = local ? `http://${location.hostname}:${port}/api/v1` : false;
 // In git mode (drafts on branches) Decap's text of an entry is the draft's, not the file's: the check is for fs mode.
 installConflictGuard(CMS, query.has('workflow') ? false : localBackend);
+// A new upload is in decap-server's folder before the site is rebuilt: previews read it from there.
+readMissingImagesFrom(localBackend);
 
 CMS.init({
   config: cmsConfig({

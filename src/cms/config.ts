@@ -8,7 +8,6 @@ import {
   type Collection,
   type Field,
   type FolderCollection,
-  type RefTarget,
 } from '../content/model.ts';
 import { ALLOWED_HINT } from '../lib/html-allowlist.ts';
 
@@ -118,22 +117,30 @@ const FOLDER_RELATIONS: Record<
   paper: { search_fields: ['number', 'date'], display_fields: ['第{{number}}期　{{date}}'] },
 };
 
-/** A relation to a member or an issue of the paper (by file name) or to an item of a taxonomy file (by its `id`). */
-function relation(to: RefTarget, multiple: boolean) {
-  const target =
-    to === 'members' || to === 'paper'
-      ? { collection: to, value_field: '{{slug}}', ...FOLDER_RELATIONS[to] }
-      : {
-          collection: to,
-          file: to,
-          value_field: 'items.*.id',
-          search_fields: ['items.*.name'],
-          display_fields: ['items.*.name'],
-        };
-  return { widget: 'relation', ...target, ...(multiple ? { multiple: true } : {}), options_length: 100 } as const;
+/** Name of the taxonomy picker (registered in `src/cms/taxonomy-select.ts`). */
+export const TAXONOMY_WIDGET = 'taxonomy';
+
+/**
+ * A relation to a member or an issue of the paper (by file name, Decap's relation widget), or to an item of a taxonomy
+ * file (by its `id`, the taxonomy picker, which narrows by the words typed; `within` limits it to the entry's own
+ * values of other fields).
+ */
+function relation(f: Extract<Field, { type: 'ref' }>) {
+  const { to, multiple } = f;
+  if (to === 'members' || to === 'paper') {
+    const target = { collection: to, value_field: '{{slug}}', ...FOLDER_RELATIONS[to] };
+    return { widget: 'relation', ...target, ...(multiple ? { multiple: true } : {}), options_length: 100 } as const;
+  }
+  return {
+    widget: TAXONOMY_WIDGET,
+    collection: to,
+    file: to,
+    ...(multiple ? { multiple: true } : {}),
+    ...(f.within ? { within: [...f.within] } : {}),
+  };
 }
 
-/** Decap date formats: moments are written in the browser's zone with its offset (Beijing: `+08:00`). */
+/** The stored forms of moments and days; the date widget (`datetime-widget.ts`) always writes Beijing time. */
 export const DATETIME_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
 export const DATE_FORMAT = 'YYYY-MM-DD';
 
@@ -170,7 +177,7 @@ export function cmsField(f: Field): CmsField {
     case 'select':
       return { ...b, widget: 'select', options: [...f.options] };
     case 'ref':
-      return { ...b, ...relation(f.to, f.multiple) } as CmsField;
+      return { ...b, ...relation(f) } as CmsField;
     case 'stringList':
       return { ...b, widget: 'list' };
     case 'image':
@@ -213,12 +220,19 @@ export function cmsField(f: Field): CmsField {
  */
 const WITHDRAWN_MARK = "{{fields.withdrawn.reason | ternary('　【已撤回】', '')}}";
 
+/**
+ * The first ten characters of the date (`truncate` appends its mark, `-`, which Decap's slug cleaning then drops as a
+ * trailing separator).
+ */
+export const BEIJING_DAY_SLUG = "{{fields.date | truncate(10, '-')}}";
+
 /** How each folder's files are named and how its list looks, beyond what the model says. */
 export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollection>> = {
-  // File names come from the Beijing day of the entry's own `date` (the `date` filter formats in the browser's zone;
-  // Decap's {{year}}/{{month}}/{{day}} are UTC). A second story on the same day gets `-1`, `-2` … from Decap.
+  // File names come from the Beijing day of the entry's own `date`. The date widget always writes Beijing time
+  // (`2025-03-04T07:30:00+08:00`), so its first ten characters are that day in any browser's zone, where Decap's
+  // `date` filter and {{year}}/{{month}}/{{day}} would give another. A second story on the same day gets `-1`, `-2` ….
   news: {
-    slug: "{{fields.date | date('YYYY-MM-DD')}}",
+    slug: BEIJING_DAY_SLUG,
     summary: `{{fields.date | date('YYYY-MM-DD HH:mm')}}　{{title}}${WITHDRAWN_MARK}`,
     sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
     view_groups: [{ label: '年份', field: 'date', pattern: '^\\d{4}' }],
@@ -249,7 +263,7 @@ export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollectio
     ],
   },
   voices: {
-    slug: "{{fields.date | date('YYYY-MM-DD')}}",
+    slug: BEIJING_DAY_SLUG,
     summary: `{{fields.date | date('YYYY-MM-DD HH:mm')}}　〔{{column}}〕{{title}}${WITHDRAWN_MARK}`,
     sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
     view_filters: VOICE_COLUMNS.map((c) => ({ label: c, field: 'column', pattern: `^${c}$` })),

@@ -1,4 +1,5 @@
 import { dataImage, isReadableImage, type PastedImage } from '../lib/paste/markdown.ts';
+import { checkUpload } from './upload-guard.ts';
 
 /** Images from a paste or an imported document, uploaded into the media folder through Decap's own upload. */
 
@@ -64,9 +65,14 @@ export async function uploadImages(props: ControlProps, images: { img: PastedIma
       notices.push(unreadable(img, i + 1, blob));
       continue;
     }
-    const name = mediaName(prefix, blob.type);
-    await props.onPersistMedia(new File([blob], name, { type: blob.type }), { field: props.field });
-    uploaded.set(img.token, `${publicFolder}/${name}`);
+    // Through the upload guard, as a file chosen in the media library is: type by content, size, large photos scaled.
+    const checked = await checkUpload(new File([blob], mediaName(prefix, blob.type), { type: blob.type }));
+    if ('problem' in checked) {
+      notices.push(`第 ${i + 1} 张图片${img.name ? `“${img.name}”` : ''}没有上传：${checked.problem}。`);
+      continue;
+    }
+    await props.onPersistMedia(checked.file, { field: props.field });
+    uploaded.set(img.token, `${publicFolder}/${checked.file.name}`);
   }
   return { uploaded, notices };
 }

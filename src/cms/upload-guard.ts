@@ -1,5 +1,6 @@
+import DOMPurify from 'dompurify';
 import { attachmentExtension, attachmentProblem } from '../lib/attachment-check.ts';
-import { imageProblem, sniffImage, type ImageKind } from '../lib/image-check.ts';
+import { DEFAULT_MAX_IMAGE_MB, imageProblem, sniffImage, svgProblem, type ImageKind } from '../lib/image-check.ts';
 
 /**
  * Uploads are checked before Decap writes them. Decap's media library writes a chosen file at once, and checks
@@ -7,7 +8,8 @@ import { imageProblem, sniffImage, type ImageKind } from '../lib/image-check.ts'
  * listener sees the file input's `change` before Decap does (window, capture phase) and:
  *
  * - refuses, with a message, a file that is not an image by its content, whose content is not what its extension
- *   says, an SVG carrying script, or an image over the limit of the settings (`maxImageMB`);
+ *   says, or an image over the limit of the settings (`maxImageMB`);
+ * - removes script, event handlers and embedded HTML from an SVG, and refuses one still linking to outside files;
  * - scales a large photo (JPG or WebP) down to `MAX_SIDE` pixels and compresses it, before the size check;
  * - gives a file whose name is not plain ASCII (a Chinese name would be dropped from the URL) a generated one;
  *
@@ -54,8 +56,29 @@ async function shrunk(file: File, kind: ImageKind, maxBytes: number): Promise<Fi
   return blob.size < file.size ? new File([blob], file.name, { type: MIME[kind] }) : file;
 }
 
+/**
+ * An SVG with script, event handlers or embedded HTML, cleaned by DOMPurify's SVG profile (a drawing exported from an
+ * office program often carries such leftovers). The build's check then decides: what is still not allowed (a link to
+ * an outside file) is refused with its message.
+ */
+async function sanitisedSvg(file: File): Promise<File> {
+  const text = await file.text();
+  if (!svgProblem(text)) return file;
+  const clean = DOMPurify.sanitize(text, { USE_PROFILES: { svg: true, svgFilters: true } });
+  return new File([clean], file.name, { type: 'image/svg+xml' });
+}
+
 /** The file as it will be uploaded, or the reason it may not be. */
-export async function prepareUpload(file: File, maxBytes: number): Promise<{ file: File } | { problem: string }> {
+export async function prepareUpload(original: File, maxBytes: number): Promise<{ file: File } | { problem: string }> {
+  const first = new Uint8Array(await original.slice(0, 16).arrayBuffer());
+  const svg =
+    sniffImage(
+      first,
+      /\.svg$/i.test(original.name) || sniffImage(first) === undefined
+        ? await original.slice(0, 1024 * 1024).text()
+        : undefined,
+    ) === 'svg';
+  const file = svg ? await sanitisedSvg(original) : original;
   const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
   const text =
     /\.svg$/i.test(file.name) || sniffImage(head) === undefined ? await file.slice(0, 1024 * 1024).text() : undefined;
@@ -85,8 +108,18 @@ export async function prepareAttachment(file: File): Promise<{ file: File } | { 
   return { file: name === file.name ? file : new File([file], name, { type: file.type }) };
 }
 
+/** The limit of the settings, once the guard is installed; until then the default. */
+let limit = DEFAULT_MAX_IMAGE_MB * 1024 * 1024;
+
+/**
+ * The same check for images that reach the media folder without the file input: pasted from the clipboard, found in
+ * pasted HTML or extracted from a Word document (`media-upload.ts`).
+ */
+export const checkUpload = (file: File) => prepareUpload(file, limit);
+
 /** Install the check. Call before `CMS.init`. */
 export function installUploadGuard(maxBytes: number): void {
+  limit = maxBytes;
   window.addEventListener(
     'change',
     (event) => {

@@ -70,6 +70,8 @@ export interface RefField extends FieldBase {
   type: 'ref';
   to: RefTarget;
   multiple: boolean;
+  /** Only the values already chosen in these top-level fields of the same entry may be picked (a reply's unit). */
+  within?: readonly string[];
 }
 /** A list of short strings, such as tags. */
 export interface StringListField extends FieldBase {
@@ -170,6 +172,8 @@ export const PROPOSER_TYPES = ['委员提案', '集体提案', '联名提案'] a
 export const PROPOSAL_STATUSES = ['立案', '交办', '办理中', '已办复'] as const;
 /** Handling roles: the 主办 unit answers the proposer; 协办 and 会办 units send their opinions to the 主办 unit. */
 export const REPLY_ROLES = ['主办', '协办', '会办'] as const;
+/** The fields of a proposal naming its units, in the order of REPLY_ROLES: a reply comes from one of them. */
+export const HANDLING_UNITS = ['leadUnits', 'coUnits', 'jointUnits'] as const;
 export const REPLY_RESULTS = ['解决或采纳', '列入计划', '留作参考'] as const;
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export const VOICE_COLUMNS = ['委员声音', '快评', '委员建言'] as const;
@@ -457,7 +461,15 @@ export const proposals = {
       summary: 'unit',
       hint: '主办单位致提案人的答复，协办、会办单位致主办单位的办理意见，每个单位各一条。',
       fields: [
-        { name: 'unit', label: '答复单位', type: 'ref', to: 'units', multiple: false, required: true },
+        {
+          name: 'unit',
+          label: '答复单位',
+          type: 'ref',
+          to: 'units',
+          multiple: false,
+          required: true,
+          within: HANDLING_UNITS,
+        },
         {
           name: 'role',
           label: '办理角色',
@@ -507,6 +519,7 @@ export const proposals = {
               multiple: false,
               required: true,
               hint: '应为主办单位。',
+              within: ['leadUnits'],
             },
             { name: 'date', label: '答复日期', type: 'date', required: true },
             { name: 'docNumber', label: '答复文号', type: 'string', required: false },

@@ -1,40 +1,20 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startDecapServer } from '../support/decap.ts';
-import { CONTENT } from '../support/content.ts';
+import { cmsRepo, fillDate, markdown, type CmsRepo } from '../support/cms.ts';
 
 /**
  * Pasting under the editorial workflow (production's mode): the pasted image is not uploaded at once but kept with
  * the draft, and saving the draft commits the story and the image together on the draft's branch, nothing on main.
  */
 const ROOT = join(import.meta.dirname, '../..');
-let repo = '';
-let port = 0;
-let server: ChildProcess | undefined;
-
-const git = (...args: string[]) => {
-  const r = spawnSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-};
+let repo: CmsRepo;
+const git = (...args: string[]) => repo.git(...args);
 
 test.beforeAll(async () => {
-  repo = mkdtempSync(join(tmpdir(), 'czzx-paste-workflow-'));
-  cpSync(CONTENT, join(repo, 'content'), { recursive: true });
-  cpSync(join(ROOT, 'public'), join(repo, 'public'), { recursive: true });
-  git('init', '-q', '-b', 'main');
-  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A');
-  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'content');
-  ({ port, server } = await startDecapServer(repo, 'git'));
+  repo = await cmsRepo({ mode: 'git' });
 });
-
-test.afterAll(() => {
-  server?.kill();
-  if (repo) rmSync(repo, { recursive: true, force: true });
-});
+test.afterAll(() => repo?.stop());
 
 test.use({ bypassCSP: true });
 
@@ -43,18 +23,16 @@ test('a draft with a pasted web page commits the story and its uploaded image to
 }) => {
   test.setTimeout(120_000);
   page.on('dialog', (d) => void d.accept());
-  await page.goto(`/admin/?cms_port=${port}&workflow=1`);
+  await page.goto(`/admin/?cms_port=${repo.port}&workflow=1`);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByRole('link', { name: '工作流' })).toBeVisible();
 
-  await page.goto(`/admin/?cms_port=${port}&workflow=1#/collections/news/new`);
+  await page.goto(`/admin/?cms_port=${repo.port}&workflow=1#/collections/news/new`);
   await page.getByLabel('标题').fill('工作流中粘贴网页');
-  await page.getByLabel('发布时间').fill('2031-06-01T10:00');
+  await fillDate(page, '发布时间', '2031-06-01 10:00', '2031-06-01 10:00');
   await page.getByLabel('摘要').fill('草稿中粘贴的图片随草稿保存。');
   await page.getByLabel('署名').fill('本报记者 王磊');
-  const editor = page
-    .locator('[aria-label="markdown field"]', { has: page.locator('label', { hasText: /^正文$/ }) })
-    .locator('[contenteditable="true"]');
+  const editor = markdown(page, '正文');
   await editor.click();
   const html = readFileSync(join(ROOT, 'tests/fixtures/paste/web-page.html'), 'utf8');
   await editor.evaluate((el, html) => {

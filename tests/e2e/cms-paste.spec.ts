@@ -1,8 +1,6 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
   AlignmentType,
@@ -17,9 +15,9 @@ import {
   TableRow,
   TextRun,
 } from 'docx';
-import { freePort, startDecapServer } from '../support/decap.ts';
+import { changes, cmsRepo, fillDate, login, markdown, type CmsRepo } from '../support/cms.ts';
+import { freePort } from '../support/decap.ts';
 import { startNginx } from '../support/nginx.ts';
-import { CONTENT } from '../support/content.ts';
 
 /**
  * An editor pastes from Word, WPS and a web page into the real Decap editor at /admin/ and imports a .docx, saving
@@ -37,26 +35,13 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-let repo = '';
-let port = 0;
-let server: ChildProcess | undefined;
+let repo: CmsRepo;
+const snapshot = () => repo.snapshot();
 
-function snapshot(): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const f of readdirSync(repo, { recursive: true, withFileTypes: true })) {
-    if (!f.isFile()) continue;
-    const path = join(f.parentPath, f.name);
-    files.set(relative(repo, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
-  }
-  return files;
-}
-
+/** Files added since `before`, and files changed or removed. */
 function added(before: Map<string, string>): { added: string[]; changed: string[] } {
-  const after = snapshot();
-  return {
-    added: [...after.keys()].filter((f) => !before.has(f)).sort(),
-    changed: [...before.keys()].filter((f) => after.get(f) !== before.get(f)),
-  };
+  const c = changes(before, repo.snapshot());
+  return { added: c.added, changed: [...c.modified, ...c.removed] };
 }
 
 /** The Markdown body of a saved entry. */
@@ -68,36 +53,24 @@ const body = (file: string) =>
     .trim();
 
 test.beforeAll(async () => {
-  repo = mkdtempSync(join(tmpdir(), 'czzx-paste-'));
-  cpSync(CONTENT, join(repo, 'content'), { recursive: true });
-  cpSync(join(ROOT, 'public'), join(repo, 'public'), { recursive: true });
-  ({ port, server } = await startDecapServer(repo, 'fs'));
+  repo = await cmsRepo();
 });
-
-test.afterAll(() => {
-  server?.kill();
-  if (repo) rmSync(repo, { recursive: true, force: true });
-});
+test.afterAll(() => repo?.stop());
 
 test.use({ bypassCSP: true });
 
 test.beforeEach(async ({ page }) => {
   page.on('dialog', (d) => void d.accept());
-  await page.goto(`/admin/?cms_port=${port}`);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('link', { name: '新闻简报' })).toBeVisible();
+  await login(page, repo);
 });
 
-const bodyEditor = (page: Page) =>
-  page
-    .locator('[aria-label="markdown field"]', { has: page.locator('label', { hasText: /^正文$/ }) })
-    .locator('[contenteditable="true"]');
+const bodyEditor = (page: Page) => markdown(page, '正文');
 
 /** A new news brief with its required fields, dated `day` so its file is `content/news/<day>.md`. */
 async function newStory(page: Page, day: string, title: string) {
-  await page.goto(`/admin/?cms_port=${port}#/collections/news/new`);
+  await page.goto(`/admin/?cms_port=${repo.port}#/collections/news/new`);
   await page.getByLabel('标题').fill(title);
-  await page.getByLabel('发布时间').fill(`${day}T10:00`);
+  await fillDate(page, '发布时间', `${day} 10:00`, `${day} 10:00`);
   await page.getByLabel('摘要').fill('一句话摘要。');
   await page.getByLabel('署名').fill('本报记者 王磊');
 }
@@ -161,7 +134,7 @@ test('pasting from Word saves the expected Markdown, and the image Word kept on 
   await expect(bodyEditor(page)).toContainText('| 潞州区 | 46  |');
   await publish(page);
 
-  const file = join(repo, 'content/news/2031-01-05.md');
+  const file = join(repo.dir, 'content/news/2031-01-05.md');
   await expect.poll(() => existsSync(file)).toBe(true);
   const expected = fixture('word-proposal.md')
     .replace(/\n!\[[^\]]*\]\(paste-image-0\)\n/, '')
@@ -185,7 +158,7 @@ test('pasting from WPS saves the expected Markdown, in the middle of what the ed
   await expect(bodyEditor(page).locator('table')).toContainText('麟绛街道');
   await publish(page);
 
-  const file = join(repo, 'content/news/2031-01-06.md');
+  const file = join(repo.dir, 'content/news/2031-01-06.md');
   await expect.poll(() => existsSync(file)).toBe(true);
   expect(body(file)).toBe(`前言一段。\n\n${fixture('wps-news.md').trim()}\n\n结语一段。`);
   expect(added(before)).toEqual({ added: ['content/news/2031-01-06.md'], changed: [] });
@@ -201,14 +174,14 @@ test('pasting a web page uploads its image under a generated ASCII name and repo
   await expect(bodyEditor(page)).toContainText('![会场](/media/paste-');
   await publish(page);
 
-  const file = join(repo, 'content/news/2031-01-07.md');
+  const file = join(repo.dir, 'content/news/2031-01-07.md');
   await expect.poll(() => existsSync(file)).toBe(true);
   const change = added(before);
   expect(change.changed).toEqual([]);
   const media = change.added.filter((f) => f.startsWith('public/media/'));
   expect(media).toHaveLength(1);
   expect(media[0]).toMatch(/^public\/media\/paste-\d{8}-[a-z0-9]{6}\.png$/);
-  expect(readFileSync(join(repo, media[0]!))).toEqual(PNG);
+  expect(readFileSync(join(repo.dir, media[0]!))).toEqual(PNG);
   expect(change.added).toEqual(['content/news/2031-01-07.md', media[0]].sort());
   const expected = fixture('web-page.md')
     .replace('(paste-image-0)', `(/${media[0]!.replace(/^public\//, '')})`)
@@ -267,7 +240,7 @@ test('从 Word 导入: a .docx fills the title and the body, and its picture is 
       },
     ],
   });
-  const docx = join(repo, '..', `${Date.now()}-tian.docx`);
+  const docx = join(repo.dir, '..', `${Date.now()}-tian.docx`);
   writeFileSync(docx, await Packer.toBuffer(doc));
   const before = snapshot();
 
@@ -279,12 +252,12 @@ test('从 Word 导入: a .docx fills the title and the body, and its picture is 
   await expect(bodyEditor(page)).toContainText('| 上党区 | 18  |');
   await publish(page);
 
-  const file = join(repo, 'content/news/2031-01-08.md');
+  const file = join(repo.dir, 'content/news/2031-01-08.md');
   await expect.poll(() => existsSync(file)).toBe(true);
   const change = added(before);
   const media = change.added.filter((f) => f.startsWith('public/media/'));
   expect(media).toEqual([expect.stringMatching(/^public\/media\/word-\d{8}-[a-z0-9]{6}\.png$/)]);
-  expect(readFileSync(join(repo, media[0]!))).toEqual(PNG);
+  expect(readFileSync(join(repo.dir, media[0]!))).toEqual(PNG);
   expect(change).toEqual({ added: ['content/news/2031-01-08.md', media[0]].sort(), changed: [] });
   expect(readFileSync(file, 'utf8')).toContain('title: 关于推进社区嵌入式养老服务的提案');
   expect(body(file)).toBe(
@@ -309,7 +282,7 @@ test('after pasting a footnote, typing more changes only what was typed (the bod
   await page.keyboard.insertText('（截至11月底）');
   await publish(page);
 
-  const file = join(repo, 'content/news/2031-01-09.md');
+  const file = join(repo.dir, 'content/news/2031-01-09.md');
   await expect.poll(() => existsSync(file)).toBe(true);
   const expected = fixture('word-proposal.md')
     .replace(/\n!\[[^\]]*\]\(paste-image-0\)\n/, '')
@@ -326,7 +299,7 @@ test('after pasting from WPS, typing more in the rich-text editor keeps the tabl
   await page.keyboard.insertText('（会后印发）');
   await publish(page);
 
-  const file = join(repo, 'content/news/2031-01-10.md');
+  const file = join(repo.dir, 'content/news/2031-01-10.md');
   await expect.poll(() => existsSync(file)).toBe(true);
   const saved = body(file);
   // Decap writes the Markdown its own way (list markers, table padding); what a reader sees is the same.
@@ -357,12 +330,12 @@ test('pasting a screenshot (an image file on the clipboard) uploads it and puts 
   await expect(bodyEditor(page).locator('img')).toHaveCount(1);
   await publish(page);
 
-  const file = join(repo, 'content/news/2031-01-11.md');
+  const file = join(repo.dir, 'content/news/2031-01-11.md');
   await expect.poll(() => existsSync(file)).toBe(true);
   const change = added(before);
   const media = change.added.filter((f) => f.startsWith('public/media/'));
   expect(media).toEqual([expect.stringMatching(/^public\/media\/paste-\d{8}-[a-z0-9]{6}\.png$/)]);
-  expect(readFileSync(join(repo, media[0]!))).toEqual(PNG);
+  expect(readFileSync(join(repo.dir, media[0]!))).toEqual(PNG);
   expect(change).toEqual({ added: ['content/news/2031-01-11.md', media[0]].sort(), changed: [] });
   expect(body(file)).toBe(`图为会场。\n\n![](/${media[0]!.replace(/^public\//, '')})`);
 });
@@ -371,16 +344,16 @@ test('the site’s build publishes what was pasted and imported: headings, table
   page,
 }) => {
   test.setTimeout(240_000);
-  const out = join(repo, '.dist');
+  const out = join(repo.dir, '.dist');
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
     env: {
       ...process.env,
       PUBLISH_NOW: '2031-12-31T00:00:00+08:00',
-      CONTENT_DIR: join(repo, 'content'),
-      PUBLIC_DIR: join(repo, 'public'),
+      CONTENT_DIR: join(repo.dir, 'content'),
+      PUBLIC_DIR: join(repo.dir, 'public'),
       OUT_DIR: out,
-      ASTRO_CACHE_DIR: join(repo, '.cache'),
+      ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
       NO_COLOR: '1',
       ASTRO_TELEMETRY_DISABLED: '1',
     },

@@ -1,12 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { schemas } from '../../src/content/schemas.ts';
 import { resetRegistry } from '../../src/lib/registry.ts';
-import { startDecapServer } from '../support/decap.ts';
-import { CONTENT, frontmatter } from '../support/content.ts';
+import { changes, cmsRepo, login, publish, type CmsRepo } from '../support/cms.ts';
+import { frontmatter } from '../support/content.ts';
 
 /**
  * Editors see in the real Decap UI what the build will do with an entry: one timed for later is marked 定时发布 with
@@ -15,39 +13,35 @@ import { CONTENT, frontmatter } from '../support/content.ts';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ROOT = join(import.meta.dirname, '../..');
 const SCHEDULED = { id: '2027-01-15-xinchun-tuanbai', title: '市政协举行二〇二七年新春团拜会' };
 const WITHDRAWN = 'news/2025-07-09-licheng-youshi-laishangliang.md';
 const REASON = '经核实，文中部分数据有误，现予撤回。';
-let repo = '';
-let port = 0;
-let server: ChildProcess | undefined;
+let repo: CmsRepo;
 let withdrawnTitle = '';
 const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
 
 test.beforeAll(async () => {
-  repo = mkdtempSync(join(tmpdir(), 'czzx-cms-publication-'));
-  cpSync(CONTENT, join(repo, 'content'), { recursive: true });
-  cpSync(join(ROOT, 'public'), join(repo, 'public'), { recursive: true });
-  writeFileSync(
-    join(repo, 'content/news', `${SCHEDULED.id}.md`),
-    `---\ntitle: ${SCHEDULED.title}\ndate: '2027-01-15T09:00:00+08:00'\nsummary: 市政协举行新春团拜会。\nbyline: 本报记者 王婧\n---\n\n本报讯 1月14日，市政协举行新春团拜会。\n`,
-  );
-  const file = join(repo, 'content', WITHDRAWN);
-  writeFileSync(
-    file,
-    readFileSync(file, 'utf8').replace(/\ntitle: .*/, `$&\nwithdrawn:\n  date: '2025-10-01'\n  reason: ${REASON}`),
-  );
-  withdrawnTitle = String(frontmatter(file).title);
-  ({ port, server } = await startDecapServer(repo, 'fs'));
+  repo = await cmsRepo({
+    prepare(dir) {
+      writeFileSync(
+        join(dir, 'content/news', `${SCHEDULED.id}.md`),
+        `---\ntitle: ${SCHEDULED.title}\ndate: '2027-01-15T09:00:00+08:00'\nsummary: 市政协举行新春团拜会。\nbyline: 本报记者 王婧\n---\n\n本报讯 1月14日，市政协举行新春团拜会。\n`,
+      );
+      const file = join(dir, 'content', WITHDRAWN);
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(/\ntitle: .*/, `$&\nwithdrawn:\n  date: '2025-10-01'\n  reason: ${REASON}`),
+      );
+      withdrawnTitle = String(frontmatter(file).title);
+    },
+  });
   // The site's schemas check references against this copy.
-  process.env.CONTENT_DIR = join(repo, 'content');
-  process.env.PUBLIC_DIR = join(repo, 'public');
+  process.env.CONTENT_DIR = repo.content();
+  process.env.PUBLIC_DIR = join(repo.dir, 'public');
 });
 
 test.afterAll(() => {
-  server?.kill();
-  if (repo) rmSync(repo, { recursive: true, force: true });
+  repo?.stop();
   for (const [k, v] of Object.entries(savedEnv)) v === undefined ? delete process.env[k] : (process.env[k] = v);
   resetRegistry();
 });
@@ -56,13 +50,11 @@ test.use({ bypassCSP: true });
 
 test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(new Date('2027-01-15T08:00:00+08:00'));
-  await page.goto(`/admin/?cms_port=${port}`);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('link', { name: '新闻简报' })).toBeVisible();
+  await login(page, repo);
 });
 
 test('the news list shows each story’s time and marks the withdrawn one', async ({ page }) => {
-  await page.goto(`/admin/?cms_port=${port}#/collections/news`);
+  await page.goto(`/admin/?cms_port=${repo.port}#/collections/news`);
   await expect(page.getByText(`2027-01-15 09:00　${SCHEDULED.title}`, { exact: true })).toBeVisible();
   await expect(page.getByText(`${withdrawnTitle}　【已撤回】`)).toBeVisible();
 });
@@ -70,7 +62,7 @@ test('the news list shows each story’s time and marks the withdrawn one', asyn
 test('a story timed for later says 定时发布 with its time above the preview, until the editor moves it to the past', async ({
   page,
 }) => {
-  await page.goto(`/admin/?cms_port=${port}#/collections/news/entries/${SCHEDULED.id}`);
+  await page.goto(`/admin/?cms_port=${repo.port}#/collections/news/entries/${SCHEDULED.id}`);
   const preview = page.frameLocator('#preview-pane');
   await expect(preview.getByRole('heading', { level: 1 })).toHaveText(SCHEDULED.title);
   const notice = preview.locator('[data-publication]');
@@ -84,7 +76,7 @@ test('a story timed for later says 定时发布 with its time above the preview,
 });
 
 test('a withdrawn story says 已撤回 with its day and reason above the preview', async ({ page }) => {
-  await page.goto(`/admin/?cms_port=${port}#/collections/news/entries/${WITHDRAWN.slice(5, -3)}`);
+  await page.goto(`/admin/?cms_port=${repo.port}#/collections/news/entries/${WITHDRAWN.slice(5, -3)}`);
   const notice = page.frameLocator('#preview-pane').locator('[data-publication]');
   await expect(notice).toHaveText(
     `已撤回（2025年10月1日）：网站各处不再显示此文，原网址显示撤回说明。撤回原因：${REASON}`,
@@ -96,15 +88,16 @@ test('an editor withdraws a story: the file keeps it with 撤回日期 and 撤�
   page,
 }) => {
   const id = '2023-04-12-tian-an-jiaoban';
-  const file = join(repo, 'content/news', `${id}.md`);
+  const file = repo.content('news', `${id}.md`);
   const before = readFileSync(file, 'utf8');
-  await page.goto(`/admin/?cms_port=${port}#/collections/news/entries/${id}`);
+  const files = repo.snapshot();
+  await page.goto(`/admin/?cms_port=${repo.port}#/collections/news/entries/${id}`);
   await page.getByLabel('撤回日期').fill('2027-01-15');
   await page.getByLabel('撤回原因').fill('当事单位反映报道中的职务表述有误，现予撤回。');
   await expect(page.frameLocator('#preview-pane').locator('[data-publication]')).toHaveText(/^已撤回（2027年1月15日）/);
-  await page.getByRole('button', { name: '发布', exact: true }).click();
-  await page.getByRole('menuitem', { name: '立即发布' }).click();
+  await publish(page);
   await expect.poll(() => readFileSync(file, 'utf8')).not.toBe(before);
+  expect(changes(files, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/news/${id}.md`] });
 
   resetRegistry();
   const parsed = schemas.news.safeParse(frontmatter(file));

@@ -1,14 +1,13 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { schemas } from '../../src/content/schemas.ts';
 import { resetRegistry } from '../../src/lib/registry.ts';
-import { freePort, startDecapServer } from '../support/decap.ts';
-import { CONTENT, frontmatter, rawEntries } from '../support/content.ts';
+import { changes as diff, choose, cmsRepo, fillDate, login, markdown, publish, type CmsRepo } from '../support/cms.ts';
+import { freePort } from '../support/decap.ts';
+import { frontmatter, rawEntries } from '../support/content.ts';
 import { startNginx } from '../support/nginx.ts';
 
 /**
@@ -19,34 +18,13 @@ import { startNginx } from '../support/nginx.ts';
 test.describe.configure({ mode: 'serial' });
 
 const ROOT = join(import.meta.dirname, '../..');
-let repo = '';
-let port = 0;
-let server: ChildProcess | undefined;
+let repo: CmsRepo;
 /** Number of the proposal the editor creates, built and searched for at the end. */
 let createdNumber = '';
 const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
 
-const content = (...parts: string[]) => join(repo, 'content', ...parts);
-
-/** sha256 of every file in the copy, by path relative to it. */
-function snapshot(): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const rel of readdirSync(repo, { recursive: true, withFileTypes: true })) {
-    if (!rel.isFile()) continue;
-    const path = join(rel.parentPath, rel.name);
-    files.set(relative(repo, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
-  }
-  return files;
-}
-
-/** What changed between two snapshots. */
-function diff(before: Map<string, string>, after: Map<string, string>) {
-  return {
-    added: [...after.keys()].filter((f) => !before.has(f)),
-    removed: [...before.keys()].filter((f) => !after.has(f)),
-    modified: [...after.keys()].filter((f) => before.has(f) && before.get(f) !== after.get(f)),
-  };
-}
+const content = (...parts: string[]) => repo.content(...parts);
+const snapshot = () => repo.snapshot();
 
 /** The entry's frontmatter through the site's own schema; fails the test with the schema's messages. */
 function parsed(name: 'news' | 'proposals' | 'voices', file: string) {
@@ -57,42 +35,18 @@ function parsed(name: 'news' | 'proposals' | 'voices', file: string) {
 }
 
 test.beforeAll(async () => {
-  repo = mkdtempSync(join(tmpdir(), 'czzx-cms-'));
-  cpSync(CONTENT, content(), { recursive: true });
-  cpSync(join(ROOT, 'public'), join(repo, 'public'), { recursive: true });
-  ({ port, server } = await startDecapServer(repo, 'fs'));
+  repo = await cmsRepo();
   process.env.CONTENT_DIR = content();
-  process.env.PUBLIC_DIR = join(repo, 'public');
+  process.env.PUBLIC_DIR = join(repo.dir, 'public');
 });
 
 test.afterAll(() => {
-  server?.kill();
-  if (repo) rmSync(repo, { recursive: true, force: true });
+  repo?.stop();
   for (const [k, v] of Object.entries(savedEnv)) v === undefined ? delete process.env[k] : (process.env[k] = v);
   resetRegistry();
 });
 
-const open = (page: Page, hash: string) => page.goto(`/admin/?cms_port=${port}#/collections/${hash}`);
-
-/** Choose in a select or relation field: type part of the wanted option's text, click the option. */
-async function choose(page: Page, label: string, text: string, nth: 'first' | 'last' = 'first') {
-  const input = page.getByLabel(label, { exact: true })[nth]();
-  await input.click();
-  await input.fill(text);
-  await page.getByRole('option', { name: text }).first().click();
-}
-
-/** The rich-text editor of a Markdown field, by its label (the last one when a list repeats it). */
-const markdown = (page: Page, label: string) =>
-  page
-    .locator('[aria-label="markdown field"]', { has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) })
-    .last()
-    .locator('[contenteditable="true"]');
-
-async function publish(page: Page) {
-  await page.getByRole('button', { name: '发布', exact: true }).click();
-  await page.getByRole('menuitem', { name: '立即发布' }).click();
-}
+const open = (page: Page, hash: string) => page.goto(`/admin/?cms_port=${repo.port}#/collections/${hash}`);
 
 test('under the production Content-Security-Policy the admin starts, in Chinese, and is not for search engines', async ({
   page,
@@ -114,9 +68,7 @@ test.describe('with decap-server on this machine', () => {
 
   test.beforeEach(async ({ page }) => {
     page.on('dialog', (d) => void d.accept());
-    await page.goto(`/admin/?cms_port=${port}`);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await expect(page.getByRole('link', { name: '新闻简报' })).toBeVisible();
+    await login(page, repo);
     await expect(page.getByRole('link', { name: '网站设置' })).toBeVisible();
   });
 
@@ -140,14 +92,14 @@ test.describe('with decap-server on this machine', () => {
     await choose(page, '提案人 (可选)', String(member.data.name));
     await choose(page, '类别', category.name);
     await choose(page, '办理状态', '已办复');
-    await page.getByLabel('提交日期').fill('2025-03-01');
+    await fillDate(page, '提交日期', '2025-03-01', '2025-03-01');
     await choose(page, '主办单位 (可选)', lead!.name);
     await choose(page, '协办单位 (可选)', co!.name);
 
     await page.getByRole('button', { name: '新增答复' }).click();
     await choose(page, '答复单位', lead!.name);
     await choose(page, '办理角色', '主办');
-    await page.getByLabel('答复日期').fill('2025-05-20');
+    await fillDate(page, '答复日期', '2025-05-20', '2025-05-20');
     await page.getByLabel('答复文号 (可选)').fill('长测函〔2025〕1号');
     await choose(page, '办理结果', '解决或采纳');
     await markdown(page, '答复内容').fill('您的建议收悉，现答复如下。');
@@ -155,7 +107,7 @@ test.describe('with decap-server on this machine', () => {
     await page.getByRole('button', { name: '新增答复' }).click();
     await choose(page, '答复单位', co!.name, 'last');
     await choose(page, '办理角色', '协办', 'last');
-    await page.getByLabel('答复日期').last().fill('2025-05-10');
+    await fillDate(page, '答复日期', '2025年5月10日', '2025-05-10', 'last');
     await choose(page, '办理结果', '列入计划', 'last');
     await markdown(page, '答复内容').fill('协办意见已送主办单位。');
     await markdown(page, '提案内容').fill('建议把提案录入纳入内容管理系统。');
@@ -206,7 +158,7 @@ test.describe('with decap-server on this machine', () => {
       ],
     });
     expect(readFileSync(file, 'utf8')).toMatch(/\n---\n建议把提案录入纳入内容管理系统。\n?$/);
-    expect(diff(before, snapshot())).toEqual({ added: [relative(repo, file)], removed: [], modified: [] });
+    expect(diff(before, snapshot())).toEqual({ added: [relative(repo.dir, file)], removed: [], modified: [] });
   });
 
   test('editing a news brief’s title changes that file and nothing else', async ({ page }) => {
@@ -226,7 +178,7 @@ test.describe('with decap-server on this machine', () => {
     await publish(page);
     await expect.poll(() => readFileSync(file, 'utf8')).toContain('（修订）');
 
-    expect(diff(before, snapshot())).toEqual({ added: [], removed: [], modified: [relative(repo, file)] });
+    expect(diff(before, snapshot())).toEqual({ added: [], removed: [], modified: [relative(repo.dir, file)] });
     expect(parsed('news', file)).toEqual({ ...old, title: `${String(news.data.title)}（修订）` });
     expect(
       readFileSync(file, 'utf8')
@@ -242,7 +194,7 @@ test.describe('with decap-server on this machine', () => {
   }) => {
     const news = rawEntries(collection('news'), content()).find((n) => !n.data.cover)!;
     const file = content('news', `${news.id}.md`);
-    const png = join(repo, '..', `${Date.now()}-cms-upload.png`);
+    const png = join(repo.dir, '..', `${Date.now()}-cms-upload.png`);
     // A real 1×1 PNG, so the build's file-type check accepts it.
     writeFileSync(
       png,
@@ -271,8 +223,8 @@ test.describe('with decap-server on this machine', () => {
       caption: '委员们在田间调研。',
     });
     const changed = diff(before, snapshot());
-    expect(changed.added).toEqual([relative(repo, image)]);
-    expect(changed.modified).toEqual([relative(repo, file)]);
+    expect(changed.added).toEqual([relative(repo.dir, image)]);
+    expect(changed.modified).toEqual([relative(repo.dir, file)]);
     expect(changed.removed).toEqual([]);
     rmSync(png);
   });
@@ -287,7 +239,7 @@ test.describe('with decap-server on this machine', () => {
     await page.getByRole('button', { name: '删除内容' }).click();
     await expect.poll(() => existsSync(file)).toBe(false);
 
-    expect(diff(before, snapshot())).toEqual({ added: [], removed: [relative(repo, file)], modified: [] });
+    expect(diff(before, snapshot())).toEqual({ added: [], removed: [relative(repo.dir, file)], modified: [] });
   });
 
   test('a missing required field blocks saving with a Chinese message and writes nothing', async ({ page }) => {
@@ -309,7 +261,7 @@ test.describe('with decap-server on this machine', () => {
     const before = snapshot();
     await open(page, 'news/new');
     await page.getByLabel('标题').fill('清晨发布的新闻');
-    await page.getByLabel('发布时间').fill('2030-03-04T07:30');
+    await fillDate(page, '发布时间', '2030-03-04 07:30', '2030-03-04 07:30');
     await page.getByLabel('摘要').fill('一句话摘要。');
     await page.getByLabel('署名').fill('本报记者 王磊');
     await markdown(page, '正文').fill('本报讯 清晨发布。');
@@ -317,7 +269,7 @@ test.describe('with decap-server on this machine', () => {
 
     const file = content('news', '2030-03-04.md');
     await expect.poll(() => existsSync(file)).toBe(true);
-    expect(diff(before, snapshot())).toEqual({ added: [relative(repo, file)], removed: [], modified: [] });
+    expect(diff(before, snapshot())).toEqual({ added: [relative(repo.dir, file)], removed: [], modified: [] });
     const data = parsed('news', file);
     expect((data.date as Date).toISOString()).toBe('2030-03-03T23:30:00.000Z');
     expect(readFileSync(file, 'utf8')).toContain('date: 2030-03-04T07:30:00+08:00');
@@ -328,15 +280,15 @@ test.describe('with decap-server on this machine', () => {
   }) => {
     test.setTimeout(240_000);
     // Decap writes dates unquoted (YAML timestamps); the real build loads every entry through the loaders and schemas.
-    const out = join(repo, '.dist');
+    const out = join(repo.dir, '.dist');
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: ROOT,
       env: {
         ...process.env,
         CONTENT_DIR: content(),
-        PUBLIC_DIR: join(repo, 'public'),
+        PUBLIC_DIR: join(repo.dir, 'public'),
         OUT_DIR: out,
-        ASTRO_CACHE_DIR: join(repo, '.cache'),
+        ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
         NO_COLOR: '1',
         ASTRO_TELEMETRY_DISABLED: '1',
       },

@@ -1,13 +1,13 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { schemas } from '../../src/content/schemas.ts';
 import { resetRegistry } from '../../src/lib/registry.ts';
-import { CONTENT, frontmatter, rawEntries } from '../support/content.ts';
-import { freePort, startDecapServer } from '../support/decap.ts';
+import { changes, cmsRepo, login, publish, type CmsRepo } from '../support/cms.ts';
+import { frontmatter, rawEntries } from '../support/content.ts';
+import { freePort } from '../support/decap.ts';
 import { startNginx } from '../support/nginx.ts';
 
 /**
@@ -21,11 +21,9 @@ test.describe.configure({ mode: 'serial' });
 test.use({ bypassCSP: true, viewport: { width: 1280, height: 1400 } });
 
 const ROOT = join(import.meta.dirname, '../..');
-let repo = '';
-let port = 0;
-let server: ChildProcess | undefined;
+let repo: CmsRepo;
 const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
-const content = (...parts: string[]) => join(repo, 'content', ...parts);
+const content = (...parts: string[]) => repo.content(...parts);
 
 const ISSUE_DATE = '2030-05-08';
 const issueNumber = Math.max(...rawEntries(collection('paper')).map((e) => Number(e.data.number))) + 1;
@@ -44,34 +42,23 @@ function parsed(name: 'news' | 'voices' | 'paper', file: string) {
 }
 
 test.beforeAll(async () => {
-  repo = mkdtempSync(join(tmpdir(), 'czzx-paper-cms-'));
-  cpSync(CONTENT, content(), { recursive: true });
-  cpSync(join(ROOT, 'public'), join(repo, 'public'), { recursive: true });
-  ({ port, server } = await startDecapServer(repo, 'fs'));
+  repo = await cmsRepo();
   process.env.CONTENT_DIR = content();
-  process.env.PUBLIC_DIR = join(repo, 'public');
+  process.env.PUBLIC_DIR = join(repo.dir, 'public');
 });
 
 test.afterAll(() => {
-  server?.kill();
-  if (repo) rmSync(repo, { recursive: true, force: true });
+  repo?.stop();
   for (const [k, v] of Object.entries(savedEnv)) v === undefined ? delete process.env[k] : (process.env[k] = v);
   resetRegistry();
 });
 
 test.beforeEach(async ({ page }) => {
   page.on('dialog', (d) => void d.accept());
-  await page.goto(`/admin/?cms_port=${port}`);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('link', { name: '数字报' })).toBeVisible();
+  await login(page, repo);
 });
 
-const open = (page: Page, hash: string) => page.goto(`/admin/?cms_port=${port}#/collections/${hash}`);
-
-async function publish(page: Page) {
-  await page.getByRole('button', { name: '发布', exact: true }).click();
-  await page.getByRole('menuitem', { name: '立即发布' }).click();
-}
+const open = (page: Page, hash: string) => page.goto(`/admin/?cms_port=${repo.port}#/collections/${hash}`);
 
 /** Open a story and choose the new issue and its page 1 in 数字报版面; the widget then shows the page image. */
 async function placeOnPage(page: Page, story: { kind: string; id: string }) {
@@ -89,9 +76,10 @@ async function placeOnPage(page: Page, story: { kind: string; id: string }) {
 
 test('an editor creates an issue with a page and its page image', async ({ page }) => {
   // A page image as a newsroom would upload it: here, one of the sample pages under a new name.
-  const upload = join(repo, '..', `paper-cms-${Date.now()}-yaowen.webp`);
+  const upload = join(repo.dir, '..', `paper-cms-${Date.now()}-yaowen.webp`);
   copyFileSync(join(ROOT, 'public/media/paper/2025-04-18-1.webp'), upload);
   await open(page, 'paper/new');
+  const before = repo.snapshot();
   await page.getByLabel('期号').fill(String(issueNumber));
   await page.getByLabel('出版日期').fill(ISSUE_DATE);
   await page.getByRole('button', { name: '新增版面' }).click();
@@ -108,11 +96,16 @@ test('an editor creates an issue with a page and its page image', async ({ page 
     date: ISSUE_DATE,
     pages: [{ number: 1, name: '要闻', image: `/media/${basename(upload)}` }],
   });
-  expect(existsSync(join(repo, 'public/media', basename(upload)))).toBe(true);
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [`content/paper/${ISSUE_DATE}.md`, `public/media/${basename(upload)}`],
+    removed: [],
+    modified: [],
+  });
   rmSync(upload);
 });
 
 test('dragging a rectangle on the page image writes the story’s area in percent', async ({ page }) => {
+  const before = repo.snapshot();
   await placeOnPage(page, dragged);
   await page.locator('[data-paper-sheet]').scrollIntoViewIfNeeded();
   const sheet = (await page.locator('[data-paper-sheet]').boundingBox())!;
@@ -144,9 +137,15 @@ test('dragging a rectangle on the page image writes the story’s area in percen
     expect(Math.abs(got - want), JSON.stringify(a)).toBeLessThan(0.6);
     expect(Math.round(got * 10) / 10).toBe(got);
   }
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: [`content/news/${dragged.id}.md`],
+  });
 });
 
 test('an area can be typed instead of dragged', async ({ page }) => {
+  const before = repo.snapshot();
   await placeOnPage(page, typed);
   await page.getByRole('button', { name: '添加区域（手动填写数值）' }).click();
   const area = page.getByRole('group', { name: '区域 1（百分比）' });
@@ -165,19 +164,24 @@ test('an area can be typed instead of dragged', async ({ page }) => {
     page: 1,
     areas: [{ x: 10, y: 60, w: 80, h: 30 }],
   });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: [`content/voices/${typed.id}.md`],
+  });
 });
 
 test('the site built from what the CMS wrote links both stories from the new page', async ({ page }) => {
   test.setTimeout(240_000);
-  const out = join(repo, '.dist');
+  const out = join(repo.dir, '.dist');
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
     env: {
       ...process.env,
       CONTENT_DIR: content(),
-      PUBLIC_DIR: join(repo, 'public'),
+      PUBLIC_DIR: join(repo.dir, 'public'),
       OUT_DIR: out,
-      ASTRO_CACHE_DIR: join(repo, '.cache'),
+      ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
       NO_COLOR: '1',
       ASTRO_TELEMETRY_DISABLED: '1',
     },

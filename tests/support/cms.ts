@@ -1,42 +1,68 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import { join, relative, sep } from 'node:path';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 import { CONTENT } from './content.ts';
 import { startDecapServer } from './decap.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-/** A throw-away copy of content/ and public/media/ with a real decap-server (file-system mode) editing it. */
+/** A throw-away copy of content/ and public/ with a real decap-server editing it. */
 export interface CmsRepo {
   dir: string;
   port: number;
   server: ChildProcess;
   /** Path of a file inside the copy's content/. */
   content(...parts: string[]): string;
-  /** sha256 of every file in the copy, by path relative to it. */
+  /** sha256 of every file in the copy (Git's own files aside), by path relative to it. */
   snapshot(): Map<string, string>;
+  /** Run git in the copy (git mode); returns its output, throws with its message on failure. */
+  git(...args: string[]): string;
   stop(): void;
 }
 
-export async function cmsRepo(): Promise<CmsRepo> {
+export interface CmsRepoOptions {
+  /** `fs` (default): decap-server writes files directly. `git`: the copy is a Git repository, drafts on branches. */
+  mode?: 'fs' | 'git';
+  /** Change the copy before decap-server starts (and before the first commit in git mode). */
+  prepare?(dir: string): void;
+}
+
+export async function cmsRepo(options: CmsRepoOptions = {}): Promise<CmsRepo> {
   const dir = mkdtempSync(join(tmpdir(), 'czzx-cms-edit-'));
   cpSync(CONTENT, join(dir, 'content'), { recursive: true });
-  cpSync(join(ROOT, 'public', 'media'), join(dir, 'public', 'media'), { recursive: true });
-  const { port, server } = await startDecapServer(dir, 'fs');
+  cpSync(join(ROOT, 'public'), join(dir, 'public'), { recursive: true });
+  options.prepare?.(dir);
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', ['-C', dir, '-c', 'user.name=测试', '-c', 'user.email=test@czzx.invalid', ...args], {
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  const mode = options.mode ?? 'fs';
+  if (mode === 'git') {
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'content');
+  }
+  const { port, server } = await startDecapServer(dir, mode);
   return {
     dir,
     port,
     server,
+    git,
     content: (...parts) => join(dir, 'content', ...parts),
     snapshot() {
       const files = new Map<string, string>();
       for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
         if (!e.isFile()) continue;
         const path = join(e.parentPath, e.name);
-        files.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+        const rel = relative(dir, path);
+        if (rel.split(sep)[0] === '.git') continue;
+        files.set(rel, createHash('sha256').update(readFileSync(path)).digest('hex'));
       }
       return files;
     },
@@ -80,6 +106,24 @@ export async function choose(page: Page, label: string, text: string, nth: 'firs
   await input.click();
   await input.fill(text);
   await page.getByRole('option', { name: text }).first().click();
+}
+
+/**
+ * Type into a date or date-time field as an editor does (any form it accepts: 2025-03-12 09:30, 2025年3月12日 9:30),
+ * then leave it and see it shown as `shown` (年-月-日 and a 24-hour clock in Beijing time).
+ */
+export async function fillDate(
+  page: Page,
+  label: string,
+  typed: string,
+  shown: string,
+  nth: 'first' | 'last' = 'first',
+) {
+  const input = page.getByLabel(label, { exact: true })[nth]();
+  await input.fill('');
+  await input.pressSequentially(typed);
+  await input.blur();
+  await expect(input).toHaveValue(shown);
 }
 
 /** The rich-text editor of a Markdown field, by its label (the last one when a list repeats it). */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CmsCollection, CmsField } from 'decap-cms-core';
-import { AREAS_WIDGET, cmsConfig, DATE_FORMAT, DATETIME_FORMAT } from '../../src/cms/config.ts';
+import {
+  AREAS_WIDGET,
+  BEIJING_DAY_SLUG,
+  cmsConfig,
+  TAXONOMY_WIDGET,
+  DATE_FORMAT,
+  DATETIME_FORMAT,
+} from '../../src/cms/config.ts';
 import { collections, type Collection, type Field } from '../../src/content/model.ts';
 import { schemas, storedFields } from '../../src/content/schemas.ts';
 import { blankPaths, isBlank } from '../../src/cms/widgets.ts';
@@ -76,7 +83,7 @@ function expectAgree(m: Field, f: CmsField, zod: unknown): void {
       expect(get(f, 'max'), at).toBe(m.max);
       break;
     case 'ref': {
-      expect(get(f, 'widget'), at).toBe('relation');
+      expect(get(f, 'widget'), at).toBe(m.to === 'members' || m.to === 'paper' ? 'relation' : TAXONOMY_WIDGET);
       expect(get(f, 'collection'), at).toBe(m.to);
       expect(Boolean(get(f, 'multiple')), at).toBe(m.multiple);
       const target = cmsCollections.get(m.to);
@@ -92,12 +99,8 @@ function expectAgree(m: Field, f: CmsField, zod: unknown): void {
         expect(f, at).toMatchObject({ value_field: '{{slug}}', search_fields: ['number', 'date'] });
         expect(target!.folder, at).toBe('content/paper');
       } else {
-        expect(f, at).toMatchObject({
-          file: m.to,
-          value_field: 'items.*.id',
-          search_fields: ['items.*.name'],
-          display_fields: ['items.*.name'],
-        });
+        expect(f, at).toMatchObject({ file: m.to });
+        expect(get(f, 'within'), at).toEqual(m.within ? [...m.within] : undefined);
         expect(
           target!.files?.map((x) => x.name),
           at,
@@ -215,8 +218,8 @@ describe('the whole configuration', () => {
   it('names new files from the entry’s own fields, never from UTC date placeholders, except members', () => {
     const slugs = Object.fromEntries(config.collections.map((c) => [c.name, c.slug]));
     expect(slugs.proposals).toBe('{{fields.number}}');
-    expect(slugs.news).toBe("{{fields.date | date('YYYY-MM-DD')}}");
-    expect(slugs.voices).toBe("{{fields.date | date('YYYY-MM-DD')}}");
+    expect(slugs.news).toBe(BEIJING_DAY_SLUG);
+    expect(slugs.voices).toBe(BEIJING_DAY_SLUG);
     expect(slugs.reviews).toBe('{{fields.year}}-gongzuo-huimou');
     expect(slugs.members).toMatch(/^member-/);
   });
