@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { assertSanitised, sanitizingStore } from '../integrations/internals/sanitizing-store.ts';
 import { contentDir } from '../lib/paths.ts';
-import { resetRegistry } from '../lib/registry.ts';
+import { resetRegistry } from './registry.ts';
 import { entryCodeDigest } from './code-digest.ts';
 import { ContentError, parseYaml, shown } from './errors.ts';
 import { ID_PATTERN, type FolderCollection, type SettingsCollection, type TaxonomyCollection } from './model.ts';

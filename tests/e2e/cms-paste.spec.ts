@@ -18,7 +18,7 @@ import {
   TextRun,
 } from 'docx';
 import { freePort, startDecapServer } from '../support/decap.ts';
-import { startNginx } from '../support/nginx.ts';
+import { startNginx } from '../../src/deploy/local-nginx.ts';
 import { CONTENT } from '../support/content.ts';
 
 /**

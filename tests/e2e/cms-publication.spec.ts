@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { schemas } from '../../src/content/schemas.ts';
-import { resetRegistry } from '../../src/lib/registry.ts';
+import { resetRegistry } from '../../src/content/registry.ts';
 import { startDecapServer } from '../support/decap.ts';
 import { CONTENT, frontmatter } from '../support/content.ts';
 

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ContentFixture } from '../support/fixture.ts';
-import { startNginx, type Nginx } from '../support/nginx.ts';
+import { startNginx, type Nginx } from '../../src/deploy/local-nginx.ts';
 
 /**
  * Editors paste from Word and WeChat, so content may carry script. A fixture site holding known XSS vectors in bodies,
