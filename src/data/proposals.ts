@@ -56,3 +56,18 @@ export async function getRelated(p: P, n = 5): Promise<P[]> {
   const rest = [...one.values()].sort((a, b) => order.get(a.id)! - order.get(b.id)!).slice(0, need);
   return [...both, ...rest];
 }
+
+/** Public proposals marked 重点提案, in the archive's order. */
+export async function getKeyProposals(): Promise<P[]> {
+  return (await getProposals()).filter((p) => p.data.key);
+}
+
+/** A unit's public proposals by its role in them: lead (主办), co (协办) and joint (会办). */
+export async function getUnitProposals(unit: string): Promise<{ lead: P[]; co: P[]; joint: P[] }> {
+  const all = await getProposals();
+  return {
+    lead: all.filter((p) => p.data.leadUnits.includes(unit)),
+    co: all.filter((p) => p.data.coUnits.includes(unit)),
+    joint: all.filter((p) => p.data.jointUnits.includes(unit)),
+  };
+}
