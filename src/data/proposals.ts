@@ -6,7 +6,7 @@ type P = Entry<ProposalData>;
 
 /**
  * Lookups built once per build. Asking "which proposals share this session / category / unit" of the whole list on
- * every proposal page made the build quadratic: 15 s of a 20,000-document build went to scoring 4,000 × 4,000 pairs.
+ * every proposal page made the build quadratic in the number of proposals (docs/benchmarks.md#related-proposals).
  */
 const getIndexes = memo(async () => {
   const all = await getProposals();
