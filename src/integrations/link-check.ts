@@ -1,7 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { digestOf } from '../lib/build-inputs.ts';
 import { detach, findBroken, scanFeed, scanHtml, type PageRefs } from '../lib/links.ts';
 import { siteFiles } from './site-files.ts';
@@ -202,20 +201,8 @@ export type LinkCheckMessage = { info: string } | { done: true } | { error: stri
  * check's short-lived strings (every page's HTML that must be parsed, its tags and attributes) grew the build's heap,
  * which stayed that size while Pagefind indexed its largest parts beside it (docs/benchmarks.md#link-check).
  */
-export function checkLinksInWorker(job: LinkCheckJob, logger: AstroIntegrationLogger): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./link-check-worker.ts', import.meta.url), { workerData: job });
-    let settled = false;
-    worker.on('message', (m: LinkCheckMessage) => {
-      if ('info' in m) logger.info(m.info);
-      else if ('error' in m) reject(new Error(m.error));
-      settled = !('info' in m);
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) =>
-      settled && code === 0
-        ? resolve()
-        : reject(new Error(`the link check stopped (exit code ${code}) before it finished`)),
-    );
-  });
+export async function checkLinksInWorker(job: LinkCheckJob, logger: AstroIntegrationLogger): Promise<void> {
+  const url = new URL('./link-check-worker.ts', import.meta.url);
+  const end = await workerTask<LinkCheckMessage>(url, job, 'the link check', (info) => logger.info(info));
+  if ('error' in end) throw new Error(end.error);
 }
