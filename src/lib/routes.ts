@@ -50,6 +50,13 @@ export const routes = {
   units: '/units/',
   unit: (id: string) => `/units/${id}/`,
   archive: '/archive/',
+  about: '/about/',
+  organization: '/about/organization/',
+  proposalsKey: '/proposals/key/',
+  /** The feeds listed on the site map. */
+  sitemapFeeds: '/sitemap/#sm-feeds',
+  openDataJson: '/proposals.json',
+  openDataCsv: '/proposals.csv',
   archiveYear: (year: number | string) => `/archive/${year}/`,
   paper: paperRoutes,
 } as const;
