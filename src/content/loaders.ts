@@ -7,7 +7,13 @@ import { contentDir } from '../lib/paths.ts';
 import { resetRegistry } from './registry.ts';
 import { entryCodeDigest } from './code-digest.ts';
 import { ContentError, parseYaml, shown } from './errors.ts';
-import { ID_PATTERN, type FolderCollection, type SettingsCollection, type TaxonomyCollection } from './model.ts';
+import {
+  FILE_POSITION,
+  ID_PATTERN,
+  type FolderCollection,
+  type SettingsCollection,
+  type TaxonomyCollection,
+} from './model.ts';
 
 const ID_RE = new RegExp(ID_PATTERN);
 
@@ -119,9 +125,11 @@ function yamlLoader(
       const sync = async () => {
         const list = items(await readYaml(file), file);
         ctx.store.clear();
-        for (const { id, data } of list) {
+        for (const [position, { id, data }] of list.entries()) {
           const parsed = await ctx.parseData({ id, data, filePath: file });
-          ctx.store.set({ id, data: parsed, filePath: shown(file) });
+          // Astro hands a collection back sorted by id; editors order a taxonomy in its file (the 机构设置 page lists
+          // committees as the file does), so each item carries its place, which getTaxonomy sorts by and drops.
+          ctx.store.set({ id, data: { ...parsed, [FILE_POSITION]: position }, filePath: shown(file) });
         }
       };
       await sync();

@@ -156,6 +156,9 @@ export interface SettingsCollection {
 export type Collection = FolderCollection | TaxonomyCollection | SettingsCollection;
 
 /** Lowercase ASCII id: letters, digits and single hyphens. Used for file names, taxonomy ids and URLs. */
+/** Key under which a taxonomy item's place in its file is stored beside its data (see getTaxonomy). */
+export const FILE_POSITION = '_position';
+
 export const ID_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 /** Proposal number: term-meeting-serial, e.g. `14-3-0123`. */
 export const PROPOSAL_NUMBER_PATTERN = '^\\d{1,2}-\\d{1,2}-\\d{4}$';
@@ -640,6 +643,15 @@ export const categories = taxonomy('categories', '提案类别', '类别');
 export const sectors = taxonomy('sectors', '界别', '界别');
 export const committees = taxonomy('committees', '专门委员会', '专门委员会', [
   { name: 'shortName', label: '简称', type: 'string', required: false, hint: '如：提案委' },
+  {
+    name: 'categories',
+    label: '对口提案类别',
+    type: 'ref',
+    to: 'categories',
+    multiple: true,
+    required: false,
+    hint: '本委员会对口联系、协助督办的提案类别；“机构设置”页据此列出各委员会的相关提案。',
+  },
 ]);
 export const places = taxonomy('places', '县区', '县区');
 export const synonyms = taxonomy('synonyms', '搜索同义词', '同义词组', [
@@ -668,6 +680,27 @@ export const settings = {
     { name: 'address', label: '地址', type: 'string', required: true },
     { name: 'postcode', label: '邮编', type: 'string', required: false },
     { name: 'phone', label: '电话', type: 'string', required: true },
+    {
+      name: 'email',
+      label: '电子邮箱',
+      type: 'string',
+      required: false,
+      pattern: { regex: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', message: '应为电子邮箱地址，如 zxb@example.gov.cn' },
+    },
+    {
+      name: 'officeHours',
+      label: '办公时间',
+      type: 'string',
+      required: false,
+      hint: '如：工作日 8:30—12:00，14:30—17:30',
+    },
+    {
+      name: 'about',
+      label: '“关于我们”正文',
+      type: 'markdown',
+      required: false,
+      hint: '本会简介、主要职能等，显示在“关于我们”页；用“## 标题”分节。不填则只显示网站简介。',
+    },
     { name: 'icp', label: 'ICP备案号', type: 'string', required: true, hint: '如：晋ICP备12345678号' },
     {
       name: 'publicSecurity',

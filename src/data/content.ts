@@ -19,6 +19,7 @@ import { htmlText } from '../lib/html-text.ts';
 import { publishNow, visibility, type Withdrawal } from '../lib/publication.ts';
 import { memo } from './memo.ts';
 import { assertCollectionLoaded } from './store-guard.ts';
+import { FILE_POSITION } from '../content/model.ts';
 
 /**
  * Every content query of the site. Pages ask this module and never filter or sort entries themselves, so ordering and
@@ -169,8 +170,13 @@ interface TaxonomyMap {
 
 /** Items of a taxonomy in file order (the order editors gave them). */
 export async function getTaxonomy<N extends TaxonomyName>(name: N): Promise<TaxonomyMap[N][]> {
-  const entries = (await getCollection(name as never)) as unknown as { id: string; data: TaxonomyMap[N] }[];
-  return entries.map((e) => e.data);
+  const entries = (await getCollection(name as never)) as unknown as {
+    id: string;
+    data: TaxonomyMap[N] & { [FILE_POSITION]: number };
+  }[];
+  return entries
+    .toSorted((a, b) => a.data[FILE_POSITION] - b.data[FILE_POSITION])
+    .map(({ data: { [FILE_POSITION]: _, ...item } }) => item as unknown as TaxonomyMap[N]);
 }
 
 /** Items of a taxonomy by id. */

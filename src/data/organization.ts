@@ -1,5 +1,5 @@
 import { LEADERSHIP_POSTS } from '../content/model.ts';
-import { getMembers, getTaxonomy } from './content.ts';
+import { getMembers, getProposals, getTaxonomy } from './content.ts';
 import { getCommitteeSections } from './reviews.ts';
 
 /** The committee's leadership: 主席, then 副主席, then 秘书长, each post in the members' pinyin order. */
@@ -15,16 +15,31 @@ export async function getLeaders() {
  * work reviews that hold a section of it.
  */
 export async function getCommitteeRoster() {
-  const [committees, members, sections] = await Promise.all([
+  const [committees, members, sections, proposals, categories] = await Promise.all([
     getTaxonomy('committees'),
     getMembers(),
     getCommitteeSections(),
+    getProposals(),
+    getTaxonomy('categories'),
   ]);
-  return committees.map((c) => ({
-    committee: c,
-    members: members
-      .filter((m) => m.data.committee === c.id)
-      .sort((a, b) => Number(!a.data.leadership) - Number(!b.data.leadership)),
-    reviews: sections.find((s) => s.committee.id === c.id)?.items ?? [],
-  }));
+  return committees.map((c) => {
+    const followed = new Set(c.categories);
+    const own = proposals.filter((p) => followed.has(p.data.category));
+    return {
+      committee: c,
+      members: members
+        .filter((m) => m.data.committee === c.id)
+        .sort((a, b) => Number(!a.data.leadership) - Number(!b.data.leadership)),
+      reviews: sections.find((s) => s.committee.id === c.id)?.items ?? [],
+      /** The proposal categories it follows, in the categories' own order, each with its published proposals' count. */
+      categories: categories
+        .filter((k) => followed.has(k.id))
+        .map((k) => ({ category: k, count: own.filter((p) => p.data.category === k.id).length })),
+      /** Its latest proposals (the list is newest first), for a glance; the category links lead to all of them. */
+      latest: own.slice(0, COMMITTEE_LATEST),
+    };
+  });
 }
+
+/** How many of a committee's proposals the 机构设置 page shows. */
+export const COMMITTEE_LATEST = 3;

@@ -12,6 +12,10 @@ const committees = (
 ).items;
 const settings = parse(readFileSync(join(CONTENT, 'settings/site.yml'), 'utf8')) as {
   counties?: { name: string; url?: string }[];
+  about?: string;
+  phone: string;
+  address: string;
+  officeHours?: string;
 };
 const post = (m: (typeof members)[number]) =>
   LEADERSHIP_POSTS.indexOf(m.data.leadership as (typeof LEADERSHIP_POSTS)[number]);
@@ -67,4 +71,57 @@ test('the county committees from the settings are listed, linked where they have
   }
   await page.goto('/about/');
   await expect(page.getByRole('link', { name: /机构设置/ })).toHaveAttribute('href', '/about/organization/');
+});
+
+test('committees stand in the order the editors gave them in the file', async ({ page }) => {
+  await page.goto('/about/organization/');
+  const shown = await page
+    .locator('[data-committee]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-committee')!));
+  expect(shown).toEqual(committees.map((c) => c.id));
+});
+
+test('each committee shows the proposals of the categories it follows, counted and newest first', async ({ page }) => {
+  const proposals = publishedEntries(collections.find((c) => c.name === 'proposals')!).filter(
+    (p) => p.data.public !== false,
+  );
+  const followed = (committees as { id: string; categories?: string[] }[]).filter((c) => c.categories?.length);
+  expect(followed.length, 'the sample maps committees to proposal categories').toBeGreaterThan(2);
+  await page.goto('/about/organization/');
+  for (const c of followed) {
+    const block = page.locator(`[data-committee="${c.id}"] [data-committee-proposals]`);
+    for (const k of c.categories!) {
+      const n = proposals.filter((p) => p.data.category === k).length;
+      await expect(block.locator(`[data-count-of="proposals public category=${k}"]`), `${c.id} ${k}`).toHaveText(
+        String(n),
+      );
+    }
+    const own = proposals.filter((p) => c.categories!.includes(String(p.data.category)));
+    const newest = own
+      .sort(
+        (a, b) =>
+          String(b.data.submitted).localeCompare(String(a.data.submitted)) ||
+          String(a.data.number).localeCompare(String(b.data.number)),
+      )
+      .slice(0, 3)
+      .map((p) => `/proposals/${p.id}/`);
+    const got = await block.locator('li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(got, c.id).toEqual(newest);
+  }
+});
+
+test('关于我们 shows the text editors wrote in the settings, with its sections, and how to reach the office', async ({
+  page,
+}) => {
+  const headings = [...(settings.about ?? '').matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
+  expect(headings.length, 'the sample settings hold a sectioned 关于我们 text').toBeGreaterThan(1);
+  await page.goto('/about/');
+  await expect(page.locator('article h2')).toContainText([...headings, '了解更多', '联系我们']);
+  const contact = page.locator('section[aria-labelledby="contact"]');
+  await expect(contact).toContainText(settings.address);
+  await expect(contact.getByRole('link', { name: settings.phone })).toHaveAttribute(
+    'href',
+    `tel:${settings.phone.replace(/[^\d+]/g, '')}`,
+  );
+  if (settings.officeHours) await expect(contact).toContainText(settings.officeHours);
 });
