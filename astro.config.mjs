@@ -32,7 +32,7 @@ export default defineConfig({
   // A detail page whose cache key (src/data/cache-keys.ts) and code are unchanged is copied from the last build instead
   // of rendered: after one edited story, the rebuild renders that story, the lists and little else.
   experimental: plain ? {} : { incrementalBuild: true },
-  // Astro's console log in batches: one write per page line cost the 20,000-document build 3.8 s of its main thread.
+  // Astro's console log in batches: a write per page line held up the rendering thread (docs/benchmarks.md#batched-log).
   ...(plain ? {} : { logger: { entrypoint: './src/integrations/build-log.ts' } }),
   markdown: {
     processor: satteri({ hastPlugins: [sectionIds(), footnoteLabels()] }),

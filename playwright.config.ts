@@ -29,7 +29,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   // The built site in dist/ served by nginx with the shipped configuration (npm test builds it first).
   webServer: {
-    command: `node tests/support/nginx.ts ${PORT}`,
+    command: `node src/deploy/local-nginx.ts ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_PATH, parseManifest } from '../lib/publish/manifest.ts';
-import { startNginx } from '../../tests/support/nginx.ts';
+import { startNginx } from '../deploy/local-nginx.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 

@@ -3,7 +3,7 @@
  * build and indexing time and peak memory (apart: Pagefind runs in its own process during the build), output and
  * index size, search transfer and latency in Chromium, page weights, and the rebuild after one edited story. Writes
  * bench-results/bench-<docs>.json. Never touches content/. The site is served by nginx with the shipped configuration
- * (tests/support/nginx.ts), over HTTP/1.1 and then over HTTP/2 and TLS as it ships, so transfer sizes, caching and
+ * (src/deploy/local-nginx.ts), over HTTP/1.1 and then over HTTP/2 and TLS as it ships, so transfer sizes, caching and
  * latencies are those of production.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,7 +21,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Request } from '@playwright/test';
-import { startNginx, type Tls } from '../../tests/support/nginx.ts';
+import { startNginx, type Tls } from '../deploy/local-nginx.ts';
 import { cmsSaveToLive } from './bench-publish.ts';
 import { generateArchive } from './synthetic.ts';
 

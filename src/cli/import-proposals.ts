@@ -5,7 +5,7 @@ import { parse, stringify } from 'yaml';
 import { proposals } from '../content/model.ts';
 import { schemas } from '../content/schemas.ts';
 import { contentDir } from '../lib/paths.ts';
-import { resetRegistry } from '../lib/registry.ts';
+import { resetRegistry } from '../content/registry.ts';
 import {
   COLUMNS,
   columnOf,

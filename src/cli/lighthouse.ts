@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { startNginx } from '../../tests/support/nginx.ts';
+import { startNginx } from '../deploy/local-nginx.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const OUT = process.env.OUT_DIR ?? join(ROOT, 'dist');

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { assertSanitised, sanitizingStore } from '../integrations/internals/sanitizing-store.ts';
 import { contentDir } from '../lib/paths.ts';
-import { resetRegistry } from '../lib/registry.ts';
+import { resetRegistry } from './registry.ts';
 import { entryCodeDigest } from './code-digest.ts';
 import { ContentError, parseYaml, shown } from './errors.ts';
 import {
@@ -40,7 +40,7 @@ export function folderLoader(c: FolderCollection): Loader {
     // Markdown only: MDX would run code from content, and its output would bypass the sanitiser.
     pattern: '**/*.md',
     // The pages show the rendered body and search reads its text (`Entry` in src/data/content.ts): the Markdown kept
-    // beside it was a third of the content store (25 of 79 MB at 20,000 documents), serialised, read and parsed by
+    // beside it was a third of the content store (docs/benchmarks.md#store-from-disk), serialised, read and parsed by
     // every build for nothing.
     retainBody: false,
     generateId: ({ entry }) => {

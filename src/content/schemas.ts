@@ -5,7 +5,7 @@ import { dayFromYamlDate, parseDateTime, parseDay } from '../lib/dates.ts';
 import { attachmentFileProblem, fileProblem, imageProblem } from '../lib/media.ts';
 import { AREA_LABELS, areaProblem, type Area } from '../lib/paper/areas.ts';
 import { publicDir } from '../lib/paths.ts';
-import { hasRef } from '../lib/registry.ts';
+import { hasRef } from './registry.ts';
 import { ATTACHMENT_EXTENSIONS, collections, TAXONOMY_ITEM_FIELDS, type Collection, type Field } from './model.ts';
 import { refinements } from './rules.ts';
 import { lengthMessage } from './messages.ts';

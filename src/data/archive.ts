@@ -1,6 +1,7 @@
 import { beijingYear } from '../lib/dates.ts';
 import { noticeUrl } from '../lib/notices.ts';
 import { getNews, getNotices, getProposals, getReviews, getVoices } from './content.ts';
+import { routes } from '../lib/routes.ts';
 
 /** One published item of any kind, as a year archive lists it. */
 export interface ArchiveItem {
@@ -27,7 +28,7 @@ export async function getArchiveItems(): Promise<ArchiveItem[]> {
       kind: 'news' as const,
       kindLabel: '新闻简报',
       title: n.data.title,
-      url: `/news/${n.id}/`,
+      url: routes.news(n.id),
       date: n.data.date,
     })),
     ...notices.map((n) => ({
@@ -41,21 +42,21 @@ export async function getArchiveItems(): Promise<ArchiveItem[]> {
       kind: 'reviews' as const,
       kindLabel: '工作回眸',
       title: r.data.title,
-      url: `/reviews/${r.id}/`,
+      url: routes.reviews(r.id),
       date: r.data.date,
     })),
     ...proposals.map((p) => ({
       kind: 'proposals' as const,
       kindLabel: '提案与答复',
       title: p.data.title,
-      url: `/proposals/${p.id}/`,
+      url: routes.proposals(p.id),
       date: p.data.submitted,
     })),
     ...voices.map((v) => ({
       kind: 'voices' as const,
       kindLabel: '委员声音',
       title: v.data.title,
-      url: `/voices/${v.id}/`,
+      url: routes.voices(v.id),
       date: v.data.date,
     })),
   ].map((i) => ({ ...i, year: beijingYear(i.date) }));

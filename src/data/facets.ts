@@ -1,6 +1,7 @@
 import { FACETS, STATUS_SLUGS, TYPE_SLUGS, groupByFacet, type Facet } from '../lib/proposals/facets.ts';
 import { getProposals } from './content.ts';
 import { getLookups } from './lookups.ts';
+import { routes } from '../lib/routes.ts';
 
 const invert = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k]));
 const STATUS_BY_SLUG = invert(STATUS_SLUGS);
@@ -63,7 +64,7 @@ export async function getFacets() {
         .map((v) => ({
           value: v,
           label: label(facet, v),
-          url: `/proposals/${facet.name}/${v}/`,
+          url: routes.proposalFacet(facet.name, v),
           items: groups.get(v)!,
           of: countOf(facet, v),
         })),

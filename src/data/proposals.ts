@@ -6,7 +6,7 @@ type P = Entry<ProposalData>;
 
 /**
  * Lookups built once per build. Asking "which proposals share this session / category / unit" of the whole list on
- * every proposal page made the build quadratic: 15 s of a 20,000-document build went to scoring 4,000 × 4,000 pairs.
+ * every proposal page made the build quadratic in the number of proposals (docs/benchmarks.md#related-proposals).
  */
 const getIndexes = memo(async () => {
   const all = await getProposals();
@@ -55,4 +55,19 @@ export async function getRelated(p: P, n = 5): Promise<P[]> {
   for (const u of units) firstOf(byUnit.get(u) ?? [], (x) => x.data.category !== p.data.category);
   const rest = [...one.values()].sort((a, b) => order.get(a.id)! - order.get(b.id)!).slice(0, need);
   return [...both, ...rest];
+}
+
+/** Public proposals marked 重点提案, in the archive's order. */
+export async function getKeyProposals(): Promise<P[]> {
+  return (await getProposals()).filter((p) => p.data.key);
+}
+
+/** A unit's public proposals by its role in them: lead (主办), co (协办) and joint (会办). */
+export async function getUnitProposals(unit: string): Promise<{ lead: P[]; co: P[]; joint: P[] }> {
+  const all = await getProposals();
+  return {
+    lead: all.filter((p) => p.data.leadUnits.includes(unit)),
+    co: all.filter((p) => p.data.coUnits.includes(unit)),
+    joint: all.filter((p) => p.data.jointUnits.includes(unit)),
+  };
 }

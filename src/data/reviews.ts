@@ -1,6 +1,7 @@
 import { render } from 'astro:content';
 import { cleanHeading } from '../lib/sections.ts';
 import { getReviews, getTaxonomy } from './content.ts';
+import { routes } from '../lib/routes.ts';
 
 /** Each review's committee sections: the `##` headings whose id is a committee id. */
 export async function getReviewSections() {
@@ -27,7 +28,7 @@ export async function getCommitteeSections() {
       committee: c,
       items: sections
         .filter((s) => s.sections.some((x) => x.committee === c.id))
-        .map((s) => ({ review: s.review, url: `/reviews/${s.review.id}/#${c.id}` })),
+        .map((s) => ({ review: s.review, url: routes.reviewSection(s.review.id, c.id) })),
     }))
     .filter((c) => c.items.length > 0);
 }

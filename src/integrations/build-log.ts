@@ -36,10 +36,10 @@ function prefix({ level, label }: AstroLoggerMessage): string {
 }
 
 /**
- * Astro's console log (`astro/logger/node`), written in batches. A build of the 20,000-document archive logs two
- * lines for each of its 23,884 pages, and each went to standard output in a write of its own: 3.8 s of the build's
- * main thread, the one that renders the pages, was spent in those writes. Lines now wait up to 100 ms (or 64 KB) and
- * go out together; warnings and errors go at once, after whatever waited, so the order holds.
+ * Astro's console log (`astro/logger/node`), written in batches. A build logs two lines per page, and each went to
+ * standard output in a write of its own, on the main thread, the one that renders the pages
+ * (docs/benchmarks.md#batched-log). Lines now wait up to 100 ms (or 64 KB) and go out together; warnings and errors
+ * go at once, after whatever waited, so the order holds.
  */
 export default function batchedLog(options: { level?: AstroLoggerLevel } = {}): AstroLoggerDestination {
   const level = options.level ?? 'info';

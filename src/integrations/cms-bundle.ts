@@ -10,9 +10,9 @@ import { assertObjectWidgetHolds } from './internals/decap-object-widget.ts';
 
 /**
  * The admin's script (Decap CMS and src/cms/) is bundled apart from the site's pages and kept until its own sources or
- * the installed packages change. Inside `astro build` it was bundled again on every build: about 5 s, and Vite's
- * native bundler kept some 600 MB it had used for it until the build ended, while the search index was being written
- * beside it (measured at 5,000 documents). Bundled in a process of its own (src/cli/build-cms.ts), that memory goes back
+ * the installed packages change. Inside `astro build` it was bundled again on every build, and Vite's native bundler
+ * kept the memory it had used for it until the build ended, while the search index was being written beside it
+ * (docs/benchmarks.md#admin-bundle). Bundled in a process of its own (src/cli/build-cms.ts), that memory goes back
  * when the process exits, and a build whose admin did not change reuses the last bundle.
  */
 
@@ -91,7 +91,7 @@ export function ensureCmsBundle(logger: Pick<AstroIntegrationLogger, 'info'>): C
   const work = join(cache, `.work-${process.pid}-${Date.now()}`);
   mkdirSync(cache, { recursive: true });
   // Always a production bundle, whoever builds first: under Vitest NODE_ENV is `test`, which gave React's development
-  // build (10 MB instead of 5.5).
+  // build, twice the size.
   const env = { ...process.env, NODE_ENV: 'production' };
   const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/build-cms.ts'), work], {
     cwd: ROOT,

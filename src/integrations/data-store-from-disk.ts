@@ -17,9 +17,9 @@ const DATA_STORE_MODULE = `\0${DATA_STORE_MODULE_ID}`;
  * The build's server bundle reads the content data store from disk when the pages are rendered, instead of carrying
  * it as a string literal.
  *
- * Astro puts the whole store (`data-store.json` in the cache folder: 72 MB for the 20,000-document archive, 43 MB since
- * `loaders.ts` keeps no Markdown) into the bundle, and Vite then spent about 8 s on one core parsing, copying and
- * writing that one string, before any page was rendered (10 s for the bundle, against 1.9 s for the sample site). The
+ * Astro puts the whole store (`data-store.json` in the cache folder, tens of MB for a large archive) into the bundle,
+ * and Vite then spent seconds on one core parsing, copying and writing that one string, before any page was rendered
+ * (docs/benchmarks.md#store-from-disk). The
  * store is written by the content sync at the start of the same build and nothing changes it until the pages are
  * done, so reading the file at render time gives the same entries. The dev server is left as Astro made it.
  *

@@ -1,7 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { digestOf } from '../lib/build-inputs.ts';
 import { detach, findBroken, scanFeed, scanHtml, type PageRefs } from '../lib/links.ts';
 import { siteFiles } from './site-files.ts';
@@ -18,8 +17,8 @@ const SCANNER = 'scan-2';
 
 /**
  * What the last check found in each page, by the digest of its HTML. After an edit nearly every page is byte for byte
- * the last build's, and parsing them all again was the longest step of a rebuild (21 s of its 68 s at 20,000
- * documents, beside a 13 s search index). Strings are stored once: the same header and footer links are on every page.
+ * the last build's, and parsing them all again was the longest step of a rebuild (docs/benchmarks.md#link-check).
+ * Strings are stored once: the same header and footer links are on every page.
  */
 interface ScanFile {
   scanner: string;
@@ -133,8 +132,7 @@ export function scanAnswer({ digests, scans, parsed }: Scanned): ScanAnswer {
  * unchanged from the last build may link to one that is gone. Only the parsing of unchanged pages is saved, in
  * `scanFile`. The build runs it in a thread of its own (`checkLinksInWorker`); run on a busy thread, it yields to
  * the event loop between pages. With `threads` 2, a second thread parses half of the pages: the check ends the
- * build, when the index is mostly written and the second core free (20,000 documents: 23,884 pages to read, digest
- * and scan).
+ * build, when the index is mostly written and the second core free (every page must be read, digested and scanned).
  */
 export async function checkLinks(
   root: string,
@@ -200,23 +198,11 @@ export type LinkCheckMessage = { info: string } | { done: true } | { error: stri
 
 /**
  * `checkLinks` in a thread of its own, whose heap is its own and is given back when it ends. On the build's thread, the
- * check's short-lived strings (every page's HTML that must be parsed, its tags and attributes) grew the build's heap by
- * about 500 MB at 20,000 documents, and the heap stayed that size while Pagefind indexed its largest parts beside it.
+ * check's short-lived strings (every page's HTML that must be parsed, its tags and attributes) grew the build's heap,
+ * which stayed that size while Pagefind indexed its largest parts beside it (docs/benchmarks.md#link-check).
  */
-export function checkLinksInWorker(job: LinkCheckJob, logger: AstroIntegrationLogger): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./link-check-worker.ts', import.meta.url), { workerData: job });
-    let settled = false;
-    worker.on('message', (m: LinkCheckMessage) => {
-      if ('info' in m) logger.info(m.info);
-      else if ('error' in m) reject(new Error(m.error));
-      settled = !('info' in m);
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) =>
-      settled && code === 0
-        ? resolve()
-        : reject(new Error(`the link check stopped (exit code ${code}) before it finished`)),
-    );
-  });
+export async function checkLinksInWorker(job: LinkCheckJob, logger: AstroIntegrationLogger): Promise<void> {
+  const url = new URL('./link-check-worker.ts', import.meta.url);
+  const end = await workerTask<LinkCheckMessage>(url, job, 'the link check', (info) => logger.info(info));
+  if ('error' in end) throw new Error(end.error);
 }

@@ -72,9 +72,9 @@ export function pruneOutput(outDir: string, kept: ReadonlySet<string>, since: nu
 
 /**
  * Astro empties the output folder before a build (a synchronous delete on the thread that then renders), and with the
- * incremental build it then copies every page it did not render back from its cache: at 20,000 documents, page
- * generation in a rebuild took 17-20 s that way against 9-10 s with the pages left in place, each copy a new inode
- * beside the thousands just deleted. This integration keeps the last
+ * incremental build it then copies every page it did not render back from its cache, each copy a new inode beside the
+ * thousands just deleted: that doubled page generation in a rebuild (docs/benchmarks.md#kept-output). This integration
+ * keeps the last
  * output instead: Astro leaves an unchanged page where it is and overwrites a changed one, and the files this build
  * neither wrote nor kept (a deleted story, a replaced image, an old script) are deleted once the pages are generated.
  *

@@ -39,7 +39,7 @@ function linker(): (from: string, to: string) => void {
 
 /**
  * Puts every file under `from` at the same place under `to`, as hard links: copying an index part's thousands of small
- * files to and from the build cache took 20 s of a 39 s re-index at 20,000 documents. `skip` leaves out files by their
+ * files to and from the build cache took half of a re-index (docs/benchmarks.md#search-index-files). `skip` leaves out files by their
  * path under `from` (forward slashes).
  */
 export function linkTree(from: string, to: string, skip: (rel: string) => boolean = () => false): void {

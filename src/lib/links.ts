@@ -14,8 +14,8 @@ export interface PageRefs {
 
 /**
  * A copy of `s` that shares no memory with the text it was cut from. V8 keeps a substring of 13 characters or more as
- * a view into the whole string, so each id or URL kept from a page kept that page's HTML: checking the 23,884 pages
- * of a 20,000-document site held 600 MB of them until the build ended, beside Pagefind's peak. Joining forces a new
+ * a view into the whole string, so each id or URL kept from a page kept that page's HTML until the build ended, beside
+ * Pagefind's peak (docs/benchmarks.md#link-check). Joining forces a new
  * string, and the slice is then a view into that short copy only.
  */
 export function detach(s: string): string {
@@ -56,9 +56,8 @@ function attributesOf(text: string): Partial<Record<string, string>> {
  * pages can also share one copy of the links every page has).
  *
  * It reads start tags with a regular expression rather than parsing the document: the link check reads every built
- * page, and htmlparser2 took 0.35-0.42 ms a page, 8-10 s of CPU for the 23,884 pages of a 20,000-document site,
- * against 0.03 ms. The pages are the build's own HTML, so what a parser adds (implied end tags, the tree) finds no
- * other link; `tests/unit/links.test.ts` checks the two agree on the built site and on markup made to tell them apart.
+ * page, and htmlparser2 took ten times as long a page (docs/benchmarks.md#link-check). The pages are the build's own
+ * HTML, so what a parser adds (implied end tags, the tree) finds no other link; `tests/unit/links.test.ts` checks the two agree on the built site and on markup made to tell them apart.
  */
 export function scanHtml(html: string, keep: (s: string) => string = detach): PageRefs {
   const ids = new Set<string>();

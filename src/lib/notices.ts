@@ -1,22 +1,23 @@
 import { NOTICE_TOPICS } from '../content/model.ts';
+import { listUrl, routes } from './routes.ts';
 import { slugify } from './slug.ts';
 
 /**
- * 通知公告 without Astro: their URLs (the one place they are built, for the route table to absorb), the full name of
+ * 通知公告 without Astro: their URLs (from the route table), the full name of
  * the issuing body, and whether a notice is still in force.
  */
 
 /** The column's own URL. */
-export const NOTICES_BASE = '/notices/';
+export const NOTICES_BASE = listUrl('notices');
 
 /** URL of a notice (`/notices/2025-12-01/`), or of the column without an id. */
 export function noticeUrl(id?: string): string {
-  return id ? `${NOTICES_BASE}${id}/` : NOTICES_BASE;
+  return id ? routes.notices(id) : NOTICES_BASE;
 }
 
 /** URL of the list of one 主题分类 (`/notices/topic/ti-an-gong-zuo/`). */
 export function noticeTopicUrl(topic: string): string {
-  return `${NOTICES_BASE}topic/${slugify(topic)}/`;
+  return routes.noticeTopic(slugify(topic));
 }
 
 /** Every 主题分类 with its slug, in the model's order. */

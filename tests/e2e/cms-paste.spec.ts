@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import { changes, cmsRepo, fillDate, login, markdown, type CmsRepo } from '../support/cms.ts';
 import { freePort } from '../support/decap.ts';
-import { startNginx } from '../support/nginx.ts';
+import { startNginx } from '../../src/deploy/local-nginx.ts';
 
 /**
  * An editor pastes from Word, WPS and a web page into the real Decap editor at /admin/ and imports a .docx, saving

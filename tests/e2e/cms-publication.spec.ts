@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { schemas } from '../../src/content/schemas.ts';
-import { resetRegistry } from '../../src/lib/registry.ts';
+import { resetRegistry } from '../../src/content/registry.ts';
 import { changes, cmsRepo, login, publish, type CmsRepo } from '../support/cms.ts';
 import { frontmatter } from '../support/content.ts';
 

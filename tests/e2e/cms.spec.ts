@@ -4,11 +4,11 @@ import { basename, join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { schemas } from '../../src/content/schemas.ts';
-import { resetRegistry } from '../../src/lib/registry.ts';
+import { resetRegistry } from '../../src/content/registry.ts';
 import { changes as diff, choose, cmsRepo, fillDate, login, markdown, publish, type CmsRepo } from '../support/cms.ts';
 import { freePort } from '../support/decap.ts';
 import { frontmatter, rawEntries } from '../support/content.ts';
-import { startNginx } from '../support/nginx.ts';
+import { startNginx } from '../../src/deploy/local-nginx.ts';
 
 /**
  * Editors at work in the real Decap CMS at /admin/ of the built site, saving through a real decap-server (file-system

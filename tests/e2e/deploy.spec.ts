@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 
 /**
  * What the shipped nginx configuration (src/deploy/nginx.conf) sends for each kind of file. The browser tests run
- * against the real nginx with that configuration (tests/support/nginx.mjs), so these are the headers readers get.
+ * against the real nginx with that configuration (src/deploy/local-nginx.ts), so these are the headers readers get.
  */
 
 const DIST = process.env.OUT_DIR ?? 'dist';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { notices } from '../../src/content/model.ts';
 import { schemas } from '../../src/content/schemas.ts';
-import { resetRegistry } from '../../src/lib/registry.ts';
+import { resetRegistry } from '../../src/content/registry.ts';
 import { changes, choose, cmsRepo, login, markdown, publish, typeAddress, type CmsRepo } from '../support/cms.ts';
 import { frontmatter } from '../support/content.ts';
 

@@ -4,11 +4,11 @@ import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { schemas } from '../../src/content/schemas.ts';
-import { resetRegistry } from '../../src/lib/registry.ts';
+import { resetRegistry } from '../../src/content/registry.ts';
 import { changes, cmsRepo, login, publish, type CmsRepo } from '../support/cms.ts';
 import { frontmatter, rawEntries } from '../support/content.ts';
 import { freePort } from '../support/decap.ts';
-import { startNginx } from '../support/nginx.ts';
+import { startNginx } from '../../src/deploy/local-nginx.ts';
 
 /**
  * An editor makes an issue of the 数字报 in the real Decap CMS and places two stories on its page: one area dragged

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ContentFixture } from '../support/fixture.ts';
-import { startNginx, type Nginx } from '../support/nginx.ts';
+import { startNginx, type Nginx } from '../../src/deploy/local-nginx.ts';
 
 /** Phones at 360×740 in every text size of 长辈模式: what an elderly reader on a small screen meets first. */
 const SIZES = { m: '标准', l: '大', xl: '特大' } as const;

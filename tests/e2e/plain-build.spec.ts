@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { collections } from '../../src/content/model.ts';
 import { rawEntries } from '../support/content.ts';
 import { ContentFixture } from '../support/fixture.ts';
-import { startNginx, type Nginx } from '../support/nginx.ts';
+import { startNginx, type Nginx } from '../../src/deploy/local-nginx.ts';
 import { searchFor } from './search-support.ts';
 
 /**

@@ -5,7 +5,7 @@ import { generateArchive } from '../../src/cli/synthetic.ts';
 import { chineseNumber } from '../../src/lib/numerals.ts';
 import { CONTENT, frontmatter } from '../support/content.ts';
 import { ContentFixture } from '../support/fixture.ts';
-import { startNginx, type Nginx } from '../support/nginx.ts';
+import { startNginx, type Nginx } from '../../src/deploy/local-nginx.ts';
 import { allResults, searchFor, shownExcerpts, squeeze, visibleIndexedText } from './search-support.ts';
 
 /**

@@ -5,7 +5,7 @@ import { collections } from '../../src/content/model.ts';
 import { pageYear, type PartEntry } from '../../src/lib/search/parts.ts';
 import { INDEX_LANGUAGE } from '../../src/lib/search/segment.ts';
 import { ContentFixture } from '../support/fixture.ts';
-import { startNginx, type Nginx } from '../support/nginx.ts';
+import { startNginx, type Nginx } from '../../src/deploy/local-nginx.ts';
 import { rawEntries } from '../support/content.ts';
 import { searchFor } from './search-support.ts';
 

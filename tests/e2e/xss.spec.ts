@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ContentFixture } from '../support/fixture.ts';
-import { startNginx, type Nginx } from '../support/nginx.ts';
+import { startNginx, type Nginx } from '../../src/deploy/local-nginx.ts';
 
 /**
  * Editors paste from Word and WeChat, so content may carry script. A fixture site holding known XSS vectors in bodies,
@@ -122,7 +122,11 @@ for (const path of ['/news/xss-fixture/', '/news/', '/', '/proposals/14-3-0123/'
       .all()) {
       await a.click({ timeout: 1000 }).catch(() => {});
     }
-    await page.waitForTimeout(300);
+    // Whatever an injected handler would do has had its chance once every image the page fetched has loaded or failed
+    // (onerror; lazy ones below the fold are never fetched, and handlers are counted below anyway) and two frames have
+    // passed (timers of 0, animation callbacks); the round trip also delivers any dialog or console event raised.
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete || i.loading === 'lazy'));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(ran).toEqual([]);
     await expect(page.locator('#xss-injected')).toHaveCount(0);
     const dangerous = await page.evaluate(() => ({

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasRef, resetRegistry } from '../../src/lib/registry.ts';
+import { hasRef, resetRegistry } from '../../src/content/registry.ts';
 import { CONTENT } from '../support/content.ts';
 import { ContentFixture } from '../support/fixture.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, expect, test } from 'vitest';
-import { checkLinks } from '../../src/integrations/link-check.ts';
+import { checkLinks, checkLinksInWorker } from '../../src/integrations/link-check.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'czzx-link-check-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -81,4 +81,21 @@ test('with two threads, the pages the second thread parses are checked and their
   // Both threads' scans were saved.
   await checkLinks(two, SITE, logger, twoScans, 2);
   expect(logged.at(-1)).toContain('(0 parsed');
+});
+
+test('in a thread of its own, the check hands its log lines over as they come and fails with the broken link named', async () => {
+  const dir = join(tmp, 'threaded');
+  const at = (path: string, body: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), `<!doctype html><html><body>${body}</body></html>`);
+  };
+  at('index.html', '<a href="/news/a/">a</a>');
+  at('news/a/index.html', '<a href="/">首页</a>');
+  const lines: string[] = [];
+  const log = { info: (m: string) => lines.push(m) } as unknown as AstroIntegrationLogger;
+  const job = { root: dir, site: SITE, scanFile: join(tmp, 'cache/threaded-scans.json'), threads: 1 };
+  await checkLinksInWorker(job, log);
+  expect(lines.at(-1)).toContain('2 parsed');
+  rmSync(join(dir, 'news/a'), { recursive: true });
+  await expect(checkLinksInWorker(job, log)).rejects.toThrow(/\/ → \/news\/a\//);
 });

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { nginxBinary, nginxConfig, siteServer, startNginx } from '../support/nginx.ts';
+import { nginxBinary, nginxConfig, siteServer, startNginx } from '../../src/deploy/local-nginx.ts';
 
-/** How the tests tie the shipped nginx configuration to a local server (tests/support/nginx.ts). */
+/** How the tests tie the shipped nginx configuration to a local server (src/deploy/local-nginx.ts). */
 
 const shipped = readFileSync('src/deploy/nginx.conf', 'utf8');
 const tmp = mkdtempSync(join(tmpdir(), 'czzx-nginx-config-'));

@@ -5,7 +5,8 @@ import { fenceError, packageVersion } from './package-version.ts';
  * The batched console log (src/integrations/build-log.ts) is Astro's `logger.entrypoint`, a TypeScript file where
  * Astro documents a JavaScript module (Node runs it with type stripping, ≥ 22.18). Astro falls back to its own logger
  * without a word when the entrypoint fails to load (`loadOrCreateNodeLogger` catches everything), and the build would
- * quietly lose the 3.8 s the batching saves. The logger marks itself loaded; the build checks the mark at its start.
+ * quietly lose what the batching saves (docs/benchmarks.md#batched-log). The logger marks itself loaded; the build
+ * checks the mark at its start.
  */
 const LOADED = Symbol.for('czzx.batchedLog.loaded');
 

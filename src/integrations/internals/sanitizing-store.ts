@@ -11,7 +11,7 @@ const MARK = 'czzxSanitised';
 /**
  * The store as Astro's glob loader sees it, sanitising each entry's rendered HTML on the way in, so no body is ever
  * stored (or served) unsanitised, on first load or after an edit in dev. The frontmatter the Markdown renderer hands
- * back beside the HTML is dropped: it repeats the entry's data (14 of 79 MB of the store at 20,000 documents), and
+ * back beside the HTML is dropped: it repeats the entry's data (docs/benchmarks.md#store-from-disk), and
  * the site never asks for it (`remarkPluginFrontmatter`).
  *
  * This leans on the glob loader rendering Markdown while it loads and handing each entry to `store.set` (Astro's

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ProposalData } from '../../content/types.ts';
 import { answeredOn, answersOf, finalSatisfaction, opinionsOf, replyKind } from './course.ts';
+import { routes } from '../routes.ts';
 
 /**
  * Open data: every public proposal with its replies' metadata (not their text), as JSON and as CSV that Excel opens
@@ -61,7 +62,7 @@ export interface OpenReply {
 export function openProposal(id: string, p: ProposalData, n: Names, site: URL): OpenProposal {
   return {
     number: p.number,
-    url: new URL(`/proposals/${id}/`, site).href,
+    url: new URL(routes.proposals(id), site).href,
     title: p.title,
     session: p.session,
     sessionName: n.session(p.session),

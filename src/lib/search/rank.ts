@@ -1,4 +1,6 @@
 // biome-ignore-all lint/suspicious/noControlCharactersInRegex: \u0001/\u0002 are this file's own mark delimiters.
+import { escapeHtml } from '../escape-html.ts';
+
 /**
  * Re-ranking of Pagefind's top results, which overcomes two of its weaknesses with Chinese: the title is stored
  * unsegmented, so a query in the middle of a title gets no boost, and a multi-word query matches its words anywhere,
@@ -48,9 +50,6 @@ export function rerank<T extends Rankable>(results: readonly T[], query: string)
     .sort((a, b) => b.t - a.t || a.i - b.i)
     .map((x) => x.r);
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Punctuation and spaces an excerpt should not begin with (Pagefind cuts it at a word, often after "：" or "，"). */
 const LEADING = /^[\s\p{P}\p{S}]+/u;

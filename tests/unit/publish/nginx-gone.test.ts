@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { SiteRoot } from '../../../src/lib/publish/releases.ts';
-import { type Nginx, startNginx } from '../../support/nginx.ts';
+import { type Nginx, startNginx } from '../../../src/deploy/local-nginx.ts';
 
 /**
  * The shipped nginx configuration (src/deploy/nginx.conf) serves the site root's `current` symlink: a gone URL

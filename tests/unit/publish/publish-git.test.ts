@@ -18,7 +18,7 @@ import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listFiles } from '../../../src/lib/publish/materialise.ts';
 import { HISTORY_PATH, type HistoryEntry } from '../../../src/lib/publish/manifest.ts';
-import { type Nginx, startNginx } from '../../support/nginx.ts';
+import { type Nginx, startNginx } from '../../../src/deploy/local-nginx.ts';
 
 /**
  * The whole path from a CMS save to the public site, with real Git, the real build and the shipped nginx: editors'

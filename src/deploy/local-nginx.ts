@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const SHIPPED = new URL('../../src/deploy/nginx.conf', import.meta.url);
+const SHIPPED = new URL('./nginx.conf', import.meta.url);
 /** Folders nginx may write request bodies and proxied responses to; all under the server's own work folder. */
 const TEMP_DIRS = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'];
 
@@ -132,7 +132,7 @@ export async function startNginx({
   };
 }
 
-// As a command, for the browser tests: node tests/support/nginx.ts <port> [dir]; nginx stops with this process.
+// As a command, for the browser tests: node src/deploy/local-nginx.ts <port> [dir]; nginx stops with this process.
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
   const port = Number(process.argv[2] ?? 4329);
   const root = process.argv[3] ?? process.env.OUT_DIR ?? 'dist';

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FOLDER_REF_TARGETS, taxonomyCollections, type RefTarget, type TaxonomyCollection } from '../content/model.ts';
-import { parseYaml } from '../content/errors.ts';
-import { contentDir } from './paths.ts';
+import { FOLDER_REF_TARGETS, taxonomyCollections, type RefTarget, type TaxonomyCollection } from './model.ts';
+import { parseYaml } from './errors.ts';
+import { contentDir } from '../lib/paths.ts';
 
 /**
  * The ids every reference field may point at: the members and paper folders and the taxonomy files under `content/`.
