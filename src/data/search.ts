@@ -1,4 +1,4 @@
-import type { MemberData, NewsData, ProposalData, ReviewData, VoiceData } from '../content/types.ts';
+import type { MemberData, NewsData, ProposalData, ReviewData, TopicData, VoiceData } from '../content/types.ts';
 import { beijingDay, beijingYear, toBeijingIso } from '../lib/dates.ts';
 import { sessionShortName } from '../lib/numerals.ts';
 import { searchKeys, type SynonymGroup } from '../lib/search/keys.ts';
@@ -7,6 +7,7 @@ import { KEY_VALUE, KIND_LABELS, SEARCH_FILTERS, type FilterName } from '../lib/
 import { getMembers, getNews, getProposals, getReviews, getTaxonomy, getVoices } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
 import { getPlacement } from './paper.ts';
+import { getTopics } from './topics.ts';
 import { memo } from './memo.ts';
 
 /** What a page tells the search index about itself besides its visible text. */
@@ -79,6 +80,11 @@ export async function newsRecord(d: NewsData, bodyText: string, id: string) {
 /** Search record of a work review. */
 export async function reviewRecord(d: ReviewData, bodyText: string) {
   return record('reviews', { title: d.title, date: d.date, text: `${d.editorNote} ${bodyText}`, meta: { summary: d.editorNote.slice(0, 120) } });
+}
+
+/** Search record of a 专题: 栏目 专题, found by its summary as well as its text. */
+export async function topicRecord(d: TopicData) {
+  return record('topics', { title: d.title, date: d.date, text: d.summary, terms: [d.summary], meta: { summary: d.summary } });
 }
 
 /** Search record of a member voice, findable by its author's name in pinyin. */
@@ -201,6 +207,7 @@ export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<F
   for (const e of await getNews()) [...baseFilters('news', e.data.date), ...(await paperFilters('news', e.id))].forEach(add);
   for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
   for (const e of await getVoices()) [...baseFilters('voices', e.data.date), ...(await paperFilters('voices', e.id))].forEach(add);
+  for (const e of await getTopics()) baseFilters('topics', e.data.date).forEach(add);
   (await getMembers()).forEach(() => baseFilters('members').forEach(add));
   (await getTaxonomy('units')).forEach(() => baseFilters('units').forEach(add));
   for (const e of await getProposals()) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_MAX_IMAGE_MB, imageProblem as problemOf } from './image-check.ts';
 import { contentDir } from './paths.ts';
+import { captionsProblem, videoProblem } from './video-check.ts';
 
 /**
  * Largest image an editor may upload, from `maxImageMB` in content/settings/site.yml (the CMS checks the same limit
@@ -20,6 +21,9 @@ export function maxImageBytes(): number {
 
 /** Why an uploaded file may not be published: an image as for `imageProblem`, a PDF too large or not a PDF. */
 export function fileProblem(file: string): string | undefined {
+  const name = file.split('/').pop()!;
+  if (/\.mp4$/i.test(file)) return videoProblem({ name, size: statSync(file).size, head: readHead(file, 16) });
+  if (/\.vtt$/i.test(file)) return captionsProblem({ name, text: readFileSync(file, 'utf8') });
   if (!file.toLowerCase().endsWith('.pdf')) return imageProblem(file);
   const size = statSync(file).size;
   if (size > MAX_PDF_BYTES) return `PDF 过大：${(size / 1024 / 1024).toFixed(1)} MB，不能超过 ${MAX_PDF_BYTES / 1024 / 1024} MB`;
@@ -28,6 +32,14 @@ export function fileProblem(file: string): string | undefined {
   readSync(fd, head, 0, 5, 0);
   closeSync(fd);
   return head.toString('latin1') === '%PDF-' ? undefined : '文件内容不是 PDF';
+}
+
+function readHead(file: string, n: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  const head = new Uint8Array(n);
+  readSync(fd, head, 0, n, 0);
+  closeSync(fd);
+  return head;
 }
 
 /** Largest PDF of a newspaper page: a page of text and photos at print resolution fits well under it. */

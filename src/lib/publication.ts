@@ -25,7 +25,7 @@ export interface Publishable {
 }
 
 /** Kinds of entries and the field that holds their publication moment. */
-const MOMENT_FIELD = { news: 'date', reviews: 'date', voices: 'date', proposals: 'publishAt' } as const;
+const MOMENT_FIELD = { news: 'date', reviews: 'date', voices: 'date', topics: 'date', proposals: 'publishAt' } as const;
 
 /** The moment an entry goes public, or undefined when it is public as soon as it is built. */
 export function publicationMoment(kind: string, data: Publishable): Date | undefined {
