@@ -2,8 +2,8 @@ import { collections, type Collection, type Field } from '../content/model.ts';
 import { refinements } from '../content/rules.ts';
 import { parseDateTime } from '../lib/dates.ts';
 import { droppedHtml } from '../lib/html-allowlist.ts';
-import { guardMdx, type Usage } from '../lib/mdx-guard.ts';
-import { TOPIC_COMPONENTS, propProblems } from '../lib/topic-components.ts';
+import { guardMdx } from '../lib/mdx-guard.ts';
+import { usageProblems } from '../lib/topic-check.ts';
 import { parseMdxInBrowser } from './mdx-parse.ts';
 import { FOLDER_VIEWS } from './config.ts';
 import { blankPaths } from './widgets.ts';
@@ -64,11 +64,7 @@ export function ruleIssues(collectionName: string, data: Data): Issue[] {
 export function mdxIssues(label: string, body: unknown): Issue[] {
   if (typeof body !== 'string' || !body.trim()) return [];
   const { problems, usages } = guardMdx(body, parseMdxInBrowser);
-  const walk = (u: Usage): string[] => [
-    ...propProblems(u.name, u.props, {}).map((m) => `第 ${u.line} 行 <${u.name}>（${TOPIC_COMPONENTS[u.name].label}）：${m}`),
-    ...u.children.flatMap(walk),
-  ];
-  const all = [...problems, ...usages.flatMap(walk)];
+  const all = [...problems, ...usages.flatMap((u) => usageProblems(u, {}))];
   return all.length ? [{ path: ['body'], message: `「${label}」不能保存：${all.join('；')}` }] : [];
 }
 

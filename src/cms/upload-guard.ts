@@ -1,4 +1,5 @@
 import { imageProblem, sniffImage, type ImageKind } from '../lib/image-check.ts';
+import { captionsProblem, videoProblem } from '../lib/video-check.ts';
 
 /**
  * Uploads are checked before Decap writes them. Decap's media library writes a chosen file at once, and checks
@@ -11,7 +12,8 @@ import { imageProblem, sniffImage, type ImageKind } from '../lib/image-check.ts'
  * - gives a file whose name is not plain ASCII (a Chinese name would be dropped from the URL) a generated one;
  *
  * then hands the (possibly new) file on to Decap in a fresh `change` event. Only image inputs (`accept` naming images,
- * as Decap's image widgets and the editor's image button set it) are touched.
+ * as Decap's image widgets and the editor's image button set it) are changed; in other file inputs an MP4 video and
+ * WebVTT captions are checked by their content (`src/lib/video-check.ts`) and refused the same way.
  */
 
 /** Longest side of a photo as stored; larger photos are scaled down before upload. Wider than any page shows. */
@@ -66,13 +68,40 @@ export async function prepareUpload(file: File, maxBytes: number): Promise<{ fil
   return { file: name === file.name && ready === file ? file : new File([ready], name, { type: MIME[kind] }) };
 }
 
+/**
+ * Why a file chosen in a file widget (not an image input) may not be uploaded: a `.mp4` that is not an MP4 by its
+ * bytes or is too large, a `.vtt` that is not WebVTT. Other files (PDFs) pass to Decap as before.
+ */
+export async function otherFileProblem(file: File): Promise<string | undefined> {
+  if (/\.mp4$/i.test(file.name)) return videoProblem({ name: file.name, size: file.size, head: new Uint8Array(await file.slice(0, 16).arrayBuffer()) });
+  if (/\.vtt$/i.test(file.name)) return captionsProblem({ name: file.name, text: await file.slice(0, 1024 * 1024).text() });
+  return undefined;
+}
+
 /** Install the check. Call before `CMS.init`. */
 export function installUploadGuard(maxBytes: number): void {
   window.addEventListener(
     'change',
     (event) => {
       const input = event.target;
-      if (passed.has(event) || !(input instanceof HTMLInputElement) || input.type !== 'file' || !/image/.test(input.accept) || !input.files?.length) return;
+      if (passed.has(event) || !(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length) return;
+      if (!/image/.test(input.accept)) {
+        // A video or captions file: checked, never changed, so Decap may take the event as it is once it passes.
+        event.stopImmediatePropagation();
+        const files = [...input.files];
+        void Promise.all(files.map(otherFileProblem)).then((found) => {
+          const problems = found.filter((p): p is string => !!p);
+          if (problems.length) {
+            input.value = '';
+            window.alert(`未上传：${problems.join('\n')}`);
+            return;
+          }
+          const again = new Event('change', { bubbles: true });
+          passed.add(again);
+          input.dispatchEvent(again);
+        });
+        return;
+      }
       event.stopImmediatePropagation();
       const files = [...input.files];
       void Promise.all(files.map((f) => prepareUpload(f, maxBytes))).then((results) => {

@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContentError } from '../content/errors.ts';
 import type { ProposalData, TopicData } from '../content/types.ts';
-import { bodyOf, frontmatterLines, guardMdx, type Usage } from '../lib/mdx-guard.ts';
 import { meetingName } from '../lib/meeting-name.ts';
 import { parseMdxForBuild } from '../lib/mdx-parse.ts';
 import { publicDir } from '../lib/paths.ts';
 import { filterFromProps, matchesFilter } from '../lib/proposals/filter.ts';
-import { STATS_BY, TOPIC_COMPONENTS, propProblems, type Domain } from '../lib/topic-components.ts';
+import { topicProblems } from '../lib/topic-check.ts';
+import { STATS_BY, type Domain } from '../lib/topic-components.ts';
 import { topicUrl } from '../lib/topic-url.ts';
 import { getProposals, getTopicEntries, getTaxonomy, type Entry } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
@@ -31,24 +31,12 @@ const getDomain: () => Promise<Domain> = memo(async () => {
   return { session: ids(sessions), category: ids(categories), unit: ids(units), sector: ids(sectors) };
 });
 
-/** Every problem of a topic's MDX: the guard's (code, unknown components) and each component's attribute values. */
-export function topicProblems(fileText: string, body: string, domain: Domain): string[] {
-  const { problems, usages } = guardMdx(body, parseMdxForBuild, frontmatterLines(fileText));
-  const exists = (p: string) => existsSync(join(publicDir(), p));
-  const walk = (u: Usage): string[] => [
-    ...propProblems(u.name, u.props, domain, exists).map((m) => `第 ${u.line} 行 <${u.name}>（${TOPIC_COMPONENTS[u.name].label}）：${m}`),
-    ...u.children.flatMap(walk),
-  ];
-  return [...problems, ...usages.flatMap(walk)];
-}
-
 /** Published 专题, newest first; throws a `ContentError` for the first topic whose components are wrong. */
 export const getTopics = memo(async () => {
   const [topics, domain] = await Promise.all([getTopicEntries(), getDomain()]);
   for (const t of topics) {
     // Read from the file, so the line numbers count from its top, frontmatter included.
-    const text = readFileSync(t.file, 'utf8');
-    const problems = topicProblems(text, bodyOf(text), domain);
+    const problems = topicProblems(readFileSync(t.file, 'utf8'), domain, parseMdxForBuild, (p) => existsSync(join(publicDir(), p)));
     if (problems.length) throw new ContentError(t.file, problems.join('；'));
   }
   return topics;
