@@ -87,7 +87,8 @@ export const DEFAULT_BACKEND = {
 };
 
 function backendConfig(o: CmsBackendOptions = {}): CmsBackend {
-  const pick = <K extends keyof typeof DEFAULT_BACKEND>(k: K) => (o[k] || DEFAULT_BACKEND[k]) as (typeof DEFAULT_BACKEND)[K];
+  const pick = <K extends keyof typeof DEFAULT_BACKEND>(k: K) =>
+    (o[k] || DEFAULT_BACKEND[k]) as (typeof DEFAULT_BACKEND)[K];
   const name = pick('name');
   const baseUrl = pick('baseUrl').replace(/\/+$/, '');
   return {
@@ -115,7 +116,10 @@ function base(f: Field): { name: string; label: string; required: boolean; hint?
 }
 
 /** How an entry of a folder collection is found and shown in a relation field; it is stored by its file name. */
-const FOLDER_RELATIONS: Record<(typeof FOLDER_REF_TARGETS)[number], { search_fields: string[]; display_fields: string[] }> = {
+const FOLDER_RELATIONS: Record<
+  (typeof FOLDER_REF_TARGETS)[number],
+  { search_fields: string[]; display_fields: string[] }
+> = {
   // 职务 beside the name tells apart two members of one name and shows whom an editor picks.
   members: { search_fields: ['name', 'role'], display_fields: ['{{name}}（{{role}}）'] },
   // An issue is picked by its number or date (第186期 2025-04-18); newest issues are the ones editors want.
@@ -155,7 +159,13 @@ export function cmsField(f: Field): CmsField {
     case 'text':
       return { ...b, widget: 'text', ...(f.maxLength ? { max_length: f.maxLength } : {}) } as CmsField;
     case 'markdown':
-      return { ...b, widget: 'markdown', modes: ['rich_text', 'raw'], sanitize_preview: true, editor_components: MARKDOWN_EDITOR_COMPONENTS } as CmsField;
+      return {
+        ...b,
+        widget: 'markdown',
+        modes: ['rich_text', 'raw'],
+        sanitize_preview: true,
+        editor_components: MARKDOWN_EDITOR_COMPONENTS,
+      } as CmsField;
     case 'datetime':
       // A new entry starts at “now”, which editors usually keep.
       return { ...b, widget: 'datetime', format: DATETIME_FORMAT, ...(f.required ? { default: '{{now}}' } : {}) };
@@ -185,7 +195,13 @@ export function cmsField(f: Field): CmsField {
         summary: '{{fields.alt}}',
         fields: [
           { name: 'src', label: '图片', widget: 'image', required: true, choose_url: false },
-          { name: 'alt', label: '替代文字', widget: 'string', required: true, hint: '必填：用一句话说明图片内容，供视障读者使用' },
+          {
+            name: 'alt',
+            label: '替代文字',
+            widget: 'string',
+            required: true,
+            hint: '必填：用一句话说明图片内容，供视障读者使用',
+          },
           { name: 'caption', label: '图注', widget: 'string', required: false },
         ],
       } as CmsField;
@@ -280,8 +296,15 @@ const PREVIEW_PATHS: Record<FolderCollection['name'], string> = {
 
 /** The newest session by its number (`14-4` after `14-3`, `15-1` after `14-5`). */
 export function latestSession(sessions: CmsOptions['sessions']): string | undefined {
-  const key = (id: string) => id.split('-').map((n) => n.padStart(3, '0')).join('-');
-  return [...(sessions ?? [])].map((s) => s.id).sort((a, b) => key(a).localeCompare(key(b))).at(-1);
+  const key = (id: string) =>
+    id
+      .split('-')
+      .map((n) => n.padStart(3, '0'))
+      .join('-');
+  return [...(sessions ?? [])]
+    .map((s) => s.id)
+    .sort((a, b) => key(a).localeCompare(key(b)))
+    .at(-1);
 }
 
 /**
@@ -290,7 +313,11 @@ export function latestSession(sessions: CmsOptions['sessions']): string | undefi
  */
 function proposalDefaults(fields: CmsField[], sessions: CmsOptions['sessions']): CmsField[] {
   const session = latestSession(sessions);
-  const defaults: Record<string, string> = { proposerType: '委员提案', status: '立案', ...(session ? { session, number: `${session}-` } : {}) };
+  const defaults: Record<string, string> = {
+    proposerType: '委员提案',
+    status: '立案',
+    ...(session ? { session, number: `${session}-` } : {}),
+  };
   return fields.map((f) => (defaults[f.name] ? ({ ...f, default: defaults[f.name] } as CmsField) : f));
 }
 
@@ -311,7 +338,14 @@ export function cmsCollection(c: Collection, options: CmsOptions = {}): CmsColle
     const hint = mdx ? c.body.hint : [c.body.hint, `${ALLOWED_HINT}。`].filter(Boolean).join(' ');
     // An MDX body offers the 专题 components; a Markdown body only Decap's own, which the site keeps.
     const components = mdx ? [...TOPIC_EDITOR_COMPONENTS] : MARKDOWN_EDITOR_COMPONENTS;
-    const body = { name: 'body', label: c.body.label, widget: 'markdown', required: c.body.required, hint, editor_components: components };
+    const body = {
+      name: 'body',
+      label: c.body.label,
+      widget: 'markdown',
+      required: c.body.required,
+      hint,
+      editor_components: components,
+    };
     return {
       ...common,
       folder: `${CONTENT}/${c.folder}`,
@@ -322,7 +356,12 @@ export function cmsCollection(c: Collection, options: CmsOptions = {}): CmsColle
       preview_path: PREVIEW_PATHS[c.name],
       ...FOLDER_VIEWS[c.name],
       ...(c.name === 'proposals' ? { view_filters: proposalFilters(options.sessions) } : {}),
-      fields: [...(c.name === 'proposals' ? proposalDefaults(c.fields.map(cmsField), options.sessions) : c.fields.map(cmsField)), body as CmsField],
+      fields: [
+        ...(c.name === 'proposals'
+          ? proposalDefaults(c.fields.map(cmsField), options.sessions)
+          : c.fields.map(cmsField)),
+        body as CmsField,
+      ],
     } as CmsCollection;
   }
   const fields =
@@ -339,7 +378,12 @@ export function cmsCollection(c: Collection, options: CmsOptions = {}): CmsColle
           } as CmsField,
         ]
       : c.fields.map(cmsField);
-  const file: CmsCollectionFile = { name: c.kind === 'taxonomy' ? c.name : 'site', label: c.label, file: `${CONTENT}/${c.file}`, fields };
+  const file: CmsCollectionFile = {
+    name: c.kind === 'taxonomy' ? c.name : 'site',
+    label: c.label,
+    file: `${CONTENT}/${c.file}`,
+    fields,
+  };
   // A list of names or the settings gain nothing from a side-by-side preview; the editing pane gets the full width.
   return { ...common, editor: { preview: false }, files: [file] } as CmsCollection;
 }

@@ -32,7 +32,9 @@ const byName = new Map<string, Collection>(collections.map((c) => [c.name, c]));
 export function asParsed(fields: readonly Field[], data: Data): Data {
   const out = structuredClone(data);
   for (const path of blankPaths(out)) {
-    const parent = path.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], out) as Record<string | number, unknown> | unknown[];
+    const parent = path.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], out) as
+      | Record<string | number, unknown>
+      | unknown[];
     const key = path.at(-1)!;
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
     else delete parent[key];
@@ -40,7 +42,8 @@ export function asParsed(fields: readonly Field[], data: Data): Data {
   for (const f of fields) {
     const v = out[f.name];
     if (f.type === 'datetime' && typeof v === 'string') out[f.name] = parseDateTime(v) ?? v;
-    else if (v === undefined && (f.type === 'stringList' || ((f.type === 'ref' || f.type === 'group') && f.multiple))) out[f.name] = [];
+    else if (v === undefined && (f.type === 'stringList' || ((f.type === 'ref' || f.type === 'group') && f.multiple)))
+      out[f.name] = [];
     else if (v === undefined && f.type === 'boolean') out[f.name] = f.default;
   }
   return out;
@@ -50,7 +53,8 @@ export function asParsed(fields: readonly Field[], data: Data): Data {
 export function ruleIssues(collectionName: string, data: Data): Issue[] {
   const c = byName.get(collectionName);
   if (!c) return [];
-  const issues: Issue[] = c.kind === 'folder' && c.format === 'mdx' ? mdxIssues(c.body.label, data.body) : htmlIssues(c, data);
+  const issues: Issue[] =
+    c.kind === 'folder' && c.format === 'mdx' ? mdxIssues(c.body.label, data.body) : htmlIssues(c, data);
   const rule = refinements[collectionName];
   rule?.(asParsed(c.fields, data) as never, { addIssue: (i) => issues.push({ path: i.path, message: i.message }) });
   return issues;
@@ -73,7 +77,11 @@ function htmlIssues(c: Collection, data: Data): Issue[] {
   const issues: Issue[] = [];
   const check = (path: Issue['path'], label: string, v: unknown) => {
     const dropped = typeof v === 'string' ? droppedHtml(v) : [];
-    if (dropped.length) issues.push({ path, message: `「${label}」含有网站不保留的 HTML：${dropped.join('、')}。请删除，或改用编辑器的格式按钮` });
+    if (dropped.length)
+      issues.push({
+        path,
+        message: `「${label}」含有网站不保留的 HTML：${dropped.join('、')}。请删除，或改用编辑器的格式按钮`,
+      });
   };
   if (c.kind === 'folder') check(['body'], c.body.label, data.body);
   for (const f of c.fields) {
@@ -114,7 +122,12 @@ export interface Stored {
  * whose naming field holds another entry's value, or a saved entry whose naming field was changed, which would leave
  * its file (and its address) under the old name.
  */
-export function namingIssues(collectionName: string, data: Data, self: { slug: string; newRecord: boolean }, stored: readonly Stored[]): Issue[] {
+export function namingIssues(
+  collectionName: string,
+  data: Data,
+  self: { slug: string; newRecord: boolean },
+  stored: readonly Stored[],
+): Issue[] {
   const c = byName.get(collectionName);
   const field = namingField(collectionName);
   const slug = slugFromData(collectionName, data);
@@ -123,8 +136,17 @@ export function namingIssues(collectionName: string, data: Data, self: { slug: s
   const value = String(data[field]).trim();
   const file = (s: string) => `content/${c.folder}/${s}.md`;
   if (!self.newRecord && slug !== self.slug) {
-    return [{ path: [field], message: `本条保存在 ${file(self.slug)}，网址由「${label}」而来，保存后不能改为“${value}”；填错时请删除本条，再按正确的${label}新建` }];
+    return [
+      {
+        path: [field],
+        message: `本条保存在 ${file(self.slug)}，网址由「${label}」而来，保存后不能改为“${value}”；填错时请删除本条，再按正确的${label}新建`,
+      },
+    ];
   }
-  const other = stored.find((e) => e.slug !== (self.newRecord ? undefined : self.slug) && (e.slug === slug || String(e.data[field] ?? '').trim() === value));
+  const other = stored.find(
+    (e) =>
+      e.slug !== (self.newRecord ? undefined : self.slug) &&
+      (e.slug === slug || String(e.data[field] ?? '').trim() === value),
+  );
   return other ? [{ path: [field], message: `「${label}」“${value}”已被 ${file(other.slug)} 使用，不能重复` }] : [];
 }

@@ -33,7 +33,13 @@ export function propField(name: string, p: PropSpec): CmsField {
     case 'int':
       return { ...base, widget: 'number', value_type: 'int', min: t.min, max: t.max } as CmsField;
     case 'day':
-      return { ...base, widget: 'datetime', date_format: DATE_FORMAT, time_format: false, format: DATE_FORMAT } as CmsField;
+      return {
+        ...base,
+        widget: 'datetime',
+        date_format: DATE_FORMAT,
+        time_format: false,
+        format: DATE_FORMAT,
+      } as CmsField;
     case 'text':
       return { ...base, widget: 'string' } as CmsField;
     case 'media':
@@ -53,7 +59,9 @@ export function writeAttributes(name: ComponentName, data: Props): string {
       if (p.type.kind === 'flag') return v === true || v === 'true' ? ` ${k}` : '';
       if (v === undefined || v === null || v === '' || v === false) return '';
       // A JSX string attribute has no escapes: a straight quote would end it, a line break would split the tag.
-      return ` ${k}="${String(v).replace(/"/g, '＂').replace(/\s*\n\s*/g, ' ')}"`;
+      return ` ${k}="${String(v)
+        .replace(/"/g, '＂')
+        .replace(/\s*\n\s*/g, ' ')}"`;
     })
     .join('');
 }
@@ -74,7 +82,10 @@ function summaryPreview(name: ComponentName, data: Props): string {
   const specs = TOPIC_COMPONENTS[name].props as Record<string, PropSpec>;
   const parts = Object.entries(specs)
     .filter(([k]) => data[k] !== undefined && data[k] !== '' && data[k] !== false)
-    .map(([k, p]) => `${esc(p.label)}：${esc(data[k] === true ? '是' : k === 'by' ? (STATS_BY[data[k] as keyof typeof STATS_BY] ?? data[k]) : data[k])}`);
+    .map(
+      ([k, p]) =>
+        `${esc(p.label)}：${esc(data[k] === true ? '是' : k === 'by' ? (STATS_BY[data[k] as keyof typeof STATS_BY] ?? data[k]) : data[k])}`,
+    );
   return `<div class="rounded border border-stone-300 bg-stone-50 p-3" data-preview-component="${name}"><strong>${esc(TOPIC_COMPONENTS[name].label)}</strong>　${parts.join('　')}<br><small>（网站上显示为实时数据）</small></div>`;
 }
 
@@ -95,18 +106,32 @@ function single(name: ComponentName) {
 }
 
 /** A component holding a list of child tags (Gallery of Photos, Timeline of Events), edited as a list in its form. */
-function container(name: 'Gallery' | 'Timeline', child: 'Photo' | 'Event', listLabel: string, preview: (items: Props[]) => string) {
+function container(
+  name: 'Gallery' | 'Timeline',
+  child: 'Photo' | 'Event',
+  listLabel: string,
+  preview: (items: Props[]) => string,
+) {
   return {
     id: name,
     label: TOPIC_COMPONENTS[name].label,
-    fields: [...fieldsOf(name), { name: 'items', label: listLabel, widget: 'list', required: true, fields: fieldsOf(child) } as CmsField],
+    fields: [
+      ...fieldsOf(name),
+      { name: 'items', label: listLabel, widget: 'list', required: true, fields: fieldsOf(child) } as CmsField,
+    ],
     pattern: new RegExp(`^<${name}${ATTRS}\\s*>\\n([\\s\\S]*?)\\n</${name}>$`),
     fromBlock: (m: RegExpMatchArray) => ({
       ...readAttributes(m[1] ?? ''),
-      items: [...(m[2] ?? '').matchAll(new RegExp(`<${child}${ATTRS}\\s*/>`, 'g'))].map((c) => readAttributes(c[1] ?? '')),
+      items: [...(m[2] ?? '').matchAll(new RegExp(`<${child}${ATTRS}\\s*/>`, 'g'))].map((c) =>
+        readAttributes(c[1] ?? ''),
+      ),
     }),
     toBlock: (data: Props & { items?: Props[] }) =>
-      [`<${name}${writeAttributes(name, data)}>`, ...(data.items ?? []).map((i) => `  <${child}${writeAttributes(child, i)} />`), `</${name}>`].join('\n'),
+      [
+        `<${name}${writeAttributes(name, data)}>`,
+        ...(data.items ?? []).map((i) => `  <${child}${writeAttributes(child, i)} />`),
+        `</${name}>`,
+      ].join('\n'),
     toPreview: (data: Props & { items?: Props[] }) =>
       `<section data-preview-component="${name}"><strong>${esc(data.title ?? TOPIC_COMPONENTS[name].label)}</strong>${preview(data.items ?? [])}</section>`,
   };
@@ -117,8 +142,21 @@ export function topicEditorComponents() {
   return [
     single('ProposalList'),
     single('StatsChart'),
-    container('Gallery', 'Photo', '图片', (items) => items.map((i) => `<figure><img src="${esc(i.src)}" alt="${esc(i.alt)}" style="max-width:100%"><figcaption>${esc(i.caption)}</figcaption></figure>`).join('')),
-    container('Timeline', 'Event', '日程', (items) => `<ol>${items.map((i) => `<li>${esc(i.date)} ${esc(i.time)} <b>${esc(i.title)}</b> ${esc(i.text)}</li>`).join('')}</ol>`),
+    container('Gallery', 'Photo', '图片', (items) =>
+      items
+        .map(
+          (i) =>
+            `<figure><img src="${esc(i.src)}" alt="${esc(i.alt)}" style="max-width:100%"><figcaption>${esc(i.caption)}</figcaption></figure>`,
+        )
+        .join(''),
+    ),
+    container(
+      'Timeline',
+      'Event',
+      '日程',
+      (items) =>
+        `<ol>${items.map((i) => `<li>${esc(i.date)} ${esc(i.time)} <b>${esc(i.title)}</b> ${esc(i.text)}</li>`).join('')}</ol>`,
+    ),
     single('Video'),
   ];
 }

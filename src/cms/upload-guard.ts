@@ -56,14 +56,21 @@ async function shrunk(file: File, kind: ImageKind, maxBytes: number): Promise<Fi
 /** The file as it will be uploaded, or the reason it may not be. */
 export async function prepareUpload(file: File, maxBytes: number): Promise<{ file: File } | { problem: string }> {
   const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-  const text = /\.svg$/i.test(file.name) || sniffImage(head) === undefined ? await file.slice(0, 1024 * 1024).text() : undefined;
+  const text =
+    /\.svg$/i.test(file.name) || sniffImage(head) === undefined ? await file.slice(0, 1024 * 1024).text() : undefined;
   const kind = sniffImage(head, text);
   const name = kind ? asciiName(file.name, kind) : file.name;
   // The extension is checked as given; the size after shrinking.
   const early = imageProblem({ name: file.name, size: 0, head, ...(text !== undefined ? { text } : {}), maxBytes });
   if (early || !kind) return { problem: early ?? `“${file.name}”不是图片` };
   const ready = await shrunk(file, kind, maxBytes);
-  const late = imageProblem({ name: file.name, size: ready.size, head, ...(text !== undefined ? { text } : {}), maxBytes });
+  const late = imageProblem({
+    name: file.name,
+    size: ready.size,
+    head,
+    ...(text !== undefined ? { text } : {}),
+    maxBytes,
+  });
   if (late) return { problem: late };
   return { file: name === file.name && ready === file ? file : new File([ready], name, { type: MIME[kind] }) };
 }
@@ -73,8 +80,14 @@ export async function prepareUpload(file: File, maxBytes: number): Promise<{ fil
  * bytes or is too large, a `.vtt` that is not WebVTT. Other files (PDFs) pass to Decap as before.
  */
 export async function otherFileProblem(file: File): Promise<string | undefined> {
-  if (/\.mp4$/i.test(file.name)) return videoProblem({ name: file.name, size: file.size, head: new Uint8Array(await file.slice(0, 16).arrayBuffer()) });
-  if (/\.vtt$/i.test(file.name)) return captionsProblem({ name: file.name, text: await file.slice(0, 1024 * 1024).text() });
+  if (/\.mp4$/i.test(file.name))
+    return videoProblem({
+      name: file.name,
+      size: file.size,
+      head: new Uint8Array(await file.slice(0, 16).arrayBuffer()),
+    });
+  if (/\.vtt$/i.test(file.name))
+    return captionsProblem({ name: file.name, text: await file.slice(0, 1024 * 1024).text() });
   return undefined;
 }
 
@@ -84,7 +97,8 @@ export function installUploadGuard(maxBytes: number): void {
     'change',
     (event) => {
       const input = event.target;
-      if (passed.has(event) || !(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length) return;
+      if (passed.has(event) || !(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length)
+        return;
       if (!/image/.test(input.accept)) {
         // A video or captions file: checked, never changed, so Decap may take the event as it is once it passes.
         event.stopImmediatePropagation();

@@ -44,10 +44,16 @@ export function folderLoader(c: FolderCollection): Loader {
     generateId: ({ entry }) => {
       const id = entry.slice(0, -ext.length);
       if (!ID_RE.test(id)) {
-        throw new ContentError(join(base, entry), '文件名只能用小写英文字母、数字和连字符（如 2025-02-23-weiyuan-zhijia.md），不能用中文或空格');
+        throw new ContentError(
+          join(base, entry),
+          '文件名只能用小写英文字母、数字和连字符（如 2025-02-23-weiyuan-zhijia.md），不能用中文或空格',
+        );
       }
       if (reserved.has(id)) {
-        throw new ContentError(join(base, entry), `文件名“${id}”与网站页面 /${c.folder}/${id}/ 重名，此文将无法显示；请换一个文件名`);
+        throw new ContentError(
+          join(base, entry),
+          `文件名“${id}”与网站页面 /${c.folder}/${id}/ 重名，此文将无法显示；请换一个文件名`,
+        );
       }
       return id;
     },
@@ -83,7 +89,14 @@ function sanitizingStore(store: LoaderContext['store']): LoaderContext['store'] 
         return (entry: Parameters<typeof store.set>[0]) =>
           target.set(
             entry.rendered
-              ? { ...entry, rendered: { ...entry.rendered, html: sanitize(entry.rendered.html), metadata: { ...entry.rendered.metadata, frontmatter: {} } } }
+              ? {
+                  ...entry,
+                  rendered: {
+                    ...entry.rendered,
+                    html: sanitize(entry.rendered.html),
+                    metadata: { ...entry.rendered.metadata, frontmatter: {} },
+                  },
+                }
               : entry,
           );
       }
@@ -126,7 +139,8 @@ function assertIssuesNamedByDate(ctx: LoaderContext): void {
   for (const entry of ctx.store.values()) {
     const file = entry.filePath ?? entry.id;
     const { date, number } = entry.data as { date: string; number: number };
-    if (date !== entry.id) throw new ContentError(file, `date（出版日期）“${date}”与文件名不符：文件应命名为 ${date}.md`);
+    if (date !== entry.id)
+      throw new ContentError(file, `date（出版日期）“${date}”与文件名不符：文件应命名为 ${date}.md`);
     const other = numbers.get(number);
     if (other) throw new ContentError(file, `number（期号）“${number}”重复，已用于 ${other}`);
     numbers.set(number, file);
@@ -144,7 +158,11 @@ async function readYaml(file: string): Promise<unknown> {
 }
 
 /** Load items from a YAML file into the store, watching the file in dev so edits in the CMS show up. */
-function yamlLoader(name: string, file: string, items: (data: unknown, file: string) => { id: string; data: Record<string, unknown> }[]): Loader {
+function yamlLoader(
+  name: string,
+  file: string,
+  items: (data: unknown, file: string) => { id: string; data: Record<string, unknown> }[],
+): Loader {
   return {
     name,
     load: async (ctx) => {

@@ -188,7 +188,14 @@ export const SUMMARY_MAX = 200;
 const title = <H extends string>(hint: H) =>
   ({ name: 'title', label: '标题', type: 'string', required: true, hint, maxLength: TITLE_MAX }) as const;
 /** 责任编辑, printed at the end of a story as Chinese papers do. */
-const editor = () => ({ name: 'editor', label: '责任编辑', type: 'string', required: false, hint: '本稿责任编辑的姓名，显示在文末。' }) as const;
+const editor = () =>
+  ({
+    name: 'editor',
+    label: '责任编辑',
+    type: 'string',
+    required: false,
+    hint: '本稿责任编辑的姓名，显示在文末。',
+  }) as const;
 const date = () =>
   ({
     name: 'date',
@@ -211,7 +218,13 @@ const withdrawn = () =>
     hint: '需要撤下已发布的内容时填写（不要删除文件）：网站各处不再显示，原网址显示撤回说明，网址不会给其他内容使用。',
     fields: [
       { name: 'date', label: '撤回日期', type: 'date', required: true },
-      { name: 'reason', label: '撤回原因', type: 'text', required: true, hint: '显示在原网址的撤回说明中，如：内容有误，已撤回核实。' },
+      {
+        name: 'reason',
+        label: '撤回原因',
+        type: 'text',
+        required: true,
+        hint: '显示在原网址的撤回说明中，如：内容有误，已撤回核实。',
+      },
     ],
   }) as const;
 
@@ -229,9 +242,29 @@ const video = () =>
     hint: '可不填。上传 MP4 视频（不超过 50 MB）、封面图和 WebVTT 字幕（.vtt），视频显示在正文上方。',
     fields: [
       { name: 'src', label: '视频文件', type: 'file', accept: 'video', required: true, hint: 'MP4（H.264）格式。' },
-      { name: 'poster', label: '视频封面', type: 'file', accept: 'image', required: true, hint: '播放前显示的图片，JPG、PNG 或 WebP。' },
-      { name: 'captions', label: '字幕', type: 'file', accept: 'captions', required: true, hint: 'WebVTT 字幕文件（.vtt），供听障读者和静音观看。' },
-      { name: 'title', label: '视频说明', type: 'string', required: true, hint: '一句话说明视频内容，显示在视频下方。' },
+      {
+        name: 'poster',
+        label: '视频封面',
+        type: 'file',
+        accept: 'image',
+        required: true,
+        hint: '播放前显示的图片，JPG、PNG 或 WebP。',
+      },
+      {
+        name: 'captions',
+        label: '字幕',
+        type: 'file',
+        accept: 'captions',
+        required: true,
+        hint: 'WebVTT 字幕文件（.vtt），供听障读者和静音观看。',
+      },
+      {
+        name: 'title',
+        label: '视频说明',
+        type: 'string',
+        required: true,
+        hint: '一句话说明视频内容，显示在视频下方。',
+      },
     ],
   }) as const;
 
@@ -271,7 +304,14 @@ export const news = {
   fields: [
     title('简洁准确，一般不超过 30 字。'),
     date(),
-    { name: 'summary', label: '摘要', type: 'text', required: true, hint: '一两句话概括新闻，显示在列表和搜索结果中。', maxLength: SUMMARY_MAX },
+    {
+      name: 'summary',
+      label: '摘要',
+      type: 'text',
+      required: true,
+      hint: '一两句话概括新闻，显示在列表和搜索结果中。',
+      maxLength: SUMMARY_MAX,
+    },
     { name: 'byline', label: '署名', type: 'string', required: true, hint: '如：本报记者 徐姗 通讯员 王磊' },
     editor(),
     { name: 'place', label: '地点（县区）', type: 'ref', to: 'places', multiple: false, required: false },
@@ -315,9 +355,24 @@ export const reviews = {
   },
   fields: [
     title('如：建言资政助发展 履职尽责显担当'),
-    { name: 'subtitle', label: '副标题', type: 'string', required: true, hint: '如：——市政协十四届二次会议以来工作回眸', maxLength: TITLE_MAX },
+    {
+      name: 'subtitle',
+      label: '副标题',
+      type: 'string',
+      required: true,
+      hint: '如：——市政协十四届二次会议以来工作回眸',
+      maxLength: TITLE_MAX,
+    },
     date(),
-    { name: 'year', label: '回顾年度', type: 'integer', required: true, min: 1949, max: 2100, hint: '回顾的是哪一年的工作' },
+    {
+      name: 'year',
+      label: '回顾年度',
+      type: 'integer',
+      required: true,
+      min: 1949,
+      max: 2100,
+      hint: '回顾的是哪一年的工作',
+    },
     { name: 'editorNote', label: '编者按', type: 'text', required: true },
     editor(),
     withdrawn(),
@@ -352,11 +407,24 @@ export const proposals = {
       required: false,
       hint: '委员提案、联名提案选择提案委员；集体提案可不选。',
     },
-    { name: 'collective', label: '提案单位', type: 'string', required: false, hint: '集体提案的单位，如：民进长治市委' },
+    {
+      name: 'collective',
+      label: '提案单位',
+      type: 'string',
+      required: false,
+      hint: '集体提案的单位，如：民进长治市委',
+    },
     { name: 'sector', label: '界别', type: 'ref', to: 'sectors', multiple: false, required: false },
     { name: 'category', label: '类别', type: 'ref', to: 'categories', multiple: false, required: true },
     { name: 'key', label: '重点提案', type: 'boolean', default: false, required: false },
-    { name: 'public', label: '同意公开', type: 'boolean', default: true, required: false, hint: '不同意公开的提案只计入统计，不在网站显示。' },
+    {
+      name: 'public',
+      label: '同意公开',
+      type: 'boolean',
+      default: true,
+      required: false,
+      hint: '不同意公开的提案只计入统计，不在网站显示。',
+    },
     {
       name: 'status',
       label: '办理状态',
@@ -384,7 +452,15 @@ export const proposals = {
       required: false,
       hint: '负责办理并答复提案人的单位；交办后必填。',
     },
-    { name: 'coUnits', label: '协办单位', type: 'ref', to: 'units', multiple: true, required: false, hint: '向主办单位提出协办意见的单位。' },
+    {
+      name: 'coUnits',
+      label: '协办单位',
+      type: 'ref',
+      to: 'units',
+      multiple: true,
+      required: false,
+      hint: '向主办单位提出协办意见的单位。',
+    },
     {
       name: 'jointUnits',
       label: '会办单位',
@@ -418,7 +494,14 @@ export const proposals = {
         { name: 'body', label: '答复内容', type: 'markdown', required: true },
       ],
     },
-    { name: 'satisfaction', label: '委员评价', type: 'select', options: SATISFACTION, required: false, hint: '提案人对主办单位答复的评价。' },
+    {
+      name: 'satisfaction',
+      label: '委员评价',
+      type: 'select',
+      options: SATISFACTION,
+      required: false,
+      hint: '提案人对主办单位答复的评价。',
+    },
     {
       name: 'rehandling',
       label: '重办',
@@ -438,7 +521,15 @@ export const proposals = {
           summary: 'unit',
           hint: '每个主办单位的重新答复各一条。',
           fields: [
-            { name: 'unit', label: '答复单位', type: 'ref', to: 'units', multiple: false, required: true, hint: '应为主办单位。' },
+            {
+              name: 'unit',
+              label: '答复单位',
+              type: 'ref',
+              to: 'units',
+              multiple: false,
+              required: true,
+              hint: '应为主办单位。',
+            },
             { name: 'date', label: '答复日期', type: 'date', required: true },
             { name: 'docNumber', label: '答复文号', type: 'string', required: false },
             { name: 'result', label: '办理结果', type: 'select', options: REPLY_RESULTS, required: true },
@@ -498,7 +589,13 @@ export const members = {
       required: false,
       hint: '市政协主席、副主席、秘书长填写，列在“机构设置”页；其他委员不填。',
     },
-    { name: 'duties', label: '分管工作', type: 'text', required: false, hint: '领导同志的分工，如：分管提案委员会、经济委员会工作。' },
+    {
+      name: 'duties',
+      label: '分管工作',
+      type: 'text',
+      required: false,
+      hint: '领导同志的分工，如：分管提案委员会、经济委员会工作。',
+    },
     { name: 'photo', label: '照片', type: 'image', required: false },
     { name: 'bio', label: '简介', type: 'text', required: true, hint: '工作单位与职务，一两句话。' },
     withdrawn(),
@@ -530,8 +627,22 @@ export const paper = {
       fields: [
         { name: 'number', label: '版次', type: 'integer', required: true, min: 1, max: 99, hint: '第几版，如 1' },
         { name: 'name', label: '版名', type: 'string', required: true, hint: '如：要闻、综合、委员之声、文史' },
-        { name: 'image', label: '版面图', type: 'file', accept: 'image', required: true, hint: 'JPG、PNG 或 WebP，宽 1000 像素以上为宜。' },
-        { name: 'pdf', label: 'PDF 版', type: 'file', accept: 'pdf', required: false, hint: '可不填；填写后读者可下载本版 PDF。' },
+        {
+          name: 'image',
+          label: '版面图',
+          type: 'file',
+          accept: 'image',
+          required: true,
+          hint: 'JPG、PNG 或 WebP，宽 1000 像素以上为宜。',
+        },
+        {
+          name: 'pdf',
+          label: 'PDF 版',
+          type: 'file',
+          accept: 'pdf',
+          required: false,
+          hint: '可不填；填写后读者可下载本版 PDF。',
+        },
       ],
     },
   ],
@@ -575,11 +686,26 @@ export const topics = {
           required: true,
           hint: '全体会议选该次会议；常委会议选它所在年度的全体会议届次。',
         },
-        { name: 'number', label: '常委会议次数', type: 'integer', required: false, min: 1, max: 99, hint: '常委会议填第几次，如 12；全体会议不填。' },
+        {
+          name: 'number',
+          label: '常委会议次数',
+          type: 'integer',
+          required: false,
+          min: 1,
+          max: 99,
+          hint: '常委会议填第几次，如 12；全体会议不填。',
+        },
       ],
     },
     { name: 'cover', label: '封面图片', type: 'image', required: true, hint: '图片须填写替代文字，可加图注。' },
-    { name: 'summary', label: '摘要', type: 'text', required: true, hint: '一两句话介绍会议，显示在专题列表和搜索结果中。', maxLength: SUMMARY_MAX },
+    {
+      name: 'summary',
+      label: '摘要',
+      type: 'text',
+      required: true,
+      hint: '一两句话介绍会议，显示在专题列表和搜索结果中。',
+      maxLength: SUMMARY_MAX,
+    },
     editor(),
     withdrawn(),
   ],
@@ -602,7 +728,15 @@ const taxonomy = <const N extends TaxonomyCollection['name'], const F extends re
   label: string,
   labelSingular: string,
   fields: F = [] as unknown as F,
-) => ({ kind: 'taxonomy', name, label, labelSingular, file: `taxonomies/${name}.yml`, fields }) as const satisfies TaxonomyCollection;
+) =>
+  ({
+    kind: 'taxonomy',
+    name,
+    label,
+    labelSingular,
+    file: `taxonomies/${name}.yml`,
+    fields,
+  }) as const satisfies TaxonomyCollection;
 
 export const sessions = taxonomy('sessions', '届次', '届次', [
   { name: 'term', label: '届', type: 'integer', required: true, min: 1, max: 99 },
@@ -648,7 +782,13 @@ export const settings = {
     { name: 'postcode', label: '邮编', type: 'string', required: false },
     { name: 'phone', label: '电话', type: 'string', required: true },
     { name: 'icp', label: 'ICP备案号', type: 'string', required: true, hint: '如：晋ICP备12345678号' },
-    { name: 'publicSecurity', label: '公网安备号', type: 'string', required: true, hint: '如：晋公网安备14040202000123号' },
+    {
+      name: 'publicSecurity',
+      label: '公网安备号',
+      type: 'string',
+      required: true,
+      hint: '如：晋公网安备14040202000123号',
+    },
     { name: 'siteCode', label: '网站标识码', type: 'string', required: false },
     {
       name: 'govMarkUrl',
@@ -709,7 +849,17 @@ export const settings = {
 } as const satisfies SettingsCollection;
 
 /** Every collection of the site, in the order editors see them. */
-export const collections: readonly Collection[] = [news, reviews, proposals, voices, topics, members, paper, ...taxonomies, settings];
+export const collections: readonly Collection[] = [
+  news,
+  reviews,
+  proposals,
+  voices,
+  topics,
+  members,
+  paper,
+  ...taxonomies,
+  settings,
+];
 
 export const folderCollections = collections.filter((c): c is FolderCollection => c.kind === 'folder');
 export const taxonomyCollections = collections.filter((c): c is TaxonomyCollection => c.kind === 'taxonomy');

@@ -40,7 +40,11 @@ export function proposalRules(p: ProposalData, ctx: Ctx): void {
 export function paperIssueRules(p: { pages?: { number?: number }[] }, ctx: Ctx): void {
   (p.pages ?? []).forEach((page, i) => {
     if (page.number !== undefined && page.number !== i + 1) {
-      ctx.addIssue({ code: 'custom', path: ['pages', i, 'number'], message: `版次应按顺序从 1 编号：第 ${i + 1} 条版面的版次应为 ${i + 1}，而不是 ${page.number}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pages', i, 'number'],
+        message: `版次应按顺序从 1 编号：第 ${i + 1} 条版面的版次应为 ${i + 1}，而不是 ${page.number}`,
+      });
     }
   });
 }
@@ -52,7 +56,11 @@ export function topicRules(t: { meeting?: { kind?: string; number?: number } }, 
     ctx.addIssue({ code: 'custom', path: ['meeting', 'number'], message: '常委会议必须填写「常委会议次数」' });
   }
   if (m?.kind === '全体会议' && m.number !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['meeting', 'number'], message: '全体会议不填「常委会议次数」（次数由届次决定）' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['meeting', 'number'],
+      message: '全体会议不填「常委会议次数」（次数由届次决定）',
+    });
   }
 }
 

@@ -38,7 +38,10 @@ function text(f: Field): z.ZodType<string> {
   if (f.type === 'string' && f.pattern) s = s.regex(new RegExp(f.pattern.regex), { error: f.pattern.message });
   const max = f.type === 'string' || f.type === 'text' ? f.maxLength : undefined;
   // Counted in characters as an editor sees them (code points), as the CMS's counter does.
-  if (max) s = s.refine((v) => [...v].length <= max, { error: (iss) => lengthMessage(f.label, max, [...String(iss.input)].length) });
+  if (max)
+    s = s.refine((v) => [...v].length <= max, {
+      error: (iss) => lengthMessage(f.label, max, [...String(iss.input)].length),
+    });
   return s;
 }
 
@@ -48,7 +51,10 @@ function moment(f: Field) {
     .transform((v, ctx) => {
       const d = v instanceof Date ? v : parseDateTime(v);
       if (!d || Number.isNaN(d.getTime())) {
-        ctx.addIssue({ code: 'custom', message: `「${f.label}」格式错误：“${String(v)}”，应为 2025-02-23T09:30:00+08:00` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `「${f.label}」格式错误：“${String(v)}”，应为 2025-02-23T09:30:00+08:00`,
+        });
         return z.NEVER;
       }
       return d;
@@ -71,8 +77,13 @@ function day(f: Field) {
 function ref(f: Extract<Field, { type: 'ref' }>) {
   // An issue's id is its date; YAML reads an unquoted `2025-04-18` as a date, which still names that issue.
   const one = z
-    .preprocess((v) => (v instanceof Date ? dayFromYamlDate(v) : v), z.string({ error: missingOr(f.label, `「${f.label}」应为编号`) }))
-    .refine((id) => hasRef(f.to, id), { error: (iss) => `「${f.label}」引用了不存在的${REF_LABEL[f.to]}：“${String(iss.input)}”` });
+    .preprocess(
+      (v) => (v instanceof Date ? dayFromYamlDate(v) : v),
+      z.string({ error: missingOr(f.label, `「${f.label}」应为编号`) }),
+    )
+    .refine((id) => hasRef(f.to, id), {
+      error: (iss) => `「${f.label}」引用了不存在的${REF_LABEL[f.to]}：“${String(iss.input)}”`,
+    });
   return f.multiple ? z.array(one, { error: `「${f.label}」应为列表` }) : one;
 }
 
@@ -111,7 +122,9 @@ function file(f: Extract<Field, { type: 'file' }>) {
   const [kinds, what] = FILE_KINDS[f.accept];
   return z
     .string({ error: missingOr(f.label, `「${f.label}」应为文件地址`) })
-    .regex(new RegExp(`^/media/[\\w./-]+\\.(?:${kinds})$`, 'i'), { error: `「${f.label}」应上传到 /media/，且为${what}` })
+    .regex(new RegExp(`^/media/[\\w./-]+\\.(?:${kinds})$`, 'i'), {
+      error: `「${f.label}」应上传到 /media/，且为${what}`,
+    })
     .superRefine((src, ctx) => {
       const path = join(publicDir(), src);
       const problem = existsSync(path) ? fileProblem(path) : `文件不存在：${src}`;
@@ -122,10 +135,12 @@ function file(f: Extract<Field, { type: 'file' }>) {
 /** Rectangles in percent of the page image; each is checked to lie on the image. */
 function areas(f: Field) {
   const n = (k: keyof Area) => z.number({ error: `「${f.label}」的${AREA_LABELS[k]}应为数字（百分比）` });
-  const one = z.strictObject({ x: n('x'), y: n('y'), w: n('w'), h: n('h') }, { error: unknownKeys }).superRefine((a, ctx) => {
-    const problem = areaProblem(a);
-    if (problem) ctx.addIssue({ code: 'custom', message: `「${f.label}」${problem}` });
-  });
+  const one = z
+    .strictObject({ x: n('x'), y: n('y'), w: n('w'), h: n('h') }, { error: unknownKeys })
+    .superRefine((a, ctx) => {
+      const problem = areaProblem(a);
+      if (problem) ctx.addIssue({ code: 'custom', message: `「${f.label}」${problem}` });
+    });
   return z.array(one, { error: `「${f.label}」应为列表` });
 }
 
@@ -158,7 +173,9 @@ export function fieldSchema(f: Field): z.ZodType {
       t = day(f);
       break;
     case 'integer': {
-      let n = z.number({ error: missingOr(f.label, `「${f.label}」应为整数`) }).int({ error: `「${f.label}」应为整数` });
+      let n = z
+        .number({ error: missingOr(f.label, `「${f.label}」应为整数`) })
+        .int({ error: `「${f.label}」应为整数` });
       if (f.min !== undefined) n = n.min(f.min, { error: `「${f.label}」不能小于 ${f.min}` });
       if (f.max !== undefined) n = n.max(f.max, { error: `「${f.label}」不能大于 ${f.max}` });
       t = n;
@@ -201,7 +218,9 @@ export function fieldSchema(f: Field): z.ZodType {
 
 /** A strict object of the given fields: an unknown key fails, so a misspelt field name is never silently dropped. */
 export function objectSchema(fields: readonly Field[], label?: string) {
-  return z.strictObject(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])), { error: label ? objectError(label) : unknownKeys });
+  return z.strictObject(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])), {
+    error: label ? objectError(label) : unknownKeys,
+  });
 }
 
 /** All fields of a collection's entries as stored (taxonomy items include their `id` and `name`). */

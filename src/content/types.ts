@@ -33,14 +33,16 @@ type Value<F> = F extends { type: 'string' | 'text' | 'markdown' | 'date' | 'fil
                   ? ImageData
                   : F extends { type: 'areas' }
                     ? Area[]
-                  : F extends { type: 'group'; multiple: true; fields: infer G extends readonly Field[] }
-                    ? DataOf<G>[]
-                    : F extends { type: 'group'; fields: infer G extends readonly Field[] }
-                      ? DataOf<G>
-                      : never;
+                    : F extends { type: 'group'; multiple: true; fields: infer G extends readonly Field[] }
+                      ? DataOf<G>[]
+                      : F extends { type: 'group'; fields: infer G extends readonly Field[] }
+                        ? DataOf<G>
+                        : never;
 
 /** Fields that always hold a value after parsing: required ones, booleans and lists (which default). */
-type Always<F> = F extends { required: true } | { type: 'boolean' | 'stringList' | 'areas' } | { multiple: true } ? F : never;
+type Always<F> = F extends { required: true } | { type: 'boolean' | 'stringList' | 'areas' } | { multiple: true }
+  ? F
+  : never;
 
 type Flatten<T> = { [K in keyof T]: T[K] };
 

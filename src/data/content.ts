@@ -83,7 +83,14 @@ export interface WithdrawnEntry {
   withdrawn: Withdrawal;
 }
 
-const WITHDRAWABLE = { news: '新闻简报', reviews: '工作回眸', proposals: '提案与答复', voices: '委员声音', topics: '专题', members: '委员风采' } as const;
+const WITHDRAWABLE = {
+  news: '新闻简报',
+  reviews: '工作回眸',
+  proposals: '提案与答复',
+  voices: '委员声音',
+  topics: '专题',
+  members: '委员风采',
+} as const;
 
 /**
  * Every withdrawn entry that had a URL, by path. A withheld proposal (`public: false`) never had one, so it gets no
@@ -129,7 +136,9 @@ export const getTopicEntries: () => Promise<(Entry<TopicData> & { file: string }
 
 /** Members, by pinyin order of name. */
 export const getMembers: () => Promise<Entry<MemberData>[]> = memo(async () => {
-  return (await all<MemberData>('members')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'zh-Hans-CN-u-co-pinyin'));
+  return (await all<MemberData>('members')).sort((a, b) =>
+    a.data.name.localeCompare(b.data.name, 'zh-Hans-CN-u-co-pinyin'),
+  );
 });
 
 /**
@@ -154,7 +163,9 @@ export const getAllProposalsForStats: () => Promise<Entry<ProposalData>[]> = mem
 });
 
 /** Proposals whose proposers agreed to publication, newest first. */
-export const getProposals: () => Promise<Entry<ProposalData>[]> = memo(async () => (await getAllProposalsForStats()).filter((p) => p.data.public));
+export const getProposals: () => Promise<Entry<ProposalData>[]> = memo(async () =>
+  (await getAllProposalsForStats()).filter((p) => p.data.public),
+);
 
 type TaxonomyName = 'sessions' | 'units' | 'categories' | 'sectors' | 'committees' | 'places' | 'synonyms';
 interface TaxonomyMap {
@@ -180,7 +191,9 @@ export async function getTaxonomyMap<N extends TaxonomyName>(name: N): Promise<M
 
 /** Site settings from `content/settings/site.yml`. */
 export async function getSettings(): Promise<SettingsData> {
-  const entry = (await Promise.resolve(getEntry('settings' as never, 'site' as never))) as unknown as { data: SettingsData } | undefined;
+  const entry = (await Promise.resolve(getEntry('settings' as never, 'site' as never))) as unknown as
+    | { data: SettingsData }
+    | undefined;
   if (!entry) throw new Error('content/settings/site.yml：网站设置缺失');
   return entry.data;
 }

@@ -36,14 +36,18 @@ export const getTopics = memo(async () => {
   const [topics, domain] = await Promise.all([getTopicEntries(), getDomain()]);
   for (const t of topics) {
     // Read from the file, so the line numbers count from its top, frontmatter included.
-    const problems = topicProblems(readFileSync(t.file, 'utf8'), domain, parseMdxForBuild, (p) => existsSync(join(publicDir(), p)));
+    const problems = topicProblems(readFileSync(t.file, 'utf8'), domain, parseMdxForBuild, (p) =>
+      existsSync(join(publicDir(), p)),
+    );
     if (problems.length) throw new ContentError(t.file, problems.join('；'));
   }
   return topics;
 });
 
 /** The public proposals a `<ProposalList>` shows: those matching its attributes, in list order, at most `limit`. */
-export async function getTopicProposals(props: Record<string, string | boolean | undefined>): Promise<Entry<ProposalData>[]> {
+export async function getTopicProposals(
+  props: Record<string, string | boolean | undefined>,
+): Promise<Entry<ProposalData>[]> {
   const filter = filterFromProps(props);
   const limit = typeof props.limit === 'string' ? Number(props.limit) : 10;
   return (await getProposals()).filter((p) => matchesFilter(p.data, filter)).slice(0, limit);
@@ -62,7 +66,11 @@ export async function getTopicChart(session: string, by: keyof typeof STATS_BY) 
         : by === 'sector'
           ? [...stats.bySector].map(([id, value]) => ({ label: l.sectors.get(id)?.name ?? id, value }))
           : stats.units.filter((u) => u.lead > 0).map((u) => ({ label: unitLabel(l, u.unit), value: u.lead }));
-  return { title, description: `立案提案 ${stats.registered} 件（含未公开的提案）`, rows: rows.filter((r) => r.value > 0) };
+  return {
+    title,
+    description: `立案提案 ${stats.registered} 件（含未公开的提案）`,
+    rows: rows.filter((r) => r.value > 0),
+  };
 }
 
 /** The meeting a topic covers, by name (十四届四次会议, 十四届第十二次常委会议). */

@@ -25,8 +25,14 @@ export function unusedMediaReport(): AstroIntegration {
       'astro:build:done': ({ logger }) => {
         const media = join(publicDir(), 'media');
         const texts = files(contentDir(), (n) => /\.(mdx?|ya?ml)$/.test(n)).map((f) => readFileSync(f, 'utf8'));
-        const unused = unusedMedia(files(media, (n) => !n.startsWith('.')).map((f) => relative(media, f)), texts);
-        if (unused.length) logger.warn(`${unused.length} 个媒体文件没有任何内容使用（可在内容管理的“媒体”中删除）：${unused.map((f) => `public/media/${f}`).join('、')}`);
+        const unused = unusedMedia(
+          files(media, (n) => !n.startsWith('.')).map((f) => relative(media, f)),
+          texts,
+        );
+        if (unused.length)
+          logger.warn(
+            `${unused.length} 个媒体文件没有任何内容使用（可在内容管理的“媒体”中删除）：${unused.map((f) => `public/media/${f}`).join('、')}`,
+          );
       },
     },
   };

@@ -84,7 +84,9 @@ export function guardMdx(source: string, parse: MdxParser, lineOffset = 0): Guar
     const spec: ComponentSpec | undefined = (TOPIC_COMPONENTS as Record<string, ComponentSpec>)[name];
     if (!spec) {
       const shownName = name ? `<${name}>` : '<>（片段）';
-      problems.push(`${at(node)}：不能使用 ${shownName}；专题正文只能插入网站提供的组件（${allowed}），不能写 HTML 或其他代码`);
+      problems.push(
+        `${at(node)}：不能使用 ${shownName}；专题正文只能插入网站提供的组件（${allowed}），不能写 HTML 或其他代码`,
+      );
       return undefined;
     }
     const where = `${at(node)} <${name}>`;
@@ -109,7 +111,12 @@ export function guardMdx(source: string, parse: MdxParser, lineOffset = 0): Guar
       }
       props[attr.name] = typeof attr.value === 'string' ? attr.value : true;
     }
-    const usage: Usage = { name: name as ComponentName, props, line: (node.position?.start.line ?? 0) + lineOffset, children: [] };
+    const usage: Usage = {
+      name: name as ComponentName,
+      props,
+      line: (node.position?.start.line ?? 0) + lineOffset,
+      children: [],
+    };
     for (const child of node.children ?? []) {
       if (child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') {
         const inner = element(child, name as ComponentName);

@@ -12,7 +12,8 @@ import { captionsProblem, videoProblem } from './video-check.ts';
 export function maxImageBytes(): number {
   let mb: unknown;
   try {
-    mb = (parse(readFileSync(join(contentDir(), 'settings/site.yml'), 'utf8')) as { maxImageMB?: unknown } | null)?.maxImageMB;
+    mb = (parse(readFileSync(join(contentDir(), 'settings/site.yml'), 'utf8')) as { maxImageMB?: unknown } | null)
+      ?.maxImageMB;
   } catch {
     mb = undefined;
   }
@@ -26,7 +27,8 @@ export function fileProblem(file: string): string | undefined {
   if (/\.vtt$/i.test(file)) return captionsProblem({ name, text: readFileSync(file, 'utf8') });
   if (!file.toLowerCase().endsWith('.pdf')) return imageProblem(file);
   const size = statSync(file).size;
-  if (size > MAX_PDF_BYTES) return `PDF 过大：${(size / 1024 / 1024).toFixed(1)} MB，不能超过 ${MAX_PDF_BYTES / 1024 / 1024} MB`;
+  if (size > MAX_PDF_BYTES)
+    return `PDF 过大：${(size / 1024 / 1024).toFixed(1)} MB，不能超过 ${MAX_PDF_BYTES / 1024 / 1024} MB`;
   const fd = openSync(file, 'r');
   const head = Buffer.alloc(5);
   readSync(fd, head, 0, 5, 0);
@@ -56,7 +58,13 @@ export function imageProblem(file: string): string | undefined {
   readSync(fd, head, 0, 16, 0);
   closeSync(fd);
   const text = file.toLowerCase().endsWith('.svg') ? readFileSync(file, 'utf8') : undefined;
-  return problemOf({ name: file.split('/').pop()!, size, head, ...(text !== undefined ? { text } : {}), maxBytes: maxImageBytes() });
+  return problemOf({
+    name: file.split('/').pop()!,
+    size,
+    head,
+    ...(text !== undefined ? { text } : {}),
+    maxBytes: maxImageBytes(),
+  });
 }
 
 /** Width and height in pixels of an image file, for `<img width height>` so the page does not jump as it loads. */

@@ -48,7 +48,10 @@ export function visibility(kind: string, data: Publishable, now: Date): Visibili
  * "Now" for a build: `PUBLISH_NOW` (ISO 8601 with offset, so tests and a rebuild can move the clock), else the clock.
  * A malformed value stops the build rather than publishing by the wrong clock.
  */
-export function publishNow(env: Record<string, string | undefined> = process.env, clock: () => Date = () => new Date()): Date {
+export function publishNow(
+  env: Record<string, string | undefined> = process.env,
+  clock: () => Date = () => new Date(),
+): Date {
   const raw = env.PUBLISH_NOW?.trim();
   if (!raw) return clock();
   const d = parseDateTime(raw);

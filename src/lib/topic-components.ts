@@ -72,7 +72,12 @@ export const TOPIC_COMPONENTS = {
   Event: {
     label: '日程',
     parent: 'Timeline',
-    props: { date: { label: '日期', required: true, type: { kind: 'day' } }, time: text('时间'), title: text('事项', true), text: text('说明') },
+    props: {
+      date: { label: '日期', required: true, type: { kind: 'day' } },
+      time: text('时间'),
+      title: text('事项', true),
+      text: text('说明'),
+    },
   },
   Video: {
     label: '视频',
@@ -133,7 +138,8 @@ export function propProblems(
       const n = Number(v);
       if (!/^\d+$/.test(v) || n < t.min || n > t.max) out.push(`${field}“${v}”应为 ${t.min} 到 ${t.max} 之间的整数`);
     } else if (t.kind === 'day') {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) out.push(`${field}“${v}”应为日期，如 2025-02-23`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+        out.push(`${field}“${v}”应为日期，如 2025-02-23`);
     } else if (t.kind === 'media') {
       const re = new RegExp(`^/media/[\\w./-]+\\.(?:${t.ext.join('|')})$`, 'i');
       if (!re.test(v) || v.includes('..')) out.push(`${field}“${v}”应为上传到 /media/ 的 ${t.ext.join('、')} 文件`);

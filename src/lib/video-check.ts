@@ -14,11 +14,17 @@ export function isMp4(head: Uint8Array): boolean {
 }
 
 /** Why a video file may not be published, or undefined when it may: not an MP4 by its bytes, or too large. */
-export function videoProblem(o: { name: string; size: number; head: Uint8Array; maxBytes?: number }): string | undefined {
+export function videoProblem(o: {
+  name: string;
+  size: number;
+  head: Uint8Array;
+  maxBytes?: number;
+}): string | undefined {
   const max = o.maxBytes ?? MAX_VIDEO_MB * 1024 * 1024;
   if (!/\.mp4$/i.test(o.name)) return `“${o.name}”不是 MP4 视频：视频须为 .mp4 文件（H.264 编码）`;
   if (!isMp4(o.head)) return `“${o.name}”的内容不是 MP4 视频（文件头不符），请用视频软件导出为 MP4 后上传`;
-  if (o.size > max) return `视频过大：“${o.name}”${(o.size / 1024 / 1024).toFixed(1)} MB，不能超过 ${max / 1024 / 1024} MB`;
+  if (o.size > max)
+    return `视频过大：“${o.name}”${(o.size / 1024 / 1024).toFixed(1)} MB，不能超过 ${max / 1024 / 1024} MB`;
   return undefined;
 }
 

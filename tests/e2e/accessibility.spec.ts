@@ -4,7 +4,8 @@ import { collections } from '../../src/content/model.ts';
 import { publishedEntries, rawEntries } from '../support/content.ts';
 
 /** Accessibility (WCAG 2.1 AA with axe), elder mode, phones: every template, in normal and in elder mode. */
-const first = (name: string) => publishedEntries(collections.find((c) => c.name === name)!).find((e) => e.data.public !== false)!.id;
+const first = (name: string) =>
+  publishedEntries(collections.find((c) => c.name === name)!).find((e) => e.data.public !== false)!.id;
 /** The notice of the withdrawn sample story (撤回), which the web server answers with at its old URL. */
 const withdrawn = rawEntries(collections.find((c) => c.name === 'news')!).find((e) => e.data.withdrawn)!.id;
 
@@ -42,13 +43,21 @@ const templates = [
 
 async function waitForSearch(page: Page, path: string) {
   if (path.startsWith('/search/')) {
-    await page.waitForFunction(() => ['results', 'empty'].includes(document.querySelector<HTMLElement>('[data-search-panel]')?.dataset.state ?? ''));
+    await page.waitForFunction(() =>
+      ['results', 'empty'].includes(document.querySelector<HTMLElement>('[data-search-panel]')?.dataset.state ?? ''),
+    );
   }
 }
 
 async function axe(page: Page) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  return r.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
 }
 
 test('no axe violations on any template, in normal and in elder mode (A+ and high contrast)', async ({ page }) => {
@@ -77,7 +86,9 @@ test('no horizontal overflow at 360 px on any template, even at the largest text
     for (const path of templates) {
       await page.goto(path);
       await waitForSearch(page, path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${size} ${path}`).toBeLessThanOrEqual(0);
     }
   }
@@ -89,18 +100,22 @@ test('tap targets on phones are at least 44 px', async ({ browser }) => {
   const page = await context.newPage();
   for (const path of ['/', `/proposals/${first('proposals')}/`, '/news/']) {
     await page.goto(path);
-    const small = await page.locator('header a, header button, nav a, footer a, .elder-btn, main nav a').evaluateAll((els) =>
-      els
-        .filter((e) => (e as HTMLElement).offsetParent !== null)
-        .map((e) => ({ text: e.textContent?.trim(), h: e.getBoundingClientRect().height }))
-        .filter((r) => r.h > 0 && r.h < 44),
-    );
+    const small = await page
+      .locator('header a, header button, nav a, footer a, .elder-btn, main nav a')
+      .evaluateAll((els) =>
+        els
+          .filter((e) => (e as HTMLElement).offsetParent !== null)
+          .map((e) => ({ text: e.textContent?.trim(), h: e.getBoundingClientRect().height }))
+          .filter((r) => r.h > 0 && r.h < 44),
+      );
     expect(small, path).toEqual([]);
   }
   await context.close();
 });
 
-test('elder mode: text size steps and high contrast are remembered across pages and applied before first paint', async ({ page }) => {
+test('elder mode: text size steps and high contrast are remembered across pages and applied before first paint', async ({
+  page,
+}) => {
   await page.goto('/');
   const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   await page.getByRole('button', { name: '增大字号' }).click();
@@ -115,7 +130,14 @@ test('elder mode: text size steps and high contrast are remembered across pages 
   const loader = await page.evaluate(() => {
     const s = document.querySelector<HTMLScriptElement>('head script[src="/elder-mode.js"]');
     const firstStyle = document.querySelector('head link[rel="stylesheet"], head style');
-    return s && { async: s.async, defer: s.defer, type: s.type, beforeStyles: !firstStyle || Boolean(s.compareDocumentPosition(firstStyle) & Node.DOCUMENT_POSITION_FOLLOWING) };
+    return (
+      s && {
+        async: s.async,
+        defer: s.defer,
+        type: s.type,
+        beforeStyles: !firstStyle || Boolean(s.compareDocumentPosition(firstStyle) & Node.DOCUMENT_POSITION_FOLLOWING),
+      }
+    );
   });
   expect(loader).toEqual({ async: false, defer: false, type: '', beforeStyles: true });
   expect(await page.evaluate(() => document.documentElement.getAttribute('data-font'))).toBe('xl');

@@ -48,7 +48,9 @@ test('the body offers the 专题 components, and the story body does not', async
   await expect(page.getByRole('menuitem', { name: '提案列表' })).toHaveCount(0);
 });
 
-test('a 提案列表 inserted with its form is saved as MDX, and the built page lists the proposals it asks for', async ({ page }) => {
+test('a 提案列表 inserted with its form is saved as MDX, and the built page lists the proposals it asks for', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const original = readFileSync(file(), 'utf8');
   await openTopic(page);
@@ -62,7 +64,11 @@ test('a 提案列表 inserted with its form is saved as MDX, and the built page 
   const before = repo.snapshot();
   await publish(page);
   await expect(page.getByText('修改已保存')).toBeVisible();
-  expect(changes(before, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/topics/${TOPIC}.mdx`] });
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: [`content/topics/${TOPIC}.mdx`],
+  });
 
   const saved = readFileSync(file(), 'utf8');
   expect(saved).toContain('<ProposalList session="14-3" key limit="5" title="重点提案选登" />');
@@ -74,7 +80,16 @@ test('a 提案列表 inserted with its form is saved as MDX, and the built page 
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
     // The copy's public/ holds only media/: the site's own files (favicon, scripts) come from the project's.
-    env: { ...process.env, CONTENT_DIR: repo.content(), PUBLIC_DIR: join(ROOT, 'public'), OUT_DIR: out, ASTRO_CACHE_DIR: join(repo.dir, '.cache'), SKIP_SEARCH_INDEX: '1', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: repo.content(),
+      PUBLIC_DIR: join(ROOT, 'public'),
+      OUT_DIR: out,
+      ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
+      SKIP_SEARCH_INDEX: '1',
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     encoding: 'utf8',
     timeout: 280_000,
   });
@@ -87,8 +102,12 @@ test('a 提案列表 inserted with its form is saved as MDX, and the built page 
   const site = await startNginx({ port, root: out });
   try {
     await page.goto(`http://127.0.0.1:${port}/topics/${TOPIC}/`);
-    const list = page.locator('[data-topic-component="ProposalList"]', { has: page.getByRole('heading', { name: '重点提案选登' }) });
-    const shown = await list.locator('h3 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const list = page.locator('[data-topic-component="ProposalList"]', {
+      has: page.getByRole('heading', { name: '重点提案选登' }),
+    });
+    const shown = await list
+      .locator('h3 a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(shown.sort()).toEqual(expected.sort());
   } finally {
     await site.stop();
@@ -101,7 +120,9 @@ test('code typed into the body is refused before saving, with the build’s mess
   // From 富文本 to Markdown (the toolbar's switch, before the components' own yes/no switches): code typed as it is.
   await field.getByRole('switch').first().click();
   const raw = field.locator('[contenteditable="true"]').first();
-  await raw.fill("import fs from 'node:fs'\n\n<script>alert(1)</script>\n\n共收到提案 {fs.readFileSync('/etc/passwd')} 件。");
+  await raw.fill(
+    "import fs from 'node:fs'\n\n<script>alert(1)</script>\n\n共收到提案 {fs.readFileSync('/etc/passwd')} 件。",
+  );
   const before = repo.snapshot();
   await publish(page);
   const error = page.locator('label:text-matches("^正文$") + ul li');

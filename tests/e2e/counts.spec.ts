@@ -13,7 +13,8 @@ import { CONTENT, publishedEntries } from '../support/content.ts';
 const DIST = process.env.OUT_DIR ?? join(import.meta.dirname, '../../dist');
 
 type Data = Record<string, unknown>;
-const entries = (name: Parameters<typeof collection>[0]) => publishedEntries(collection(name)).map((e) => ({ id: e.id, ...(e.data as Data) }) as Data & { id: string });
+const entries = (name: Parameters<typeof collection>[0]) =>
+  publishedEntries(collection(name)).map((e) => ({ id: e.id, ...(e.data as Data) }) as Data & { id: string });
 
 interface Reply {
   unit: string;
@@ -55,19 +56,28 @@ function printed(m: Map<string, string>, e: Data): Map<string, string> {
 const reviews = entries('reviews') as (Data & { id: string; date: string })[];
 const members = entries('members');
 const units = entries('units') as (Data & { id: string; name: string; shortName?: string })[];
-const sessions = entries('sessions') as (Data & { id: string; term: number; meeting: number; received?: number; merged?: number })[];
+const sessions = entries('sessions') as (Data & {
+  id: string;
+  term: number;
+  meeting: number;
+  received?: number;
+  merged?: number;
+})[];
 const categories = new Map(entries('categories').map((c) => [c.id, c.name as string]));
 const sectors = new Map(entries('sectors').map((c) => [c.id, c.name as string]));
 const committees = entries('committees') as (Data & { id: string; name: string })[];
 const reviewBodies = new Map(reviews.map((r) => [r.id, readFileSync(join(CONTENT, 'reviews', `${r.id}.md`), 'utf8')]));
 
-const year = (d: string | Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date(d)));
+const year = (d: string | Date) =>
+  Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date(d)));
 const digits = '零一二三四五六七八九';
-const chinese = (n: number) => (n < 10 ? digits[n]! : `${n >= 20 ? digits[Math.floor(n / 10)] : ''}十${n % 10 ? digits[n % 10] : ''}`);
+const chinese = (n: number) =>
+  n < 10 ? digits[n]! : `${n >= 20 ? digits[Math.floor(n / 10)] : ''}十${n % 10 ? digits[n % 10] : ''}`;
 const unitLabel = (id: string) => units.find((u) => u.id === id)!.shortName ?? units.find((u) => u.id === id)!.name;
 
 /** The lead unit's last word: its answer in the 重办 where there was one, else its answer. */
-const finalAnswer = (p: Proposal, unit: string) => p.rehandling?.replies?.find((r) => r.unit === unit) ?? p.replies?.find((r) => r.unit === unit && r.role === '主办');
+const finalAnswer = (p: Proposal, unit: string) =>
+  p.rehandling?.replies?.find((r) => r.unit === unit) ?? p.replies?.find((r) => r.unit === unit && r.role === '主办');
 
 function proposalMatches(p: Proposal, word: string): boolean {
   const [k, v = ''] = word.split('=') as [string, string?];
@@ -112,21 +122,38 @@ function proposalMatches(p: Proposal, word: string): boolean {
 
 /** Filters of each page the search index holds, as a reader picks them (labels, not ids). */
 function searchPages(mode: string): Map<string, string>[] {
-  const page = (kind: string, date?: string) => new Map([['kind', kind], ...(date ? [['year', String(year(date))] as [string, string]] : [])]);
+  const page = (kind: string, date?: string) =>
+    new Map([['kind', kind], ...(date ? [['year', String(year(date))] as [string, string]] : [])]);
   const shownProposals = proposals
     .filter((p) => p.public !== false)
     .map((p) => {
       const m = page('提案与答复', p.submitted);
       const s = sessions.find((x) => x.id === p.session)!;
-      m.set('session', `${chinese(s.term)}届${chinese(s.meeting)}次会议`).set('category', categories.get(p.category)!).set('status', p.status).set('type', p.proposerType);
+      m.set('session', `${chinese(s.term)}届${chinese(s.meeting)}次会议`)
+        .set('category', categories.get(p.category)!)
+        .set('status', p.status)
+        .set('type', p.proposerType);
       if (p.sector) m.set('sector', sectors.get(p.sector)!);
       if (p.key) m.set('key', '重点提案');
-      const named = new Set([...(p.leadUnits ?? []), ...(p.coUnits ?? []), ...(p.jointUnits ?? []), ...(p.replies ?? []).map((r) => r.unit)]);
+      const named = new Set([
+        ...(p.leadUnits ?? []),
+        ...(p.coUnits ?? []),
+        ...(p.jointUnits ?? []),
+        ...(p.replies ?? []).map((r) => r.unit),
+      ]);
       m.set('unit', [...named].map(unitLabel).join('\n'));
       return m;
     });
   if (mode === 'proposals') return shownProposals;
-  return [...news.map((n) => printed(page('新闻简报', n.date), n)), ...reviews.map((r) => page('工作回眸', r.date)), ...voices.map((v) => printed(page('委员声音', v.date), v)), ...topics.map((t) => page('专题', t.date)), ...members.map(() => page('委员')), ...units.map(() => page('承办单位')), ...shownProposals];
+  return [
+    ...news.map((n) => printed(page('新闻简报', n.date), n)),
+    ...reviews.map((r) => page('工作回眸', r.date)),
+    ...voices.map((v) => printed(page('委员声音', v.date), v)),
+    ...topics.map((t) => page('专题', t.date)),
+    ...members.map(() => page('委员')),
+    ...units.map(() => page('承办单位')),
+    ...shownProposals,
+  ];
 }
 
 /** The count a `data-count-of` description stands for, computed from content/. */
@@ -143,7 +170,9 @@ function expected(of: string): number {
     }
     case 'received':
     case 'merged': {
-      const used = sessions.filter((s) => (arg('session') ? s.id === arg('session') : proposals.some((p) => p.session === s.id)));
+      const used = sessions.filter((s) =>
+        arg('session') ? s.id === arg('session') : proposals.some((p) => p.session === s.id),
+      );
       const scope = proposals.filter((p) => !arg('session') || p.session === arg('session'));
       // A session without a recorded 征集 figure: the statistics count the registered proposals instead.
       if (what === 'received' && used.some((s) => s.received === undefined)) return scope.length;
@@ -160,10 +189,14 @@ function expected(of: string): number {
     case 'news':
       return news.filter((n) => !arg('tag') || (n.tags ?? []).includes(arg('tag')!)).length;
     case 'voices':
-      return voices.filter((v) => (!arg('column') || v.column === arg('column')) && (!arg('author') || v.author === arg('author'))).length;
+      return voices.filter(
+        (v) => (!arg('column') || v.column === arg('column')) && (!arg('author') || v.author === arg('author')),
+      ).length;
     case 'reviews': {
       const c = committees.find((x) => x.id === arg('committee'));
-      return reviews.filter((r) => !c || new RegExp(`^##\\s+[■□●◆▲\\s]*${c.name}\\s*$`, 'm').test(reviewBodies.get(r.id)!)).length;
+      return reviews.filter(
+        (r) => !c || new RegExp(`^##\\s+[■□●◆▲\\s]*${c.name}\\s*$`, 'm').test(reviewBodies.get(r.id)!),
+      ).length;
     }
     case 'archive': {
       const items = [
@@ -172,7 +205,10 @@ function expected(of: string): number {
         ...proposals.filter((p) => p.public !== false).map((p) => ['提案与答复', p.submitted]),
         ...voices.map((v) => ['委员声音', v.date]),
       ] as [string, string][];
-      return items.filter(([kind, date]) => (!arg('year') || year(date) === Number(arg('year'))) && (!arg('kind') || kind === arg('kind'))).length;
+      return items.filter(
+        ([kind, date]) =>
+          (!arg('year') || year(date) === Number(arg('year'))) && (!arg('kind') || kind === arg('kind')),
+      ).length;
     }
     case 'search': {
       const [mode, filter] = words as [string, string];
@@ -191,7 +227,15 @@ const pages = (readdirSync(DIST, { recursive: true }) as string[])
 test.use({ javaScriptEnabled: false });
 
 test('the sample has counts to check on the pages the issue names', () => {
-  for (const path of ['/units/', '/units/kjj/', '/proposals/', '/proposals/stats/', '/proposals/unit/kjj/', '/proposals/key/']) expect(pages).toContain(path);
+  for (const path of [
+    '/units/',
+    '/units/kjj/',
+    '/proposals/',
+    '/proposals/stats/',
+    '/proposals/unit/kjj/',
+    '/proposals/key/',
+  ])
+    expect(pages).toContain(path);
 });
 
 test('every count on every built page equals the count computed from the content', async ({ page }) => {
@@ -202,11 +246,18 @@ test('every count on every built page equals the count computed from the content
   for (const path of pages) {
     await page.goto(path);
     const found = await page.evaluate(() => {
-      const counts = [...document.querySelectorAll('[data-count-of]')].map((e) => ({ of: e.getAttribute('data-count-of')!, text: e.textContent ?? '' }));
+      const counts = [...document.querySelectorAll('[data-count-of]')].map((e) => ({
+        of: e.getAttribute('data-count-of')!,
+        text: e.textContent ?? '',
+      }));
       // What is left once the marked counts, hidden search keys, scripts, charts' drawn labels and the entries' own
       // words are taken out (a title, summary or body may say “8件实事” or “（2）”): list items, bodies, a page's title.
       const body = document.body.cloneNode(true) as HTMLElement;
-      body.querySelectorAll('[data-count-of], [hidden], script, style, svg, .prose-zh, article:not([data-pagefind-body]), article h1').forEach((e) => e.remove());
+      body
+        .querySelectorAll(
+          '[data-count-of], [hidden], script, style, svg, .prose-zh, article:not([data-pagefind-body]), article h1',
+        )
+        .forEach((e) => e.remove());
       return { counts, rest: body.textContent ?? '' };
     });
     for (const c of found.counts) {
@@ -215,7 +266,8 @@ test('every count on every built page equals the count computed from the content
       const want = expected(c.of);
       if (shown !== want) wrong.push(`${path}: “${c.of}” shows ${shown}, content has ${want}`);
     }
-    for (const m of found.rest.matchAll(/共\s*\d+\s*[条件篇个位]|（\d+\s*[条件篇]?）|\d+\s*件/g)) unmarked.push(`${path}: “${m[0]}”`);
+    for (const m of found.rest.matchAll(/共\s*\d+\s*[条件篇个位]|（\d+\s*[条件篇]?）|\d+\s*件/g))
+      unmarked.push(`${path}: “${m[0]}”`);
   }
   expect(wrong).toEqual([]);
   expect(unmarked, 'a count shown without data-count-of').toEqual([]);

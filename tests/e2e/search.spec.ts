@@ -69,7 +69,12 @@ const cases: Case[] = [
   { q: '九三学社', url: P('13-5-0112'), rank: 3, why: 'collective proposer' },
   { q: '民盟', url: P('14-3-0058'), rank: 3, why: 'abbreviation of a collective proposer' },
   // pinyin and initials
-  { q: 'keji fuwu', url: P('14-3-0123'), rank: 5, why: 'full pinyin of title words (four titles, the 常委会议 专题 one of them)' },
+  {
+    q: 'keji fuwu',
+    url: P('14-3-0123'),
+    rank: 5,
+    why: 'full pinyin of title words (four titles, the 常委会议 专题 one of them)',
+  },
   { q: 'kjfw', url: P('14-3-0123'), rank: 3, why: 'initials of 科技服务 (three titles)' },
   { q: 'xiehuilan', url: '/members/xie-huilan/', rank: 1, why: 'full pinyin of a name' },
   { q: 'tuoyu', url: P('14-3-0058'), rank: 3, why: 'pinyin of 托育' },
@@ -110,16 +115,38 @@ const cases: Case[] = [
   { q: '委员之家', url: N('2024-10-16-chengxizhuang-dianshang-xiaozhen'), rank: 5, why: 'a tag' },
   // filters and sort
   { q: '建议', url: P('14-3-0123'), rank: 3, why: 'filter by unit', params: { unit: '市科技局' } },
-  { q: '', url: P('14-2-0021'), rank: 3, why: 'filter by category alone', params: { category: '农业农村', kind: '提案与答复' } },
+  {
+    q: '',
+    url: P('14-2-0021'),
+    rank: 3,
+    why: 'filter by category alone',
+    params: { category: '农业农村', kind: '提案与答复' },
+  },
   { q: '', url: P('14-4-0187'), rank: 1, why: 'filter by status', params: { status: '立案' } },
   { q: '', url: P('14-4-0139'), rank: 1, why: 'filter by status', params: { status: '交办' } },
-  { q: '', url: P('13-5-0112'), rank: 3, why: 'filter by session', params: { session: '十三届五次会议', key: '重点提案' } },
-  { q: '', url: P('14-1-0036'), rank: 3, why: 'filter by sector-less collective and year', params: { year: '2022', type: '集体提案' } },
+  {
+    q: '',
+    url: P('13-5-0112'),
+    rank: 3,
+    why: 'filter by session',
+    params: { session: '十三届五次会议', key: '重点提案' },
+  },
+  {
+    q: '',
+    url: P('14-1-0036'),
+    rank: 3,
+    why: 'filter by sector-less collective and year',
+    params: { year: '2022', type: '集体提案' },
+  },
   { q: '建议', url: P(newestProposal), rank: 1, why: 'newest first', params: { sort: 'date', kind: '提案与答复' } },
 ];
 
 /** A Chinese query with no filters: every page ranked above the one wanted must show the query (nothing unrelated). */
-const related = (c: Case) => !c.params && /^\p{Script=Han}{2,}$/u.test(c.q) && !/slip|traditional|abbreviation|full name|collective/.test(c.why) && !c.why.includes(' for ');
+const related = (c: Case) =>
+  !c.params &&
+  /^\p{Script=Han}{2,}$/u.test(c.q) &&
+  !/slip|traditional|abbreviation|full name|collective/.test(c.why) &&
+  !c.why.includes(' for ');
 
 for (const c of cases) {
   test(`${c.q || '(筛选)'} ${JSON.stringify(c.params ?? {})} → ${c.url}: ${c.why}`, async ({ page }) => {
@@ -128,7 +155,8 @@ for (const c of cases) {
     expect(at, `results: ${results.slice(0, 5).join(' ')}`).toBeGreaterThanOrEqual(0);
     expect(at, `results: ${results.slice(0, 5).join(' ')}`).toBeLessThan(c.rank);
     if (related(c)) {
-      for (const above of results.slice(0, at)) expect(await (await page.request.get(above)).text(), `${above} ranks above ${c.url}`).toContain(c.q);
+      for (const above of results.slice(0, at))
+        expect(await (await page.request.get(above)).text(), `${above} ranks above ${c.url}`).toContain(c.q);
     }
   });
 }
@@ -136,25 +164,31 @@ for (const c of cases) {
 test('filters narrow results and show counts; sort by date orders newest first', async ({ page }) => {
   const results = await searchFor(page, { q: '建议', kind: '提案与答复', sort: 'date' });
   const dates = await page.locator('[data-results] .search-result-meta span:nth-child(2)').allTextContents();
-  const asNumbers = dates.map((d) => Number(d.replace(/(\d+)年(\d+)月(\d+)日/, (_, y, m, dd) => `${y}${m.padStart(2, '0')}${dd.padStart(2, '0')}`)));
+  const asNumbers = dates.map((d) =>
+    Number(d.replace(/(\d+)年(\d+)月(\d+)日/, (_, y, m, dd) => `${y}${m.padStart(2, '0')}${dd.padStart(2, '0')}`)),
+  );
   expect(asNumbers).toEqual([...asNumbers].sort((a, b) => b - a));
   expect(results.every((u) => u.startsWith('/proposals/'))).toBe(true);
   await expect(page.locator('select[name="unit"] option', { hasText: /市科技局（\d+）/ })).toHaveCount(1);
 });
 
-const publicProposals = rawEntries(collections.find((c) => c.name === 'proposals')!).filter((p) => p.data.public !== false);
+const publicProposals = rawEntries(collections.find((c) => c.name === 'proposals')!).filter(
+  (p) => p.data.public !== false,
+);
 const countOf = (label: string) => Number(/（(\d+)）$/.exec(label)?.[1]);
 
-test('the filter choices come with the page, with totals, and Pagefind’s filter index loads only when the filters are opened', async ({ page }) => {
+test('the filter choices come with the page, with totals, and Pagefind’s filter index loads only when the filters are opened', async ({
+  page,
+}) => {
   const filterRequests: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/pagefind/filter/')) filterRequests.push(r.url());
   });
   await searchFor(page, { q: '托育' });
   const kind = page.locator('select[name="kind"]');
-  expect(countOf(await kind.locator('option[value="提案与答复"]').textContent() ?? '')).toBe(publicProposals.length);
+  expect(countOf((await kind.locator('option[value="提案与答复"]').textContent()) ?? '')).toBe(publicProposals.length);
   const key = publicProposals.filter((p) => p.data.key === true).length;
-  expect(countOf(await page.locator('select[name="key"] option[value="重点提案"]').textContent() ?? '')).toBe(key);
+  expect(countOf((await page.locator('select[name="key"] option[value="重点提案"]').textContent()) ?? '')).toBe(key);
   expect(filterRequests, 'no filter index before the reader asks for filters').toEqual([]);
 
   // Opened: the counts become those of the query, and add up to the number of results.
@@ -164,7 +198,9 @@ test('the filter choices come with the page, with totals, and Pagefind’s filte
   const status = page.locator('[data-status]');
   const totals = async () => ({
     found: Number(/共找到 (\d+) 条/.exec((await status.textContent()) ?? '')?.[1]),
-    counted: (await kind.locator('option').allTextContents()).filter((t) => t !== '全部').reduce((n, t) => n + countOf(t), 0),
+    counted: (await kind.locator('option').allTextContents())
+      .filter((t) => t !== '全部')
+      .reduce((n, t) => n + countOf(t), 0),
   });
   await expect
     .poll(async () => {
@@ -179,8 +215,11 @@ test('提案检索 offers the totals of proposals only', async ({ page }) => {
   await page.goto('/proposals/');
   const years = await page.locator('[data-mode="proposals"] select[name="year"] option').allTextContents();
   const byYear = new Map<string, number>();
-  for (const p of publicProposals) byYear.set(String(p.data.submitted).slice(0, 4), (byYear.get(String(p.data.submitted).slice(0, 4)) ?? 0) + 1);
-  expect(years.filter((t) => t !== '全部')).toEqual([...byYear].sort((a, b) => Number(b[0]) - Number(a[0])).map(([y, n]) => `${y}（${n}）`));
+  for (const p of publicProposals)
+    byYear.set(String(p.data.submitted).slice(0, 4), (byYear.get(String(p.data.submitted).slice(0, 4)) ?? 0) + 1);
+  expect(years.filter((t) => t !== '全部')).toEqual(
+    [...byYear].sort((a, b) => Number(b[0]) - Number(a[0])).map(([y, n]) => `${y}（${n}）`),
+  );
 });
 
 test('the search state lives in the URL: typing updates it, the back button restores it', async ({ page }) => {
@@ -197,7 +236,9 @@ test('the search state lives in the URL: typing updates it, the back button rest
 });
 
 // `npm run bench` reads this measure for its search figures, so it must say what the reader typed and waited for.
-test('each search records how long the reader waited, after the pause and since the last keystroke', async ({ page }) => {
+test('each search records how long the reader waited, after the pause and since the last keystroke', async ({
+  page,
+}) => {
   await page.goto('/search/');
   await expect(page.locator('[data-search-panel]')).toHaveAttribute('data-ready', 'true');
   await page.getByRole('searchbox', { name: '搜索关键词' }).fill('托育 服务');
@@ -217,14 +258,18 @@ test('each search records how long the reader waited, after the pause and since 
   expect(last.phases.search + last.phases.data).toBeLessThanOrEqual(last.duration);
 });
 
-test('the search begins during the typing pause, and the results shown when it ends are that search’s', async ({ page }) => {
+test('the search begins during the typing pause, and the results shown when it ends are that search’s', async ({
+  page,
+}) => {
   await page.goto('/search/');
   await expect(page.locator('[data-search-panel]')).toHaveAttribute('data-ready', 'true');
   const box = page.getByRole('searchbox', { name: '搜索关键词' });
   const entries = () =>
     page.evaluate(() => ({
       early: performance.getEntriesByName('search-early').map((m) => (m as PerformanceMark).detail.query),
-      shown: performance.getEntriesByName('search').map((m) => (m as PerformanceMeasure).detail as { query: string; begunEarly: boolean }),
+      shown: performance
+        .getEntriesByName('search')
+        .map((m) => (m as PerformanceMeasure).detail as { query: string; begunEarly: boolean }),
     }));
   // Typed, then a pause: the search begins before the results are due and is the one shown.
   await box.fill('托育 服务');
@@ -245,12 +290,15 @@ test('results show kind, date, title, a marked excerpt, and replies as sub-resul
   await expect(first.locator('.badge')).toHaveText('提案与答复');
   await expect(first.locator('.search-result-meta')).toContainText(/\d{4}年\d{1,2}月\d{1,2}日/);
   await expect(first.locator('mark').first()).toBeVisible();
-  for (const key of ['kjfw', 'keji', 'pn0123', '1430123']) await expect(first.locator('.search-result-excerpt')).not.toContainText(key);
+  for (const key of ['kjfw', 'keji', 'pn0123', '1430123'])
+    await expect(first.locator('.search-result-excerpt')).not.toContainText(key);
   const replyLinks = first.locator('.search-result-replies a');
   if ((await replyLinks.count()) > 0) await expect(replyLinks.first()).toHaveAttribute('href', /#reply-[a-z]+$/);
 });
 
-test('a member’s page, which has no date, shows none in the results, in relevance and in date order', async ({ page }) => {
+test('a member’s page, which has no date, shows none in the results, in relevance and in date order', async ({
+  page,
+}) => {
   const member = rawEntries(collections.find((c) => c.name === 'members')!)[0]!;
   const name = String(member.data.name);
   for (const params of [{ q: name }, { q: name, sort: 'date' }]) {
@@ -285,7 +333,9 @@ test('提案检索 on /proposals/ searches only proposals with the proposal filt
   const panel = page.locator('[data-search-panel][data-mode="proposals"]');
   await panel.getByRole('searchbox').fill('养老');
   await expect(panel.locator('[data-results] li').first()).toBeVisible();
-  const urls = await panel.locator('[data-results] .search-result-title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const urls = await panel
+    .locator('[data-results] .search-result-title a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   expect(urls.length).toBeGreaterThan(0);
   expect(urls.every((u) => u.startsWith('/proposals/'))).toBe(true);
   await expect(panel.locator('select[name="status"]')).toHaveCount(1);

@@ -12,7 +12,12 @@ import { CONTENT, publishedEntries, rawEntries } from '../support/content.ts';
 const model = (name: string) => collections.find((c) => c.name === name)!;
 const topics = publishedEntries(model('topics'));
 const proposals = rawEntries(model('proposals'));
-const taxonomy = (name: string) => new Map<string, string>((parse(readFileSync(join(CONTENT, `taxonomies/${name}.yml`), 'utf8')).items as { id: string; name: string }[]).map((i) => [i.id, i.name]));
+const taxonomy = (name: string) =>
+  new Map<string, string>(
+    (parse(readFileSync(join(CONTENT, `taxonomies/${name}.yml`), 'utf8')).items as { id: string; name: string }[]).map(
+      (i) => [i.id, i.name],
+    ),
+  );
 
 type Attrs = Record<string, string | true>;
 /** Every `<Name …>` tag of a topic's MDX, with its attributes, in the order written. */
@@ -25,20 +30,23 @@ function tags(id: string, name: string): Attrs[] {
 
 const str = (v: unknown) => String(v ?? '');
 function matching(f: Attrs) {
-  return proposals.filter(({ data: p }) =>
-    p.public !== false &&
-    (!f.session || str(p.session) === f.session) &&
-    (!f.category || p.category === f.category) &&
-    (!f.status || p.status === f.status) &&
-    (!f.unit || (p.leadUnits as string[] | undefined)?.includes(str(f.unit))) &&
-    (!f.sector || p.sector === f.sector) &&
-    (!f.key || p.key === true),
+  return proposals.filter(
+    ({ data: p }) =>
+      p.public !== false &&
+      (!f.session || str(p.session) === f.session) &&
+      (!f.category || p.category === f.category) &&
+      (!f.status || p.status === f.status) &&
+      (!f.unit || (p.leadUnits as string[] | undefined)?.includes(str(f.unit))) &&
+      (!f.sector || p.sector === f.sector) &&
+      (!f.key || p.key === true),
   );
 }
 
 test('the sample has a 专题 for every 全会 of the sessions and for its 常委会议', () => {
   const sessions = [...taxonomy('sessions').keys()];
-  const plenary = topics.filter((t) => (t.data.meeting as { kind: string }).kind === '全体会议').map((t) => str((t.data.meeting as { session: string }).session));
+  const plenary = topics
+    .filter((t) => (t.data.meeting as { kind: string }).kind === '全体会议')
+    .map((t) => str((t.data.meeting as { session: string }).session));
   expect(plenary.sort()).toEqual(sessions.sort());
   expect(topics.some((t) => (t.data.meeting as { kind: string }).kind === '常委会议')).toBe(true);
 });
@@ -47,7 +55,9 @@ test('the 专题 list links every topic, and the menu leads to it', async ({ pag
   await page.goto('/');
   await page.locator('header nav').first().getByRole('link', { name: '专题', exact: true }).first().click();
   await expect(page).toHaveURL(/\/topics\/$/);
-  const links = await page.locator('main h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const links = await page
+    .locator('main h2 a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   expect(links.sort()).toEqual(topics.map((t) => `/topics/${t.id}/`).sort());
 });
 
@@ -72,19 +82,33 @@ for (const t of topics) {
 
     const charts = tags(t.id, 'StatsChart');
     await expect(page.locator('[data-topic-component="StatsChart"]')).toHaveCount(charts.length);
-    const names = { category: taxonomy('categories'), sector: taxonomy('sectors') } as Record<string, Map<string, string>>;
+    const names = { category: taxonomy('categories'), sector: taxonomy('sectors') } as Record<
+      string,
+      Map<string, string>
+    >;
     for (const [i, { session, by }] of charts.entries()) {
       // Every proposal of the session counts, those not published too (as on the statistics pages).
       const counts = new Map<string, number>();
       for (const { data: p } of proposals.filter((p) => str(p.data.session) === session)) {
-        const keys = by === 'status' ? [str(p.status)] : by === 'unit' ? [] : p[str(by)] ? [names[str(by)]!.get(str(p[str(by)]))!] : [];
+        const keys =
+          by === 'status'
+            ? [str(p.status)]
+            : by === 'unit'
+              ? []
+              : p[str(by)]
+                ? [names[str(by)]!.get(str(p[str(by)]))!]
+                : [];
         for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
       }
       const rows = await page
         .locator('[data-topic-component="StatsChart"]')
         .nth(i)
         .locator('[data-chart-table] tbody tr')
-        .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), Number(tr.querySelector('td')!.textContent)] as const));
+        .evaluateAll((trs) =>
+          trs.map(
+            (tr) => [tr.querySelector('th')!.textContent!.trim(), Number(tr.querySelector('td')!.textContent)] as const,
+          ),
+        );
       if (by === 'unit') expect(rows.length).toBeGreaterThan(0);
       else expect(new Map(rows), `${session} ${by}`).toEqual(counts);
     }
@@ -95,7 +119,9 @@ for (const t of topics) {
     for (const [i, p] of photos.entries()) {
       await expect(gallery.nth(i)).toHaveAttribute('alt', str(p.alt));
       await gallery.nth(i).scrollIntoViewIfNeeded();
-      await expect.poll(() => gallery.nth(i).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+      await expect
+        .poll(() => gallery.nth(i).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+        .toBeGreaterThan(0);
     }
 
     const events = tags(t.id, 'Event');
@@ -113,13 +139,17 @@ test('a withheld proposal never shows in a 专题 list, though it counts in its 
   const topic = topics.find((t) => tags(t.id, 'ProposalList').some((a) => a.session === str(withheld.data.session)))!;
   await page.goto(`/topics/${topic.id}/`);
   await expect(page.locator('[data-topic-component="ProposalList"]').first()).toBeVisible();
-  await expect(page.locator(`[data-topic-component="ProposalList"] a[href="/proposals/${withheld.id}/"]`)).toHaveCount(0);
+  await expect(page.locator(`[data-topic-component="ProposalList"] a[href="/proposals/${withheld.id}/"]`)).toHaveCount(
+    0,
+  );
 });
 
 test('search finds a 专题 under the 栏目 filter 专题', async ({ page }) => {
   await page.goto(`/search/?q=${encodeURIComponent('光伏产业')}&kind=${encodeURIComponent('专题')}`);
   await expect(page.locator('[data-status]')).toContainText('共找到');
-  const found = await page.locator('[data-results] li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const found = await page
+    .locator('[data-results] li a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   expect(found).toContain('/topics/14-guangfu-changweihui/');
   expect(found.every((p) => p.startsWith('/topics/'))).toBe(true);
 });
@@ -139,10 +169,14 @@ test('a story plays its own video: poster, no preload, Chinese captions that loa
   await expect(track).toHaveAttribute('src', video.captions);
   // The captions load under the site's own server and policy (nosniff wants text/vtt), and hold the file's cues.
   await el.evaluate((v: HTMLVideoElement) => (v.textTracks[0]!.mode = 'showing'));
-  await expect.poll(() => el.evaluate((v: HTMLVideoElement) => v.textTracks[0]!.cues?.length ?? 0)).toBe((readFileSync(join('public', video.captions), 'utf8').match(/-->/g) ?? []).length);
+  await expect
+    .poll(() => el.evaluate((v: HTMLVideoElement) => v.textTracks[0]!.cues?.length ?? 0))
+    .toBe((readFileSync(join('public', video.captions), 'utf8').match(/-->/g) ?? []).length);
   expect((await request.get(video.src)).headers()['content-type']).toBe('video/mp4');
   // A reader who does not press play downloads the poster, never the video.
-  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
+  const fetched = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname),
+  );
   expect(fetched).toContain(video.poster);
   expect(fetched).not.toContain(video.src);
   // Pressing play plays it.

@@ -24,16 +24,31 @@ export function rawEntries(c: Collection, dir = CONTENT): { id: string; data: Re
       .map((f) => ({ id: f.slice(0, -ext.length), data: frontmatter(join(dir, c.folder, f)) }));
   }
   const data = parse(readFileSync(join(dir, c.file), 'utf8'));
-  return c.kind === 'taxonomy' ? data.items.map((i: { id: string }) => ({ id: i.id, data: i })) : [{ id: 'site', data }];
+  return c.kind === 'taxonomy'
+    ? data.items.map((i: { id: string }) => ({ id: i.id, data: i }))
+    : [{ id: 'site', data }];
 }
 
 /**
  * The entries the public site shows now: not timed for later (定时发布) nor withdrawn (撤回), by the rule the build uses.
  * `content/` holds one of each, so tests that expect a page for every entry ask this.
  */
-export function publishedEntries(c: Collection, dir = CONTENT, now = new Date()): { id: string; data: Record<string, unknown> }[] {
+export function publishedEntries(
+  c: Collection,
+  dir = CONTENT,
+  now = new Date(),
+): { id: string; data: Record<string, unknown> }[] {
   const moment = (v: unknown) => (v instanceof Date ? v : parseDateTime(String(v ?? '')));
   return rawEntries(c, dir).filter(
-    ({ data }) => visibility(c.name, { date: moment(data.date), publishAt: moment(data.publishAt), withdrawn: data.withdrawn as Withdrawal | undefined }, now) === 'published',
+    ({ data }) =>
+      visibility(
+        c.name,
+        {
+          date: moment(data.date),
+          publishAt: moment(data.publishAt),
+          withdrawn: data.withdrawn as Withdrawal | undefined,
+        },
+        now,
+      ) === 'published',
   );
 }

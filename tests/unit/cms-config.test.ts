@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CmsCollection, CmsField } from 'decap-cms-core';
-import { AREAS_WIDGET, cmsConfig, DATE_FORMAT, DATETIME_FORMAT, MARKDOWN_EDITOR_COMPONENTS, TOPIC_EDITOR_COMPONENTS } from '../../src/cms/config.ts';
+import {
+  AREAS_WIDGET,
+  cmsConfig,
+  DATE_FORMAT,
+  DATETIME_FORMAT,
+  MARKDOWN_EDITOR_COMPONENTS,
+  TOPIC_EDITOR_COMPONENTS,
+} from '../../src/cms/config.ts';
 import { collections, type Collection, type Field } from '../../src/content/model.ts';
 import { schemas, storedFields } from '../../src/content/schemas.ts';
 import { blankPaths, isBlank } from '../../src/cms/widgets.ts';
@@ -19,7 +26,9 @@ function cmsFields(c: Collection): CmsField[] {
   const cc = cmsCollections.get(c.name)!;
   if (c.kind === 'folder') return cc.fields!;
   const file = cc.files![0]!;
-  return c.kind === 'taxonomy' ? (file.fields.find((f) => f.name === 'items') as { fields: CmsField[] }).fields : file.fields;
+  return c.kind === 'taxonomy'
+    ? (file.fields.find((f) => f.name === 'items') as { fields: CmsField[] }).fields
+    : file.fields;
 }
 
 /** The object schema inside a field's schema, through the wrappers `fieldSchema` adds (optional, default, preprocess,
@@ -61,7 +70,12 @@ function expectAgree(m: Field, f: CmsField, zod: unknown): void {
       expect(get(f, 'format'), at).toBe(DATETIME_FORMAT);
       break;
     case 'date':
-      expect(f, at).toMatchObject({ widget: 'datetime', format: DATE_FORMAT, date_format: DATE_FORMAT, time_format: false });
+      expect(f, at).toMatchObject({
+        widget: 'datetime',
+        format: DATE_FORMAT,
+        date_format: DATE_FORMAT,
+        time_format: false,
+      });
       break;
     case 'integer':
       expect(f, at).toMatchObject({ widget: 'number', value_type: 'int' });
@@ -75,14 +89,26 @@ function expectAgree(m: Field, f: CmsField, zod: unknown): void {
       const target = cmsCollections.get(m.to);
       expect(target, `${at} points at a CMS collection`).toBeDefined();
       if (m.to === 'members') {
-        expect(f, at).toMatchObject({ value_field: '{{slug}}', search_fields: ['name', 'role'], display_fields: ['{{name}}（{{role}}）'] });
+        expect(f, at).toMatchObject({
+          value_field: '{{slug}}',
+          search_fields: ['name', 'role'],
+          display_fields: ['{{name}}（{{role}}）'],
+        });
       } else if (m.to === 'paper') {
         // An issue is stored by its file name, which is its date.
         expect(f, at).toMatchObject({ value_field: '{{slug}}', search_fields: ['number', 'date'] });
         expect(target!.folder, at).toBe('content/paper');
       } else {
-        expect(f, at).toMatchObject({ file: m.to, value_field: 'items.*.id', search_fields: ['items.*.name'], display_fields: ['items.*.name'] });
-        expect(target!.files?.map((x) => x.name), at).toContain(m.to);
+        expect(f, at).toMatchObject({
+          file: m.to,
+          value_field: 'items.*.id',
+          search_fields: ['items.*.name'],
+          display_fields: ['items.*.name'],
+        });
+        expect(
+          target!.files?.map((x) => x.name),
+          at,
+        ).toContain(m.to);
       }
       break;
     }
@@ -111,7 +137,10 @@ function expectAgree(m: Field, f: CmsField, zod: unknown): void {
       expect(get(f, 'widget'), at).toBe(m.multiple ? 'list' : 'object');
       expect(get(f, 'summary'), at).toBe(m.summary ? `{{fields.${m.summary}}}` : undefined);
       const sub = get(f, 'fields') as CmsField[];
-      expect(sub.map((s) => s.name), at).toEqual(m.fields.map((s) => s.name));
+      expect(
+        sub.map((s) => s.name),
+        at,
+      ).toEqual(m.fields.map((s) => s.name));
       expect(zodKeys(zod).sort(), at).toEqual(m.fields.map((s) => s.name).sort());
       const inner = zodShape(zod);
       m.fields.forEach((s, i) => expectAgree(s, sub[i]!, inner[s.name]));
@@ -149,9 +178,13 @@ describe.each(collections.map((c) => [c.name, c] as const))('CMS configuration o
       const body = fields.at(-1)!;
       expect(body).toMatchObject({ name: 'body', label: c.body.label, widget: 'markdown', required: c.body.required });
       // The model's hint, then the HTML a body may hold (what the site keeps); an MDX body holds no HTML at all.
-      expect(body.hint).toBe(c.format === 'mdx' ? c.body.hint : [c.body.hint, `${ALLOWED_HINT}。`].filter(Boolean).join(' '));
+      expect(body.hint).toBe(
+        c.format === 'mdx' ? c.body.hint : [c.body.hint, `${ALLOWED_HINT}。`].filter(Boolean).join(' '),
+      );
       // Each body offers the editor components its format keeps: the 专题 components only in MDX.
-      expect((body as { editor_components?: string[] }).editor_components).toEqual(c.format === 'mdx' ? [...TOPIC_EDITOR_COMPONENTS] : MARKDOWN_EDITOR_COMPONENTS);
+      expect((body as { editor_components?: string[] }).editor_components).toEqual(
+        c.format === 'mdx' ? [...TOPIC_EDITOR_COMPONENTS] : MARKDOWN_EDITOR_COMPONENTS,
+      );
     });
   } else {
     it('edits its one YAML file', () => {
@@ -163,7 +196,12 @@ describe.each(collections.map((c) => [c.name, c] as const))('CMS configuration o
 
 describe('the whole configuration', () => {
   it('is Chinese, inline, and stores media in public/media', () => {
-    expect(config).toMatchObject({ locale: 'zh_Hans', load_config_file: false, media_folder: 'public/media', public_folder: '/media' });
+    expect(config).toMatchObject({
+      locale: 'zh_Hans',
+      load_config_file: false,
+      media_folder: 'public/media',
+      public_folder: '/media',
+    });
     expect(config.slug).toMatchObject({ encoding: 'ascii', clean_accents: true });
   });
 
@@ -197,12 +235,18 @@ describe('the whole configuration', () => {
 
   it('lists proposals by number with status filters and session groups', () => {
     const p = cmsCollections.get('proposals')!;
-    expect(p.summary).toBe("{{number}} {{title}}（{{status}}）{{fields.withdrawn.reason | ternary('　【已撤回】', '')}}");
+    expect(p.summary).toBe(
+      "{{number}} {{title}}（{{status}}）{{fields.withdrawn.reason | ternary('　【已撤回】', '')}}",
+    );
     expect(p.identifier_field).toBe('number');
-    expect(p.sortable_fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'number' }), 'submitted']));
+    expect(p.sortable_fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'number' }), 'submitted']),
+    );
     expect(p.view_groups).toContainEqual({ label: '届次', field: 'session' });
     expect(p.view_filters!.map((f) => f.label)).toEqual(expect.arrayContaining(['立案', '交办', '办理中', '已办复']));
-    const withSessions = cmsConfig({ sessions: [{ id: '14-3', name: '十四届三次' }] }).collections.find((c) => c.name === 'proposals')!;
+    const withSessions = cmsConfig({ sessions: [{ id: '14-3', name: '十四届三次' }] }).collections.find(
+      (c) => c.name === 'proposals',
+    )!;
     expect(withSessions.view_filters).toContainEqual({ label: '十四届三次', field: 'session', pattern: '^14-3$' });
   });
 });
@@ -214,7 +258,13 @@ describe('blank values the CMS leaves behind', () => {
   });
 
   it('are removed deepest and last first, so list indexes stay right', () => {
-    const data = { title: 't', cover: { src: '', alt: '' }, tags: ['a', '', 'b', ''], replies: [{ unit: 'x', docNumber: '' }], key: false };
+    const data = {
+      title: 't',
+      cover: { src: '', alt: '' },
+      tags: ['a', '', 'b', ''],
+      replies: [{ unit: 'x', docNumber: '' }],
+      key: false,
+    };
     expect(blankPaths(data)).toEqual([['replies', 0, 'docNumber'], ['tags', 3], ['tags', 1], ['cover']]);
   });
 });

@@ -68,7 +68,12 @@ it('reads the same components from every sample topic on both parsers', () => {
 });
 
 describe('attribute values', () => {
-  const domain: Domain = { session: new Set(['14-4']), category: new Set(['economy']), unit: new Set(['kjj']), sector: new Set(['keji']) };
+  const domain: Domain = {
+    session: new Set(['14-4']),
+    category: new Set(['economy']),
+    unit: new Set(['kjj']),
+    sector: new Set(['keji']),
+  };
 
   it.each([
     ['ProposalList', { session: '14-9' }, 'session（届次）“14-9”不是已有的届次编号'],
@@ -86,23 +91,42 @@ describe('attribute values', () => {
   });
 
   it('accepts good values, a bare key flag among them', () => {
-    expect(propProblems('ProposalList', { session: '14-4', category: 'economy', unit: 'kjj', sector: 'keji', status: '已办复', key: true, limit: '10' }, domain)).toEqual([]);
+    expect(
+      propProblems(
+        'ProposalList',
+        { session: '14-4', category: 'economy', unit: 'kjj', sector: 'keji', status: '已办复', key: true, limit: '10' },
+        domain,
+      ),
+    ).toEqual([]);
   });
 
   it('names the line and the component of a bad value in a whole topic', () => {
     const file = '---\ntitle: x\n---\n\n<ProposalList session="14-9" />\n';
-    expect(topicProblems(file, domain, parseMdxForBuild)).toEqual(['第 5 行 <ProposalList>（提案列表）：session（届次）“14-9”不是已有的届次编号']);
+    expect(topicProblems(file, domain, parseMdxForBuild)).toEqual([
+      '第 5 行 <ProposalList>（提案列表）：session（届次）“14-9”不是已有的届次编号',
+    ]);
   });
 });
 
 describe('the CMS editor components', () => {
-  const byId = new Map<string, ReturnType<typeof topicEditorComponents>[number]>(topicEditorComponents().map((c) => [c.id, c]));
+  const byId = new Map<string, ReturnType<typeof topicEditorComponents>[number]>(
+    topicEditorComponents().map((c) => [c.id, c]),
+  );
 
   it.each([
     ['ProposalList', { session: '14-4', category: 'economy', key: true, limit: 10 }],
     ['StatsChart', { session: '14-3', by: 'sector' }],
     ['Video', { src: '/media/v.mp4', poster: '/media/p.jpg', captions: '/media/c.vtt', title: '会场"花絮"' }],
-    ['Gallery', { title: '图集', items: [{ src: '/media/a.jpg', alt: '会场', caption: '开幕会' }, { src: '/media/b.jpg', alt: '讨论' }] }],
+    [
+      'Gallery',
+      {
+        title: '图集',
+        items: [
+          { src: '/media/a.jpg', alt: '会场', caption: '开幕会' },
+          { src: '/media/b.jpg', alt: '讨论' },
+        ],
+      },
+    ],
     ['Timeline', { items: [{ date: '2025-02-23', time: '09:00', title: '开幕会' }] }],
   ])('%s: the form writes MDX the guard accepts and reads it back', (id, data) => {
     const c = byId.get(id)!;
@@ -121,7 +145,9 @@ describe('the CMS editor components', () => {
   });
 
   it('refuses before saving what the build would refuse', () => {
-    expect(mdxIssues('正文', "import x from 'y'\n\n<ProposalList limit=\"0\" />")[0]!.message).toMatch(/import 或 export.*limit/s);
+    expect(mdxIssues('正文', 'import x from \'y\'\n\n<ProposalList limit="0" />')[0]!.message).toMatch(
+      /import 或 export.*limit/s,
+    );
     expect(mdxIssues('正文', '<ProposalList session="14-4" key />')).toEqual([]);
   });
 });

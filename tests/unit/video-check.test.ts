@@ -31,8 +31,12 @@ describe('caption uploads', () => {
   });
 
   it('refuses SubRip renamed .vtt and captions carrying markup', () => {
-    expect(captionsProblem({ name: 'a.vtt', text: '1\n00:00:00,000 --> 00:00:02,000\n字幕\n' })).toContain('第一行应为 WEBVTT');
-    expect(captionsProblem({ name: 'a.vtt', text: 'WEBVTT\n\n00:00.000 --> 00:02.000\n<script>alert(1)</script>\n' })).toContain('网页代码');
+    expect(captionsProblem({ name: 'a.vtt', text: '1\n00:00:00,000 --> 00:00:02,000\n字幕\n' })).toContain(
+      '第一行应为 WEBVTT',
+    );
+    expect(
+      captionsProblem({ name: 'a.vtt', text: 'WEBVTT\n\n00:00.000 --> 00:02.000\n<script>alert(1)</script>\n' }),
+    ).toContain('网页代码');
     expect(captionsProblem({ name: 'a.srt', text: 'WEBVTT\n' })).toContain('.vtt');
   });
 });
@@ -40,8 +44,12 @@ describe('caption uploads', () => {
 describe('the CMS upload guard, on the files an editor picks', () => {
   it('lets the sample video and captions through and stops a photo renamed .mp4', async () => {
     expect(await otherFileProblem(new File([mp4], 'clip.mp4'))).toBeUndefined();
-    expect(await otherFileProblem(new File([readFileSync(join(MEDIA, 'video/2025-02-25-weiyuan-tongdao.vtt'))], 'clip.vtt'))).toBeUndefined();
+    expect(
+      await otherFileProblem(new File([readFileSync(join(MEDIA, 'video/2025-02-25-weiyuan-tongdao.vtt'))], 'clip.vtt')),
+    ).toBeUndefined();
     expect(await otherFileProblem(new File([jpg], 'clip.mp4'))).toContain('内容不是 MP4');
-    expect(await otherFileProblem(new File(['1\n00:00:00,000 --> 00:00:01,000\n字\n'], 'clip.vtt'))).toContain('WEBVTT');
+    expect(await otherFileProblem(new File(['1\n00:00:00,000 --> 00:00:01,000\n字\n'], 'clip.vtt'))).toContain(
+      'WEBVTT',
+    );
   });
 });

@@ -8,4 +8,12 @@ import Timeline from './Timeline.astro';
 import Video from '../Video.astro';
 
 /** The components a 专题's MDX may use, by the names the guard allows (src/lib/topic-components.ts). */
-export const topicComponents: Record<ComponentName, unknown> = { ProposalList, StatsChart, Gallery, Photo, Timeline, Event, Video };
+export const topicComponents: Record<ComponentName, unknown> = {
+  ProposalList,
+  StatsChart,
+  Gallery,
+  Photo,
+  Timeline,
+  Event,
+  Video,
+};

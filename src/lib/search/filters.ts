@@ -20,7 +20,16 @@ export const SEARCH_FILTERS = [
 export type FilterName = (typeof SEARCH_FILTERS)[number]['name'];
 
 /** Filters that only proposals carry; the proposal search (提案检索) shows these. */
-export const PROPOSAL_FILTERS: readonly FilterName[] = ['session', 'category', 'unit', 'sector', 'status', 'type', 'key', 'year'];
+export const PROPOSAL_FILTERS: readonly FilterName[] = [
+  'session',
+  'category',
+  'unit',
+  'sector',
+  'status',
+  'type',
+  'key',
+  'year',
+];
 
 /** Chinese names of the kinds of page, as the 栏目 filter shows them. */
 export const KIND_LABELS = {
