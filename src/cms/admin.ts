@@ -12,6 +12,7 @@ import { registerLengthCounters } from './length-counter.ts';
 import { installRouteGuard } from './route-guard.ts';
 import { registerEntryRules } from './rule-controls.ts';
 import { installUploadGuard } from './upload-guard.ts';
+import { topicEditorComponents } from './topic-components.ts';
 import { registerOptionalGroups } from './widgets.ts';
 
 /**
@@ -38,6 +39,7 @@ CMS.registerWidget(AREAS_WIDGET, PaperAreasControl as never, PaperAreasPreview a
 installRouteGuard(CMS);
 registerLengthCounters(CMS);
 registerEntryRules(CMS);
+for (const component of topicEditorComponents()) CMS.registerEditorComponent(component as never);
 installUploadGuard(page.maxImageBytes ?? DEFAULT_MAX_IMAGE_MB * 1024 * 1024);
 if (page.siteCss) CMS.registerPreviewStyle(page.siteCss);
 for (const [name, template] of Object.entries(previews)) CMS.registerPreviewTemplate(name, previewWithAssets(template));

@@ -11,6 +11,14 @@ import {
 } from '../content/model.ts';
 import { ALLOWED_HINT } from '../lib/html-allowlist.ts';
 
+/**
+ * Decap's own editor components (image, code block), the only ones a plain Markdown field offers: the 专题
+ * components registered beside them would otherwise show in every Markdown field, and the site drops them there.
+ */
+export const MARKDOWN_EDITOR_COMPONENTS = ['image', 'code-block'];
+/** The components of a 专题 body (src/cms/topic-components.ts registers them). */
+export const TOPIC_EDITOR_COMPONENTS = ['ProposalList', 'StatsChart', 'Gallery', 'Timeline', 'Video'] as const;
+
 /** Name of the custom widget that edits article areas on a page image (registered in `src/cms/paper-areas.ts`). */
 export const AREAS_WIDGET = 'paper-areas';
 
@@ -158,7 +166,13 @@ export function cmsField(f: Field): CmsField {
     case 'text':
       return { ...b, widget: 'text', ...(f.maxLength ? { max_length: f.maxLength } : {}) } as CmsField;
     case 'markdown':
-      return { ...b, widget: 'markdown', modes: ['rich_text', 'raw'], sanitize_preview: true } as CmsField;
+      return {
+        ...b,
+        widget: 'markdown',
+        modes: ['rich_text', 'raw'],
+        sanitize_preview: true,
+        editor_components: MARKDOWN_EDITOR_COMPONENTS,
+      } as CmsField;
     case 'datetime':
       // A new entry starts at “now”, which editors usually keep.
       return { ...b, widget: 'datetime', format: DATETIME_FORMAT, ...(f.required ? { default: '{{now}}' } : {}) };
@@ -199,8 +213,8 @@ export function cmsField(f: Field): CmsField {
         ],
       } as CmsField;
     case 'file':
-      // Page images go through Decap's image widget (thumbnail, media library); PDFs and attachments through its file
-      // widget, whose uploads the upload guard checks by content (src/cms/upload-guard.ts).
+      // Page images go through Decap's image widget (thumbnail, media library); PDFs, attachments, videos and captions
+      // through its file widget, whose uploads the upload guard checks by content (src/cms/upload-guard.ts).
       return { ...b, widget: f.accept === 'image' ? 'image' : 'file', choose_url: false } as CmsField;
     case 'areas':
       return { ...b, widget: AREAS_WIDGET } as CmsField;
@@ -278,6 +292,12 @@ export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollectio
     summary: '第{{number}}期　{{date}}',
     sortable_fields: [{ field: 'date', label: '出版日期', default_sort: 'desc' }, 'number'],
   },
+  // Like news: named by the Beijing day of the entry's own time, e.g. `2025-02-28.mdx`.
+  topics: {
+    slug: "{{fields.date | date('YYYY-MM-DD')}}",
+    summary: `{{fields.date | date('YYYY-MM-DD')}}　{{title}}${WITHDRAWN_MARK}`,
+    sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
+  },
   members: {
     identifier_field: 'name',
     slug: 'member-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}',
@@ -294,6 +314,7 @@ const PREVIEW_PATHS: Record<FolderCollection['name'], string> = {
   reviews: 'reviews/{{slug}}/',
   proposals: 'proposals/{{slug}}/',
   voices: 'voices/{{slug}}/',
+  topics: 'topics/{{slug}}/',
   members: 'members/{{slug}}/',
   paper: 'paper/{{slug}}/',
 };
@@ -338,12 +359,22 @@ function proposalFilters(sessions: CmsOptions['sessions']): CmsCollection['view_
 export function cmsCollection(c: Collection, options: CmsOptions = {}): CmsCollection {
   const common = { name: c.name, label: c.label, label_singular: c.labelSingular };
   if (c.kind === 'folder') {
-    const hint = [c.body.hint, `${ALLOWED_HINT}。`].filter(Boolean).join(' ');
-    const body = { name: 'body', label: c.body.label, widget: 'markdown', required: c.body.required, hint };
+    const mdx = c.format === 'mdx';
+    const hint = mdx ? c.body.hint : [c.body.hint, `${ALLOWED_HINT}。`].filter(Boolean).join(' ');
+    // An MDX body offers the 专题 components; a Markdown body only Decap's own, which the site keeps.
+    const components = mdx ? [...TOPIC_EDITOR_COMPONENTS] : MARKDOWN_EDITOR_COMPONENTS;
+    const body = {
+      name: 'body',
+      label: c.body.label,
+      widget: 'markdown',
+      required: c.body.required,
+      hint,
+      editor_components: components,
+    };
     return {
       ...common,
       folder: `${CONTENT}/${c.folder}`,
-      extension: 'md',
+      extension: mdx ? 'mdx' : 'md',
       format: 'frontmatter',
       create: true,
       delete: true,

@@ -2,6 +2,9 @@ import { collections, type Collection, type Field } from '../content/model.ts';
 import { refinements } from '../content/rules.ts';
 import { parseDateTime } from '../lib/dates.ts';
 import { droppedHtml } from '../lib/html-allowlist.ts';
+import { guardMdx } from '../lib/mdx-guard.ts';
+import { usageProblems } from '../lib/topic-check.ts';
+import { parseMdxInBrowser } from './mdx-parse.ts';
 import { FOLDER_VIEWS } from './config.ts';
 import { blankPaths } from './widgets.ts';
 
@@ -50,10 +53,23 @@ export function asParsed(fields: readonly Field[], data: Data): Data {
 export function ruleIssues(collectionName: string, data: Data): Issue[] {
   const c = byName.get(collectionName);
   if (!c) return [];
-  const issues: Issue[] = htmlIssues(c, data);
+  const issues: Issue[] =
+    c.kind === 'folder' && c.format === 'mdx' ? mdxIssues(c.body.label, data.body) : htmlIssues(c, data);
   const rule = refinements[collectionName];
   rule?.(asParsed(c.fields, data) as never, { addIssue: (i) => issues.push({ path: i.path, message: i.message }) });
   return issues;
+}
+
+/**
+ * An MDX body holding code, HTML or a component not on the list, or a component with a wrong attribute: the build's
+ * guard, run on micromark's parse (the build runs it again on its own parser). 届次 and the other ids come from the
+ * pickers, so only their form is checked here; the build checks that they exist.
+ */
+export function mdxIssues(label: string, body: unknown): Issue[] {
+  if (typeof body !== 'string' || !body.trim()) return [];
+  const { problems, usages } = guardMdx(body, parseMdxInBrowser);
+  const all = [...problems, ...usages.flatMap((u) => usageProblems(u, {}))];
+  return all.length ? [{ path: ['body'], message: `「${label}」不能保存：${all.join('；')}` }] : [];
 }
 
 /** Markdown (the body, and Markdown fields such as a reply's text) holding HTML the site would drop. */

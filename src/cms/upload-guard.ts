@@ -1,6 +1,7 @@
 import DOMPurify from 'dompurify';
 import { attachmentExtension, attachmentProblem } from '../lib/attachment-check.ts';
 import { DEFAULT_MAX_IMAGE_MB, imageProblem, sniffImage, svgProblem, type ImageKind } from '../lib/image-check.ts';
+import { captionsProblem, videoProblem } from '../lib/video-check.ts';
 
 /**
  * Uploads are checked before Decap writes them. Decap's media library writes a chosen file at once, and checks
@@ -16,7 +17,8 @@ import { DEFAULT_MAX_IMAGE_MB, imageProblem, sniffImage, svgProblem, type ImageK
  * then hands the (possibly new) file on to Decap in a fresh `change` event. Image inputs (`accept` naming images, as
  * Decap's image widgets and the editor's image button set it) are checked as images; the input of Decap's file widget
  * (`accept="*\/*"`: notices' attachments, the paper's PDFs) as attachments: PDF, Word, Excel, WPS or ZIP by content,
- * so an `.exe` renamed `.pdf` is refused, and a Chinese file name is replaced as for images.
+ * so an `.exe` renamed `.pdf` is refused, and a Chinese file name is replaced as for images; an MP4 video and
+ * WebVTT captions in those inputs are checked by their content (`src/lib/video-check.ts`) and passed on unchanged.
  */
 
 /** Longest side of a photo as stored; larger photos are scaled down before upload. Wider than any page shows. */
@@ -117,6 +119,30 @@ let limit = DEFAULT_MAX_IMAGE_MB * 1024 * 1024;
  */
 export const checkUpload = (file: File) => prepareUpload(file, limit);
 
+/**
+ * Why a file chosen in a file widget (not an image input) may not be uploaded: a `.mp4` that is not an MP4 by its
+ * bytes or is too large, a `.vtt` that is not WebVTT. Other files (PDFs) pass to Decap as before.
+ */
+export async function otherFileProblem(file: File): Promise<string | undefined> {
+  if (/\.mp4$/i.test(file.name))
+    return videoProblem({
+      name: file.name,
+      size: file.size,
+      head: new Uint8Array(await file.slice(0, 16).arrayBuffer()),
+    });
+  if (/\.vtt$/i.test(file.name))
+    return captionsProblem({ name: file.name, text: await file.slice(0, 1024 * 1024).text() });
+  return undefined;
+}
+
+/** A file chosen in Decap's file widget as it will be uploaded: a video or captions file checked and kept as it is, any
+ * other file checked as an attachment. */
+async function prepareOtherFile(file: File): Promise<{ file: File } | { problem: string }> {
+  if (!/\.(?:mp4|vtt)$/i.test(file.name)) return prepareAttachment(file);
+  const problem = await otherFileProblem(file);
+  return problem ? { problem } : { file };
+}
+
 /** Install the check. Call before `CMS.init`. */
 export function installUploadGuard(maxBytes: number): void {
   limit = maxBytes;
@@ -130,22 +156,20 @@ export function installUploadGuard(maxBytes: number): void {
       if (!image && input.accept !== '*/*') return;
       event.stopImmediatePropagation();
       const files = [...input.files];
-      void Promise.all(files.map((f) => (image ? prepareUpload(f, maxBytes) : prepareAttachment(f)))).then(
-        (results) => {
-          const problems = results.flatMap((r) => ('problem' in r ? [r.problem] : []));
-          if (problems.length) {
-            input.value = '';
-            window.alert(`未上传：${problems.join('\n')}`);
-            return;
-          }
-          const list = new DataTransfer();
-          for (const r of results) if ('file' in r) list.items.add(r.file);
-          input.files = list.files;
-          const again = new Event('change', { bubbles: true });
-          passed.add(again);
-          input.dispatchEvent(again);
-        },
-      );
+      void Promise.all(files.map((f) => (image ? prepareUpload(f, maxBytes) : prepareOtherFile(f)))).then((results) => {
+        const problems = results.flatMap((r) => ('problem' in r ? [r.problem] : []));
+        if (problems.length) {
+          input.value = '';
+          window.alert(`未上传：${problems.join('\n')}`);
+          return;
+        }
+        const list = new DataTransfer();
+        for (const r of results) if ('file' in r) list.items.add(r.file);
+        input.files = list.files;
+        const again = new Event('change', { bubbles: true });
+        passed.add(again);
+        input.dispatchEvent(again);
+      });
     },
     true,
   );

@@ -1,8 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { assertSanitised, sanitizingStore } from '../integrations/internals/sanitizing-store.ts';
+import { bodyOf, frontmatterLines, guardMdx } from '../lib/mdx-guard.ts';
+import { parseMdxForBuild } from '../lib/mdx-parse.ts';
 import { contentDir } from '../lib/paths.ts';
 import { resetRegistry } from './registry.ts';
 import { entryCodeDigest } from './code-digest.ts';
@@ -35,16 +37,18 @@ function reservedIds(folder: string): Set<string> {
 export function folderLoader(c: FolderCollection): Loader {
   const base = join(contentDir(), c.folder);
   const reserved = reservedIds(c.folder);
+  const ext = c.format === 'mdx' ? '.mdx' : '.md';
   const inner = glob({
     base,
-    // Markdown only: MDX would run code from content, and its output would bypass the sanitiser.
-    pattern: '**/*.md',
+    // Markdown only, except in a collection declared MDX: MDX runs code from content and its output bypasses the
+    // sanitiser, so those files pass the guard first (`guardMdxFiles`).
+    pattern: `**/*${ext}`,
     // The pages show the rendered body and search reads its text (`Entry` in src/data/content.ts): the Markdown kept
     // beside it was a third of the content store (docs/benchmarks.md#store-from-disk), serialised, read and parsed by
     // every build for nothing.
     retainBody: false,
     generateId: ({ entry }) => {
-      const id = entry.replace(/\.md$/, '');
+      const id = entry.slice(0, -ext.length);
       if (!ID_RE.test(id)) {
         throw new ContentError(
           join(base, entry),
@@ -70,12 +74,29 @@ export function folderLoader(c: FolderCollection): Loader {
         ctx.store.clear();
         ctx.meta.set('entry-code', code);
       }
+      if (c.format === 'mdx') guardMdxFiles(base);
       await inner.load({ ...ctx, store: sanitizingStore(ctx.store) });
       assertSanitised(ctx.store, c.label);
       if (c.name === 'proposals') assertUniqueNumbers(ctx);
       if (c.name === 'paper') assertIssuesNamedByDate(ctx);
     },
   };
+}
+
+/**
+ * Every MDX file of a folder passes the guard (`src/lib/mdx-guard.ts`) before Astro compiles any of them: an `import`,
+ * an expression or a component not on the list would otherwise run in the build. (In dev, an edit is compiled by the
+ * MDX plugin as it happens; the guard runs again on the next build.)
+ */
+function guardMdxFiles(base: string): void {
+  if (!existsSync(base)) return;
+  for (const name of readdirSync(base, { recursive: true }) as string[]) {
+    if (!name.endsWith('.mdx')) continue;
+    const file = join(base, name);
+    const text = readFileSync(file, 'utf8');
+    const { problems } = guardMdx(bodyOf(text), parseMdxForBuild, frontmatterLines(text));
+    if (problems.length) throw new ContentError(file, problems.join('；'));
+  }
 }
 
 function assertUniqueNumbers(ctx: LoaderContext): void {

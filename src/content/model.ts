@@ -82,12 +82,12 @@ export interface ImageField extends FieldBase {
   type: 'image';
 }
 /**
- * A file in `public/media/` (a path such as `/media/paper/2025-04-18-1.jpg`): an image, a PDF, or an attachment of a
- * notice (any of `ATTACHMENT_EXTENSIONS`).
+ * A file in `public/media/` (a path such as `/media/paper/2025-04-18-1.jpg`): an image, a PDF, an attachment of a
+ * notice (any of `ATTACHMENT_EXTENSIONS`), an MP4 video or WebVTT captions, each checked by its content.
  */
 export interface FileField extends FieldBase {
   type: 'file';
-  accept: 'image' | 'pdf' | 'attachment';
+  accept: 'image' | 'pdf' | 'attachment' | 'video' | 'captions';
 }
 /**
  * Rectangles on a newspaper page image, each `{ x, y, w, h }` in percent of the image's width and height (left, top,
@@ -124,7 +124,7 @@ export type Field =
 /** A folder of Markdown files, one entry per file, named by an ASCII id. */
 export interface FolderCollection {
   kind: 'folder';
-  name: 'news' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper' | 'notices';
+  name: 'news' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper' | 'notices' | 'topics';
   /** Chinese name of the collection (plural). */
   label: string;
   /** Chinese name of one entry. */
@@ -133,6 +133,11 @@ export interface FolderCollection {
   folder: string;
   /** Label and hint of the Markdown body. */
   body: { label: string; hint?: string; required: boolean };
+  /**
+   * `mdx`: the body is MDX limited to the site's own components (`src/lib/mdx-guard.ts`), the files end in `.mdx`.
+   * Absent: plain Markdown in `.md` files.
+   */
+  format?: 'mdx';
   fields: readonly Field[];
 }
 
@@ -177,6 +182,8 @@ export const HANDLING_UNITS = ['leadUnits', 'coUnits', 'jointUnits'] as const;
 export const REPLY_RESULTS = ['解决或采纳', '列入计划', '留作参考'] as const;
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export const VOICE_COLUMNS = ['委员声音', '快评', '委员建言'] as const;
+/** The meetings a 专题 covers: a plenary session (全体会议) of a 届次, or a meeting of the standing committee. */
+export const MEETING_KINDS = ['全体会议', '常委会议'] as const;
 /** Posts of the committee's leadership, in the order the 机构设置 page lists them. */
 export const LEADERSHIP_POSTS = ['主席', '副主席', '秘书长'] as const;
 
@@ -252,6 +259,46 @@ const withdrawn = () =>
   }) as const;
 
 /**
+ * A self-hosted video in a story: an MP4 with its poster and Chinese captions (WebVTT), shown above the text with
+ * `preload="none"`, so a reader on a phone downloads nothing until pressing play.
+ */
+const video = () =>
+  ({
+    name: 'video',
+    label: '视频',
+    type: 'group',
+    multiple: false,
+    required: false,
+    hint: '可不填。上传 MP4 视频（不超过 50 MB）、封面图和 WebVTT 字幕（.vtt），视频显示在正文上方。',
+    fields: [
+      { name: 'src', label: '视频文件', type: 'file', accept: 'video', required: true, hint: 'MP4（H.264）格式。' },
+      {
+        name: 'poster',
+        label: '视频封面',
+        type: 'file',
+        accept: 'image',
+        required: true,
+        hint: '播放前显示的图片，JPG、PNG 或 WebP。',
+      },
+      {
+        name: 'captions',
+        label: '字幕',
+        type: 'file',
+        accept: 'captions',
+        required: true,
+        hint: 'WebVTT 字幕文件（.vtt），供听障读者和静音观看。',
+      },
+      {
+        name: 'title',
+        label: '视频说明',
+        type: 'string',
+        required: true,
+        hint: '一句话说明视频内容，显示在视频下方。',
+      },
+    ],
+  }) as const;
+
+/**
  * Where a story appears in the electronic edition (数字报): the issue, the page, and the rectangles it occupies on the
  * page image. Existing stories carry it, so a story is one entry on the site and in the paper (刊于 第N期 第M版).
  */
@@ -300,6 +347,7 @@ export const news = {
     { name: 'place', label: '地点（县区）', type: 'ref', to: 'places', multiple: false, required: false },
     { name: 'tags', label: '标签', type: 'stringList', required: false, hint: '用逗号分隔，如：委员之家, 乡村振兴' },
     { name: 'cover', label: '封面图片', type: 'image', required: false, hint: '图片须填写替代文字，可加图注。' },
+    video(),
     {
       name: 'edition',
       label: '见报信息',
@@ -744,6 +792,68 @@ export const notices = {
 } as const satisfies FolderCollection;
 
 /** The `id` and `name` every taxonomy item has, before the taxonomy's own `fields`. */
+/**
+ * 专题: a page on one plenary session or standing-committee meeting, written in MDX that embeds the site's own
+ * components (提案列表, 统计图, 图集, 会议日程) and nothing else.
+ */
+export const topics = {
+  kind: 'folder',
+  name: 'topics',
+  label: '专题',
+  labelSingular: '专题',
+  folder: 'topics',
+  format: 'mdx',
+  body: {
+    label: '正文',
+    hint: '可用编辑器的“+”插入提案列表、统计图、图集、会议日程和视频；只能使用这些组件，不能写代码或 HTML。',
+    required: true,
+  },
+  fields: [
+    title('如：市政协十四届四次会议专题'),
+    date(),
+    {
+      name: 'meeting',
+      label: '会议',
+      type: 'group',
+      multiple: false,
+      required: true,
+      hint: '本专题报道的会议。',
+      fields: [
+        { name: 'kind', label: '会议类型', type: 'select', options: MEETING_KINDS, required: true },
+        {
+          name: 'session',
+          label: '届次',
+          type: 'ref',
+          to: 'sessions',
+          multiple: false,
+          required: true,
+          hint: '全体会议选该次会议；常委会议选它所在年度的全体会议届次。',
+        },
+        {
+          name: 'number',
+          label: '常委会议次数',
+          type: 'integer',
+          required: false,
+          min: 1,
+          max: 99,
+          hint: '常委会议填第几次，如 12；全体会议不填。',
+        },
+      ],
+    },
+    { name: 'cover', label: '封面图片', type: 'image', required: true, hint: '图片须填写替代文字，可加图注。' },
+    {
+      name: 'summary',
+      label: '摘要',
+      type: 'text',
+      required: true,
+      hint: '一两句话介绍会议，显示在专题列表和搜索结果中。',
+      maxLength: SUMMARY_MAX,
+    },
+    editor(),
+    withdrawn(),
+  ],
+} as const satisfies FolderCollection;
+
 export const TAXONOMY_ITEM_FIELDS = [
   {
     name: 'id',
@@ -918,6 +1028,7 @@ export const collections: readonly Collection[] = [
   reviews,
   proposals,
   voices,
+  topics,
   members,
   paper,
   ...taxonomies,

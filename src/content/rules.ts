@@ -49,8 +49,24 @@ export function paperIssueRules(p: { pages?: { number?: number }[] }, ctx: Ctx):
   });
 }
 
+/** A 常委会议 is named by its number (第十二次常委会议); a 全体会议 by its 届次 alone. */
+export function topicRules(t: { meeting?: { kind?: string; number?: number } }, ctx: Ctx): void {
+  const m = t.meeting;
+  if (m?.kind === '常委会议' && m.number === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['meeting', 'number'], message: '常委会议必须填写「常委会议次数」' });
+  }
+  if (m?.kind === '全体会议' && m.number !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['meeting', 'number'],
+      message: '全体会议不填「常委会议次数」（次数由届次决定）',
+    });
+  }
+}
+
 /** Cross-field rules by collection name. */
 export const refinements: Partial<Record<string, (data: never, ctx: Ctx) => void>> = {
   proposals: proposalRules as (data: never, ctx: Ctx) => void,
   paper: paperIssueRules as (data: never, ctx: Ctx) => void,
+  topics: topicRules as (data: never, ctx: Ctx) => void,
 };

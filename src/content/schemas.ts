@@ -106,23 +106,25 @@ function image(f: Field) {
         .min(1, { error: `「${f.label}」必须填写替代文字（alt），供视障读者使用` }),
       caption: z.string().optional(),
     },
-    { error: unknownKeys },
+    { error: objectError(f.label) },
   );
 }
 
+/** A path under `/media/` to an image, a PDF, an attachment, a video or captions that exists and is what its name says. */
 const FILE_KINDS = {
-  pdf: { pattern: 'pdf', wrong: '且为 PDF 文件' },
-  image: { pattern: 'jpe?g|png|webp', wrong: '且为 jpg、png 或 webp 格式' },
-  attachment: { pattern: ATTACHMENT_EXTENSIONS.join('|'), wrong: `且为 ${ATTACHMENT_EXTENSIONS.join('、')} 文件之一` },
+  image: ['jpe?g|png|webp', 'jpg、png 或 webp 格式'],
+  pdf: ['pdf', 'PDF 文件'],
+  attachment: [ATTACHMENT_EXTENSIONS.join('|'), `${ATTACHMENT_EXTENSIONS.join('、')} 文件之一`],
+  video: ['mp4', 'MP4 视频'],
+  captions: ['vtt', 'WebVTT 字幕（.vtt）'],
 } as const;
 
-/** A path under `/media/` to an image, a PDF or an attachment that exists and is what its name says. */
 function file(f: Extract<Field, { type: 'file' }>) {
-  const kind = FILE_KINDS[f.accept];
+  const [kinds, what] = FILE_KINDS[f.accept];
   return z
     .string({ error: missingOr(f.label, `「${f.label}」应为文件地址`) })
-    .regex(new RegExp(`^/media/[\\w./-]+\\.(?:${kind.pattern})$`, 'i'), {
-      error: `「${f.label}」应上传到 /media/，${kind.wrong}`,
+    .regex(new RegExp(`^/media/[\\w./-]+\\.(?:${kinds})$`, 'i'), {
+      error: `「${f.label}」应上传到 /media/，且为${what}`,
     })
     .superRefine((src, ctx) => {
       const path = join(publicDir(), src);
@@ -143,6 +145,12 @@ function areas(f: Field) {
     });
   return z.array(one, { error: `「${f.label}」应为列表` });
 }
+
+/** Error of an object field: missing (a required image or group), or holding a key its fields do not declare. */
+const objectError =
+  (label: string) =>
+  (iss: { code?: string; keys?: string[]; input?: unknown }): string | undefined =>
+    iss.input === undefined || iss.input === null ? `「${label}」为必填项` : unknownKeys(iss);
 
 function unknownKeys(iss: { code?: string; keys?: string[] }): string | undefined {
   return iss.code === 'unrecognized_keys' ? `未知字段：${(iss.keys ?? []).join('、')}（字段名可能拼错）` : undefined;
@@ -201,7 +209,7 @@ export function fieldSchema(f: Field): z.ZodType {
       if (!f.required) return z.preprocess(blankToUndefined, (t as z.ZodArray).default([]));
       break;
     case 'group': {
-      const obj = objectSchema(f.fields);
+      const obj = objectSchema(f.fields, f.label);
       t = f.multiple ? z.array(obj, { error: missingOr(f.label, `「${f.label}」应为列表`) }) : obj;
       if (f.multiple && !f.required) return z.preprocess(blankToUndefined, (t as z.ZodArray).default([]));
       break;
@@ -211,8 +219,10 @@ export function fieldSchema(f: Field): z.ZodType {
 }
 
 /** A strict object of the given fields: an unknown key fails, so a misspelt field name is never silently dropped. */
-export function objectSchema(fields: readonly Field[]) {
-  return z.strictObject(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])), { error: unknownKeys });
+export function objectSchema(fields: readonly Field[], label?: string) {
+  return z.strictObject(Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])), {
+    error: label ? objectError(label) : unknownKeys,
+  });
 }
 
 /** All fields of a collection's entries as stored (taxonomy items include their `id` and `name`). */

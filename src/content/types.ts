@@ -62,6 +62,7 @@ export type ProposalData = DataOf<typeof model.proposals.fields>;
 export type ReplyData = ProposalData['replies'][number];
 export type VoiceData = DataOf<typeof model.voices.fields>;
 export type MemberData = DataOf<typeof model.members.fields>;
+export type TopicData = DataOf<typeof model.topics.fields>;
 export type PaperIssueData = DataOf<typeof model.paper.fields>;
 export type PaperPageData = PaperIssueData['pages'][number];
 /** Where a story appears in the paper: issue id, page number and its areas on the page image. */

@@ -13,6 +13,7 @@ import type {
   SessionData,
   SettingsData,
   SynonymData,
+  TopicData,
   UnitData,
   VoiceData,
 } from '../content/types.ts';
@@ -40,9 +41,9 @@ export interface Entry<D> {
   entry: CollectionEntry<never>;
 }
 
-type Name = 'news' | 'notices' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper';
+type Name = 'news' | 'notices' | 'reviews' | 'proposals' | 'voices' | 'members' | 'paper' | 'topics';
 
-type Stored<D> = { id: string; data: D; rendered?: { html: string } };
+type Stored<D> = { id: string; data: D; rendered?: { html: string }; filePath?: string };
 
 class ContentEntry<D> implements Entry<D> {
   readonly id: string;
@@ -90,6 +91,7 @@ const WITHDRAWABLE = {
   reviews: '工作回眸',
   proposals: '提案与答复',
   voices: '委员声音',
+  topics: '专题',
   members: '委员风采',
 } as const;
 
@@ -129,6 +131,15 @@ export const getReviews: () => Promise<Entry<ReviewData>[]> = memo(async () => {
 /** Member voices, newest first. */
 export const getVoices: () => Promise<Entry<VoiceData>[]> = memo(async () => {
   return (await all<VoiceData>('voices')).sort(newestFirst);
+});
+
+/** 专题, newest first, each with its file (whose components `src/data/topics.ts` checks). */
+export const getTopicEntries: () => Promise<(Entry<TopicData> & { file: string })[]> = memo(async () => {
+  const [entries, now] = await Promise.all([stored<TopicData>('topics'), buildNow()]);
+  return entries
+    .filter((e) => visibility('topics', e.data as object, now) === 'published')
+    .map((e) => Object.assign(new ContentEntry(e), { file: e.filePath ?? `content/topics/${e.id}.mdx` }))
+    .sort(newestFirst);
 });
 
 /** Members, by pinyin order of name. */

@@ -1,4 +1,12 @@
-import type { MemberData, NewsData, NoticeData, ProposalData, ReviewData, VoiceData } from '../content/types.ts';
+import type {
+  MemberData,
+  NewsData,
+  NoticeData,
+  ProposalData,
+  ReviewData,
+  TopicData,
+  VoiceData,
+} from '../content/types.ts';
 import { beijingDay, beijingYear, toBeijingIso } from '../lib/dates.ts';
 import { sessionShortName } from '../lib/numerals.ts';
 import { docNumberToken, indexNumberToken } from '../lib/search/doc-numbers.ts';
@@ -8,6 +16,7 @@ import { KEY_VALUE, KIND_LABELS, SEARCH_FILTERS, type FilterName } from '../lib/
 import { getMembers, getNews, getNotices, getProposals, getReviews, getTaxonomy, getVoices } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
 import { getPlacement } from './paper.ts';
+import { getTopics } from './topics.ts';
 import { memo } from './memo.ts';
 
 /** What a page tells the search index about itself besides its visible text. */
@@ -134,6 +143,17 @@ export async function reviewRecord(d: ReviewData, bodyText: string) {
     date: d.date,
     text: `${d.editorNote} ${bodyText}`,
     meta: { summary: d.editorNote.slice(0, 120) },
+  });
+}
+
+/** Search record of a 专题: 栏目 专题, found by its summary as well as its text. */
+export async function topicRecord(d: TopicData) {
+  return record('topics', {
+    title: d.title,
+    date: d.date,
+    text: d.summary,
+    terms: [d.summary],
+    meta: { summary: d.summary },
   });
 }
 
@@ -286,6 +306,7 @@ export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<F
     for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
     for (const e of await getVoices())
       [...baseFilters('voices', e.data.date), ...(await paperFilters('voices', e.id))].forEach(add);
+    for (const e of await getTopics()) baseFilters('topics', e.data.date).forEach(add);
     for (const _ of await getMembers()) baseFilters('members').forEach(add);
     for (const _ of await getTaxonomy('units')) baseFilters('units').forEach(add);
     for (const e of await getProposals()) {

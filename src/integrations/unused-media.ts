@@ -24,7 +24,7 @@ export function unusedMediaReport(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ logger }) => {
         const media = join(publicDir(), 'media');
-        const texts = files(contentDir(), (n) => /\.(md|ya?ml)$/.test(n)).map((f) => readFileSync(f, 'utf8'));
+        const texts = files(contentDir(), (n) => /\.(mdx?|ya?ml)$/.test(n)).map((f) => readFileSync(f, 'utf8'));
         const unused = unusedMedia(
           files(media, (n) => !n.startsWith('.')).map((f) => relative(media, f)),
           texts,

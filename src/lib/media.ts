@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { attachmentProblem as attachmentProblemOf, attachmentType, formatSize } from './attachment-check.ts';
 import { DEFAULT_MAX_IMAGE_MB, imageProblem as problemOf } from './image-check.ts';
 import { contentDir } from './paths.ts';
+import { captionsProblem, videoProblem } from './video-check.ts';
 
 /**
  * Largest image an editor may upload, from `maxImageMB` in content/settings/site.yml (the CMS checks the same limit
@@ -22,6 +23,9 @@ export function maxImageBytes(): number {
 
 /** Why an uploaded file may not be published: an image as for `imageProblem`, a PDF too large or not a PDF. */
 export function fileProblem(file: string): string | undefined {
+  const name = file.split('/').pop()!;
+  if (/\.mp4$/i.test(file)) return videoProblem({ name, size: statSync(file).size, head: readHead(file, 16) });
+  if (/\.vtt$/i.test(file)) return captionsProblem({ name, text: readFileSync(file, 'utf8') });
   if (!file.toLowerCase().endsWith('.pdf')) return imageProblem(file);
   const size = statSync(file).size;
   if (size > MAX_PDF_BYTES)
@@ -33,12 +37,17 @@ export function fileProblem(file: string): string | undefined {
   return head.toString('latin1') === '%PDF-' ? undefined : '文件内容不是 PDF';
 }
 
+function readHead(file: string, n: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  const head = new Uint8Array(n);
+  readSync(fd, head, 0, n, 0);
+  closeSync(fd);
+  return head;
+}
+
 /** Why a file in `public/` may not be published as a notice's attachment (see `attachmentProblem`). */
 export function attachmentFileProblem(file: string): string | undefined {
-  const fd = openSync(file, 'r');
-  const head = new Uint8Array(8);
-  readSync(fd, head, 0, 8, 0);
-  closeSync(fd);
+  const head = readHead(file, 8);
   return attachmentProblemOf({ name: file.split('/').pop()!, size: statSync(file).size, head });
 }
 

@@ -30,6 +30,7 @@ const MOMENT_FIELD = {
   notices: 'date',
   reviews: 'date',
   voices: 'date',
+  topics: 'date',
   proposals: 'publishAt',
 } as const;
 

@@ -44,6 +44,7 @@ const proposals = entries('proposals') as unknown as Proposal[];
 const news = entries('news') as (Data & { id: string; date: string; tags?: string[] })[];
 const notices = entries('notices') as (Data & { id: string; date: string; topic: string })[];
 const voices = entries('voices') as (Data & { id: string; date: string; column: string; author: string })[];
+const topics = entries('topics') as (Data & { id: string; date: string })[];
 /** 数字报 issues by their date (the file name), for the 报纸期次 filter of the stories printed in them. */
 const issueNumbers = new Map(entries('paper').map((e) => [e.id, Number(e.number)]));
 const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
@@ -150,6 +151,7 @@ function searchPages(mode: string): Map<string, string>[] {
     ...notices.map((n) => page('通知公告', n.date)),
     ...reviews.map((r) => page('工作回眸', r.date)),
     ...voices.map((v) => printed(page('委员声音', v.date), v)),
+    ...topics.map((t) => page('专题', t.date)),
     ...members.map(() => page('委员')),
     ...units.map(() => page('承办单位')),
     ...shownProposals,
@@ -178,6 +180,8 @@ function expected(of: string): number {
       if (what === 'received' && used.some((s) => s.received === undefined)) return scope.length;
       return used.reduce((n, s) => n + (s[what] ?? 0), 0);
     }
+    case 'topics':
+      return topics.length;
     case 'units':
       return units.length;
     case 'members':

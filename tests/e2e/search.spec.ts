@@ -45,7 +45,8 @@ const cases: Case[] = [
   { q: '"高标准农田"', url: P('14-2-0021'), rank: 1, why: 'ASCII-quoted phrase' },
   { q: '“普惠托育”', url: P('14-3-0058'), rank: 3, why: 'Chinese-quoted phrase' },
   // news, voices and reviews
-  { q: '光伏产业', url: N('2023-06-08-guangfu-diaoyan'), rank: 1, why: 'news title' },
+  // The 常委会议 专题 on 光伏产业 has the words in its title too.
+  { q: '光伏产业', url: N('2023-06-08-guangfu-diaoyan'), rank: 3, why: 'news title' },
   { q: '新年茶话会', url: N('2025-01-01-xinnian-chahuahui'), rank: 1, why: 'news title' },
   { q: '爱心助学', url: N('2023-09-26-aixin-zhuxue'), rank: 1, why: 'news title' },
   { q: '密云', url: N('2024-03-27-huguan-miyun-kaocha'), rank: 1, why: 'place in a news title' },
@@ -68,7 +69,12 @@ const cases: Case[] = [
   { q: '九三学社', url: P('13-5-0112'), rank: 3, why: 'collective proposer' },
   { q: '民盟', url: P('14-3-0058'), rank: 3, why: 'abbreviation of a collective proposer' },
   // pinyin and initials
-  { q: 'keji fuwu', url: P('14-3-0123'), rank: 3, why: 'full pinyin of title words (three titles)' },
+  {
+    q: 'keji fuwu',
+    url: P('14-3-0123'),
+    rank: 5,
+    why: 'full pinyin of title words (four titles, the 常委会议 专题 one of them)',
+  },
   { q: 'kjfw', url: P('14-3-0123'), rank: 3, why: 'initials of 科技服务 (three titles)' },
   { q: 'xiehuilan', url: '/members/xie-huilan/', rank: 1, why: 'full pinyin of a name' },
   { q: 'tuoyu', url: P('14-3-0058'), rank: 3, why: 'pinyin of 托育' },
@@ -97,7 +103,7 @@ const cases: Case[] = [
   { q: '中医要', url: P('14-4-0104'), rank: 1, why: '要 for 药' },
   { q: '农天', url: P('14-2-0021'), rank: 1, why: '天 for 田' },
   { q: '托玉', url: P('14-3-0058'), rank: 3, why: '玉 for 育' },
-  { q: '光扶产业', url: N('2023-06-08-guangfu-diaoyan'), rank: 1, why: '扶 for 伏' },
+  { q: '光扶产业', url: N('2023-06-08-guangfu-diaoyan'), rank: 3, why: '扶 for 伏' },
   // pinyin and initials of phrases in the text, not the title
   { q: 'gonggong tingche', url: P('14-1-0158'), rank: 1, why: 'pinyin of 公共停车 in the text' },
   { q: 'tcsf', url: P('14-1-0158'), rank: 1, why: 'initials of 停车收费 in the text' },

@@ -18,9 +18,10 @@ export function frontmatter(file: string): Record<string, unknown> {
 /** Every stored entry of a collection in `content/`, as the loaders see it before parsing. */
 export function rawEntries(c: Collection, dir = CONTENT): { id: string; data: Record<string, unknown> }[] {
   if (c.kind === 'folder') {
+    const ext = c.format === 'mdx' ? '.mdx' : '.md';
     return readdirSync(join(dir, c.folder))
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => ({ id: f.replace(/\.md$/, ''), data: frontmatter(join(dir, c.folder, f)) }));
+      .filter((f) => f.endsWith(ext))
+      .map((f) => ({ id: f.slice(0, -ext.length), data: frontmatter(join(dir, c.folder, f)) }));
   }
   const data = parse(readFileSync(join(dir, c.file), 'utf8'));
   return c.kind === 'taxonomy'

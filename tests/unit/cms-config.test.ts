@@ -7,6 +7,8 @@ import {
   TAXONOMY_WIDGET,
   DATE_FORMAT,
   DATETIME_FORMAT,
+  MARKDOWN_EDITOR_COMPONENTS,
+  TOPIC_EDITOR_COMPONENTS,
 } from '../../src/cms/config.ts';
 import { collections, type Collection, type Field } from '../../src/content/model.ts';
 import { schemas, storedFields } from '../../src/content/schemas.ts';
@@ -168,14 +170,21 @@ describe.each(collections.map((c) => [c.name, c] as const))('CMS configuration o
   });
 
   if (c.kind === 'folder') {
-    it('stores Markdown files named in ASCII under content/', () => {
-      expect(cc).toMatchObject({ folder: `content/${c.folder}`, extension: 'md', format: 'frontmatter', create: true });
+    it('stores Markdown (or, for 专题, MDX) files named in ASCII under content/', () => {
+      const extension = c.format === 'mdx' ? 'mdx' : 'md';
+      expect(cc).toMatchObject({ folder: `content/${c.folder}`, extension, format: 'frontmatter', create: true });
       // Decap's date placeholders are UTC: a story at 07:30 Beijing time would be filed under the previous day.
       if (c.name !== 'members') expect(cc.slug).not.toMatch(/\{\{(year|month|day|hour)\}\}/);
       const body = fields.at(-1)!;
       expect(body).toMatchObject({ name: 'body', label: c.body.label, widget: 'markdown', required: c.body.required });
-      // The model's hint, then the HTML a body may hold (what the site keeps).
-      expect(body.hint).toBe([c.body.hint, `${ALLOWED_HINT}。`].filter(Boolean).join(' '));
+      // The model's hint, then the HTML a body may hold (what the site keeps); an MDX body holds no HTML at all.
+      expect(body.hint).toBe(
+        c.format === 'mdx' ? c.body.hint : [c.body.hint, `${ALLOWED_HINT}。`].filter(Boolean).join(' '),
+      );
+      // Each body offers the editor components its format keeps: the 专题 components only in MDX.
+      expect((body as { editor_components?: string[] }).editor_components).toEqual(
+        c.format === 'mdx' ? [...TOPIC_EDITOR_COMPONENTS] : MARKDOWN_EDITOR_COMPONENTS,
+      );
     });
   } else {
     it('edits its one YAML file', () => {

@@ -38,6 +38,7 @@ export const KIND_LABELS = {
   reviews: '工作回眸',
   proposals: '提案与答复',
   voices: '委员声音',
+  topics: '专题',
   members: '委员',
   units: '承办单位',
 } as const;

@@ -1,0 +1,162 @@
+import type { CmsField } from 'decap-cms-core';
+import { TOPIC_COMPONENTS, STATS_BY, type ComponentName, type PropSpec } from '../lib/topic-components.ts';
+import { cmsField, DATE_FORMAT } from './config.ts';
+
+/**
+ * The 专题 components as Decap editor components: each has a form (届次 and the other taxonomies as pickers), writes
+ * the MDX tag the site renders, reads it back, and shows a preview. Forms and attributes come from the table in
+ * `src/lib/topic-components.ts`, the same one the build's guard checks against.
+ */
+
+type Props = Record<string, string | boolean | undefined>;
+
+const REF = { session: 'sessions', category: 'categories', unit: 'units', sector: 'sectors' } as const;
+
+/** The Decap field of one attribute. */
+export function propField(name: string, p: PropSpec): CmsField {
+  const base = { name, label: p.label, required: p.required };
+  const t = p.type;
+  switch (t.kind) {
+    case 'session':
+    case 'category':
+    case 'unit':
+    case 'sector':
+      return cmsField({ ...base, type: 'ref', to: REF[t.kind], multiple: false });
+    case 'enum':
+      return {
+        ...base,
+        widget: 'select',
+        options: t.options.map((o) => ({ label: STATS_BY[o as keyof typeof STATS_BY] ?? o, value: o })),
+      } as CmsField;
+    case 'flag':
+      return { ...base, widget: 'boolean', default: false } as CmsField;
+    case 'int':
+      return { ...base, widget: 'number', value_type: 'int', min: t.min, max: t.max } as CmsField;
+    case 'day':
+      return {
+        ...base,
+        widget: 'datetime',
+        date_format: DATE_FORMAT,
+        time_format: false,
+        format: DATE_FORMAT,
+      } as CmsField;
+    case 'text':
+      return { ...base, widget: 'string' } as CmsField;
+    case 'media':
+      return { ...base, widget: t.ext.includes('jpg') ? 'image' : 'file', choose_url: false } as CmsField;
+  }
+}
+
+const fieldsOf = (name: ComponentName): CmsField[] =>
+  Object.entries(TOPIC_COMPONENTS[name].props as Record<string, PropSpec>).map(([k, p]) => propField(k, p));
+
+/** Attributes as written in MDX: `key="value"`, or the bare name of a flag that is on. */
+export function writeAttributes(name: ComponentName, data: Props): string {
+  const specs = TOPIC_COMPONENTS[name].props as Record<string, PropSpec>;
+  return Object.entries(specs)
+    .map(([k, p]) => {
+      const v = data[k];
+      if (p.type.kind === 'flag') return v === true || v === 'true' ? ` ${k}` : '';
+      if (v === undefined || v === null || v === '' || v === false) return '';
+      // A JSX string attribute has no escapes: a straight quote would end it, a line break would split the tag.
+      return ` ${k}="${String(v)
+        .replace(/"/g, '＂')
+        .replace(/\s*\n\s*/g, ' ')}"`;
+    })
+    .join('');
+}
+
+const ATTRS = String.raw`((?:\s+[A-Za-z]+(?:="[^"]*")?)*)`;
+
+/** Attributes of a tag back into form data (flags as `true`). */
+export function readAttributes(text: string): Props {
+  const out: Props = {};
+  for (const m of text.matchAll(/([A-Za-z]+)(?:="([^"]*)")?/g)) out[m[1]!] = m[2] ?? true;
+  return out;
+}
+
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A preview box naming the component and what it was set to. */
+function summaryPreview(name: ComponentName, data: Props): string {
+  const specs = TOPIC_COMPONENTS[name].props as Record<string, PropSpec>;
+  const parts = Object.entries(specs)
+    .filter(([k]) => data[k] !== undefined && data[k] !== '' && data[k] !== false)
+    .map(
+      ([k, p]) =>
+        `${esc(p.label)}：${esc(data[k] === true ? '是' : k === 'by' ? (STATS_BY[data[k] as keyof typeof STATS_BY] ?? data[k]) : data[k])}`,
+    );
+  return `<div class="rounded border border-stone-300 bg-stone-50 p-3" data-preview-component="${name}"><strong>${esc(TOPIC_COMPONENTS[name].label)}</strong>　${parts.join('　')}<br><small>（网站上显示为实时数据）</small></div>`;
+}
+
+/** A component that is one self-closing tag. */
+function single(name: ComponentName) {
+  return {
+    id: name,
+    label: TOPIC_COMPONENTS[name].label,
+    fields: fieldsOf(name),
+    pattern: new RegExp(`^<${name}${ATTRS}\\s*/>$`),
+    fromBlock: (m: RegExpMatchArray) => readAttributes(m[1] ?? ''),
+    toBlock: (data: Props) => `<${name}${writeAttributes(name, data)} />`,
+    toPreview: (data: Props) =>
+      name === 'Video'
+        ? `<figure data-preview-component="Video"><video controls preload="none" poster="${esc(data.poster)}" src="${esc(data.src)}" style="max-width:100%"></video><figcaption>${esc(data.title)}</figcaption></figure>`
+        : summaryPreview(name, data),
+  };
+}
+
+/** A component holding a list of child tags (Gallery of Photos, Timeline of Events), edited as a list in its form. */
+function container(
+  name: 'Gallery' | 'Timeline',
+  child: 'Photo' | 'Event',
+  listLabel: string,
+  preview: (items: Props[]) => string,
+) {
+  return {
+    id: name,
+    label: TOPIC_COMPONENTS[name].label,
+    fields: [
+      ...fieldsOf(name),
+      { name: 'items', label: listLabel, widget: 'list', required: true, fields: fieldsOf(child) } as CmsField,
+    ],
+    pattern: new RegExp(`^<${name}${ATTRS}\\s*>\\n([\\s\\S]*?)\\n</${name}>$`),
+    fromBlock: (m: RegExpMatchArray) => ({
+      ...readAttributes(m[1] ?? ''),
+      items: [...(m[2] ?? '').matchAll(new RegExp(`<${child}${ATTRS}\\s*/>`, 'g'))].map((c) =>
+        readAttributes(c[1] ?? ''),
+      ),
+    }),
+    toBlock: (data: Props & { items?: Props[] }) =>
+      [
+        `<${name}${writeAttributes(name, data)}>`,
+        ...(data.items ?? []).map((i) => `  <${child}${writeAttributes(child, i)} />`),
+        `</${name}>`,
+      ].join('\n'),
+    toPreview: (data: Props & { items?: Props[] }) =>
+      `<section data-preview-component="${name}"><strong>${esc(data.title ?? TOPIC_COMPONENTS[name].label)}</strong>${preview(data.items ?? [])}</section>`,
+  };
+}
+
+/** Every editor component of the 专题 body, ready for `CMS.registerEditorComponent`. */
+export function topicEditorComponents() {
+  return [
+    single('ProposalList'),
+    single('StatsChart'),
+    container('Gallery', 'Photo', '图片', (items) =>
+      items
+        .map(
+          (i) =>
+            `<figure><img src="${esc(i.src)}" alt="${esc(i.alt)}" style="max-width:100%"><figcaption>${esc(i.caption)}</figcaption></figure>`,
+        )
+        .join(''),
+    ),
+    container(
+      'Timeline',
+      'Event',
+      '日程',
+      (items) =>
+        `<ol>${items.map((i) => `<li>${esc(i.date)} ${esc(i.time)} <b>${esc(i.title)}</b> ${esc(i.text)}</li>`).join('')}</ol>`,
+    ),
+    single('Video'),
+  ];
+}
