@@ -39,7 +39,8 @@ export default defineConfig({
   integrations: [
     settingsCheck(),
     publishClock(),
-    ...(plain ? [] : [outputFolder(), dataStoreFromDisk()]),
+    // The search index (pagefind/) is made exact by the index step, which leaves the parts that did not change in place.
+    ...(plain ? [] : [outputFolder({ leave: process.env.SKIP_SEARCH_INDEX === '1' ? [] : ['pagefind'] }), dataStoreFromDisk()]),
     mdx(),
     cmsBundle(),
     // The admin, the error page and the notices of withdrawn entries (served with 410 at their old URLs) are not for
