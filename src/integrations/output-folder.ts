@@ -39,20 +39,22 @@ for (const e of fs.readdirSync(process.argv[1])) { try { fs.rmSync(path.join(pro
 
 /**
  * Deletes from the output folder every file this build neither wrote (modified before `since`, in ms) nor kept
- * (`kept`: paths under the folder, with forward slashes), then the folders left empty. Top-level folders in `leave`
- * are not looked into: a later step of the build owns them and makes them exact. Returns the deleted files.
+ * (`kept`: paths under the folder, with forward slashes), then the folders left empty. Folders in `leave`
+ * (`pagefind`, `admin/cms`) are not looked into: a later step of the build owns them and makes them exact. Returns the deleted files.
  */
 export function pruneOutput(outDir: string, kept: ReadonlySet<string>, since: number, leave: readonly string[] = []): string[] {
   const deleted: string[] = [];
   const dirs: string[] = [];
-  const skip = new Set([...KEEP, ...leave]);
+  const skip = new Set([...KEEP, ...leave.filter((l) => !l.includes('/'))]);
+  const deeper = leave.filter((l) => l.includes('/'));
   const visit = (e: Dirent): void => {
     const path = join(e.parentPath, e.name);
+    const rel = relative(outDir, path).split(sep).join('/');
+    if (deeper.some((l) => rel === l || rel.startsWith(`${l}/`))) return;
     if (e.isDirectory()) {
       dirs.push(path);
       return;
     }
-    const rel = relative(outDir, path).split(sep).join('/');
     if (!kept.has(rel) && statSync(path).mtimeMs < since) {
       unlinkSync(path);
       deleted.push(rel);
