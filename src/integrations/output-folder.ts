@@ -116,8 +116,10 @@ export function outputFolder({ leave = [] }: { leave?: readonly string[] } = {})
         for (const urls of assets.values()) for (const url of urls) kept.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
         const deleted = pruneOutput(root, kept, started, leave);
         rmSync(join(cacheDir, 'output-incomplete'), { force: true });
-        // Most are the last build's sitemap, admin and search index, which the integrations after this one write again.
-        logger.info(`deleted ${deleted.length} file(s) this build did not write; the sitemap, the admin and the search index are added next`);
+        // Most are the last build's sitemap, which the sitemap integration writes again; the admin bundle and the search
+        // index (`leave`) are made exact by their own steps.
+        const left = leave.length ? `; ${leave.join(' and ')} are left to their own steps` : '';
+        logger.info(`deleted ${deleted.length} file(s) this build did not write${left}`);
       },
     },
   };
