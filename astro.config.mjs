@@ -41,12 +41,20 @@ export default defineConfig({
     publishClock(),
     // The admin bundle (admin/cms/) and the search index (pagefind/) are made exact by their own steps, which leave
     // what did not change in place.
-    ...(plain ? [] : [outputFolder({ leave: [CMS_FOLDER, ...(process.env.SKIP_SEARCH_INDEX === '1' ? [] : ['pagefind'])] }), dataStoreFromDisk()]),
+    ...(plain
+      ? []
+      : [
+          outputFolder({ leave: [CMS_FOLDER, ...(process.env.SKIP_SEARCH_INDEX === '1' ? [] : ['pagefind'])] }),
+          dataStoreFromDisk(),
+        ]),
     mdx(),
     cmsBundle(),
     // The admin, the error page and the notices of withdrawn entries (served with 410 at their old URLs) are not for
     // search engines.
-    sitemap({ filter: (page) => !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !/^\/(admin|_gone)\//.test(new URL(page).pathname) }),
+    sitemap({
+      filter: (page) =>
+        !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !/^\/(admin|_gone)\//.test(new URL(page).pathname),
+    }),
     postBuild({ preindex: !plain }),
     unusedMediaReport(),
   ],

@@ -54,7 +54,10 @@ export function cacheRoot(): string {
 }
 
 function readBundle(dir: string): CmsBundle {
-  const manifest = JSON.parse(readFileSync(join(dir, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
+  const manifest = JSON.parse(readFileSync(join(dir, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string }
+  >;
   const entry = manifest[CMS_ENTRY];
   if (!entry) throw new Error(`${join(dir, '.vite/manifest.json')}: no entry for ${CMS_ENTRY}`);
   return { dir, script: CMS_BASE + entry.file };
@@ -67,7 +70,10 @@ function findFresh(cache: string, fixed: Record<string, string>): string | undef
     .map((d) => join(cache, d))
     .filter((d) => existsSync(join(d, 'inputs.json')))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  return dirs.find((d) => changedInput(ROOT, JSON.parse(readFileSync(join(d, 'inputs.json'), 'utf8')) as BuildInputs, fixed) === undefined);
+  return dirs.find(
+    (d) =>
+      changedInput(ROOT, JSON.parse(readFileSync(join(d, 'inputs.json'), 'utf8')) as BuildInputs, fixed) === undefined,
+  );
 }
 
 /**
@@ -89,15 +95,24 @@ export function ensureCmsBundle(logger: Pick<AstroIntegrationLogger, 'info'>): C
   // Always a production bundle, whoever builds first: under Vitest NODE_ENV is `test`, which gave React's development
   // build (10 MB instead of 5.5).
   const env = { ...process.env, NODE_ENV: 'production' };
-  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/build-cms.ts'), work], { cwd: ROOT, encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/build-cms.ts'), work], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env,
+  });
   if (r.status !== 0) {
     rmSync(work, { recursive: true, force: true });
-    throw new Error(`The admin (${CMS_ENTRY}) could not be bundled:\n${`${r.stdout}\n${r.stderr}`.trim().slice(-4000)}`);
+    throw new Error(
+      `The admin (${CMS_ENTRY}) could not be bundled:\n${`${r.stdout}\n${r.stderr}`.trim().slice(-4000)}`,
+    );
   }
   const record = JSON.parse(readFileSync(join(work, 'inputs.json'), 'utf8')) as BuildInputs;
   const dir = join(cache, recordDigest(record));
   // Another build may have placed the same bundle meanwhile; a folder of that name with another record is stale.
-  if (existsSync(dir) && readFileSync(join(dir, 'inputs.json'), 'utf8') !== readFileSync(join(work, 'inputs.json'), 'utf8')) {
+  if (
+    existsSync(dir) &&
+    readFileSync(join(dir, 'inputs.json'), 'utf8') !== readFileSync(join(work, 'inputs.json'), 'utf8')
+  ) {
     rmSync(dir, { recursive: true, force: true });
   }
   try {
@@ -110,8 +125,10 @@ export function ensureCmsBundle(logger: Pick<AstroIntegrationLogger, 'info'>): C
     .map((d) => join(cache, d))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   const hourAgo = Date.now() - 3_600_000;
-  for (const old of kept.filter((d) => !basename(d).startsWith('.')).slice(KEEP)) if (old !== dir) rmSync(old, { recursive: true, force: true });
-  for (const old of kept.filter((d) => basename(d).startsWith('.work-') && statSync(d).mtimeMs < hourAgo)) rmSync(old, { recursive: true, force: true });
+  for (const old of kept.filter((d) => !basename(d).startsWith('.')).slice(KEEP))
+    if (old !== dir) rmSync(old, { recursive: true, force: true });
+  for (const old of kept.filter((d) => basename(d).startsWith('.work-') && statSync(d).mtimeMs < hourAgo))
+    rmSync(old, { recursive: true, force: true });
   logger.info(`admin bundled in ${Math.round(performance.now() - started)} ms (${relative(cache, dir)})`);
   return readBundle(dir);
 }
@@ -126,7 +143,12 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
 
 /** Serves the bundle under `CMS_BASE` from the dev server, as the built site serves it from `dist/admin/cms/`. */
 function serveBundle(bundle: CmsBundle, url: string, res: ServerResponse): boolean {
@@ -160,7 +182,10 @@ export function cmsBundle(): AstroIntegration {
                 resolveId: (id: string) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
                 load: (id: string) => {
                   if (id !== `\0${VIRTUAL}`) return undefined;
-                  if (!bundle) throw new Error(`${VIRTUAL}: the admin bundle is only prepared for \`astro build\` and \`astro dev\``);
+                  if (!bundle)
+                    throw new Error(
+                      `${VIRTUAL}: the admin bundle is only prepared for \`astro build\` and \`astro dev\``,
+                    );
                   return `export default ${JSON.stringify(bundle.script)};`;
                 },
               },

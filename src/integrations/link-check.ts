@@ -42,7 +42,8 @@ function encodeScans(scans: Map<string, PageRefs>): ScanFile {
 function decodeScans(saved: ScanFile, into: Map<string, PageRefs>, keep: (s: string) => string = (s) => s): void {
   if (saved.scanner !== SCANNER) return;
   const strings = saved.strings.map(keep);
-  for (const [d, [ids, refs]] of Object.entries(saved.pages)) into.set(d, { ids: new Set(ids.map((i) => strings[i]!)), refs: refs.map((i) => strings[i]!) });
+  for (const [d, [ids, refs]] of Object.entries(saved.pages))
+    into.set(d, { ids: new Set(ids.map((i) => strings[i]!)), refs: refs.map((i) => strings[i]!) });
 }
 
 export function loadScans(file: string | undefined): Map<string, PageRefs> {
@@ -78,7 +79,12 @@ export interface Scanned {
 }
 
 /** Scans HTML files of the site, taking from `last` each page whose digest it holds. */
-export async function scanPages(root: string, files: readonly string[], last: Map<string, PageRefs>, keep = keeper()): Promise<Scanned> {
+export async function scanPages(
+  root: string,
+  files: readonly string[],
+  last: Map<string, PageRefs>,
+  keep = keeper(),
+): Promise<Scanned> {
   const out: Scanned = { digests: new Map(), scans: new Map(), parsed: 0 };
   for (const [i, f] of files.entries()) {
     if (i % 10 === 0) await new Promise((r) => setImmediate(r));
@@ -127,7 +133,14 @@ export function scanAnswer({ digests, scans, parsed }: Scanned): ScanAnswer {
  * build, when the index is mostly written and the second core free (20,000 documents: 23,884 pages to read, digest
  * and scan).
  */
-export async function checkLinks(root: string, site: string, logger: AstroIntegrationLogger, scanFile?: string, threads = 1, perThread = 500): Promise<void> {
+export async function checkLinks(
+  root: string,
+  site: string,
+  logger: AstroIntegrationLogger,
+  scanFile?: string,
+  threads = 1,
+  perThread = 500,
+): Promise<void> {
   const last = loadScans(scanFile);
   const files = siteFiles(root);
   const html = files.filter((f) => f.endsWith('.html'));
@@ -165,7 +178,8 @@ export async function checkLinks(root: string, site: string, logger: AstroIntegr
   const pages = new Map<string, PageRefs>();
   for (const f of files) {
     if (f.endsWith('.html')) pages.set(sitePath(f), scans.get(digests.get(f)!)!);
-    else if (f.endsWith('.xml') && f.includes('rss')) pages.set(sitePath(f), { ids: new Set(), refs: scanFeed(readFileSync(join(root, f), 'utf8'), site) });
+    else if (f.endsWith('.xml') && f.includes('rss'))
+      pages.set(sitePath(f), { ids: new Set(), refs: scanFeed(readFileSync(join(root, f), 'utf8'), site) });
   }
   if (scanFile) saveScans(scanFile, scans);
   facts.save();
@@ -173,7 +187,12 @@ export async function checkLinks(root: string, site: string, logger: AstroIntegr
   const found = new Map<string, boolean>();
   const exists = (p: string) => {
     let yes = found.get(p);
-    if (yes === undefined) found.set(p, (yes = existsSync(join(root, p)) && (statSync(join(root, p)).isFile() || existsSync(join(root, p, 'index.html')))));
+    if (yes === undefined)
+      found.set(
+        p,
+        (yes =
+          existsSync(join(root, p)) && (statSync(join(root, p)).isFile() || existsSync(join(root, p, 'index.html')))),
+      );
     return yes;
   };
   const gone = (p: string) => existsSync(join(root, '_gone', p, 'index.html'));
@@ -213,6 +232,10 @@ export function checkLinksInWorker(job: LinkCheckJob, logger: AstroIntegrationLo
       settled = !('info' in m);
     });
     worker.on('error', reject);
-    worker.on('exit', (code) => (settled && code === 0 ? resolve() : reject(new Error(`the link check stopped (exit code ${code}) before it finished`))));
+    worker.on('exit', (code) =>
+      settled && code === 0
+        ? resolve()
+        : reject(new Error(`the link check stopped (exit code ${code}) before it finished`)),
+    );
   });
 }

@@ -1,6 +1,17 @@
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
-import { type Dirent, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  type Dirent,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,7 +53,12 @@ for (const e of fs.readdirSync(process.argv[1])) { try { fs.rmSync(path.join(pro
  * (`kept`: paths under the folder, with forward slashes), then the folders left empty. Folders in `leave`
  * (`pagefind`, `admin/cms`) are not looked into: a later step of the build owns them and makes them exact. Returns the deleted files.
  */
-export function pruneOutput(outDir: string, kept: ReadonlySet<string>, since: number, leave: readonly string[] = []): string[] {
+export function pruneOutput(
+  outDir: string,
+  kept: ReadonlySet<string>,
+  since: number,
+  leave: readonly string[] = [],
+): string[] {
   const deleted: string[] = [];
   const dirs: string[] = [];
   const skip = new Set([...KEEP, ...leave.filter((l) => !l.includes('/'))]);
@@ -63,7 +79,8 @@ export function pruneOutput(outDir: string, kept: ReadonlySet<string>, since: nu
   for (const top of readdirSync(outDir, { withFileTypes: true })) {
     if (skip.has(top.name)) continue;
     visit(top);
-    if (top.isDirectory()) for (const e of readdirSync(join(outDir, top.name), { withFileTypes: true, recursive: true })) visit(e);
+    if (top.isDirectory())
+      for (const e of readdirSync(join(outDir, top.name), { withFileTypes: true, recursive: true })) visit(e);
   }
   // Deepest first, so a folder holding only empty folders goes too.
   for (const d of dirs.sort((a, b) => b.length - a.length)) if (readdirSync(d).length === 0) rmdirSync(d);
@@ -113,7 +130,8 @@ export function outputFolder({ leave = [] }: { leave?: readonly string[] } = {})
       'astro:build:done': ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir);
         const kept = new Set<string>();
-        for (const urls of assets.values()) for (const url of urls) kept.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
+        for (const urls of assets.values())
+          for (const url of urls) kept.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
         const deleted = pruneOutput(root, kept, started, leave);
         rmSync(join(cacheDir, 'output-incomplete'), { force: true });
         // Most are the last build's sitemap, which the sitemap integration writes again; the admin bundle and the search

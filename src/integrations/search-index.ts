@@ -1,7 +1,17 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { linkTree, siteFiles } from './site-files.ts';
 import type { StageJob } from './search-stage-worker.ts';
@@ -40,7 +50,10 @@ const PART_CONCURRENCY = Math.max(1, Number(process.env.SEARCH_PART_CONCURRENCY 
 const pagefindRuns = limiter(PART_CONCURRENCY);
 
 const PAGEFIND = join(import.meta.dirname, '../../node_modules/pagefind');
-const PAGEFIND_PACKAGE = JSON.parse(readFileSync(join(PAGEFIND, 'package.json'), 'utf8')) as { version: string; bin: string };
+const PAGEFIND_PACKAGE = JSON.parse(readFileSync(join(PAGEFIND, 'package.json'), 'utf8')) as {
+  version: string;
+  bin: string;
+};
 
 /** How pages are split into words for Pagefind: its source, so that any change to it re-indexes every part. */
 const SPLITTER = digestOf(readFileSync(join(import.meta.dirname, '../lib/search/segment.ts')));
@@ -56,10 +69,15 @@ export const INDEXER = `pagefind-${PAGEFIND_PACKAGE.version}-chunk-${CHUNK_LOCAT
  */
 function indexedPages(site: string, cacheDir: string): IndexedPage[] {
   // Named by the code that reads a page, so a change to it reads every page again.
-  const facts = new FileFacts<Omit<IndexedPage, 'file'> | 0>(join(cacheDir, 'search-pages.json'), digestOf(INDEXER + isIndexed.toString() + pageYear.toString()));
+  const facts = new FileFacts<Omit<IndexedPage, 'file'> | 0>(
+    join(cacheDir, 'search-pages.json'),
+    digestOf(INDEXER + isIndexed.toString() + pageYear.toString()),
+  );
   const pages: IndexedPage[] = [];
   for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
-    const page = facts.get(site, file, (html) => (isIndexed(html) ? { year: pageYear(html), digest: digestOf(html) } : 0));
+    const page = facts.get(site, file, (html) =>
+      isIndexed(html) ? { year: pageYear(html), digest: digestOf(html) } : 0,
+    );
     if (page) pages.push({ file, ...page });
   }
   facts.save();
@@ -80,7 +98,8 @@ export function indexedPage(file: string, html: Buffer): IndexedPage {
 const SHARED_MEMORY = '/dev/shm';
 
 /** The build's own staging folder under a root, named by its cache, so two sites building at once never share one. */
-const stageRoot = (root: string, cacheDir: string) => join(root, `czzx-search-stage-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 12)}`);
+const stageRoot = (root: string, cacheDir: string) =>
+  join(root, `czzx-search-stage-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 12)}`);
 
 /**
  * Where to stage a part of `bytes`. Staged copies live for seconds and are read once, so they are best kept in memory:
@@ -89,7 +108,12 @@ const stageRoot = (root: string, cacheDir: string) => join(root, `czzx-search-st
  * indexed) and 64 MB to spare; else (Docker gives containers 64 MB, other systems have none) on disk in the cache.
  * `SEARCH_STAGE_DIR` names another folder.
  */
-export function stageFolder(cacheDir: string, partId: string, bytes: number, free: (path: string) => number = freeBytes): string {
+export function stageFolder(
+  cacheDir: string,
+  partId: string,
+  bytes: number,
+  free: (path: string) => number = freeBytes,
+): string {
   if (process.env.SEARCH_STAGE_DIR) return join(stageRoot(process.env.SEARCH_STAGE_DIR, cacheDir), partId);
   if (free(SHARED_MEMORY) >= 2 * bytes + 64 * 1024 * 1024) return join(stageRoot(SHARED_MEMORY, cacheDir), partId);
   return join(cacheDir, 'search-stage', partId);
@@ -106,7 +130,8 @@ function freeBytes(path: string): number {
 
 /** Removes what a stopped build left staged (in memory, it would hold RAM until the next build), before this build stages anything. */
 export function clearStaging(cacheDir: string): void {
-  for (const root of [process.env.SEARCH_STAGE_DIR, SHARED_MEMORY]) if (root) rmSync(stageRoot(root, cacheDir), { recursive: true, force: true });
+  for (const root of [process.env.SEARCH_STAGE_DIR, SHARED_MEMORY])
+    if (root) rmSync(stageRoot(root, cacheDir), { recursive: true, force: true });
   rmSync(join(cacheDir, 'search-stage'), { recursive: true, force: true });
 }
 
@@ -118,7 +143,11 @@ export function clearStaging(cacheDir: string): void {
 async function stagePart(site: string, part: Part, stage: string): Promise<void> {
   rmSync(stage, { recursive: true, force: true });
   const job: StageJob = { site, files: part.pages.map((p) => p.file), stage };
-  await workerTask(new URL('./search-stage-worker.ts', import.meta.url), job, `staging the part ${part.id} for Pagefind`);
+  await workerTask(
+    new URL('./search-stage-worker.ts', import.meta.url),
+    job,
+    `staging the part ${part.id} for Pagefind`,
+  );
 }
 
 /**
@@ -129,23 +158,38 @@ async function stagePart(site: string, part: Part, stage: string): Promise<void>
  */
 function runPagefind(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PAGEFIND, PAGEFIND_PACKAGE.bin), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(PAGEFIND, PAGEFIND_PACKAGE.bin), ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     child.stdout.on('data', (d: Buffer) => (log += d));
     child.stderr.on('data', (d: Buffer) => (log += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(log) : reject(new Error(`Pagefind exited with ${code}:\n${log.slice(-2000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(log) : reject(new Error(`Pagefind exited with ${code}:\n${log.slice(-2000)}`)),
+    );
   });
 }
 
 /** Indexes a staged part into `out`, checking that Pagefind took every page. */
 async function indexStaged(part: Part, stage: string, out: string): Promise<void> {
-  const log = await runPagefind(stage, ['--site', stage, '--output-path', out, '--force-language', INDEX_LANGUAGE]).catch((e: Error) => {
+  const log = await runPagefind(stage, [
+    '--site',
+    stage,
+    '--output-path',
+    out,
+    '--force-language',
+    INDEX_LANGUAGE,
+  ]).catch((e: Error) => {
     throw new Error(`Pagefind could not index the part ${part.id}: ${e.message}`);
   });
   // It prints "Indexed N pages" per language and then in total.
   const indexed = [...log.matchAll(/Indexed (\d+) pages?/g)].at(-1)?.[1];
-  if (Number(indexed) !== part.pages.length) throw new Error(`Pagefind indexed ${indexed ?? 'no'} of the ${part.pages.length} pages of the part ${part.id}:\n${log.slice(-2000)}`);
+  if (Number(indexed) !== part.pages.length)
+    throw new Error(
+      `Pagefind indexed ${indexed ?? 'no'} of the ${part.pages.length} pages of the part ${part.id}:\n${log.slice(-2000)}`,
+    );
 }
 
 /**
@@ -230,13 +274,17 @@ function placeParts(site: string, cache: string, parts: readonly Part[]): void {
     const to = join(root, paths[i]!);
     if (isPlaced(from, to)) continue;
     // The primary part's folder also holds the other parts and the list of parts.
-    if (existsSync(to)) for (const e of readdirSync(to)) if (i > 0 || (e !== 'parts' && e !== 'parts.json')) rmSync(join(to, e), { recursive: true, force: true });
+    if (existsSync(to))
+      for (const e of readdirSync(to))
+        if (i > 0 || (e !== 'parts' && e !== 'parts.json')) rmSync(join(to, e), { recursive: true, force: true });
     linkTree(from, to, (rel) => rel === '.digest' || rel === ENTRY);
     linkTree(from, to, (rel) => rel !== ENTRY);
   }
   // Parts of the last build that are no longer parts (their years were regrouped).
   const others = join(root, 'parts');
-  if (existsSync(others)) for (const d of readdirSync(others)) if (!paths.includes(`parts/${d}/`)) rmSync(join(others, d), { recursive: true, force: true });
+  if (existsSync(others))
+    for (const d of readdirSync(others))
+      if (!paths.includes(`parts/${d}/`)) rmSync(join(others, d), { recursive: true, force: true });
 }
 
 export interface IndexSummary {
@@ -255,7 +303,12 @@ export interface IndexSummary {
  * `/pagefind/parts.json`. A part whose pages are byte-for-byte those of the last build is reused from `cacheDir`;
  * the others are written there first (`SEARCH_PART_CONCURRENCY` at a time), and every part is then linked into place.
  */
-export async function indexSite(site: string, cacheDir: string, logger: AstroIntegrationLogger, early: ReadonlySet<string> = new Set()): Promise<IndexSummary> {
+export async function indexSite(
+  site: string,
+  cacheDir: string,
+  logger: AstroIntegrationLogger,
+  early: ReadonlySet<string> = new Set(),
+): Promise<IndexSummary> {
   const started = performance.now();
   const parts = planParts(indexedPages(site, cacheDir), PART_PAGES, INDEXER);
   const cache = join(cacheDir, 'search-index');
@@ -263,7 +316,9 @@ export async function indexSite(site: string, cacheDir: string, logger: AstroInt
   const written = parts.filter((_, i) => fresh[i] !== undefined);
   placeParts(site, cache, parts);
   // Parts that no longer exist (their years were regrouped) would only fill the disk.
-  if (existsSync(cache)) for (const d of readdirSync(cache)) if (!parts.some((p) => p.id === d)) rmSync(join(cache, d), { recursive: true, force: true });
+  if (existsSync(cache))
+    for (const d of readdirSync(cache))
+      if (!parts.some((p) => p.id === d)) rmSync(join(cache, d), { recursive: true, force: true });
   const manifest: { parts: PartEntry[] } = {
     parts: parts.map((p, i) => ({ id: p.id, path: partPath(p, i), from: p.from, to: p.to, pages: p.pages.length })),
   };

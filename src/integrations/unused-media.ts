@@ -35,10 +35,18 @@ export function unusedMediaReport(): AstroIntegration {
         const media = join(publicDir(), 'media');
         const root = contentDir();
         const facts = new FileFacts<string[]>(join(cacheDir, 'media-names.json'), digestOf(mediaNames.toString()));
-        const names = files(root, (n) => /\.(md|ya?ml)$/.test(n)).map((f) => facts.get(root, relative(root, f), (bytes) => mediaNames(bytes.toString('utf8'))));
+        const names = files(root, (n) => /\.(md|ya?ml)$/.test(n)).map((f) =>
+          facts.get(root, relative(root, f), (bytes) => mediaNames(bytes.toString('utf8'))),
+        );
         facts.save();
-        const unused = unusedOf(files(media, (n) => !n.startsWith('.')).map((f) => relative(media, f)), names);
-        if (unused.length) logger.warn(`${unused.length} 个媒体文件没有任何内容使用（可在内容管理的“媒体”中删除）：${unused.map((f) => `public/media/${f}`).join('、')}`);
+        const unused = unusedOf(
+          files(media, (n) => !n.startsWith('.')).map((f) => relative(media, f)),
+          names,
+        );
+        if (unused.length)
+          logger.warn(
+            `${unused.length} 个媒体文件没有任何内容使用（可在内容管理的“媒体”中删除）：${unused.map((f) => `public/media/${f}`).join('、')}`,
+          );
       },
     },
   };

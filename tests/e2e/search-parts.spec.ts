@@ -35,7 +35,11 @@ test.beforeAll(async () => {
   parts = (JSON.parse(readFileSync(join(dist(), 'pagefind/parts.json'), 'utf8')) as { parts: PartEntry[] }).parts;
   // A full build renders the pages part by part and indexes each part while it renders the next
   // (src/integrations/search-preindex.ts); every test below searches those parts.
-  expect(built.output).toMatch(new RegExp(`in ${parts.length} part\\(s\\), 0 reused from the last build, ${parts.length} written while the pages were rendered`));
+  expect(built.output).toMatch(
+    new RegExp(
+      `in ${parts.length} part\\(s\\), 0 reused from the last build, ${parts.length} written while the pages were rendered`,
+    ),
+  );
   server = await startNginx({ port: PORT, root: dist() });
 });
 
@@ -69,7 +73,9 @@ const cases = [
 ];
 
 test('one search finds the best page whichever part holds it', async ({ page }) => {
-  expect(new Set(cases.map((c) => partOf(yearOfPage(c.url)).id)).size, 'the cases come from every part').toBe(parts.length);
+  expect(new Set(cases.map((c) => partOf(yearOfPage(c.url)).id)).size, 'the cases come from every part').toBe(
+    parts.length,
+  );
   for (const c of cases) {
     const results = await searchFor(page, { q: c.q }, `${base}/search/`);
     expect(results[0], c.q).toBe(c.url);
@@ -87,10 +93,22 @@ test('the parts are searched in two workers of the site, each loading only its o
   expect(urls, "not Pagefind's own worker").not.toContain('/pagefind/pagefind-worker.js');
   // What each worker fetched: the entry file of each of its parts.
   const loaded = await Promise.all(
-    workers.map((w) => w.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('/pagefind-entry.json')))),
+    workers.map((w) =>
+      w.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname)
+          .filter((p) => p.endsWith('/pagefind-entry.json')),
+      ),
+    ),
   );
-  expect(loaded.every((l) => l.length > 0), 'both workers search').toBe(true);
-  expect(loaded.flat().sort(), 'each part is loaded once, by one worker').toEqual(parts.map((p) => `${p.path}pagefind-entry.json`).sort());
+  expect(
+    loaded.every((l) => l.length > 0),
+    'both workers search',
+  ).toBe(true);
+  expect(loaded.flat().sort(), 'each part is loaded once, by one worker').toEqual(
+    parts.map((p) => `${p.path}pagefind-entry.json`).sort(),
+  );
   expect(warnings).toEqual([]);
 });
 
@@ -125,7 +143,9 @@ test('a word the archive holds is required in every part, as in one index', asyn
 });
 
 for (const how of ['pasted', 'typed with an input method'] as const) {
-  test(`the words of a query ${how} are looked up during the typing pause, before the search starts`, async ({ page }) => {
+  test(`the words of a query ${how} are looked up during the typing pause, before the search starts`, async ({
+    page,
+  }) => {
     await page.goto(`${base}/search/`);
     await expect(page.locator('[data-search-panel]')).toHaveAttribute('data-ready', 'true');
     // Index chunks load only for query words: the first request for one shows when the lookups began.
@@ -139,13 +159,22 @@ for (const how of ['pasted', 'typed with an input method'] as const) {
       // Pinyin composed, then committed as Chinese, as a Chinese input method does in Chromium.
       await box.focus();
       const cdp = await page.context().newCDPSession(page);
-      for (const [pinyin, words] of [['laojiuxiaoqu', '老旧小区'], ['gaizao', ' 改造']] as const) {
-        await cdp.send('Input.imeSetComposition', { text: pinyin, selectionStart: pinyin.length, selectionEnd: pinyin.length });
+      for (const [pinyin, words] of [
+        ['laojiuxiaoqu', '老旧小区'],
+        ['gaizao', ' 改造'],
+      ] as const) {
+        await cdp.send('Input.imeSetComposition', {
+          text: pinyin,
+          selectionStart: pinyin.length,
+          selectionEnd: pinyin.length,
+        });
         await cdp.send('Input.insertText', { text: words });
       }
     }
     await expect(page.locator('[data-status]')).toContainText('“老旧小区 改造”共找到');
-    const searchStarted = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('search').at(-1)!.startTime);
+    const searchStarted = await page.evaluate(
+      () => performance.timeOrigin + performance.getEntriesByName('search').at(-1)!.startTime,
+    );
     expect(chunkRequests.length).toBeGreaterThan(0);
     expect(Math.min(...chunkRequests)).toBeLessThan(searchStarted);
     expect(await page.locator('[data-results] h2 a').first().getAttribute('href')).toBe('/proposals/13-5-0047/');
@@ -173,7 +202,9 @@ test('with the filters open, the counts of all parts add up to the results', asy
   await expect
     .poll(async () => {
       const found = Number(/共找到 (\d+) 条/.exec((await status.textContent()) ?? '')?.[1]);
-      const counted = (await kinds.allTextContents()).filter((t) => t !== '全部').reduce((n, t) => n + Number(/（(\d+)）$/.exec(t)?.[1]), 0);
+      const counted = (await kinds.allTextContents())
+        .filter((t) => t !== '全部')
+        .reduce((n, t) => n + Number(/（(\d+)）$/.exec(t)?.[1]), 0);
       return Number.isInteger(found) && found > 0 && found === counted;
     })
     .toBe(true);
@@ -190,22 +221,35 @@ test('a rebuild after one edited story indexes only its part, and the edit is fo
   const rebuilt = fixture.astro('build', { SEARCH_PART_PAGES: '12', SEARCH_PART_CONCURRENCY: '2' });
   expect(rebuilt.status, rebuilt.output.slice(-3000)).toBe(0);
   // Only the edited story is rendered, so no part is indexed early.
-  expect(rebuilt.output).toContain(`in ${parts.length} part(s), ${parts.length - 1} reused from the last build, 0 written while the pages were rendered`);
+  expect(rebuilt.output).toContain(
+    `in ${parts.length} part(s), ${parts.length - 1} reused from the last build, 0 written while the pages were rendered`,
+  );
   // A part that did not change is left in place, not deleted and linked again; the index is still file for file
   // that of a fresh build.
   expect(inode()).toBe(before);
   const fresh = join(fixture.dir, 'fresh');
-  const full = fixture.astro('build', { SEARCH_PART_PAGES: '12', SEARCH_PART_CONCURRENCY: '2', OUT_DIR: fresh, ASTRO_CACHE_DIR: `${fresh}-cache` });
+  const full = fixture.astro('build', {
+    SEARCH_PART_PAGES: '12',
+    SEARCH_PART_CONCURRENCY: '2',
+    OUT_DIR: fresh,
+    ASTRO_CACHE_DIR: `${fresh}-cache`,
+  });
   expect(full.status, full.output.slice(-3000)).toBe(0);
   const tree = (root: string) =>
     Object.fromEntries(
       readdirSync(join(root, 'pagefind'), { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())
-        .map((e) => [relative(root, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name)).toString('base64')]),
+        .map((e) => [
+          relative(root, join(e.parentPath, e.name)),
+          readFileSync(join(e.parentPath, e.name)).toString('base64'),
+        ]),
     );
   const [got, want] = [tree(dist()), tree(fresh)];
   expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort());
-  expect(Object.keys(want).filter((f) => got[f] !== want[f]), 'index files that differ from a fresh build').toEqual([]);
+  expect(
+    Object.keys(want).filter((f) => got[f] !== want[f]),
+    'index files that differ from a fresh build',
+  ).toEqual([]);
   const results = await searchFor(page, { q: '萤火虫夜校' }, `${base}/search/`);
   expect(results[0]).toBe(`/news/${story}/`);
   // A story of another part is still found from its reused bundle.

@@ -20,12 +20,23 @@ beforeAll(() => {
   const proposal = fixture.read('proposals/14-3-0123.md');
   for (let i = 1; i <= 30; i++) {
     const n = `14-3-09${String(i).padStart(2, '0')}`;
-    fixture.write(`proposals/${n}.md`, proposal.replace('number: 14-3-0123', `number: ${n}`).replace("submitted: '2024-02-25'", "submitted: '2024-02-26'").replace(/\ntitle: .*/, `\ntitle: '关于第${i}件测试提案的建议'`));
+    fixture.write(
+      `proposals/${n}.md`,
+      proposal
+        .replace('number: 14-3-0123', `number: ${n}`)
+        .replace("submitted: '2024-02-25'", "submitted: '2024-02-26'")
+        .replace(/\ntitle: .*/, `\ntitle: '关于第${i}件测试提案的建议'`),
+    );
   }
   const voice = fixture.read('voices/2024-06-18-yanglao-fuwu.md');
   for (let i = 1; i <= 25; i++) {
     const day = `2019-01-${String(i).padStart(2, '0')}`;
-    fixture.write(`voices/${day}-ceshi.md`, voice.replace(/\ndate: .*/, `\ndate: '${day}T10:00:00+08:00'`).replace(/\ntitle: .*/, `\ntitle: 第${i}篇测试来稿`));
+    fixture.write(
+      `voices/${day}-ceshi.md`,
+      voice
+        .replace(/\ndate: .*/, `\ndate: '${day}T10:00:00+08:00'`)
+        .replace(/\ntitle: .*/, `\ntitle: 第${i}篇测试来稿`),
+    );
   }
   // An upload the second round deletes, as an editor deletes an image in the admin.
   writeFileSync(join(fixture.public, 'media/ceshi-shanchu.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -69,7 +80,10 @@ function rebuildAndCompare(edit: (f: ContentFixture) => void): { reused: string[
   expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
   const stale = [...want].filter(([rel, text]) => got.get(rel) !== text).map(([rel]) => rel);
   expect(stale, 'pages that differ from a fresh build').toEqual([]);
-  return { reused: [...reusedPages(rebuilt.output, 'cached'), ...reusedPages(rebuilt.output, 'restored')], output: rebuilt.output };
+  return {
+    reused: [...reusedPages(rebuilt.output, 'cached'), ...reusedPages(rebuilt.output, 'restored')],
+    output: rebuilt.output,
+  };
 }
 
 describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
@@ -110,7 +124,10 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
       const first = readdirSync(f.path('news')).sort()[0]!;
       f.write(
         'news/2026-11-20-xin-gao.md',
-        f.read(`news/${first}`).replace(/\ntitle: .*/, '\ntitle: 新增的一篇简报').replace(/\ndate: .*/, "\ndate: '2026-11-20T09:00:00+08:00'"),
+        f
+          .read(`news/${first}`)
+          .replace(/\ntitle: .*/, '\ntitle: 新增的一篇简报')
+          .replace(/\ndate: .*/, "\ndate: '2026-11-20T09:00:00+08:00'"),
       );
       rmSync(f.path('voices/2025-04-08-tuoyu-fuwu.md'));
       f.edit('proposals/14-3-0123.md', '\ncategory: science', '\ncategory: economy');

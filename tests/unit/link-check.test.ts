@@ -15,7 +15,10 @@ const logged: string[] = [];
 const logger = { info: (m: string) => logged.push(m) } as unknown as AstroIntegrationLogger;
 const page = (path: string, body: string) => {
   mkdirSync(dirname(join(site, path)), { recursive: true });
-  writeFileSync(join(site, path), `<!doctype html><html><head><link rel="stylesheet" href="/_astro/site.css"></head><body>${body}</body></html>`);
+  writeFileSync(
+    join(site, path),
+    `<!doctype html><html><head><link rel="stylesheet" href="/_astro/site.css"></head><body>${body}</body></html>`,
+  );
 };
 
 test('unchanged pages are not parsed again, yet every link is checked on every build', async () => {
@@ -56,12 +59,23 @@ test('with two threads, the pages the second thread parses are checked and their
     writeFileSync(join(two, path), `<!doctype html><html><body>${body}</body></html>`);
   };
   const names = ['a', 'b', 'c', 'd', 'e', 'f'];
-  for (const n of names) put(`news/${n}/index.html`, `<h2 id="s-${n}">节</h2><a href="/news/${names[(names.indexOf(n) + 1) % names.length]}/#s-x">下一篇</a>`);
+  for (const n of names)
+    put(
+      `news/${n}/index.html`,
+      `<h2 id="s-${n}">节</h2><a href="/news/${names[(names.indexOf(n) + 1) % names.length]}/#s-x">下一篇</a>`,
+    );
   // Every page links to an anchor its neighbour lacks: each thread's pages must be reported.
-  const error = await checkLinks(two, SITE, logger, twoScans, 2, 1).then(() => '', (e: Error) => e.message);
+  const error = await checkLinks(two, SITE, logger, twoScans, 2, 1).then(
+    () => '',
+    (e: Error) => e.message,
+  );
   for (const n of names) expect(error).toContain(`/news/${n}/ → `);
 
-  for (const n of names) put(`news/${n}/index.html`, `<h2 id="s-x">节</h2><a href="/news/${names[(names.indexOf(n) + 1) % names.length]}/#s-x">下一篇</a>`);
+  for (const n of names)
+    put(
+      `news/${n}/index.html`,
+      `<h2 id="s-x">节</h2><a href="/news/${names[(names.indexOf(n) + 1) % names.length]}/#s-x">下一篇</a>`,
+    );
   await checkLinks(two, SITE, logger, twoScans, 2, 1);
   expect(logged.at(-1)).toContain('checked 6 pages and feeds (6 read, 6 parsed');
   // Both threads' scans were saved.

@@ -16,12 +16,18 @@ const REQUIRED: readonly [string, string][] = [
  * already: the same bytes as in the live release, which passed this check (a 24,000-page sitemap need not be parsed
  * again after a one-story edit). Returns the problems, in Chinese, each naming the file; none means it may go live.
  */
-export function checkRelease(dir: string, files: readonly string[], checked: (file: string) => boolean = () => false): string[] {
+export function checkRelease(
+  dir: string,
+  files: readonly string[],
+  checked: (file: string) => boolean = () => false,
+): string[] {
   const problems: string[] = [];
   for (const [file, what] of REQUIRED) if (!existsSync(join(dir, file))) problems.push(`缺少${what}：${file}`);
   if (existsSync(join(dir, 'pagefind/pagefind-entry.json'))) {
     try {
-      const entry = JSON.parse(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
+      const entry = JSON.parse(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+        languages?: Record<string, { page_count?: number }>;
+      };
       const pages = Object.values(entry.languages ?? {}).reduce((n, l) => n + (l.page_count ?? 0), 0);
       if (pages === 0) problems.push('站内搜索索引是空的：pagefind/pagefind-entry.json 未收录任何页面');
     } catch (e) {

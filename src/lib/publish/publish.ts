@@ -82,7 +82,8 @@ export async function publish(o: PublishOptions): Promise<Published> {
     temp = join(local.releases, `.making-${name}`);
     rmSync(temp, { recursive: true, force: true });
     // Hard links only to a local copy of the live release (on a build machine that publishes remotely, often none).
-    const linkTo = live && previous && existsSync(local.dir(live)) ? { dir: local.dir(live), manifest: previous } : undefined;
+    const linkTo =
+      live && previous && existsSync(local.dir(live)) ? { dir: local.dir(live), manifest: previous } : undefined;
     const made = materialise(local.build, temp, linkTo);
 
     // A file with the live release's fingerprint passed these checks when that release went live (not trusted by the
@@ -93,13 +94,28 @@ export async function publish(o: PublishOptions): Promise<Published> {
 
     attachSources(temp, made.pages, pageSources(o.contentDir, collections), previous?.pages);
     const reuses = urlReuses(previous, made.pages);
-    if (reuses.length > 0) throw new PublishError('网址被另一篇稿件占用', reuses.map((r) => r.message));
+    if (reuses.length > 0)
+      throw new PublishError(
+        '网址被另一篇稿件占用',
+        reuses.map((r) => r.message),
+      );
 
     // An hourly run with nothing new (or a commit that changes no file of the site) makes no release, so the kept
     // releases stay ones to roll back to. The same files mean the same pages, so the same gone URLs too. Compared by
     // fingerprint, so it holds on a build machine without the live release's files (publishing remotely).
-    if (previous && sameKeys(made.files, previous.files) && Object.entries(made.files).every(([f, m]) => previous.files[f]?.[2] === m[2])) {
-      return { unchanged: true, manifest: previous, linked: made.linked, copied: 0, pruned: [], seconds: (performance.now() - started) / 1000 };
+    if (
+      previous &&
+      sameKeys(made.files, previous.files) &&
+      Object.entries(made.files).every(([f, m]) => previous.files[f]?.[2] === m[2])
+    ) {
+      return {
+        unchanged: true,
+        manifest: previous,
+        linked: made.linked,
+        copied: 0,
+        pruned: [],
+        seconds: (performance.now() - started) / 1000,
+      };
     }
     const gone = goneUrls(previous, made.pages, name, (source) => existsSync(join(dirname(o.contentDir), source)));
     writeGoneNotices(temp, gone);
@@ -124,7 +140,13 @@ export async function publish(o: PublishOptions): Promise<Published> {
     const pruned = target.prune(o.keep);
     // The build machine keeps only what the next remote publish can link to.
     if (target !== local) local.prune(1);
-    return { manifest, linked: made.linked, copied: made.copied, pruned, seconds: (performance.now() - started) / 1000 };
+    return {
+      manifest,
+      linked: made.linked,
+      copied: made.copied,
+      pruned,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     if (temp) rmSync(temp, { recursive: true, force: true });
     unlock();

@@ -18,11 +18,29 @@ function tree(root: string, files: Record<string, string>): void {
     writeFileSync(join(root, rel), text);
   }
 }
-const manifest = (over: Partial<Manifest>): Manifest => ({ release: 'r0', commit: 'c', author: 'a', time: '', buildSeconds: 0, added: [], changed: [], removed: [], pages: {}, gone: {}, files: {}, ...over });
+const manifest = (over: Partial<Manifest>): Manifest => ({
+  release: 'r0',
+  commit: 'c',
+  author: 'a',
+  time: '',
+  buildSeconds: 0,
+  added: [],
+  changed: [],
+  removed: [],
+  pages: {},
+  gone: {},
+  files: {},
+  ...over,
+});
 
 describe('materialising a release from the staging build', () => {
   const build = join(dir, 'build');
-  tree(build, { 'index.html': '首页', 'news/a/index.html': '稿件甲', 'news/b/index.html': '稿件乙', '_astro/site.css': 'body{}' });
+  tree(build, {
+    'index.html': '首页',
+    'news/a/index.html': '稿件甲',
+    'news/b/index.html': '稿件乙',
+    '_astro/site.css': 'body{}',
+  });
   const first = materialise(build, join(dir, 'r1'));
 
   test('the first release copies every file and hashes every page', () => {
@@ -37,7 +55,10 @@ describe('materialising a release from the staging build', () => {
     // Written again with the same bytes, under a name that is its content's hash or not: linked all the same.
     utimesSync(join(build, '_astro/site.css'), new Date(), new Date(Date.now() + 5000));
     utimesSync(join(build, 'index.html'), new Date(), new Date(Date.now() + 5000));
-    const second = materialise(build, join(dir, 'r2'), { dir: join(dir, 'r1'), manifest: manifest({ pages: first.pages, files: first.files }) });
+    const second = materialise(build, join(dir, 'r2'), {
+      dir: join(dir, 'r1'),
+      manifest: manifest({ pages: first.pages, files: first.files }),
+    });
     expect(second).toMatchObject({ linked: 3, copied: 1 });
     expect(statSync(join(dir, 'r2/_astro/site.css')).ino).toBe(statSync(join(dir, 'r1/_astro/site.css')).ino);
     expect(statSync(join(dir, 'r2/index.html')).ino).toBe(statSync(join(dir, 'r1/index.html')).ino);
@@ -48,14 +69,28 @@ describe('materialising a release from the staging build', () => {
 });
 
 test('a data file stamped with its build time has the same fingerprint when nothing else changed', () => {
-  const data = (stamp: string, title: string) => Buffer.from(`{"generated":"${stamp}","proposals":[{"title":"${title}","submitted":"2024-02-25T09:00:00+08:00"}]}`);
-  expect(fingerprint('proposals.json', data('2026-12-07T01:34:15.298Z', '甲'))).toBe(fingerprint('proposals.json', data('2026-12-07T02:00:00.000Z', '甲')));
-  expect(fingerprint('proposals.json', data('2026-12-07T01:34:15.298Z', '甲'))).not.toBe(fingerprint('proposals.json', data('2026-12-07T01:34:15.298Z', '乙')));
-  expect(fingerprint('news/a/index.html', Buffer.from('2026-12-07T01:34:15Z'))).not.toBe(fingerprint('news/a/index.html', Buffer.from('2026-12-07T02:34:15Z')));
+  const data = (stamp: string, title: string) =>
+    Buffer.from(`{"generated":"${stamp}","proposals":[{"title":"${title}","submitted":"2024-02-25T09:00:00+08:00"}]}`);
+  expect(fingerprint('proposals.json', data('2026-12-07T01:34:15.298Z', '甲'))).toBe(
+    fingerprint('proposals.json', data('2026-12-07T02:00:00.000Z', '甲')),
+  );
+  expect(fingerprint('proposals.json', data('2026-12-07T01:34:15.298Z', '甲'))).not.toBe(
+    fingerprint('proposals.json', data('2026-12-07T01:34:15.298Z', '乙')),
+  );
+  expect(fingerprint('news/a/index.html', Buffer.from('2026-12-07T01:34:15Z'))).not.toBe(
+    fingerprint('news/a/index.html', Buffer.from('2026-12-07T02:34:15Z')),
+  );
 });
 
 describe('checks before a release goes live', () => {
-  const good = { 'index.html': '', '404.html': '', 'pagefind/pagefind.js': '', 'pagefind/pagefind-entry.json': '{"languages":{"und":{"page_count":3}}}', 'rss.xml': '<rss><channel/></rss>', 'sitemap-index.xml': '<sitemapindex/>' };
+  const good = {
+    'index.html': '',
+    '404.html': '',
+    'pagefind/pagefind.js': '',
+    'pagefind/pagefind-entry.json': '{"languages":{"und":{"page_count":3}}}',
+    'rss.xml': '<rss><channel/></rss>',
+    'sitemap-index.xml': '<sitemapindex/>',
+  };
 
   test('a complete release passes', () => {
     tree(join(dir, 'ok'), good);
@@ -63,7 +98,12 @@ describe('checks before a release goes live', () => {
   });
 
   test('a feed that is not XML, an empty search index and a missing sitemap are named', () => {
-    tree(join(dir, 'bad'), { ...good, 'news/rss.xml': '<rss><channel><item></channel></rss>', 'pagefind/pagefind-entry.json': '{"languages":{}}', 'sitemap-index.xml': '' });
+    tree(join(dir, 'bad'), {
+      ...good,
+      'news/rss.xml': '<rss><channel><item></channel></rss>',
+      'pagefind/pagefind-entry.json': '{"languages":{}}',
+      'sitemap-index.xml': '',
+    });
     rmSync(join(dir, 'bad/sitemap-index.xml'));
     const problems = checkRelease(join(dir, 'bad'), listFiles(join(dir, 'bad')));
     expect(problems).toContainEqual(expect.stringMatching(/^news\/rss\.xml 不是合格的 XML：第 1 行/));
@@ -75,13 +115,18 @@ describe('checks before a release goes live', () => {
     const live = new Set(['news/rss.xml']);
     const problems = checkRelease(join(dir, 'bad'), listFiles(join(dir, 'bad')), (f) => live.has(f));
     expect(problems.filter((p) => p.includes('rss.xml'))).toEqual([]);
-    expect(checkRelease(join(dir, 'bad'), listFiles(join(dir, 'bad')), (f) => f === 'rss.xml')).toContainEqual(expect.stringMatching(/^news\/rss\.xml 不是合格的 XML/));
+    expect(checkRelease(join(dir, 'bad'), listFiles(join(dir, 'bad')), (f) => f === 'rss.xml')).toContainEqual(
+      expect.stringMatching(/^news\/rss\.xml 不是合格的 XML/),
+    );
   });
 });
 
 describe('gone URLs and URL reuse', () => {
   const before = manifest({
-    pages: { '/news/a/': { hash: '1', source: 'content/news/a.md', title: '甲' }, '/news/w/': { hash: '4', source: 'content/news/w.md', title: '撤' } },
+    pages: {
+      '/news/a/': { hash: '1', source: 'content/news/a.md', title: '甲' },
+      '/news/w/': { hash: '4', source: 'content/news/w.md', title: '撤' },
+    },
     gone: { '/news/old/': { source: 'content/news/old.md', title: '旧', since: 'r0', deleted: true } },
   });
   const exists = (source: string) => source === 'content/news/w.md';
@@ -92,21 +137,32 @@ describe('gone URLs and URL reuse', () => {
       '/news/a/': { source: 'content/news/a.md', title: '甲', since: 'r1', deleted: true },
       '/news/w/': { source: 'content/news/w.md', title: '撤', since: 'r1', deleted: false },
     });
-    expect(goneUrls(before, { '/news/old/': { hash: '2', source: 'content/news/old.md', title: '旧' } }, 'r1', exists)).not.toHaveProperty(['/news/old/']);
+    expect(
+      goneUrls(before, { '/news/old/': { hash: '2', source: 'content/news/old.md', title: '旧' } }, 'r1', exists),
+    ).not.toHaveProperty(['/news/old/']);
   });
 
   test('a new story under a deleted story’s file name is refused naming both; a deletion undone or a withdrawn story back is not', () => {
     const reuse = urlReuses(before, { '/news/old/': { hash: '2', source: 'content/news/old.md', title: '新稿件' } });
-    expect(reuse.map((r) => r.message)).toEqual([expect.stringContaining('网址 /news/old/ 曾由 content/news/old.md（「旧」，自版本 r0 起撤下） 发布，现在 content/news/old.md（「新稿件」）')]);
+    expect(reuse.map((r) => r.message)).toEqual([
+      expect.stringContaining(
+        '网址 /news/old/ 曾由 content/news/old.md（「旧」，自版本 r0 起撤下） 发布，现在 content/news/old.md（「新稿件」）',
+      ),
+    ]);
     expect(urlReuses(before, { '/news/old/': { hash: '2', source: 'content/news/old.md', title: '旧' } })).toEqual([]);
-    expect(urlReuses(before, { '/news/a/': { hash: '3', source: 'content/voices/a.md' } })[0]?.message).toContain('content/news/a.md');
+    expect(urlReuses(before, { '/news/a/': { hash: '3', source: 'content/voices/a.md' } })[0]?.message).toContain(
+      'content/news/a.md',
+    );
     const withdrawn = manifest({ gone: goneUrls(before, {}, 'r1', exists) });
-    expect(urlReuses(withdrawn, { '/news/w/': { hash: '5', source: 'content/news/w.md', title: '撤（更正）' } })).toEqual([]);
+    expect(
+      urlReuses(withdrawn, { '/news/w/': { hash: '5', source: 'content/news/w.md', title: '撤（更正）' } }),
+    ).toEqual([]);
   });
 });
 
 test('the build’s errors reach the output without Astro’s stack', () => {
-  const output = '01:00:00 [ERROR] [czzx-post-build] An unhandled error occurred while running the "astro:build:done" hook\n失效链接 1 处：\n  /news/a/ → /news/x/（页面或文件不存在）\n  Location:\n    /x.ts:1:1\n  Stack trace:\n    at y';
+  const output =
+    '01:00:00 [ERROR] [czzx-post-build] An unhandled error occurred while running the "astro:build:done" hook\n失效链接 1 处：\n  /news/a/ → /news/x/（页面或文件不存在）\n  Location:\n    /x.ts:1:1\n  Stack trace:\n    at y';
   expect(buildErrors(output)).toEqual(['失效链接 1 处：', '/news/a/ → /news/x/（页面或文件不存在）']);
   const content = `  [InvalidContentEntryDataError] news → a data does not match collection schema.
     date: 「发布时间」格式错误：“昨天上午”
@@ -117,10 +173,26 @@ test('the build’s errors reach the output without Astro’s stack', () => {
     Stack trace:
       at getEntryData (x.js:1:1)
   01:45:15 [content] Syncing content`;
-  expect(buildErrors(content)).toEqual(['[InvalidContentEntryDataError] news → a data does not match collection schema.', 'date: 「发布时间」格式错误：“昨天上午”', '文件：/srv/checkout/content/news/a.md']);
+  expect(buildErrors(content)).toEqual([
+    '[InvalidContentEntryDataError] news → a data does not match collection schema.',
+    'date: 「发布时间」格式错误：“昨天上午”',
+    '文件：/srv/checkout/content/news/a.md',
+  ]);
   // Only links to the build's own renamed assets: a stale cache, which a full build repairs; anything else is real.
-  expect(onlyStaleAssets(['失效链接 2 处：', '/news/a/ → /_astro/global.B9.css（页面或文件不存在）', '/ → /_astro/global.B9.css（页面或文件不存在）'])).toBe(true);
-  expect(onlyStaleAssets(['失效链接 2 处：', '/news/a/ → /_astro/global.B9.css（页面或文件不存在）', '/ → /news/x/（页面或文件不存在）'])).toBe(false);
+  expect(
+    onlyStaleAssets([
+      '失效链接 2 处：',
+      '/news/a/ → /_astro/global.B9.css（页面或文件不存在）',
+      '/ → /_astro/global.B9.css（页面或文件不存在）',
+    ]),
+  ).toBe(true);
+  expect(
+    onlyStaleAssets([
+      '失效链接 2 处：',
+      '/news/a/ → /_astro/global.B9.css（页面或文件不存在）',
+      '/ → /news/x/（页面或文件不存在）',
+    ]),
+  ).toBe(false);
   expect(onlyStaleAssets(buildErrors(output))).toBe(false);
 });
 
