@@ -5,7 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { outputFolder } from './src/integrations/output-folder.ts';
-import { cmsBundle } from './src/integrations/cms-bundle.ts';
+import { cmsBundle, CMS_FOLDER } from './src/integrations/cms-bundle.ts';
 import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { publishClock } from './src/integrations/publish-clock.ts';
@@ -40,7 +40,15 @@ export default defineConfig({
   integrations: [
     settingsCheck(),
     publishClock(),
-    ...(plain ? [] : [outputFolder(), dataStoreFromDisk(), batchedLogCheck()]),
+    // The admin bundle (admin/cms/) and the search index (pagefind/) are made exact by their own steps, which leave
+    // what did not change in place.
+    ...(plain
+      ? []
+      : [
+          outputFolder({ leave: [CMS_FOLDER, ...(process.env.SKIP_SEARCH_INDEX === '1' ? [] : ['pagefind'])] }),
+          dataStoreFromDisk(),
+          batchedLogCheck(),
+        ]),
     mdx(),
     cmsBundle(),
     // The admin, the error page and the notices of withdrawn entries (served with 410 at their old URLs) are not for

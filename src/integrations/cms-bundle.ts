@@ -5,6 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changedInput, digestOf, recordDigest, type BuildInputs } from '../lib/build-inputs.ts';
+import { isPlainBuild } from './build-mode.ts';
 import { linkTree } from './site-files.ts';
 import { assertObjectWidgetHolds } from './internals/decap-object-widget.ts';
 
@@ -19,6 +20,8 @@ import { assertObjectWidgetHolds } from './internals/decap-object-widget.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Where the bundle is served from; the admin's Content-Security-Policy covers everything under /admin/. */
 export const CMS_BASE = '/admin/cms/';
+/** The bundle's folder in the output. */
+export const CMS_FOLDER = CMS_BASE.slice(1, -1);
 /** The entry module, as Vite's manifest names it. */
 export const CMS_ENTRY = 'src/cms/admin.ts';
 const VIRTUAL = 'virtual:czzx/cms-script';
@@ -131,6 +134,16 @@ export function ensureCmsBundle(logger: Pick<AstroIntegrationLogger, 'info'>): C
   return readBundle(dir);
 }
 
+/** Whether two paths name one file (hard links of each other). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
+}
+
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.css': 'text/css',
@@ -192,9 +205,13 @@ export function cmsBundle(): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         if (!bundle) return;
         const to = join(fileURLToPath(dir), CMS_BASE);
+        const entry = bundle.script.slice(CMS_BASE.length);
+        // Left in place when the output already holds this very bundle: its entry script, linked last, is the cached file.
+        if (!isPlainBuild() && sameFile(join(bundle.dir, entry), join(to, entry))) return;
         rmSync(to, { recursive: true, force: true });
         // The record and Vite's manifest are the cache's, not the site's.
-        linkTree(bundle.dir, to, (rel) => rel === 'inputs.json' || rel.startsWith('.vite/'));
+        linkTree(bundle.dir, to, (rel) => rel === 'inputs.json' || rel.startsWith('.vite/') || rel === entry);
+        linkTree(bundle.dir, to, (rel) => rel !== entry);
       },
     },
   };

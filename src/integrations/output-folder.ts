@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
 import {
+  type Dirent,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -50,20 +51,37 @@ for (const e of fs.readdirSync(process.argv[1])) { try { fs.rmSync(path.join(pro
 
 /**
  * Deletes from the output folder every file this build neither wrote (modified before `since`, in ms) nor kept
- * (`kept`: paths under the folder, with forward slashes), then the folders left empty. Returns the deleted files.
+ * (`kept`: paths under the folder, with forward slashes), then the folders left empty. Folders in `leave`
+ * (`pagefind`, `admin/cms`) are not looked into: a later step of the build owns them and makes them exact. Returns the deleted files.
  */
-export function pruneOutput(outDir: string, kept: ReadonlySet<string>, since: number): string[] {
+export function pruneOutput(
+  outDir: string,
+  kept: ReadonlySet<string>,
+  since: number,
+  leave: readonly string[] = [],
+): string[] {
   const deleted: string[] = [];
   const dirs: string[] = [];
-  for (const e of readdirSync(outDir, { withFileTypes: true, recursive: true })) {
+  const skip = new Set([...KEEP, ...leave.filter((l) => !l.includes('/'))]);
+  const deeper = leave.filter((l) => l.includes('/'));
+  const visit = (e: Dirent): void => {
     const path = join(e.parentPath, e.name);
     const rel = relative(outDir, path).split(sep).join('/');
-    if (KEEP.has(rel.split('/')[0]!)) continue;
-    if (e.isDirectory()) dirs.push(path);
-    else if (!kept.has(rel) && statSync(path).mtimeMs < since) {
+    if (deeper.some((l) => rel === l || rel.startsWith(`${l}/`))) return;
+    if (e.isDirectory()) {
+      dirs.push(path);
+      return;
+    }
+    if (!kept.has(rel) && statSync(path).mtimeMs < since) {
       unlinkSync(path);
       deleted.push(rel);
     }
+  };
+  for (const top of readdirSync(outDir, { withFileTypes: true })) {
+    if (skip.has(top.name)) continue;
+    visit(top);
+    if (top.isDirectory())
+      for (const e of readdirSync(join(outDir, top.name), { withFileTypes: true, recursive: true })) visit(e);
   }
   // Deepest first, so a folder holding only empty folders goes too.
   for (const d of dirs.sort((a, b) => b.length - a.length)) if (readdirSync(d).length === 0) rmdirSync(d);
@@ -82,7 +100,7 @@ export function pruneOutput(outDir: string, kept: ReadonlySet<string>, since: nu
  * removed after the prune; a build that finds it (the last one failed or was stopped while writing pages) moves the
  * output aside, deletes it in the background, and Astro restores every unchanged page from its cache as before.
  */
-export function outputFolder(): AstroIntegration {
+export function outputFolder({ leave = [] }: { leave?: readonly string[] } = {}): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
   let started = 0;
@@ -118,12 +136,12 @@ export function outputFolder(): AstroIntegration {
         for (const urls of assets.values())
           for (const url of urls) kept.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
         assertAssetsListPages(root, kept);
-        const deleted = pruneOutput(root, kept, started);
+        const deleted = pruneOutput(root, kept, started, leave);
         rmSync(join(cacheDir, 'output-incomplete'), { force: true });
-        // Most are the last build's sitemap, admin and search index, which the integrations after this one write again.
-        logger.info(
-          `deleted ${deleted.length} file(s) this build did not write; the sitemap, the admin and the search index are added next`,
-        );
+        // Most are the last build's sitemap, which the sitemap integration writes again; the admin bundle and the search
+        // index (`leave`) are made exact by their own steps.
+        const left = leave.length ? `; ${leave.join(' and ')} are left to their own steps` : '';
+        logger.info(`deleted ${deleted.length} file(s) this build did not write${left}`);
       },
     },
   };

@@ -18,6 +18,7 @@ import { linkTree, siteFiles } from './site-files.ts';
 import type { StageJob } from './search-stage-worker.ts';
 import { workerTask } from './worker-task.ts';
 import { isPlainBuild } from './build-mode.ts';
+import { FileFacts } from './file-facts.ts';
 import { limiter } from '../lib/limit.ts';
 import { digestOf } from '../lib/build-inputs.ts';
 import { pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
@@ -70,14 +71,23 @@ export const INDEXER = `pagefind-${PAGEFIND_PACKAGE.version}-chunk-${CHUNK_LOCAT
 /**
  * Pages marked for search (`data-pagefind-body`); Pagefind would parse and hold every other page only to drop it.
  * Read as bytes, never decoded: 418 MB of page text at 20,000 documents, turned into strings, grew the build's heap
- * while Pagefind was running beside it.
+ * while Pagefind was running beside it. A page whose file is the one looked at in the last build (file-facts.ts) is
+ * not read again: after an edit that is all but the pages the build wrote.
  */
-function indexedPages(site: string): IndexedPage[] {
+function indexedPages(site: string, cacheDir: string): IndexedPage[] {
+  // Named by the code that reads a page, so a change to it reads every page again.
+  const facts = new FileFacts<Omit<IndexedPage, 'file'> | 0>(
+    join(cacheDir, 'search-pages.json'),
+    digestOf(INDEXER + isIndexed.toString() + pageYear.toString()),
+  );
   const pages: IndexedPage[] = [];
   for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
-    const html = readFileSync(join(site, file));
-    if (isIndexed(html)) pages.push(indexedPage(file, html));
+    const page = facts.get(site, file, (html) =>
+      isIndexed(html) ? { year: pageYear(html), digest: digestOf(html) } : 0,
+    );
+    if (page) pages.push({ file, ...page });
   }
+  facts.save();
   return pages;
 }
 
@@ -239,6 +249,51 @@ export async function writePartToCache(site: string, cacheDir: string, part: Par
   });
 }
 
+/** The file of a part that Pagefind's browser script opens first; placed last, so its presence means the part is whole. */
+const ENTRY = 'pagefind-entry.json';
+
+/**
+ * Whether the part's folder in the site holds the cached part as it is now: its entry file is the cached file itself
+ * (a hard link). Pagefind writes every file of a part anew, so a part indexed again has a new entry file; the entry
+ * is linked last and the folder emptied before, so a folder whose entry is the cached one holds exactly its files.
+ */
+function isPlaced(cached: string, target: string): boolean {
+  try {
+    const [a, b] = [statSync(join(cached, ENTRY)), statSync(join(target, ENTRY))];
+    return a.ino === b.ino && a.dev === b.dev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts every part's bundle in place under the site's `pagefind/` as hard links to the cache (the primary part's folder
+ * holds the others under `parts/`). A part already in place from the last build is left as it is: relinking all
+ * of them made a one-story rebuild at 20,000 documents delete and link again some 24,000 files. The plain build
+ * (build-mode.ts), whose output folder is new each time, links every part.
+ */
+function placeParts(site: string, cache: string, parts: readonly Part[]): void {
+  const root = join(site, 'pagefind');
+  if (isPlainBuild()) rmSync(root, { recursive: true, force: true });
+  const paths = parts.map((p, i) => partPath(p, i).replace(/^\/pagefind\/?/, ''));
+  for (const [i, part] of parts.entries()) {
+    const from = join(cache, part.id);
+    const to = join(root, paths[i]!);
+    if (isPlaced(from, to)) continue;
+    // The primary part's folder also holds the other parts and the list of parts.
+    if (existsSync(to))
+      for (const e of readdirSync(to))
+        if (i > 0 || (e !== 'parts' && e !== 'parts.json')) rmSync(join(to, e), { recursive: true, force: true });
+    linkTree(from, to, (rel) => rel === '.digest' || rel === ENTRY);
+    linkTree(from, to, (rel) => rel !== ENTRY);
+  }
+  // Parts of the last build that are no longer parts (their years were regrouped).
+  const others = join(root, 'parts');
+  if (existsSync(others))
+    for (const d of readdirSync(others))
+      if (!paths.includes(`parts/${d}/`)) rmSync(join(others, d), { recursive: true, force: true });
+}
+
 export interface IndexSummary {
   pages: number;
   parts: number;
@@ -262,15 +317,11 @@ export async function indexSite(
   early: ReadonlySet<string> = new Set(),
 ): Promise<IndexSummary> {
   const started = performance.now();
-  const parts = planParts(indexedPages(site), PART_PAGES, INDEXER);
+  const parts = planParts(indexedPages(site, cacheDir), PART_PAGES, INDEXER);
   const cache = join(cacheDir, 'search-index');
-  rmSync(join(site, 'pagefind'), { recursive: true, force: true });
   const fresh = await Promise.all(parts.map((part) => writePartToCache(site, cacheDir, part)));
   const written = parts.filter((_, i) => fresh[i] !== undefined);
-  for (const [i, part] of parts.entries()) {
-    // The primary part's folder holds the others, so it is placed first and its cached copy holds only itself.
-    linkTree(join(cache, part.id), join(site, partPath(part, i)), (rel) => rel === '.digest');
-  }
+  placeParts(site, cache, parts);
   // Parts that no longer exist (their years were regrouped) would only fill the disk.
   if (existsSync(cache))
     for (const d of readdirSync(cache))

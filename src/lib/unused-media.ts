@@ -5,16 +5,25 @@
 
 /** Names of the media files (relative to the media folder) that none of the texts refers to as `/media/<name>`. */
 export function unusedMedia(files: readonly string[], texts: readonly string[]): string[] {
+  return unusedOf(files, texts.map(mediaNames));
+}
+
+/** The media a text refers to as `/media/<name>`, by their names relative to the media folder. */
+export function mediaNames(text: string): string[] {
   const used = new Set<string>();
-  for (const text of texts) {
-    for (const m of text.matchAll(/\/media\/([^\s"'()<>\]]+)/g)) {
-      const name = m[1]!.replace(/[.,;:，。；：、]+$/, '');
-      try {
-        used.add(decodeURIComponent(name));
-      } catch {
-        used.add(name);
-      }
+  for (const m of text.matchAll(/\/media\/([^\s"'()<>\]]+)/g)) {
+    const name = m[1]!.replace(/[.,;:，。；：、]+$/, '');
+    try {
+      used.add(decodeURIComponent(name));
+    } catch {
+      used.add(name);
     }
   }
+  return [...used];
+}
+
+/** Names of the media files that none of the lists of names (`mediaNames` of each text) holds. */
+export function unusedOf(files: readonly string[], names: readonly (readonly string[])[]): string[] {
+  const used = new Set(names.flat());
   return files.filter((f) => !used.has(f)).sort();
 }

@@ -8,7 +8,7 @@ import { parseMdxForBuild } from '../../src/lib/mdx-parse.ts';
 import { changes, choose, cmsRepo, login, publish, type CmsRepo } from '../support/cms.ts';
 import { rawEntries } from '../support/content.ts';
 import { freePort } from '../support/decap.ts';
-import { startNginx } from '../support/nginx.ts';
+import { startNginx } from '../../src/deploy/local-nginx.ts';
 
 /**
  * Editors write 专题 in the real Decap CMS: the embedded components are editor components with forms, saved as the

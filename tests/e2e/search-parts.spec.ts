@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { expect, test, type Worker } from '@playwright/test';
 import { collections } from '../../src/content/model.ts';
 import { pageYear, type PartEntry } from '../../src/lib/search/parts.ts';
@@ -214,12 +214,42 @@ test('a rebuild after one edited story indexes only its part, and the edit is fo
   test.setTimeout(300_000);
   const story = '2025-04-17-zhangzi-rijian-zhaoliao';
   fixture.edit(`news/${story}.md`, /本报讯/, '本报讯 萤火虫夜校开课。');
+  const oldPart = parts.find((p) => p.path !== partOf(yearOfPage(`news/${story}`)).path)!;
+  // Deleting or linking a file again changes its inode's change time; leaving it in place does not.
+  const inode = () => statSync(join(dist(), oldPart.path, 'pagefind-entry.json'), { bigint: true }).ctimeNs;
+  const before = inode();
   const rebuilt = fixture.astro('build', { SEARCH_PART_PAGES: '12', SEARCH_PART_CONCURRENCY: '2' });
   expect(rebuilt.status, rebuilt.output.slice(-3000)).toBe(0);
   // Only the edited story is rendered, so no part is indexed early.
   expect(rebuilt.output).toContain(
     `in ${parts.length} part(s), ${parts.length - 1} reused from the last build, 0 written while the pages were rendered`,
   );
+  // A part that did not change is left in place, not deleted and linked again; the index is still file for file
+  // that of a fresh build.
+  expect(inode()).toBe(before);
+  const fresh = join(fixture.dir, 'fresh');
+  const full = fixture.astro('build', {
+    SEARCH_PART_PAGES: '12',
+    SEARCH_PART_CONCURRENCY: '2',
+    OUT_DIR: fresh,
+    ASTRO_CACHE_DIR: `${fresh}-cache`,
+  });
+  expect(full.status, full.output.slice(-3000)).toBe(0);
+  const tree = (root: string) =>
+    Object.fromEntries(
+      readdirSync(join(root, 'pagefind'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [
+          relative(root, join(e.parentPath, e.name)),
+          readFileSync(join(e.parentPath, e.name)).toString('base64'),
+        ]),
+    );
+  const [got, want] = [tree(dist()), tree(fresh)];
+  expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort());
+  expect(
+    Object.keys(want).filter((f) => got[f] !== want[f]),
+    'index files that differ from a fresh build',
+  ).toEqual([]);
   const results = await searchFor(page, { q: '萤火虫夜校' }, `${base}/search/`);
   expect(results[0]).toBe(`/news/${story}/`);
   // A story of another part is still found from its reused bundle.

@@ -110,6 +110,15 @@ describe('checks before a release goes live', () => {
     expect(problems).toContain('站内搜索索引是空的：pagefind/pagefind-entry.json 未收录任何页面');
     expect(problems).toContain('缺少网站地图：sitemap-index.xml');
   });
+
+  test('a feed with the bytes of the live release, which passed these checks, is not parsed again; any other is', () => {
+    const live = new Set(['news/rss.xml']);
+    const problems = checkRelease(join(dir, 'bad'), listFiles(join(dir, 'bad')), (f) => live.has(f));
+    expect(problems.filter((p) => p.includes('rss.xml'))).toEqual([]);
+    expect(checkRelease(join(dir, 'bad'), listFiles(join(dir, 'bad')), (f) => f === 'rss.xml')).toContainEqual(
+      expect.stringMatching(/^news\/rss\.xml 不是合格的 XML/),
+    );
+  });
 });
 
 describe('gone URLs and URL reuse', () => {
