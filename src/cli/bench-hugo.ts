@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Request } from '@playwright/test';
 import { startNginx } from '../../tests/support/nginx.ts';
-import { measure, ROOT, type Run } from './bench-measure.ts';
+import { freePort, measure, ROOT, type Run } from './bench-measure.ts';
 
 /** Hugo's version line, or undefined when no `hugo` is on PATH (the bench then skips the peer's column). */
 export function hugoVersion(): string | undefined {
@@ -90,7 +90,7 @@ export function buildPeer(site: string): Promise<Run> {
  * cold, the first query once the engine has loaded; warm, a second one. The same queries as the site's.
  */
 export async function peerSearch(browser: Browser, out: string, queries: string[]) {
-  const port = 4450 + Math.floor(Math.random() * 9);
+  const port = await freePort();
   const server = await startNginx({ port, root: out });
   const figures: { query: string; coldBytes: number; coldMs: number; warmBytes: number; warmMs: number }[] = [];
   try {

@@ -105,3 +105,21 @@ export function measure(cmd: string, args: string[], env: Record<string, string>
     });
   });
 }
+
+/**
+ * A port free on 127.0.0.1 in the bench's range (4450-4459 unless `BENCH_PORTS=from-to`): the machine is shared, and
+ * two bench runs may serve their sites at once.
+ */
+export async function freePort(): Promise<number> {
+  const [from, to] = (process.env.BENCH_PORTS ?? '4450-4459').split('-').map(Number) as [number, number];
+  const { createServer } = await import('node:net');
+  for (let port = from; port <= to; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}-${to} (BENCH_PORTS)`);
+}

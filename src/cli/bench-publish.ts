@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_PATH, parseManifest } from '../lib/publish/manifest.ts';
 import { startNginx } from '../../tests/support/nginx.ts';
+import { freePort } from './bench-measure.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -36,7 +37,7 @@ function publish(env: Record<string, string>, siteRoot: string): Promise<{ secon
  */
 export async function cmsSaveToLive(env: Record<string, string>, siteRoot: string, contentDir: string, story: string): Promise<PublishFigures> {
   const first = await publish(env, siteRoot);
-  const port = 4900 + Math.floor(Math.random() * 90);
+  const port = await freePort();
   const server = await startNginx({ port, root: join(siteRoot, 'current') });
   try {
     const url = `${server.url}/news/${story.replace(/\.md$/, '')}/`;

@@ -80,7 +80,7 @@ async function demo(docs: number, from: string | undefined) {
   console.log(`\n| job (${cpus().length} cores) | time | peak memory | load |\n|---|---|---|---|`);
   if (pages) console.log(`| pages (astro build, SKIP_SEARCH_INDEX=1) | ${pages.seconds.toFixed(1)} s | ${gb(pages.peakBytes)} | ${pages.load} |`);
   else console.log(`| pages | from ${from} | | |`);
-  jobs.forEach((j, i) => console.log(`| index shard ${i + 1}/${shards}: ${/parts ([^(]+)\((\d+) pages\)/.exec(j.output)?.slice(1).join('— ') ?? ''} | ${j.seconds.toFixed(1)} s | ${gb(j.peakBytes)} | ${j.load} |`));
+  jobs.forEach((j, i) => console.log(`| index shard ${i + 1}/${shards}: ${/parts (.+ pages\))/.exec(j.output)?.[1] ?? ''} | ${j.seconds.toFixed(1)} s | ${gb(j.peakBytes)} | ${j.load} |`));
   console.log(`| both index shards, side by side | ${indexWall.toFixed(1)} s | | |`);
   console.log(`| merge: caches joined, index step (${summary.parts} parts, ${summary.pages} pages, all reused) | ${merge.toFixed(1)} s | | |`);
   console.log(`| parts | ${readdirSync(join(dir, 'cache', 'search-index')).sort().join(', ')} | | |`);

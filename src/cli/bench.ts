@@ -14,14 +14,17 @@ import { chromium, type Request } from '@playwright/test';
 import { startNginx, type Tls } from '../../tests/support/nginx.ts';
 import { cmsSaveToLive } from './bench-publish.ts';
 import { printComparison, QUERIES, runPeer } from './bench-compare.ts';
-import { measure, ROOT } from './bench-measure.ts';
+import { freePort, measure, ROOT } from './bench-measure.ts';
 import { generateArchive } from './synthetic.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
-/** `--docs 1000,5000,20000,100000`: each size built once, then one table comparing them with the peer. */
+/**
+ * `--docs 1000,5000,20000,100000`: each size built once, then one table comparing them with the peer; with `--table`,
+ * that table from the JSON files of earlier runs.
+ */
 const SIZES = arg('docs', '20000').split(',').map((n) => Number(n.replace(/_/g, '')));
 const KEEP = process.argv.includes('--keep');
 /** With several sizes, the figures that take long and compare with no peer (publish, HTTP/2) are left out. */
@@ -91,7 +94,7 @@ async function weigh(requests: Request[]): Promise<number> {
 
 /** Search in Chromium, and page weights; over HTTP/2 with `tls` (search only: the pages weigh the same). */
 async function browserFigures(out: string, tls?: Tls) {
-  const port = 4600 + Math.floor(Math.random() * 300);
+  const port = await freePort();
   const server = await startNginx({ port, root: out, tls });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -293,6 +296,11 @@ async function main(DOCS: number) {
   return result;
 }
 
-const results = [];
-for (const docs of SIZES) results.push(await main(docs));
-printComparison(results);
+if (process.argv.includes('--table')) {
+  // The table again from the sizes' JSON files, e.g. of sizes run apart when one run would take too long.
+  printComparison(SIZES.map((docs) => JSON.parse(readFileSync(join(ROOT, `bench-results/bench-${docs}.json`), 'utf8'))));
+} else {
+  const results = [];
+  for (const docs of SIZES) results.push(await main(docs));
+  printComparison(results);
+}
