@@ -1,8 +1,9 @@
 // The side-by-side part of `npm run bench`: the peer (Hugo + stock Pagefind, bench-hugo.ts) on the same archive, and
 // the one table comparing every size measured in the run.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { dirSize } from './bench-measure.ts';
 import { buildPeer, hugoSite, hugoVersion, peerSearch, peerWontFit } from './bench-hugo.ts';
 
 /**
@@ -10,12 +11,6 @@ import { buildPeer, hugoSite, hugoVersion, peerSearch, peerWontFit } from './ben
  * table loads), a proposal number and a quoted phrase: each kind of query the search page treats apart.
  */
 export const QUERIES = ['科技服务', '乡村振兴', 'keji', '养老服务体系', '发改委', '農業發展', '对伍', '第12号提案', '"科技服务业"'];
-
-function dirSize(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
-}
 
 export interface PeerFigures {
   version: string;
@@ -74,10 +69,14 @@ const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const gb = (mb: number) => `${(mb / 1024).toFixed(1)} GB`;
 
 /** One table, a row per size: both systems' build, the ratio, index size, and search transfer and latency. */
-export function printComparison(results: SiteResult[]): void {
+export function printComparison(results: (SiteResult | { docs: number; missing: true })[]): void {
   console.log('\n| documents | Hugo + Pagefind (load) | this site (load) | time ratio | rebuild, one story | index size site / peer | cold query site / peer, median (max) | warm query site / peer, median | latency p50 cold / warm, site; peer |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
+    if ('missing' in r) {
+      console.log(`| ${r.docs.toLocaleString('en')} | not measured: no bench-results/bench-${r.docs}.json | | | | | | | |`);
+      continue;
+    }
     const p = r.peer;
     const ran = 'seconds' in p ? p : undefined;
     const site = `${r.build.seconds} s, ${gb(r.build.peakMB)} (${r.load.build})`;

@@ -1,7 +1,7 @@
 // Wall time and peak memory of a process tree, for `npm run bench` (bench.ts) and its peers (bench-hugo.ts,
 // bench-shard.ts): every figure of the benchmark is measured here the same way, whatever the program.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statfsSync } from 'node:fs';
+import { readdirSync, readFileSync, statfsSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
@@ -122,4 +122,11 @@ export async function freePort(): Promise<number> {
     if (free) return port;
   }
   throw new Error(`no free port in ${from}-${to} (BENCH_PORTS)`);
+}
+
+/** Bytes of every file under `dir`. */
+export function dirSize(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
 }

@@ -14,7 +14,7 @@ import { chromium, type Request } from '@playwright/test';
 import { startNginx, type Tls } from '../../tests/support/nginx.ts';
 import { cmsSaveToLive } from './bench-publish.ts';
 import { printComparison, QUERIES, runPeer } from './bench-compare.ts';
-import { freePort, measure, ROOT } from './bench-measure.ts';
+import { dirSize, freePort, measure, ROOT } from './bench-measure.ts';
 import { generateArchive } from './synthetic.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -50,14 +50,6 @@ function buildLog(output: string) {
     postBuildSeconds: Number(post[1]) / 1000,
     reusedPages,
   };
-}
-
-function dirSize(dir: string): number {
-  return readdirSync(dir).reduce((n, f) => {
-    const p = join(dir, f);
-    const s = statSync(p);
-    return n + (s.isDirectory() ? dirSize(p) : s.size);
-  }, 0);
 }
 
 /**
@@ -298,7 +290,8 @@ async function main(DOCS: number) {
 
 if (process.argv.includes('--table')) {
   // The table again from the sizes' JSON files, e.g. of sizes run apart when one run would take too long.
-  printComparison(SIZES.map((docs) => JSON.parse(readFileSync(join(ROOT, `bench-results/bench-${docs}.json`), 'utf8'))));
+  const json = (docs: number) => join(ROOT, `bench-results/bench-${docs}.json`);
+  printComparison(SIZES.map((docs) => (existsSync(json(docs)) ? JSON.parse(readFileSync(json(docs), 'utf8')) : { docs, missing: true })));
 } else {
   const results = [];
   for (const docs of SIZES) results.push(await main(docs));
