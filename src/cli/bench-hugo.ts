@@ -15,10 +15,11 @@ export function hugoVersion(): string | undefined {
 }
 
 /**
- * Memory stock Pagefind takes per 1,000 pages (13.0 GB at 20,000 documents, issue #26): all of a site's pages in one
- * index, with every word and position held until it is written.
+ * Memory Hugo + stock Pagefind take per 1,000 documents: 0.31 GB measured at 5,000 (1.5 GB, this bench); issue #26
+ * measured 13.0 GB at 20,000 with the older mix, so the estimate errs high. Stock Pagefind holds all of a site's pages
+ * in one index, every word with its positions, until it is written.
  */
-const PEER_BYTES_PER_DOC = 0.65 * 1024 ** 3 / 1000;
+const PEER_BYTES_PER_DOC = (0.4 * 1024 ** 3) / 1000;
 
 /** Why the peer cannot run at `docs` on this machine (its expected peak above 80% of the memory free), or undefined. */
 export function peerWontFit(docs: number): string | undefined {

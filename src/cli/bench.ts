@@ -288,7 +288,16 @@ async function main(DOCS: number) {
   return result;
 }
 
-if (process.argv.includes('--table')) {
+if (process.argv.includes('--peer-from')) {
+  // Only the peer, on the archive a kept run left (`--keep`), added to that size's JSON: when the peer was not run
+  // with the site, e.g. for want of free memory at the time.
+  const docs = SIZES[0]!;
+  const file = join(ROOT, `bench-results/bench-${docs}.json`);
+  const result = JSON.parse(readFileSync(file, 'utf8'));
+  result.peer = await runPeer(arg('peer-from', ''), docs, QUERIES);
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  printComparison([result]);
+} else if (process.argv.includes('--table')) {
   // The table again from the sizes' JSON files, e.g. of sizes run apart when one run would take too long.
   const json = (docs: number) => join(ROOT, `bench-results/bench-${docs}.json`);
   printComparison(SIZES.map((docs) => (existsSync(json(docs)) ? JSON.parse(readFileSync(json(docs), 'utf8')) : { docs, missing: true })));
