@@ -4,7 +4,8 @@
  * index size, search transfer and latency in Chromium, page weights, and the rebuild after one edited story. Writes
  * bench-results/bench-<docs>.json. Never touches content/. The site is served by nginx with the shipped configuration
  * (tests/support/nginx.ts), over HTTP/1.1 and then over HTTP/2 and TLS as it ships, so transfer sizes, caching and
- * latencies are those of production.
+ * latencies are those of production. Each size is then built by the peer, Hugo + stock Pagefind (bench-compare.ts),
+ * and the run ends with one table comparing every size with it.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
