@@ -112,14 +112,25 @@ export async function peerSearch(browser: Browser, out: string, queries: string[
         finished = [];
         // As the site's page: the query, then the first page of results (ten) with their excerpts.
         const ms = await page.evaluate(async (t) => {
-          const pf = (window as unknown as { pf: { search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }> } }).pf;
+          const pf = (
+            window as unknown as {
+              pf: { search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }> };
+            }
+          ).pf;
           const started = performance.now();
           const found = await pf.search(t);
           await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
           return performance.now() - started;
         }, text);
         await page.waitForLoadState('networkidle');
-        const sizes = await Promise.all(finished.map((r) => r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0)));
+        const sizes = await Promise.all(
+          finished.map((r) =>
+            r.sizes().then(
+              (s) => s.responseBodySize + s.responseHeadersSize,
+              () => 0,
+            ),
+          ),
+        );
         return { ms: Math.round(ms), bytes: sizes.reduce((a, b) => a + b, 0) };
       };
       const cold = await run(q);

@@ -15,7 +15,14 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { indexedPage, INDEXER, indexSite, isIndexed, PART_PAGES, writePartToCache } from '../integrations/search-index.ts';
+import {
+  indexedPage,
+  INDEXER,
+  indexSite,
+  isIndexed,
+  PART_PAGES,
+  writePartToCache,
+} from '../integrations/search-index.ts';
 import { siteFiles } from '../integrations/site-files.ts';
 import { planParts, type Part } from '../lib/search/parts.ts';
 import { dealParts } from '../lib/search/shards.ts';
@@ -42,7 +49,9 @@ async function indexShard(spec: string, site: string, cache: string) {
   const [k, n] = spec.split('/').map(Number) as [number, number];
   const mine = dealParts(partsOf(site), n)[k - 1] ?? [];
   for (const part of mine) await writePartToCache(site, cache, part);
-  console.log(`shard ${k}/${n}: parts ${mine.map((p) => p.id).join(', ')} (${mine.reduce((s, p) => s + p.pages.length, 0)} pages)`);
+  console.log(
+    `shard ${k}/${n}: parts ${mine.map((p) => p.id).join(', ')} (${mine.reduce((s, p) => s + p.pages.length, 0)} pages)`,
+  );
 }
 
 /** The pages job: an archive generated and rendered without its search index; undefined figures when `from` is given. */
@@ -53,7 +62,12 @@ async function renderPages(dir: string, docs: number, from: string | undefined) 
   console.log(`Synthetic archive of ${docs} documents in ${dir}`);
   generateArchive(dir, docs, join(ROOT, 'content'));
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const env = { CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: join(dir, 'pages-cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = {
+    CONTENT_DIR: content,
+    OUT_DIR: out,
+    ASTRO_CACHE_DIR: join(dir, 'pages-cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   return { out, run: await measure(process.execPath, [astro, 'build'], { ...env, SKIP_SEARCH_INDEX: '1' }) };
 }
 
@@ -64,26 +78,61 @@ async function demo(docs: number, from: string | undefined) {
   const started = performance.now();
   const jobs = await Promise.all(
     Array.from({ length: shards }, (_, i) =>
-      measure(process.execPath, [import.meta.filename, '--index-shard', `${i + 1}/${shards}`, '--site', out, '--cache', join(dir, `shard-${i + 1}`)], {}),
+      measure(
+        process.execPath,
+        [
+          import.meta.filename,
+          '--index-shard',
+          `${i + 1}/${shards}`,
+          '--site',
+          out,
+          '--cache',
+          join(dir, `shard-${i + 1}`),
+        ],
+        {},
+      ),
     ),
   );
   const indexWall = (performance.now() - started) / 1000;
   // The merge job: every shard's parts into the build's cache, then the index step as the build runs it.
   const mergeStarted = performance.now();
-  for (let i = 1; i <= shards; i++) cpSync(join(dir, `shard-${i}`, 'search-index'), join(dir, 'cache', 'search-index'), { recursive: true });
+  for (let i = 1; i <= shards; i++)
+    cpSync(join(dir, `shard-${i}`, 'search-index'), join(dir, 'cache', 'search-index'), { recursive: true });
   const lines: string[] = [];
-  const logger = { info: (m: string) => lines.push(m), warn: console.warn, error: console.error, debug: () => {}, fork: () => logger } as unknown as AstroIntegrationLogger;
+  const logger = {
+    info: (m: string) => lines.push(m),
+    warn: console.warn,
+    error: console.error,
+    debug: () => {},
+    fork: () => logger,
+  } as unknown as AstroIntegrationLogger;
   const summary = await indexSite(out, join(dir, 'cache'), logger);
   const merge = (performance.now() - mergeStarted) / 1000;
-  if (summary.reused !== summary.parts) throw new Error(`the merge re-indexed ${summary.parts - summary.reused} of ${summary.parts} parts: ${lines.join('\n')}`);
+  if (summary.reused !== summary.parts)
+    throw new Error(
+      `the merge re-indexed ${summary.parts - summary.reused} of ${summary.parts} parts: ${lines.join('\n')}`,
+    );
   const gb = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GB`;
   console.log(`\n| job (${cpus().length} cores) | time | peak memory | load |\n|---|---|---|---|`);
-  if (pages) console.log(`| pages (astro build, SKIP_SEARCH_INDEX=1) | ${pages.seconds.toFixed(1)} s | ${gb(pages.peakBytes)} | ${pages.load} |`);
+  if (pages)
+    console.log(
+      `| pages (astro build, SKIP_SEARCH_INDEX=1) | ${pages.seconds.toFixed(1)} s | ${gb(pages.peakBytes)} | ${pages.load} |`,
+    );
   else console.log(`| pages | from ${from} | | |`);
-  jobs.forEach((j, i) => console.log(`| index shard ${i + 1}/${shards}: ${/parts (.+ pages\))/.exec(j.output)?.[1] ?? ''} | ${j.seconds.toFixed(1)} s | ${gb(j.peakBytes)} | ${j.load} |`));
+  jobs.forEach((j, i) =>
+    console.log(
+      `| index shard ${i + 1}/${shards}: ${/parts (.+ pages\))/.exec(j.output)?.[1] ?? ''} | ${j.seconds.toFixed(1)} s | ${gb(j.peakBytes)} | ${j.load} |`,
+    ),
+  );
   console.log(`| both index shards, side by side | ${indexWall.toFixed(1)} s | | |`);
-  console.log(`| merge: caches joined, index step (${summary.parts} parts, ${summary.pages} pages, all reused) | ${merge.toFixed(1)} s | | |`);
-  console.log(`| parts | ${readdirSync(join(dir, 'cache', 'search-index')).sort().join(', ')} | | |`);
+  console.log(
+    `| merge: caches joined, index step (${summary.parts} parts, ${summary.pages} pages, all reused) | ${merge.toFixed(1)} s | | |`,
+  );
+  console.log(
+    `| parts | ${readdirSync(join(dir, 'cache', 'search-index'))
+      .sort()
+      .join(', ')} | | |`,
+  );
   if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -71,7 +71,14 @@ export function sessionsFor(docs: number, seed = 1): Session[] {
     const term = 14 + Math.floor(offset / 5);
     const meeting = (((offset % 5) + 5) % 5) + 1;
     const name = `政协第${chineseNumber(term)}届长治市委员会第${chineseNumber(meeting)}次会议`;
-    return { id: `${term}-${meeting}`, name, term, meeting, year, proposals: Math.min(cap, 300 + Math.floor(rnd() * 201)) };
+    return {
+      id: `${term}-${meeting}`,
+      name,
+      term,
+      meeting,
+      year,
+      proposals: Math.min(cap, 300 + Math.floor(rnd() * 201)),
+    };
   });
 }
 
@@ -87,7 +94,14 @@ export function countsFor(docs: number, seed = 1): Counts {
   const reviews = years;
   const voices = Math.max(1, Math.round(docs * 0.03));
   const members = Math.max(8, Math.min(Math.round(docs * 0.015), 70 * years));
-  return { reviews, voices, members, proposals, years, news: Math.max(1, docs - reviews - voices - members - proposals) };
+  return {
+    reviews,
+    voices,
+    members,
+    proposals,
+    years,
+    news: Math.max(1, docs - reviews - voices - members - proposals),
+  };
 }
 
 const fm = (data: Record<string, unknown>, body: string) => `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}\n`;
@@ -103,11 +117,17 @@ export function generateArchive(dir: string, docs: number, sourceContent: string
   const pool = sentences(sourceContent);
   const para = (n: number) => Array.from({ length: n }, () => pick(pool)).join('');
   const body = (paras: number, per: number) => Array.from({ length: paras }, () => para(per)).join('\n\n');
-  const title = () => pick(pool).replace(/[，。！？：；、“”]/g, '').slice(0, 10 + Math.floor(rnd() * 14));
+  const title = () =>
+    pick(pool)
+      .replace(/[，。！？：；、“”]/g, '')
+      .slice(0, 10 + Math.floor(rnd() * 14));
   const content = join(dir, 'content');
   cpSync(join(sourceContent, 'taxonomies'), join(content, 'taxonomies'), { recursive: true });
   cpSync(join(sourceContent, 'settings'), join(content, 'settings'), { recursive: true });
-  const tax = (name: string) => (parse(readFileSync(join(content, 'taxonomies', `${name}.yml`), 'utf8')).items as { id: string }[]).map((i) => i.id);
+  const tax = (name: string) =>
+    (parse(readFileSync(join(content, 'taxonomies', `${name}.yml`), 'utf8')).items as { id: string }[]).map(
+      (i) => i.id,
+    );
   const units = tax('units');
   const categories = tax('categories');
   const sectors = tax('sectors');
@@ -123,18 +143,29 @@ export function generateArchive(dir: string, docs: number, sourceContent: string
   const realSessions = parse(readFileSync(join(content, 'taxonomies/sessions.yml'), 'utf8')) as { items: Item[] };
   const known = new Set(realSessions.items.map((s) => s.id));
   for (const s of sessions.filter((x) => !known.has(x.id))) {
-    realSessions.items.push({ id: s.id, name: s.name, term: s.term, meeting: s.meeting, year: s.year, received: s.proposals } as Item);
+    realSessions.items.push({
+      id: s.id,
+      name: s.name,
+      term: s.term,
+      meeting: s.meeting,
+      year: s.year,
+      received: s.proposals,
+    } as Item);
   }
   realSessions.items.sort((a, b) => a.term - b.term || a.meeting - b.meeting);
   writeFileSync(join(content, 'taxonomies/sessions.yml'), stringify(realSessions));
 
-  for (const f of ['news', 'proposals', 'voices', 'reviews', 'members', 'paper']) mkdirSync(join(content, f), { recursive: true });
+  for (const f of ['news', 'proposals', 'voices', 'reviews', 'members', 'paper'])
+    mkdirSync(join(content, f), { recursive: true });
   const memberIds = Array.from({ length: counts.members }, (_, i) => `member-${i + 1}`);
   const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
   const given = '建国明华伟芳娜敏静丽强磊军洋勇艳杰娟涛超秀霞平刚桂英';
   memberIds.forEach((id) => {
     const name = pick([...surnames]) + pick([...given]) + (rnd() < 0.6 ? pick([...given]) : '');
-    writeFileSync(join(content, 'members', `${id}.md`), fm({ name, role: '市政协委员', sector: pick(sectors), committee: pick(committees), bio: para(1) }, para(2)));
+    writeFileSync(
+      join(content, 'members', `${id}.md`),
+      fm({ name, role: '市政协委员', sector: pick(sectors), committee: pick(committees), bio: para(1) }, para(2)),
+    );
   });
   const moment = (year: number) => {
     const m = 1 + Math.floor(rnd() * 12);
@@ -146,17 +177,54 @@ export function generateArchive(dir: string, docs: number, sourceContent: string
     const year = firstYear + (i % years);
     writeFileSync(
       join(content, 'news', `n${year}-${i + 1}.md`),
-      fm({ title: title(), date: moment(year), summary: para(1), byline: '本报记者 王敏', place: pick(places), tags: [pick(['委员之家', '乡村振兴', '有事来商量', '科技创新', '提案办理'])] }, `本报讯 ${body(4, 2)}`),
+      fm(
+        {
+          title: title(),
+          date: moment(year),
+          summary: para(1),
+          byline: '本报记者 王敏',
+          place: pick(places),
+          tags: [pick(['委员之家', '乡村振兴', '有事来商量', '科技创新', '提案办理'])],
+        },
+        `本报讯 ${body(4, 2)}`,
+      ),
     );
   }
   for (let i = 0; i < counts.voices; i++) {
     const year = firstYear + (i % years);
-    writeFileSync(join(content, 'voices', `v${year}-${i + 1}.md`), fm({ title: title(), date: moment(year), author: pick(memberIds), column: pick(['委员声音', '快评', '委员建言']), summary: para(1) }, body(3, 2)));
+    writeFileSync(
+      join(content, 'voices', `v${year}-${i + 1}.md`),
+      fm(
+        {
+          title: title(),
+          date: moment(year),
+          author: pick(memberIds),
+          column: pick(['委员声音', '快评', '委员建言']),
+          summary: para(1),
+        },
+        body(3, 2),
+      ),
+    );
   }
   // One work review a year.
   for (let i = 0; i < counts.reviews; i++) {
-    const sections = committees.slice(0, 7).map((c) => `## ${c}\n\n${body(3, 3)}`).join('\n\n');
-    writeFileSync(join(content, 'reviews', `r${i + 1}.md`), fm({ title: title(), subtitle: '——工作回眸（合成）', date: moment(firstYear + (i % years)), year: firstYear + (i % years), editorNote: para(2) }, sections));
+    const sections = committees
+      .slice(0, 7)
+      .map((c) => `## ${c}\n\n${body(3, 3)}`)
+      .join('\n\n');
+    writeFileSync(
+      join(content, 'reviews', `r${i + 1}.md`),
+      fm(
+        {
+          title: title(),
+          subtitle: '——工作回眸（合成）',
+          date: moment(firstYear + (i % years)),
+          year: firstYear + (i % years),
+          editorNote: para(2),
+        },
+        sections,
+      ),
+    );
   }
   // Proposals in session order, each session receiving its own number of them.
   const starts = sessions.map((_, k) => sessions.slice(0, k).reduce((n, x) => n + x.proposals, 0));
@@ -186,7 +254,15 @@ export function generateArchive(dir: string, docs: number, sourceContent: string
             rehandling: {
               assigned: `${s.year}-07-10`,
               reason: '答复措施不够具体。',
-              replies: [{ unit: lead, date: `${s.year}-09-15`, docNumber: `长函〔${s.year}〕${n}-1号`, result: '列入计划', body: body(2, 2) }],
+              replies: [
+                {
+                  unit: lead,
+                  date: `${s.year}-09-15`,
+                  docNumber: `长函〔${s.year}〕${n}-1号`,
+                  result: '列入计划',
+                  body: body(2, 2),
+                },
+              ],
               satisfaction: '基本满意',
             },
           }

@@ -5,9 +5,20 @@ const part = (id: string, pages: number) => ({ id, pages: Array.from({ length: p
 
 describe('the search parts dealt to index jobs', () => {
   it('gives every part to exactly one job, balancing the pages', () => {
-    const parts = [part('2025', 9000), part('2024', 9500), part('2023', 9200), part('2021-2022', 4000), part('2016-2020', 4900)];
+    const parts = [
+      part('2025', 9000),
+      part('2024', 9500),
+      part('2023', 9200),
+      part('2021-2022', 4000),
+      part('2016-2020', 4900),
+    ];
     const shards = dealParts(parts, 2);
-    expect(shards.flat().map((p) => p.id).sort()).toEqual(parts.map((p) => p.id).sort());
+    expect(
+      shards
+        .flat()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(parts.map((p) => p.id).sort());
     const pages = shards.map((s) => s.reduce((n, p) => n + p.pages.length, 0));
     expect(pages).toEqual([18400, 18200]);
   });
