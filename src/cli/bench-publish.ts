@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_PATH, parseManifest } from '../lib/publish/manifest.ts';
 import { startNginx } from '../deploy/local-nginx.ts';
+import { freePort } from './bench-measure.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -48,7 +49,7 @@ export async function cmsSaveToLive(
   story: string,
 ): Promise<PublishFigures> {
   const first = await publish(env, siteRoot);
-  const port = 4900 + Math.floor(Math.random() * 90);
+  const port = await freePort();
   const server = await startNginx({ port, root: join(siteRoot, 'current') });
   try {
     const url = `${server.url}/news/${story.replace(/\.md$/, '')}/`;

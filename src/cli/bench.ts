@@ -4,9 +4,10 @@
  * index size, search transfer and latency in Chromium, page weights, and the rebuild after one edited story. Writes
  * bench-results/bench-<docs>.json. Never touches content/. The site is served by nginx with the shipped configuration
  * (src/deploy/local-nginx.ts), over HTTP/1.1 and then over HTTP/2 and TLS as it ships, so transfer sizes, caching and
- * latencies are those of production.
+ * latencies are those of production. Each size is then built by the peer, Hugo + stock Pagefind (bench-compare.ts),
+ * and the run ends with one table comparing every size with it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -14,7 +15,6 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
-  statfsSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -23,104 +23,24 @@ import { join } from 'node:path';
 import { chromium, type Request } from '@playwright/test';
 import { startNginx, type Tls } from '../deploy/local-nginx.ts';
 import { cmsSaveToLive } from './bench-publish.ts';
+import { printComparison, QUERIES, runPeer } from './bench-compare.ts';
+import { dirSize, freePort, measure, ROOT } from './bench-measure.ts';
 import { generateArchive } from './synthetic.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
-const DOCS = Number(arg('docs', '20000'));
-const KEEP = process.argv.includes('--keep');
-
-interface Rss {
-  total: number;
-  /** The Pagefind indexer, a child process of the build. */
-  pagefind: number;
-}
-
-/** Resident memory of a process tree in bytes (Linux /proc), with Pagefind's share apart. */
-function treeRss(pid: number): Rss {
-  const rss: Rss = { total: 0, pagefind: 0 };
-  const children = new Map<number, number[]>();
-  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(p)]);
-    } catch {}
-  }
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
-      const bytes = m ? Number(m[1]) * 1024 : 0;
-      rss.total += bytes;
-      if (readFileSync(`/proc/${p}/comm`, 'utf8').includes('pagefind')) rss.pagefind += bytes;
-    } catch {}
-    stack.push(...(children.get(p) ?? []));
-  }
-  return rss;
-}
-
 /**
- * Bytes in use in shared memory, where the build stages search parts (search-index.ts): they take RAM but belong to
- * no process, so the peak counts them on top of the processes' resident memory.
+ * `--docs 1000,5000,20000,100000`: each size built once, then one table comparing them with the peer; with `--table`,
+ * that table from the JSON files of earlier runs.
  */
-function sharedMemoryUsed(): number {
-  try {
-    const s = statfsSync('/dev/shm');
-    return (s.blocks - s.bfree) * s.bsize;
-  } catch {
-    return 0;
-  }
-}
-
-interface Run {
-  seconds: number;
-  /** Processes and staged copies in shared memory together. */
-  peakBytes: number;
-  peakStagedBytes: number;
-  /** Peak of the build without Pagefind, and of Pagefind alone. */
-  peakBuildBytes: number;
-  peakPagefindBytes: number;
-  output: string;
-}
-
-/** Runs a command, returning wall time and the peak memory of its process tree. */
-function measure(cmd: string, args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env } });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const peak = { total: 0, build: 0, pagefind: 0, staged: 0 };
-    const sharedBefore = sharedMemoryUsed();
-    const timer = setInterval(() => {
-      const r = treeRss(child.pid!);
-      const staged = Math.max(0, sharedMemoryUsed() - sharedBefore);
-      peak.total = Math.max(peak.total, r.total + staged);
-      peak.staged = Math.max(peak.staged, staged);
-      peak.build = Math.max(peak.build, r.total - r.pagefind);
-      peak.pagefind = Math.max(peak.pagefind, r.pagefind);
-    }, 100);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} failed:\n${output.slice(-3000)}`));
-      else
-        resolve({
-          seconds: (performance.now() - started) / 1000,
-          peakBytes: peak.total,
-          peakStagedBytes: peak.staged,
-          peakBuildBytes: peak.build,
-          peakPagefindBytes: peak.pagefind,
-          output,
-        });
-    });
-  });
-}
+const SIZES = arg('docs', '20000')
+  .split(',')
+  .map((n) => Number(n.replace(/_/g, '')));
+const KEEP = process.argv.includes('--keep');
+/** With several sizes, the figures that take long and compare with no peer (publish, HTTP/2) are left out. */
+const DETAILED = SIZES.length === 1 && !process.argv.includes('--quick');
 
 /** What the build logged about its search index and post-build step. */
 function buildLog(output: string) {
@@ -147,14 +67,6 @@ function buildLog(output: string) {
     postBuildSeconds: Number(post[1]) / 1000,
     reusedPages,
   };
-}
-
-function dirSize(dir: string): number {
-  return readdirSync(dir).reduce((n, f) => {
-    const p = join(dir, f);
-    const s = statSync(p);
-    return n + (s.isDirectory() ? dirSize(p) : s.size);
-  }, 0);
 }
 
 /**
@@ -222,7 +134,7 @@ async function weigh(requests: Request[]): Promise<number> {
 
 /** Search in Chromium, and page weights; over HTTP/2 with `tls` (search only: the pages weigh the same). */
 async function browserFigures(out: string, tls?: Tls) {
-  const port = 4600 + Math.floor(Math.random() * 300);
+  const port = await freePort();
   const server = await startNginx({ port, root: out, tls });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -235,19 +147,7 @@ async function browserFigures(out: string, tls?: Tls) {
     ],
   });
   const base = server.url;
-  // Words, a tag, pinyin, a phrase, an abbreviation, traditional characters (the converter loads), a slip (the
-  // spelling table loads), a proposal number and a quoted phrase: each kind of query the search page treats apart.
-  const queries = [
-    '科技服务',
-    '乡村振兴',
-    'keji',
-    '养老服务体系',
-    '发改委',
-    '農業發展',
-    '对伍',
-    '第12号提案',
-    '"科技服务业"',
-  ];
+  const queries = QUERIES;
   const search: {
     query: string;
     coldBytes: number;
@@ -377,7 +277,7 @@ function latency(search: { coldMs: number; warmMs: number }[]) {
   };
 }
 
-async function main() {
+async function main(DOCS: number) {
   const dir = mkdtempSync(join(tmpdir(), `czzx-bench-${DOCS}-`));
   // The output folder is the publish step's staging build (src/lib/publish/), so the publish figures reuse these builds.
   const out = join(dir, 'site', 'build');
@@ -408,13 +308,12 @@ async function main() {
   const rebuilt = buildLog(rebuild.output);
   const browserData = await browserFigures(out);
   const tls = localCert(dir);
-  const searchHttp2 = tls ? (await browserFigures(out, tls)).search : undefined;
-  const publishFigures = await cmsSaveToLive(
-    env,
-    join(dir, 'site'),
-    join(dir, 'content'),
-    readdirSync(join(dir, 'content/news')).sort().at(-2)!,
-  );
+  const searchHttp2 = tls && DETAILED ? (await browserFigures(out, tls)).search : undefined;
+  const story2 = readdirSync(join(dir, 'content/news')).sort().at(-2)!;
+  const publishFigures = DETAILED
+    ? await cmsSaveToLive(env, join(dir, 'site'), join(dir, 'content'), story2)
+    : undefined;
+  const peer = await runPeer(dir, DOCS, QUERIES);
   const htmlPages = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
   const sec = (n: number) => +n.toFixed(1);
   const wholeMB = (b: number) => Math.round(b / 1048576);
@@ -451,6 +350,8 @@ async function main() {
       reusedPages: rebuilt.reusedPages,
     },
     publish: publishFigures,
+    load: { build: build.load, rebuild: rebuild.load },
+    peer,
     outputMB: +(outputBytes / 1048576).toFixed(1),
     indexMB: +(indexBytes / 1048576).toFixed(1),
     searchIndexMB: +(searchIndexBytes / 1048576).toFixed(2),
@@ -480,9 +381,10 @@ async function main() {
     `| rebuild after one edited story | ${re.seconds} s (${re.reusedPages} of ${htmlPages} pages reused; index ${re.indexSeconds} s, ${re.reusedParts} of ${re.parts} parts reused) |`,
   );
   const p = r.publish;
-  console.log(
-    `| CMS save → page live (npm run publish, nginx) | ${p.saveToLiveSeconds} s (build ${p.buildSeconds} s, publish ${p.publishSeconds} s; ${p.linkedFiles} files hard-linked, ${p.copiedFiles} copied; first publish ${p.firstPublishSeconds} s) |`,
-  );
+  if (p)
+    console.log(
+      `| CMS save → page live (npm run publish, nginx) | ${p.saveToLiveSeconds} s (build ${p.buildSeconds} s, publish ${p.publishSeconds} s; ${p.linkedFiles} files hard-linked, ${p.copiedFiles} copied; first publish ${p.firstPublishSeconds} s) |`,
+    );
   console.log(`| output / index size | ${mb(outputBytes)} / ${mb(indexBytes)} |`);
   console.log(
     `| of which the search index itself (words, fragments, filters, metadata of every part) | ${mb(searchIndexBytes)} |`,
@@ -512,6 +414,28 @@ async function main() {
     console.log(`| page ${name} | ${kb(p.bytes)} transferred, ${p.scripts} scripts |`);
   console.log(`\nJSON: bench-results/bench-${DOCS}.json`);
   if (!KEEP) rmSync(dir, { recursive: true, force: true });
+  return result;
 }
 
-await main();
+if (process.argv.includes('--peer-from')) {
+  // Only the peer, on the archive a kept run left (`--keep`), added to that size's JSON: when the peer was not run
+  // with the site, e.g. for want of free memory at the time.
+  const docs = SIZES[0]!;
+  const file = join(ROOT, `bench-results/bench-${docs}.json`);
+  const result = JSON.parse(readFileSync(file, 'utf8'));
+  result.peer = await runPeer(arg('peer-from', ''), docs, QUERIES);
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  printComparison([result]);
+} else if (process.argv.includes('--table')) {
+  // The table again from the sizes' JSON files, e.g. of sizes run apart when one run would take too long.
+  const json = (docs: number) => join(ROOT, `bench-results/bench-${docs}.json`);
+  printComparison(
+    SIZES.map((docs) =>
+      existsSync(json(docs)) ? JSON.parse(readFileSync(json(docs), 'utf8')) : { docs, missing: true },
+    ),
+  );
+} else {
+  const results = [];
+  for (const docs of SIZES) results.push(await main(docs));
+  printComparison(results);
+}

@@ -1,11 +1,13 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { chineseNumber } from '../lib/numerals.ts';
 
 /**
- * A synthetic archive in the proportions of the real site (per year about 1,500 stories and 400 proposals with
- * replies, a few dozen member voices, one work review), written as content files the real site code builds.
- * Sentences are sampled from the sample content, so the text is realistic Chinese with realistic word statistics.
+ * A synthetic archive in the proportions of a municipal CPPCC paper (one year per 10,000 documents, mostly news; per
+ * year one session with 300-500 proposals and their replies, about 300 member voices, one work review, new members),
+ * written as content files the real site code builds. Sentences are sampled from the sample content, so the text is
+ * realistic Chinese with realistic word statistics.
  */
 
 /** Deterministic random numbers, so runs at the same size build the same archive. */
@@ -37,20 +39,78 @@ export interface Counts {
   voices: number;
   reviews: number;
   members: number;
+  /** Years the archive spans, one session (届次会议) each. */
+  years: number;
 }
 
-/** Document counts for a total of `docs`, in the real site's proportions. */
-export function countsFor(docs: number): Counts {
-  const reviews = Math.max(1, Math.round(docs / 2000));
+/** A session of the archive, as `taxonomies/sessions.yml` lists it, with the proposals it received. */
+interface Session {
+  id: string;
+  name: string;
+  term: number;
+  meeting: number;
+  year: number;
+  proposals: number;
+}
+
+/** The newest year of the archive; its session is 十四届四次会议, as in the sample content. */
+const LAST_YEAR = 2025;
+
+/**
+ * The sessions of an archive of `docs` documents: one year per 10,000 documents (ten years at 100,000), each year one
+ * meeting of a five-year term, numbered as the real ones (十四届一次会议 in 2022, so 2016 is 十二届五次会议), each
+ * receiving 300 to 500 proposals, or fewer in a small archive, where proposals stay a fifth of it.
+ */
+export function sessionsFor(docs: number, seed = 1): Session[] {
+  const rnd = random(seed + 7919);
+  const years = Math.max(1, Math.ceil(docs / 10000));
+  const cap = Math.max(1, Math.round((docs * 0.2) / years));
+  return Array.from({ length: years }, (_, i) => {
+    const year = LAST_YEAR - years + 1 + i;
+    const offset = year - 2022;
+    const term = 14 + Math.floor(offset / 5);
+    const meeting = (((offset % 5) + 5) % 5) + 1;
+    const name = `政协第${chineseNumber(term)}届长治市委员会第${chineseNumber(meeting)}次会议`;
+    return {
+      id: `${term}-${meeting}`,
+      name,
+      term,
+      meeting,
+      year,
+      proposals: Math.min(cap, 300 + Math.floor(rnd() * 201)),
+    };
+  });
+}
+
+/**
+ * Document counts for a total of `docs`: news fill what the rest leaves (over nine in ten at 100,000), proposals come
+ * from the sessions, member voices are 3%, one work review a year, and about 70 members a year (new members each term;
+ * 700 over ten years), at least 8.
+ */
+export function countsFor(docs: number, seed = 1): Counts {
+  const sessions = sessionsFor(docs, seed);
+  const years = sessions.length;
+  const proposals = sessions.reduce((n, s) => n + s.proposals, 0);
+  const reviews = years;
   const voices = Math.max(1, Math.round(docs * 0.03));
-  const members = Math.max(8, Math.round(docs * 0.015));
-  const proposals = Math.round(docs * 0.2);
-  return { reviews, voices, members, proposals, news: Math.max(1, docs - reviews - voices - members - proposals) };
+  const members = Math.max(8, Math.min(Math.round(docs * 0.015), 70 * years));
+  return {
+    reviews,
+    voices,
+    members,
+    proposals,
+    years,
+    news: Math.max(1, docs - reviews - voices - members - proposals),
+  };
 }
 
 const fm = (data: Record<string, unknown>, body: string) => `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body}\n`;
 
-/** Writes a synthetic archive of about `docs` documents into `dir/content` (taxonomies and settings copied). */
+/**
+ * Writes a synthetic archive of about `docs` documents into `dir/content` (taxonomies and settings copied), one file
+ * at a time: nothing but the sentence pool and the member ids is held, so 100,000 documents take no more memory than
+ * 1,000. The same `docs` and `seed` write the same archive byte for byte.
+ */
 export function generateArchive(dir: string, docs: number, sourceContent: string, seed = 1): Counts {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -73,20 +133,26 @@ export function generateArchive(dir: string, docs: number, sourceContent: string
   const sectors = tax('sectors');
   const places = tax('places');
   const committees = tax('committees');
-  const counts = countsFor(docs);
-  const years = Math.max(1, Math.ceil(counts.proposals / 400));
-  const firstYear = 2026 - years;
+  const counts = countsFor(docs, seed);
+  const sessions = sessionsFor(docs, seed);
+  const years = counts.years;
+  const firstYear = sessions[0]!.year;
 
-  // Sessions: one a year, numbered like the real ones, proposals up to 9,999 a session.
-  const sessions = Array.from({ length: years }, (_, i) => ({
-    id: `${20 + Math.floor(i / 5)}-${(i % 5) + 1}`,
-    name: `第${20 + Math.floor(i / 5)}届第${(i % 5) + 1}次会议（合成）`,
-    term: 20 + Math.floor(i / 5),
-    meeting: (i % 5) + 1,
-    year: firstYear + i,
-  }));
-  const realSessions = parse(readFileSync(join(content, 'taxonomies/sessions.yml'), 'utf8'));
-  realSessions.items.push(...sessions);
+  // The sessions the sample lists keep their entries; the older ones are added, named as the real ones.
+  type Item = { id: string; term: number; meeting: number };
+  const realSessions = parse(readFileSync(join(content, 'taxonomies/sessions.yml'), 'utf8')) as { items: Item[] };
+  const known = new Set(realSessions.items.map((s) => s.id));
+  for (const s of sessions.filter((x) => !known.has(x.id))) {
+    realSessions.items.push({
+      id: s.id,
+      name: s.name,
+      term: s.term,
+      meeting: s.meeting,
+      year: s.year,
+      received: s.proposals,
+    } as Item);
+  }
+  realSessions.items.sort((a, b) => a.term - b.term || a.meeting - b.meeting);
   writeFileSync(join(content, 'taxonomies/sessions.yml'), stringify(realSessions));
 
   for (const f of ['news', 'proposals', 'voices', 'reviews', 'members', 'paper'])
@@ -140,6 +206,7 @@ export function generateArchive(dir: string, docs: number, sourceContent: string
       ),
     );
   }
+  // One work review a year.
   for (let i = 0; i < counts.reviews; i++) {
     const sections = committees
       .slice(0, 7)
@@ -159,9 +226,12 @@ export function generateArchive(dir: string, docs: number, sourceContent: string
       ),
     );
   }
+  // Proposals in session order, each session receiving its own number of them.
+  const starts = sessions.map((_, k) => sessions.slice(0, k).reduce((n, x) => n + x.proposals, 0));
+  const session = (i: number) => starts.findLastIndex((from) => from <= i);
   const serial = new Map<string, number>();
   for (let i = 0; i < counts.proposals; i++) {
-    const s = sessions[i % years]!;
+    const s = sessions[session(i)]!;
     const n = (serial.get(s.id) ?? 0) + 1;
     serial.set(s.id, n);
     const number = `${s.id}-${String(n).padStart(4, '0')}`;
