@@ -23,6 +23,7 @@ const post = (m: (typeof members)[number]) =>
 test('the leaders stand in order of post, each with the work they lead', async ({ page }) => {
   const leaders = members.filter((m) => m.data.leadership);
   expect(leaders.length, 'the sample names the leadership').toBeGreaterThan(2);
+  expect(leaders.filter((m) => m.data.photo).length, 'the sample leaders have photos').toBe(leaders.length);
   await page.goto('/about/organization/');
   const shown = await page
     .locator('[data-leader]')
@@ -39,6 +40,13 @@ test('the leaders stand in order of post, each with the work they lead', async (
     await expect(card.getByRole('link', { name: String(m.data.name) })).toHaveAttribute('href', `/members/${m.id}/`);
     await expect(card).toContainText(String(m.data.leadership));
     if (m.data.duties) await expect(card).toContainText(String(m.data.duties));
+    const photo = m.data.photo as { src: string; alt: string } | undefined;
+    if (photo) {
+      const img = card.getByRole('img', { name: photo.alt });
+      await expect(img).toHaveAttribute('src', photo.src);
+      // The file is served and decodes, not a broken image beside the name.
+      expect(await img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+    }
   }
   expect(post(leaders.find((m) => m.data.leadership === '主席')!)).toBe(0);
 });
