@@ -12,10 +12,10 @@ import { startEngine, type Engine, type PagefindData, type PagefindSearch } from
 export const RERANK_DEPTH = 20;
 /**
  * The search keys are metadata (see SearchRecord): `keys` (pinyin, initials and number forms of the title, names)
- * weigh like a heading, `terms` (tags, names, synonyms) like text, `sounds` (for slips) a little, and the date, which
+ * weigh like a heading, and so do `names` (a unit's short name), `terms` (tags, names, synonyms) like text, `sounds` (for slips) a little, and the date, which
  * Pagefind also searches, not.
  */
-const OPTIONS = { excerptLength: 36, ranking: { metaWeights: { keys: 4, terms: 1, sounds: 0.5, date: 0, summary: 0.5 } } };
+const OPTIONS = { excerptLength: 36, ranking: { metaWeights: { keys: 4, names: 4, terms: 1, sounds: 0.5, date: 0, summary: 0.5 } } };
 /**
  * How many results of a search whose text must be checked (a quoted phrase with symbols, a slip) are loaded to check:
  * each costs a fragment (2-4 KB), and the first query should stay under 300 KB on a cold cache.

@@ -235,7 +235,7 @@ class SearchPanel {
     const loaded = new Map(head.map((x) => [x.r.id, x.d]));
     if (reranked) {
       ordered = [
-        ...rerank(head.map((x) => ({ ...x, title: x.d.meta.title ?? '', content: x.d.content, keys: x.d.meta.keys ?? '' })), found.spelled ?? query.compact).map((x) => x.r),
+        ...rerank(head.map((x) => ({ ...x, title: x.d.meta.title ?? '', content: x.d.content, keys: x.d.meta.keys ?? '', names: x.d.meta.names ?? '', terms: x.d.meta.terms ?? '' })), found.spelled ?? query.compact).map((x) => x.r),
         ...found.results.slice(RERANK_DEPTH),
       ];
     }

@@ -79,8 +79,10 @@ const cases: Case[] = [
   // synonyms and abbreviations
   { q: '发展和改革委员会', url: P('14-3-0123'), rank: 3, why: 'full name of 市发改委' },
   { q: '市场监管局', url: P('14-3-0123'), rank: 3, why: 'abbreviation of 市场监督管理局' },
-  // The unit's own page, among the proposals it handles and whose replies and opinions now name it in headings.
-  { q: '卫健委', url: '/units/wjw/', rank: 3, why: 'abbreviation of 卫生健康委员会: the unit’s own page' },
+  // The unit's own page first, above the proposals whose replies and opinions name it in headings.
+  { q: '卫健委', url: '/units/wjw/', rank: 1, why: 'abbreviation of 卫生健康委员会: the unit’s own page' },
+  { q: '市卫健委', url: '/units/wjw/', rank: 1, why: 'a unit’s short name: the unit’s own page' },
+  { q: '市科技局', url: '/units/kjj/', rank: 1, why: 'a unit’s short name: the unit’s own page' },
   { q: '卫生健康委员会', url: '/units/wjw/', rank: 1, why: 'a unit’s full name: the unit’s own page' },
   { q: '农工党', url: P('14-4-0104'), rank: 3, why: 'abbreviation of 中国农工民主党 / 农工党长治市委' },
   // traditional characters (converted with opencc-js at query time)
@@ -105,7 +107,8 @@ const cases: Case[] = [
   { q: 'gjzbh', url: P('14-1-0036'), rank: 1, why: 'initials of 古建筑保护' },
   // tags
   { q: '有事来商量', url: V('2025-01-14-youshi-laishangliang'), rank: 3, why: 'a tag, in a title too' },
-  // One of the five stories tagged so (the 数字报 sample added one); search-corpus.spec.ts checks every tagged story is found.
+  // The story titled so first; search-trust.spec.ts checks every story tagged so comes before those merely naming it.
+  { q: '委员之家', url: N('2025-06-03-xiangyuan-weiyuan-zhijia'), rank: 1, why: 'a tag, in a title too' },
   { q: '委员之家', url: N('2024-10-16-chengxizhuang-dianshang-xiaozhen'), rank: 5, why: 'a tag' },
   // filters and sort
   { q: '建议', url: P('14-3-0123'), rank: 3, why: 'filter by unit', params: { unit: '市科技局' } },
