@@ -36,7 +36,7 @@ function publish(env: Record<string, string>, siteRoot: string): Promise<{ secon
  */
 export async function cmsSaveToLive(env: Record<string, string>, siteRoot: string, contentDir: string, story: string): Promise<PublishFigures> {
   const first = await publish(env, siteRoot);
-  const port = 4900 + Math.floor(Math.random() * 90);
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) + 1 : 4900 + Math.floor(Math.random() * 90);
   const server = await startNginx({ port, root: join(siteRoot, 'current') });
   try {
     const url = `${server.url}/news/${story.replace(/\.md$/, '')}/`;
