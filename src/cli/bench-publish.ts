@@ -22,11 +22,18 @@ export interface PublishFigures {
 function publish(env: Record<string, string>, siteRoot: string): Promise<{ seconds: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['src/cli/publish.ts', 'publish', '--quiet'], { cwd: ROOT, env: { ...process.env, ...env, SITE_ROOT: siteRoot } });
+    const child = spawn(process.execPath, ['src/cli/publish.ts', 'publish', '--quiet'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, SITE_ROOT: siteRoot },
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => (code === 0 ? resolve({ seconds: (performance.now() - started) / 1000, output }) : reject(new Error(`publish failed:\n${output.slice(-3000)}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve({ seconds: (performance.now() - started) / 1000, output })
+        : reject(new Error(`publish failed:\n${output.slice(-3000)}`)),
+    );
   });
 }
 
@@ -34,7 +41,12 @@ function publish(env: Record<string, string>, siteRoot: string): Promise<{ secon
  * Publishes the archive once (the staging build `siteRoot/build` is the bench's output folder, so this reuses its
  * pages), then edits `story` (a path under `contentDir/news/`) and times save → live.
  */
-export async function cmsSaveToLive(env: Record<string, string>, siteRoot: string, contentDir: string, story: string): Promise<PublishFigures> {
+export async function cmsSaveToLive(
+  env: Record<string, string>,
+  siteRoot: string,
+  contentDir: string,
+  story: string,
+): Promise<PublishFigures> {
   const first = await publish(env, siteRoot);
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) + 1 : 4900 + Math.floor(Math.random() * 90);
   const server = await startNginx({ port, root: join(siteRoot, 'current') });

@@ -7,7 +7,17 @@
  * latencies are those of production.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Request } from '@playwright/test';
@@ -99,16 +109,29 @@ function measure(cmd: string, args: string[], env: Record<string, string>): Prom
     child.on('close', (code) => {
       clearInterval(timer);
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} failed:\n${output.slice(-3000)}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak.total, peakStagedBytes: peak.staged, peakBuildBytes: peak.build, peakPagefindBytes: peak.pagefind, output });
+      else
+        resolve({
+          seconds: (performance.now() - started) / 1000,
+          peakBytes: peak.total,
+          peakStagedBytes: peak.staged,
+          peakBuildBytes: peak.build,
+          peakPagefindBytes: peak.pagefind,
+          output,
+        });
     });
   });
 }
 
 /** What the build logged about its search index and post-build step. */
 function buildLog(output: string) {
-  const index = /indexed (\d+) pages in (\d+) part\(s\), (\d+) reused from the last build, (\d+) written while the pages were rendered, in (\d+) ms/.exec(output);
+  const index =
+    /indexed (\d+) pages in (\d+) part\(s\), (\d+) reused from the last build, (\d+) written while the pages were rendered, in (\d+) ms/.exec(
+      output,
+    );
   // Parts indexed while the pages were rendered (src/integrations/search-preindex.ts), and Pagefind's time on them.
-  const early = [...output.matchAll(/indexed while the pages were rendered, in (\d+) ms/g)].reduce((n, m) => n + Number(m[1]), 0) / 1000;
+  const early =
+    [...output.matchAll(/indexed while the pages were rendered, in (\d+) ms/g)].reduce((n, m) => n + Number(m[1]), 0) /
+    1000;
   const post = /search index and link check done in (\d+) ms/.exec(output);
   if (!index || !post) throw new Error(`the build did not report its search index:\n${output.slice(-2000)}`);
   // Pages Astro's incremental build did not render (see src/data/cache-keys.ts): left in place (`cached`) or copied
@@ -140,7 +163,11 @@ function dirSize(dir: string): number {
  */
 function searchIndexSize(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && (/(^|\/)(index|fragment|filter)$/.test(e.parentPath.replace(/\\/g, '/')) || e.name.endsWith('.pf_meta')))
+    .filter(
+      (e) =>
+        e.isFile() &&
+        (/(^|\/)(index|fragment|filter)$/.test(e.parentPath.replace(/\\/g, '/')) || e.name.endsWith('.pf_meta')),
+    )
     .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
@@ -156,13 +183,40 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 /** A throwaway certificate for 127.0.0.1, to serve HTTP/2 as nginx does; none when openssl is missing. */
 function localCert(dir: string): Tls | undefined {
   const tls = { key: join(dir, 'key.pem'), cert: join(dir, 'cert.pem') };
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', tls.key, '-out', tls.cert], { stdio: 'ignore' });
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      tls.key,
+      '-out',
+      tls.cert,
+    ],
+    { stdio: 'ignore' },
+  );
   return made.status === 0 ? tls : undefined;
 }
 
 /** Bytes the responses to `requests` took on the wire, headers included. */
 async function weigh(requests: Request[]): Promise<number> {
-  const sizes = await Promise.all(requests.map((r) => r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0)));
+  const sizes = await Promise.all(
+    requests.map((r) =>
+      r.sizes().then(
+        (s) => s.responseBodySize + s.responseHeadersSize,
+        () => 0,
+      ),
+    ),
+  );
   return sizes.reduce((a, b) => a + b, 0);
 }
 
@@ -173,14 +227,42 @@ async function browserFigures(out: string, tls?: Tls) {
   const server = await startNginx({ port, root: out, tls });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const base = server.url;
   // Words, a tag, pinyin, a phrase, an abbreviation, traditional characters (the converter loads), slips (the
   // spelling table loads; 会仪 has two frequent characters), a proposal number and a quoted phrase: each kind of
   // query the search page treats apart.
-  const queries = ['科技服务', '乡村振兴', 'keji', '养老服务体系', '发改委', '農業發展', '对伍', '会仪', '第12号提案', '"科技服务业"'];
-  const search: { query: string; coldBytes: number; coldMs: number; coldTypedMs: number; warmBytes: number; warmMs: number; warmTypedMs: number; warmSearchMs: number; warmDataMs: number; countedMs: number }[] = [];
+  const queries = [
+    '科技服务',
+    '乡村振兴',
+    'keji',
+    '养老服务体系',
+    '发改委',
+    '農業發展',
+    '对伍',
+    '会仪',
+    '第12号提案',
+    '"科技服务业"',
+  ];
+  const search: {
+    query: string;
+    coldBytes: number;
+    coldMs: number;
+    coldTypedMs: number;
+    warmBytes: number;
+    warmMs: number;
+    warmTypedMs: number;
+    warmSearchMs: number;
+    warmDataMs: number;
+    countedMs: number;
+  }[] = [];
   let engineBytes = 0;
   /** Downloads of Pagefind's engine (its WASM) per page load, and their bytes: once, however many parts. */
   let engineLoads = 0;
@@ -196,9 +278,16 @@ async function browserFigures(out: string, tls?: Tls) {
     await page.waitForLoadState('networkidle');
     await page.waitForSelector('[data-search-panel][data-ready="true"]');
     engineBytes = Math.max(engineBytes, await weigh(finished.filter((r) => r.url().includes('/pagefind/'))));
-    const wasm = await Promise.all(finished.filter((r) => /\/wasm\.[\w-]+\.pagefind$/.test(r.url())).map((r) => r.sizes().then((s) => s.responseBodySize)));
+    const wasm = await Promise.all(
+      finished
+        .filter((r) => /\/wasm\.[\w-]+\.pagefind$/.test(r.url()))
+        .map((r) => r.sizes().then((s) => s.responseBodySize)),
+    );
     engineLoads = Math.max(engineLoads, wasm.filter((b) => b > 0).length);
-    wasmBytes = Math.max(wasmBytes, wasm.reduce((a, b) => a + b, 0));
+    wasmBytes = Math.max(
+      wasmBytes,
+      wasm.reduce((a, b) => a + b, 0),
+    );
     // Timed inside the page (the search panel's performance measure): from the end of the typing pause, or the
     // press of Enter, to results on screen; and from the last keystroke, which adds the 300 ms pause.
     const run = async (text: string) => {
@@ -206,9 +295,15 @@ async function browserFigures(out: string, tls?: Tls) {
       await page.locator('#q-all').fill(text);
       // Wait for the measure of this very query: opening the filters also searches again for the one before. Polled
       // every 50 ms rather than every frame, to leave the page's thread to the search.
-      await page.waitForFunction((t) => performance.getEntriesByName('search').some((m) => (m as PerformanceMeasure).detail?.query === t), text, { polling: 50 });
+      await page.waitForFunction(
+        (t) => performance.getEntriesByName('search').some((m) => (m as PerformanceMeasure).detail?.query === t),
+        text,
+        { polling: 50 },
+      );
       const { ms, typedMs, phases } = await page.evaluate((t) => {
-        const m = performance.getEntriesByName('search').findLast((e) => (e as PerformanceMeasure).detail?.query === t) as PerformanceMeasure;
+        const m = performance
+          .getEntriesByName('search')
+          .findLast((e) => (e as PerformanceMeasure).detail?.query === t) as PerformanceMeasure;
         const detail = m.detail as { sinceTyping: number; phases: { search: number; data: number } };
         return { ms: m.duration, typedMs: detail.sinceTyping, phases: detail.phases };
       }, text);
@@ -240,7 +335,11 @@ async function browserFigures(out: string, tls?: Tls) {
     await server.stop();
     return { engineBytes, engineLoads, wasmBytes, search, latency: latency(search), pages: {} };
   }
-  const firstOf = (folder: string) => readdirSync(join(out, folder)).find((f) => f !== 'page' && f !== 'index.html' && !f.endsWith('.xml') && existsSync(join(out, folder, f, 'index.html')));
+  const firstOf = (folder: string) =>
+    readdirSync(join(out, folder)).find(
+      (f) =>
+        f !== 'page' && f !== 'index.html' && !f.endsWith('.xml') && existsSync(join(out, folder, f, 'index.html')),
+    );
   const templates: Record<string, string> = {
     home: '/',
     newsList: '/news/',
@@ -258,7 +357,10 @@ async function browserFigures(out: string, tls?: Tls) {
     page.on('requestfinished', (r) => finished.push(r));
     await page.goto(base + path);
     await page.waitForLoadState('networkidle');
-    pages[name] = { bytes: await weigh(finished), scripts: finished.filter((r) => r.resourceType() === 'script').length };
+    pages[name] = {
+      bytes: await weigh(finished),
+      scripts: finished.filter((r) => r.resourceType() === 'script').length,
+    };
     await context.close();
   }
   await browser.close();
@@ -270,14 +372,24 @@ async function browserFigures(out: string, tls?: Tls) {
 function latency(search: { coldMs: number; warmMs: number }[]) {
   const cold = search.map((s) => s.coldMs);
   const warm = search.map((s) => s.warmMs);
-  return { coldP50: percentile(cold, 50), coldP95: percentile(cold, 95), warmP50: percentile(warm, 50), warmP95: percentile(warm, 95) };
+  return {
+    coldP50: percentile(cold, 50),
+    coldP95: percentile(cold, 95),
+    warmP50: percentile(warm, 50),
+    warmP95: percentile(warm, 95),
+  };
 }
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), `czzx-bench-${DOCS}-`));
   // The output folder is the publish step's staging build (src/lib/publish/), so the publish figures reuse these builds.
   const out = join(dir, 'site', 'build');
-  const env = { CONTENT_DIR: join(dir, 'content'), OUT_DIR: out, ASTRO_CACHE_DIR: join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = {
+    CONTENT_DIR: join(dir, 'content'),
+    OUT_DIR: out,
+    ASTRO_CACHE_DIR: join(dir, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   console.log(`Synthetic archive of ${DOCS} documents in ${dir}`);
   const counts = generateArchive(dir, DOCS, join(ROOT, 'content'));
   // The archive just written is flushed to disk before the build is timed: a real archive has been on disk for years,
@@ -300,7 +412,12 @@ async function main() {
   const browserData = await browserFigures(out);
   const tls = localCert(dir);
   const searchHttp2 = tls ? (await browserFigures(out, tls)).search : undefined;
-  const publishFigures = await cmsSaveToLive(env, join(dir, 'site'), join(dir, 'content'), readdirSync(join(dir, 'content/news')).sort().at(-2)!);
+  const publishFigures = await cmsSaveToLive(
+    env,
+    join(dir, 'site'),
+    join(dir, 'content'),
+    readdirSync(join(dir, 'content/news')).sort().at(-2)!,
+  );
   const htmlPages = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
   const sec = (n: number) => +n.toFixed(1);
   const MB = (b: number) => Math.round(b / 1048576);
@@ -328,7 +445,14 @@ async function main() {
       parts: built.parts,
       postBuildSeconds: sec(built.postBuildSeconds),
     },
-    rebuildAfterOneEdit: { seconds: sec(rebuild.seconds), peakMB: MB(rebuild.peakBytes), indexSeconds: sec(rebuilt.indexSeconds), reusedParts: rebuilt.reused, parts: rebuilt.parts, reusedPages: rebuilt.reusedPages },
+    rebuildAfterOneEdit: {
+      seconds: sec(rebuild.seconds),
+      peakMB: MB(rebuild.peakBytes),
+      indexSeconds: sec(rebuilt.indexSeconds),
+      reusedParts: rebuilt.reused,
+      parts: rebuilt.parts,
+      reusedPages: rebuilt.reusedPages,
+    },
     publish: publishFigures,
     outputMB: +(outputBytes / 1048576).toFixed(1),
     indexMB: +(indexBytes / 1048576).toFixed(1),
@@ -339,39 +463,70 @@ async function main() {
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   const resultFile = join(ROOT, `bench-results/bench-${DOCS}.json`);
   // The search index before and after a change: the run before this one, when its figures are still there.
-  const before = existsSync(resultFile) ? (JSON.parse(readFileSync(resultFile, 'utf8')) as { searchIndexMB?: number; indexMB?: number }) : undefined;
+  const before = existsSync(resultFile)
+    ? (JSON.parse(readFileSync(resultFile, 'utf8')) as { searchIndexMB?: number; indexMB?: number })
+    : undefined;
   writeFileSync(resultFile, JSON.stringify(result, null, 2));
   const r = result;
   console.log(`\n| figure | value |\n|---|---|`);
-  console.log(`| documents (news/proposals/voices/reviews/members) | ${DOCS} (${counts.news}/${counts.proposals}/${counts.voices}/${counts.reviews}/${counts.members}), ${htmlPages} pages |`);
-  console.log(`| full build (pages + search index + link check) | ${r.build.seconds} s, ${r.build.secondsPer1000} s per 1,000 docs, peak ${r.build.peakMB} MB (of which ${r.build.peakStagedMB} MB staged in shared memory) |`);
+  console.log(
+    `| documents (news/proposals/voices/reviews/members) | ${DOCS} (${counts.news}/${counts.proposals}/${counts.voices}/${counts.reviews}/${counts.members}), ${htmlPages} pages |`,
+  );
+  console.log(
+    `| full build (pages + search index + link check) | ${r.build.seconds} s, ${r.build.secondsPer1000} s per 1,000 docs, peak ${r.build.peakMB} MB (of which ${r.build.peakStagedMB} MB staged in shared memory) |`,
+  );
   console.log(`| Astro pages | ${r.build.pagesSeconds} s, peak ${r.build.peakWithoutPagefindMB} MB (Node) |`);
-  console.log(`| Pagefind index | ${r.index.seconds} s for ${r.index.pages} pages in ${r.index.parts} part(s), ${r.index.secondsPer1000} s per 1,000 docs, peak ${r.index.peakMB} MB |`);
-  console.log(`| of which while the pages were rendered | ${r.index.earlyParts} part(s) in ${r.index.earlySeconds} s; the index step after the pages ${r.index.afterPagesSeconds} s |`);
+  console.log(
+    `| Pagefind index | ${r.index.seconds} s for ${r.index.pages} pages in ${r.index.parts} part(s), ${r.index.secondsPer1000} s per 1,000 docs, peak ${r.index.peakMB} MB |`,
+  );
+  console.log(
+    `| of which while the pages were rendered | ${r.index.earlyParts} part(s) in ${r.index.earlySeconds} s; the index step after the pages ${r.index.afterPagesSeconds} s |`,
+  );
   console.log(`| index and link check side by side | ${r.index.postBuildSeconds} s |`);
   const re = r.rebuildAfterOneEdit;
-  console.log(`| rebuild after one edited story | ${re.seconds} s (${re.reusedPages} of ${htmlPages} pages reused; index ${re.indexSeconds} s, ${re.reusedParts} of ${re.parts} parts reused) |`);
+  console.log(
+    `| rebuild after one edited story | ${re.seconds} s (${re.reusedPages} of ${htmlPages} pages reused; index ${re.indexSeconds} s, ${re.reusedParts} of ${re.parts} parts reused) |`,
+  );
   const p = r.publish;
-  console.log(`| CMS save → page live (npm run publish, nginx) | ${p.saveToLiveSeconds} s (build ${p.buildSeconds} s, publish ${p.publishSeconds} s; ${p.linkedFiles} files hard-linked, ${p.copiedFiles} copied; first publish ${p.firstPublishSeconds} s) |`);
+  console.log(
+    `| CMS save → page live (npm run publish, nginx) | ${p.saveToLiveSeconds} s (build ${p.buildSeconds} s, publish ${p.publishSeconds} s; ${p.linkedFiles} files hard-linked, ${p.copiedFiles} copied; first publish ${p.firstPublishSeconds} s) |`,
+  );
   console.log(`| output / index size | ${mb(outputBytes)} / ${mb(indexBytes)} |`);
-  console.log(`| of which the search index itself (words, fragments, filters, metadata of every part) | ${mb(searchIndexBytes)} |`);
-  if (before?.searchIndexMB) console.log(`| search index, the previous run → this one | ${before.indexMB} → ${r.indexMB} MB (itself ${before.searchIndexMB} → ${r.searchIndexMB} MB) |`);
+  console.log(
+    `| of which the search index itself (words, fragments, filters, metadata of every part) | ${mb(searchIndexBytes)} |`,
+  );
+  if (before?.searchIndexMB)
+    console.log(
+      `| search index, the previous run → this one | ${before.indexMB} → ${r.indexMB} MB (itself ${before.searchIndexMB} → ${r.searchIndexMB} MB) |`,
+    );
   console.log(`| search engine loaded with /search/ (Pagefind JS, WASM, metadata) | ${kb(browserData.engineBytes)} |`);
-  console.log(`| Pagefind's engine (WASM) per page load | ${browserData.engineLoads} download(s), ${kb(browserData.wasmBytes)} |`);
+  console.log(
+    `| Pagefind's engine (WASM) per page load | ${browserData.engineLoads} download(s), ${kb(browserData.wasmBytes)} |`,
+  );
   const l = browserData.latency;
-  console.log(`| search latency p50 / p95, cold and warm (ms from the typing pause to results) | cold ${l.coldP50} / ${l.coldP95} ms, warm ${l.warmP50} / ${l.warmP95} ms |`);
+  console.log(
+    `| search latency p50 / p95, cold and warm (ms from the typing pause to results) | cold ${l.coldP50} / ${l.coldP95} ms, warm ${l.warmP50} / ${l.warmP95} ms |`,
+  );
   // The target of issue 22: every first query on a cold cache within 300 KB, whatever it loads (converter, sound table).
   const heaviest = browserData.search.reduce((a, b) => (b.coldBytes > a.coldBytes ? b : a));
-  console.log(`| heaviest cold first query (target ≤ 300 KB) | ${kb(heaviest.coldBytes)} (“${heaviest.query}”) ${heaviest.coldBytes <= 300 * 1024 ? 'within' : 'OVER'} |`);
+  console.log(
+    `| heaviest cold first query (target ≤ 300 KB) | ${kb(heaviest.coldBytes)} (“${heaviest.query}”) ${heaviest.coldBytes <= 300 * 1024 ? 'within' : 'OVER'} |`,
+  );
   console.log('| search: ms from the typing pause to results (ms from the last keystroke) | |');
   for (const q of browserData.search) {
-    console.log(`| search “${q.query}” cold / warm / with filter counts | ${kb(q.coldBytes)} in ${q.coldMs} (${q.coldTypedMs}) ms / ${kb(q.warmBytes)} in ${q.warmMs} (${q.warmTypedMs}) ms, of which search ${q.warmSearchMs} + data ${q.warmDataMs} / ${q.countedMs} ms |`);
+    console.log(
+      `| search “${q.query}” cold / warm / with filter counts | ${kb(q.coldBytes)} in ${q.coldMs} (${q.coldTypedMs}) ms / ${kb(q.warmBytes)} in ${q.warmMs} (${q.warmTypedMs}) ms, of which search ${q.warmSearchMs} + data ${q.warmDataMs} / ${q.countedMs} ms |`,
+    );
   }
   if (searchHttp2) {
     console.log('| over HTTP/2 and TLS, as nginx ships it | |');
-    for (const q of searchHttp2) console.log(`| search “${q.query}” cold / warm over HTTP/2 | ${q.coldMs} ms / ${q.warmMs} (${q.warmTypedMs}) ms, of which search ${q.warmSearchMs} + data ${q.warmDataMs} |`);
+    for (const q of searchHttp2)
+      console.log(
+        `| search “${q.query}” cold / warm over HTTP/2 | ${q.coldMs} ms / ${q.warmMs} (${q.warmTypedMs}) ms, of which search ${q.warmSearchMs} + data ${q.warmDataMs} |`,
+      );
   } else console.log('| over HTTP/2 | not measured: openssl is needed for a local certificate |');
-  for (const [name, p] of Object.entries(browserData.pages)) console.log(`| page ${name} | ${kb(p.bytes)} transferred, ${p.scripts} scripts |`);
+  for (const [name, p] of Object.entries(browserData.pages))
+    console.log(`| page ${name} | ${kb(p.bytes)} transferred, ${p.scripts} scripts |`);
   console.log(`\nJSON: bench-results/bench-${DOCS}.json`);
   if (!KEEP) rmSync(dir, { recursive: true, force: true });
 }

@@ -17,13 +17,20 @@ export interface SearchRecordData {
   sort: string;
 }
 
-const getSynonyms: () => Promise<SynonymGroup[]> = memo(async () => (await getTaxonomy('synonyms')).map((s) => [s.name, ...s.terms]));
+const getSynonyms: () => Promise<SynonymGroup[]> = memo(async () =>
+  (await getTaxonomy('synonyms')).map((s) => [s.name, ...s.terms]),
+);
 
 type Kind = keyof typeof KIND_LABELS;
 
 /** 栏目 and 年份 of any page; a page without a date (a member's, a unit's) has no year. */
 function baseFilters(kind: Kind, date?: Date | string): [FilterName, string][] {
-  return date === undefined ? [['kind', KIND_LABELS[kind]]] : [['kind', KIND_LABELS[kind]], ['year', String(beijingYear(date))]];
+  return date === undefined
+    ? [['kind', KIND_LABELS[kind]]]
+    : [
+        ['kind', KIND_LABELS[kind]],
+        ['year', String(beijingYear(date))],
+      ];
 }
 
 async function record(
@@ -44,7 +51,16 @@ async function record(
   },
 ): Promise<SearchRecordData> {
   const day = o.date === undefined ? undefined : typeof o.date === 'string' ? o.date : beijingDay(o.date);
-  const keys = searchKeys({ title: o.title, people: o.people, number: o.number, text: o.text, terms: [...(o.people ?? []), ...(o.terms ?? [])] }, await getSynonyms());
+  const keys = searchKeys(
+    {
+      title: o.title,
+      people: o.people,
+      number: o.number,
+      text: o.text,
+      terms: [...(o.people ?? []), ...(o.terms ?? [])],
+    },
+    await getSynonyms(),
+  );
   return {
     filters: baseFilters(kind, o.date).concat(o.filters ?? []),
     // The keys are metadata, which Pagefind (since 1.5) searches but never puts into excerpts; `keys` also lets the
@@ -52,7 +68,15 @@ async function record(
     // take it from the heading, which the indexed copy splits into words (segment.ts), and would then rank every page
     // with a query word in its title first (any "建议" for 科技服务 建议). 栏目 and 办理状态 are read from the filters,
     // not metadata, so their words (提案与答复, 办理中) match no query.
-    meta: { title: o.title, ...(day ? { date: day } : {}), keys: keys.strong, ...(keys.weak ? { terms: keys.weak } : {}), ...(keys.sounds ? { sounds: keys.sounds } : {}), ...(o.names?.length ? { names: namesMeta(o.names) } : {}), ...(o.meta ?? {}) },
+    meta: {
+      title: o.title,
+      ...(day ? { date: day } : {}),
+      keys: keys.strong,
+      ...(keys.weak ? { terms: keys.weak } : {}),
+      ...(keys.sounds ? { sounds: keys.sounds } : {}),
+      ...(o.names?.length ? { names: namesMeta(o.names) } : {}),
+      ...(o.meta ?? {}),
+    },
     // Same-day items (proposals share a submission day) are ordered by number so the order is stable.
     sort: sortKey(o.date ?? UNDATED_SORT_DAY) + (o.number ? ` ${o.number}` : ''),
   };
@@ -63,7 +87,12 @@ const sortKey = (d: Date | string) => (typeof d === 'string' ? `${d}T00:00:00+08
 /** The 报纸期次 and 报纸版次 filters of a story printed in the paper (none for one that was not). */
 async function paperFilters(kind: 'news' | 'voices', id: string): Promise<[FilterName, string][]> {
   const at = await getPlacement(kind, id);
-  return at ? [['issue', `第${at.issue.number}期`], ['paperpage', `第${at.page.number}版`]] : [];
+  return at
+    ? [
+        ['issue', `第${at.issue.number}期`],
+        ['paperpage', `第${at.page.number}版`],
+      ]
+    : [];
 }
 
 /** Search record of a news brief. */
@@ -80,7 +109,12 @@ export async function newsRecord(d: NewsData, bodyText: string, id: string) {
 
 /** Search record of a work review. */
 export async function reviewRecord(d: ReviewData, bodyText: string) {
-  return record('reviews', { title: d.title, date: d.date, text: `${d.editorNote} ${bodyText}`, meta: { summary: d.editorNote.slice(0, 120) } });
+  return record('reviews', {
+    title: d.title,
+    date: d.date,
+    text: `${d.editorNote} ${bodyText}`,
+    meta: { summary: d.editorNote.slice(0, 120) },
+  });
 }
 
 /** Search record of a member voice, findable by its author's name in pinyin. */
@@ -109,7 +143,11 @@ export const UNDATED_SORT_DAY = '2000-01-01';
  * Notes, before rendering, the year each page of a route is indexed under (the year of its record's sort key), so the
  * build renders the index part by part (src/lib/search/render-order.ts). `base` is the route's path (`/news/`).
  */
-export function noteSearchYears<T extends { id: string }>(base: string, items: readonly T[], date: (item: T) => Date | string): void {
+export function noteSearchYears<T extends { id: string }>(
+  base: string,
+  items: readonly T[],
+  date: (item: T) => Date | string,
+): void {
   notePageYears(items.map((i) => [`${base}${i.id}/`, beijingYear(date(i))] as const));
 }
 
@@ -118,7 +156,13 @@ export async function memberRecord(d: MemberData, bodyText: string) {
   const l = await getLookups();
   const committee = d.committee ? l.committees.get(d.committee)?.name : undefined;
   const terms = [d.role, l.sectors.get(d.sector)?.name ?? '', committee ?? ''];
-  return record('members', { title: d.name, text: `${d.bio} ${bodyText}`, people: [d.name], terms, meta: { summary: d.bio } });
+  return record('members', {
+    title: d.name,
+    text: `${d.bio} ${bodyText}`,
+    people: [d.name],
+    terms,
+    meta: { summary: d.bio },
+  });
 }
 
 /** A handling unit's page (`/units/<id>/`): found by its full and short names; it has no date, like a member's. */
@@ -127,7 +171,13 @@ export async function unitRecord(unit: { name: string; shortName?: string | unde
   const summary = `共 ${proposals} 件公开提案`; // as the page says it
   // The short name (市卫健委) is the unit's own name as much as its title: without it ranked like the title, the
   // proposals whose reply headings name the unit outranked its page for 卫健委.
-  return record('units', { title: unit.name, text: names.join(' '), terms: names, names: unit.shortName ? [unit.shortName] : [], meta: { summary } });
+  return record('units', {
+    title: unit.name,
+    text: names.join(' '),
+    terms: names,
+    names: unit.shortName ? [unit.shortName] : [],
+    meta: { summary },
+  });
 }
 
 /** Every unit a proposal names: lead, co-handling, joint and replying units. */
@@ -162,11 +212,23 @@ export async function proposalRecord(d: ProposalData, bodyText: string) {
     date: d.submitted,
     number: d.number,
     people,
-    text: [bodyText, ...d.replies.map((r) => r.body), d.rehandling?.reason ?? '', ...(d.rehandling?.replies ?? []).map((r) => r.body), ...unitNames, d.collective ?? ''].join(' '),
+    text: [
+      bodyText,
+      ...d.replies.map((r) => r.body),
+      d.rehandling?.reason ?? '',
+      ...(d.rehandling?.replies ?? []).map((r) => r.body),
+      ...unitNames,
+      d.collective ?? '',
+    ].join(' '),
     terms: [...unitNames, d.collective ?? '', l.categories.get(d.category)!.name],
     filters,
     // 主办单位 for the result's line of facts (案号 · 提案人 · 主办单位 · 状态); the status comes from the filters.
-    meta: { number: d.number, author: d.collective ?? people.join('、'), lead: d.leadUnits.map((u) => unitLabel(l, u)).join('、'), summary: bodyText.slice(0, 100) },
+    meta: {
+      number: d.number,
+      author: d.collective ?? people.join('、'),
+      lead: d.leadUnits.map((u) => unitLabel(l, u)).join('、'),
+      summary: bodyText.slice(0, 100),
+    },
   });
 }
 
@@ -184,7 +246,8 @@ function orderValues(name: FilterName, values: FilterValue[], sessionRank: Map<s
   const n = (v: string) => Number(/\d+/.exec(v)?.[0] ?? 0);
   if (name === 'issue') return values.sort((a, b) => n(b.value) - n(a.value));
   if (name === 'paperpage') return values.sort((a, b) => n(a.value) - n(b.value));
-  if (name === 'session') return values.sort((a, b) => (sessionRank.get(b.value) ?? 0) - (sessionRank.get(a.value) ?? 0));
+  if (name === 'session')
+    return values.sort((a, b) => (sessionRank.get(b.value) ?? 0) - (sessionRank.get(a.value) ?? 0));
   return values.sort((a, b) => pinyinOrder.compare(a.value, b.value));
 }
 
@@ -193,29 +256,47 @@ function orderValues(name: FilterName, values: FilterValue[], sessionRank: Map<s
  * way the pages' search records are, so the search form can offer its choices without loading Pagefind's filter
  * index (150 KB and most of a second per query at 20,000 documents).
  */
-export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<FilterName, FilterValue[]>>> = memo(async () => {
-  const all = new Map<FilterName, Map<string, number>>();
-  const proposals = new Map<FilterName, Map<string, number>>();
-  const adder = (counts: typeof all) => ([name, value]: [FilterName, string]) => {
-    const m = counts.get(name) ?? counts.set(name, new Map()).get(name)!;
-    m.set(value, (m.get(value) ?? 0) + 1);
-  };
-  const add = adder(all);
-  const addProposal = adder(proposals);
-  for (const e of await getNews()) [...baseFilters('news', e.data.date), ...(await paperFilters('news', e.id))].forEach(add);
-  for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
-  for (const e of await getVoices()) [...baseFilters('voices', e.data.date), ...(await paperFilters('voices', e.id))].forEach(add);
-  (await getMembers()).forEach(() => baseFilters('members').forEach(add));
-  (await getTaxonomy('units')).forEach(() => baseFilters('units').forEach(add));
-  for (const e of await getProposals()) {
-    const filters = [...baseFilters('proposals', e.data.submitted), ...(await proposalFilters(e.data))];
-    filters.forEach(add);
-    filters.forEach(addProposal);
-  }
-  const sessionRank = new Map([...(await getLookups()).sessions.values()].map((x) => [sessionShortName(x.term, x.meeting), x.term * 100 + x.meeting]));
-  const lists = (counts: typeof all) =>
-    Object.fromEntries(
-      SEARCH_FILTERS.map(({ name }) => [name, orderValues(name, [...(counts.get(name) ?? [])].map(([value, count]) => ({ value, count })), sessionRank)]),
-    ) as Record<FilterName, FilterValue[]>;
-  return { all: lists(all), proposals: lists(proposals) };
-});
+export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<FilterName, FilterValue[]>>> = memo(
+  async () => {
+    const all = new Map<FilterName, Map<string, number>>();
+    const proposals = new Map<FilterName, Map<string, number>>();
+    const adder =
+      (counts: typeof all) =>
+      ([name, value]: [FilterName, string]) => {
+        const m = counts.get(name) ?? counts.set(name, new Map()).get(name)!;
+        m.set(value, (m.get(value) ?? 0) + 1);
+      };
+    const add = adder(all);
+    const addProposal = adder(proposals);
+    for (const e of await getNews())
+      [...baseFilters('news', e.data.date), ...(await paperFilters('news', e.id))].forEach(add);
+    for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
+    for (const e of await getVoices())
+      [...baseFilters('voices', e.data.date), ...(await paperFilters('voices', e.id))].forEach(add);
+    (await getMembers()).forEach(() => baseFilters('members').forEach(add));
+    (await getTaxonomy('units')).forEach(() => baseFilters('units').forEach(add));
+    for (const e of await getProposals()) {
+      const filters = [...baseFilters('proposals', e.data.submitted), ...(await proposalFilters(e.data))];
+      filters.forEach(add);
+      filters.forEach(addProposal);
+    }
+    const sessionRank = new Map(
+      [...(await getLookups()).sessions.values()].map((x) => [
+        sessionShortName(x.term, x.meeting),
+        x.term * 100 + x.meeting,
+      ]),
+    );
+    const lists = (counts: typeof all) =>
+      Object.fromEntries(
+        SEARCH_FILTERS.map(({ name }) => [
+          name,
+          orderValues(
+            name,
+            [...(counts.get(name) ?? [])].map(([value, count]) => ({ value, count })),
+            sessionRank,
+          ),
+        ]),
+      ) as Record<FilterName, FilterValue[]>;
+    return { all: lists(all), proposals: lists(proposals) };
+  },
+);

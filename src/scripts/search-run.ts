@@ -16,7 +16,10 @@ export const RERANK_DEPTH = 20;
  * weigh like a heading, and so do `names` (a unit's short name), `terms` (tags, names, synonyms) like text, `sounds` (for slips) a little, and the date, which
  * Pagefind also searches, not.
  */
-const OPTIONS = { excerptLength: 36, ranking: { metaWeights: { keys: 4, names: 4, terms: 1, sounds: 0.5, date: 0, summary: 0.5 } } };
+const OPTIONS = {
+  excerptLength: 36,
+  ranking: { metaWeights: { keys: 4, names: 4, terms: 1, sounds: 0.5, date: 0, summary: 0.5 } },
+};
 /**
  * How many results of a search whose text must be checked (a quoted phrase with symbols, a slip) are loaded to check:
  * each costs a fragment (2-4 KB), and the first query should stay under 300 KB on a cold cache.
@@ -33,7 +36,9 @@ let loading: Promise<Search> | undefined;
 /** Pagefind over the parts listed in `/pagefind/parts.json`, started once per page. */
 export function loadPagefind(): Promise<Search> {
   loading ??= (async () => {
-    const manifest = await fetch('/pagefind/parts.json').then((r) => (r.ok ? (r.json() as Promise<{ parts: PartEntry[] }>) : { parts: [] }));
+    const manifest = await fetch('/pagefind/parts.json').then((r) =>
+      r.ok ? (r.json() as Promise<{ parts: PartEntry[] }>) : { parts: [] },
+    );
     return { pf: await startEngine(manifest.parts, OPTIONS), parts: manifest.parts };
   })();
   return loading;
@@ -106,7 +111,11 @@ const NOTHING: PagefindSearch = { results: [], filters: {}, unfilteredResultCoun
  * orders each part on its own and the merged list interleaves them by position, so each part is asked alone and the
  * answers are joined newest part first (parts are runs of whole years, so that order is the date order).
  */
-async function searchParts(search: Search, text: string | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<PagefindSearch> {
+async function searchParts(
+  search: Search,
+  text: string | null,
+  o: { filters: Filters; sort?: Record<string, string> },
+): Promise<PagefindSearch> {
   const { pf, parts } = search;
   const usable = await partsFor(search, text);
   if (usable.length === 0) return NOTHING;
@@ -115,7 +124,11 @@ async function searchParts(search: Search, text: string | null, o: { filters: Fi
     return pf.search(text, { ...o, filters: { ...o.filters, ...only } });
   }
   const each = await Promise.all(usable.map((p) => pf.search(text, { ...o, filters: { ...o.filters, part: p.id } })));
-  return { results: each.flatMap((s) => s.results), filters: sumCounts(each.map((s) => s.filters)), unfilteredResultCount: each.reduce((n, s) => n + s.unfilteredResultCount, 0) };
+  return {
+    results: each.flatMap((s) => s.results),
+    filters: sumCounts(each.map((s) => s.filters)),
+    unfilteredResultCount: each.reduce((n, s) => n + s.unfilteredResultCount, 0),
+  };
 }
 
 /** What a search found; `spelled` when it found it by the sound of a Chinese query (a slip, see sounds.ts). */
@@ -129,7 +142,11 @@ const CHINESE = /^\p{Script=Han}{2,}$/u;
  * results kept, so the number stated is the number listed. A Chinese query that finds nothing is searched again by
  * its sound, in case a character was a slip of the input method (对伍 for 队伍).
  */
-export async function searchQuery(search: Search, query: Query | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<Found> {
+export async function searchQuery(
+  search: Search,
+  query: Query | null,
+  o: { filters: Filters; sort?: Record<string, string> },
+): Promise<Found> {
   if (!query) return searchParts(search, null, o);
   let found = NOTHING;
   let joined: Attempt | undefined;
@@ -150,13 +167,19 @@ export async function searchQuery(search: Search, query: Query | null, o: { filt
   if (!spelled) return found;
   // Pagefind falls back to words that begin the query when none begins with it (meiyou for meiyouzhezhong…): only
   // pages with a key spelled as the query are kept.
-  const keyed = (d: PagefindData) => `${d.meta.keys ?? ''} ${d.meta.sounds ?? ''}`.split(' ').some((k) => k.startsWith(spelled));
+  const keyed = (d: PagefindData) =>
+    `${d.meta.keys ?? ''} ${d.meta.sounds ?? ''}`.split(' ').some((k) => k.startsWith(spelled));
   // The best RERANK_DEPTH by sound, not CHECK_DEPTH: a slip's results are a guess, shown as one, and the searches
   // before it have loaded their own fragments (对伍 at 20,000 documents: 304 KB checking 40, within 300 checking 20).
   return { ...(await checked(await searchParts(search, spelled, o), keyed, RERANK_DEPTH)), spelled };
 }
 
-async function attempt(search: Search, a: Attempt, o: { filters: Filters; sort?: Record<string, string> }, depth: number): Promise<PagefindSearch> {
+async function attempt(
+  search: Search,
+  a: Attempt,
+  o: { filters: Filters; sort?: Record<string, string> },
+  depth: number,
+): Promise<PagefindSearch> {
   const found = await searchParts(search, a.text, o);
   const mustHold = a.mustHold;
   if (mustHold === undefined) return found;
@@ -164,16 +187,26 @@ async function attempt(search: Search, a: Attempt, o: { filters: Filters; sort?:
 }
 
 /** The best `depth` results, loaded, that pass `keep` (a quoted phrase held, a key spelled as the query). */
-async function checked(found: PagefindSearch, keep: (d: PagefindData) => boolean, depth: number): Promise<PagefindSearch> {
+async function checked(
+  found: PagefindSearch,
+  keep: (d: PagefindData) => boolean,
+  depth: number,
+): Promise<PagefindSearch> {
   const head = await Promise.all(found.results.slice(0, depth).map(async (r) => ({ r, d: await r.data() })));
   const kept = head.filter(({ d }) => keep(d));
   const counts: Counts = {};
   for (const { d } of kept) addFilters(counts, d);
-  return { results: kept.map(({ r, d }) => ({ ...r, data: () => Promise.resolve(d) })), filters: counts, totalFilters: counts, unfilteredResultCount: kept.length };
+  return {
+    results: kept.map(({ r, d }) => ({ ...r, data: () => Promise.resolve(d) })),
+    filters: counts,
+    totalFilters: counts,
+    unfilteredResultCount: kept.length,
+  };
 }
 
 function addFilters(counts: Counts, d: PagefindData): void {
-  for (const [name, values] of Object.entries(d.filters)) for (const v of values) (counts[name] ??= {})[v] = (counts[name][v] ?? 0) + 1;
+  for (const [name, values] of Object.entries(d.filters))
+    for (const v of values) (counts[name] ??= {})[v] = (counts[name][v] ?? 0) + 1;
 }
 
 /** A search's results followed by the checked (loaded) results of another that it lacks, with their counts added. */
@@ -183,5 +216,10 @@ async function join(first: PagefindSearch, more: PagefindSearch): Promise<Pagefi
   if (added.length === 0) return first;
   const counts = sumCounts([first.filters]);
   for (const r of added) addFilters(counts, await r.data());
-  return { ...first, results: [...first.results, ...added], filters: counts, unfilteredResultCount: first.unfilteredResultCount + added.length };
+  return {
+    ...first,
+    results: [...first.results, ...added],
+    filters: counts,
+    unfilteredResultCount: first.unfilteredResultCount + added.length,
+  };
 }

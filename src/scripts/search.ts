@@ -134,14 +134,16 @@ class SearchPanel {
     for (const n of this.filterNames) {
       const sel = this.select(n);
       if (sel) {
-        if (s.filters[n] && ![...sel.options].some((o) => o.value === s.filters[n])) sel.add(new Option(s.filters[n]!, s.filters[n]));
+        if (s.filters[n] && ![...sel.options].some((o) => o.value === s.filters[n]))
+          sel.add(new Option(s.filters[n]!, s.filters[n]));
         sel.value = s.filters[n] ?? '';
       }
     }
     const sort = this.select('sort');
     if (sort) sort.value = s.sort === 'date' ? 'date' : '';
     // Show the filter controls when a filter or sort is in use, so the reader sees why results are narrowed.
-    if (Object.keys(s.filters).length || s.sort === 'date') this.form.querySelector('details')?.setAttribute('open', '');
+    if (Object.keys(s.filters).length || s.sort === 'date')
+      this.form.querySelector('details')?.setAttribute('open', '');
   }
 
   /** Reads the form into a state. */
@@ -151,14 +153,22 @@ class SearchPanel {
       const v = this.select(n)?.value;
       if (v) filters[n] = v;
     }
-    return { q: this.input.value.trim(), filters, sort: this.select('sort')?.value === 'date' ? 'date' : 'relevance', page };
+    return {
+      q: this.input.value.trim(),
+      filters,
+      sort: this.select('sort')?.value === 'date' ? 'date' : 'relevance',
+      page,
+    };
   }
 
   /** What Pagefind is asked for a state; `key` tells two requests for the same results apart from others. */
   async request(s: SearchState) {
     // Traditional characters become simplified ones first (the converter loads only for a query that has them).
     const query = parseQuery(await toSimplified(s.q));
-    const options = { filters: { ...s.filters, ...this.fixed }, ...(s.sort === 'date' || !query.text ? { sort: { date: 'desc' as const } } : {}) };
+    const options = {
+      filters: { ...s.filters, ...this.fixed },
+      ...(s.sort === 'date' || !query.text ? { sort: { date: 'desc' as const } } : {}),
+    };
     return { query, options, key: JSON.stringify([query.text, options, this.counting]) };
   }
 
@@ -212,7 +222,8 @@ class SearchPanel {
       this.list.innerHTML = '';
       this.pager.innerHTML = '';
       this.empty.hidden = true;
-      this.status.textContent = this.mode === 'proposals' ? '' : '请输入关键词，可按栏目、年份、届次、类别、承办单位等筛选。';
+      this.status.textContent =
+        this.mode === 'proposals' ? '' : '请输入关键词，可按栏目、年份、届次、类别、承办单位等筛选。';
       this.updateCounts();
       return;
     }
@@ -230,12 +241,24 @@ class SearchPanel {
     // Only a search by relevance is re-ranked; a date-ordered one loads just the page it shows.
     const reranked = s.sort !== 'date' && query.compact !== '';
     const searched = performance.now();
-    const head = reranked ? await Promise.all(found.results.slice(0, RERANK_DEPTH).map(async (r) => ({ r, d: await r.data() }))) : [];
+    const head = reranked
+      ? await Promise.all(found.results.slice(0, RERANK_DEPTH).map(async (r) => ({ r, d: await r.data() })))
+      : [];
     if (run !== this.run) return;
     const loaded = new Map(head.map((x) => [x.r.id, x.d]));
     if (reranked) {
       ordered = [
-        ...rerank(head.map((x) => ({ ...x, title: x.d.meta.title ?? '', content: x.d.content, keys: x.d.meta.keys ?? '', names: x.d.meta.names ?? '', terms: x.d.meta.terms ?? '' })), found.spelled ?? query.compact).map((x) => x.r),
+        ...rerank(
+          head.map((x) => ({
+            ...x,
+            title: x.d.meta.title ?? '',
+            content: x.d.content,
+            keys: x.d.meta.keys ?? '',
+            names: x.d.meta.names ?? '',
+            terms: x.d.meta.terms ?? '',
+          })),
+          found.spelled ?? query.compact,
+        ).map((x) => x.r),
         ...found.results.slice(RERANK_DEPTH),
       ];
     }
@@ -252,14 +275,23 @@ class SearchPanel {
     const what = s.q ? `“${s.q}”` : '所选条件';
     // A slip says so, and what it searched for, so the reader knows why the results do not hold what they typed.
     const sound = found.spelled ? `（没有完全相同的内容，按读音“${found.spelled}”查找）` : '';
-    this.status.textContent = total > 0 ? `${what}共找到 ${total} 条结果${sound}${pages > 1 ? `，第 ${page}/${pages} 页` : ''}` : `没有找到与${what}相关的内容`;
+    this.status.textContent =
+      total > 0
+        ? `${what}共找到 ${total} 条结果${sound}${pages > 1 ? `，第 ${page}/${pages} 页` : ''}`
+        : `没有找到与${what}相关的内容`;
     this.pager.innerHTML = pages > 1 ? this.pagerHtml(s, page, pages) : '';
     // How long the reader waited: for the benchmark (`npm run bench`) and anyone looking in the browser's tools.
     const ended = performance.now();
     // Where the wait went: finding the results (word lookups and Pagefind's search), then loading the data of those
     // re-ranked and shown; and whether the search was begun during the typing pause.
     const phases = { search: searched - started, data: fetched - searched };
-    const detail = { query: s.q, results: total, sinceTyping: typedAt === undefined ? null : ended - typedAt, phases, begunEarly };
+    const detail = {
+      query: s.q,
+      results: total,
+      sinceTyping: typedAt === undefined ? null : ended - typedAt,
+      phases,
+      begunEarly,
+    };
     performance.measure('search', { start: started, end: ended, detail });
   }
 
@@ -269,7 +301,11 @@ class SearchPanel {
     const items: string[] = [];
     if (page > 1) items.push(link(page - 1, '上一页', 'prev'));
     for (let n = Math.max(1, page - 2); n <= Math.min(pages, page + 2); n++) {
-      items.push(n === page ? `<span aria-current="page">${n}</span>` : link(n, `<span class="sr-only">第</span>${n}<span class="sr-only">页</span>`));
+      items.push(
+        n === page
+          ? `<span aria-current="page">${n}</span>`
+          : link(n, `<span class="sr-only">第</span>${n}<span class="sr-only">页</span>`),
+      );
     }
     if (page < pages) items.push(link(page + 1, '下一页', 'next'));
     return `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;

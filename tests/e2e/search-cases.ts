@@ -78,14 +78,32 @@ export const cases: Case[] = [
   { q: 'zhtc', url: P('14-1-0158'), rank: 1, why: 'initials of 智慧停车 (zh-tc)' },
   { q: 'gjz', url: P('14-1-0036'), rank: 3, why: 'initials of 古建筑', shows: '古建筑' },
   // synonyms and abbreviations
-  { q: '发展和改革委员会', url: P('14-3-0123'), rank: 3, why: 'full name of 市发改委', shows: '发改委|发展和改革委员会' },
-  { q: '市场监管局', url: P('14-3-0123'), rank: 3, why: 'abbreviation of 市场监督管理局', shows: '市场监管局|市场监督管理局' },
+  {
+    q: '发展和改革委员会',
+    url: P('14-3-0123'),
+    rank: 3,
+    why: 'full name of 市发改委',
+    shows: '发改委|发展和改革委员会',
+  },
+  {
+    q: '市场监管局',
+    url: P('14-3-0123'),
+    rank: 3,
+    why: 'abbreviation of 市场监督管理局',
+    shows: '市场监管局|市场监督管理局',
+  },
   // The unit's own page first, above the proposals whose replies and opinions name it in headings.
   { q: '卫健委', url: '/units/wjw/', rank: 1, why: 'abbreviation of 卫生健康委员会: the unit’s own page' },
   { q: '市卫健委', url: '/units/wjw/', rank: 1, why: 'a unit’s short name: the unit’s own page' },
   { q: '市科技局', url: '/units/kjj/', rank: 1, why: 'a unit’s short name: the unit’s own page' },
   { q: '卫生健康委员会', url: '/units/wjw/', rank: 1, why: 'a unit’s full name: the unit’s own page' },
-  { q: '农工党', url: P('14-4-0104'), rank: 3, why: 'abbreviation of 中国农工民主党 / 农工党长治市委', shows: '农工党|农工民主党' },
+  {
+    q: '农工党',
+    url: P('14-4-0104'),
+    rank: 3,
+    why: 'abbreviation of 中国农工民主党 / 农工党长治市委',
+    shows: '农工党|农工民主党',
+  },
   // traditional characters (converted with opencc-js at query time)
   { q: '農田', url: P('14-2-0021'), rank: 1, why: 'traditional 农田' },
   { q: '智慧停車', url: P('14-1-0158'), rank: 1, why: 'traditional 智慧停车' },
@@ -104,19 +122,49 @@ export const cases: Case[] = [
   // pinyin and initials of phrases in the text, not the title
   { q: 'gonggong tingche', url: P('14-1-0158'), rank: 1, why: 'pinyin of 公共停车 in the text' },
   { q: 'tcsf', url: P('14-1-0158'), rank: 1, why: 'initials of 停车收费 in the text' },
-  { q: 'rencai duiwu', url: V('2024-09-20-keji-fuwuye-jiasuqi'), rank: 3, why: 'pinyin of 人才队伍 in the text', shows: '人才队伍' },
+  {
+    q: 'rencai duiwu',
+    url: V('2024-09-20-keji-fuwuye-jiasuqi'),
+    rank: 3,
+    why: 'pinyin of 人才队伍 in the text',
+    shows: '人才队伍',
+  },
   { q: 'gjzbh', url: P('14-1-0036'), rank: 1, why: 'initials of 古建筑保护' },
   // tags
-  { q: '有事来商量', url: V('2025-01-14-youshi-laishangliang'), rank: 3, why: 'a tag, in a title too', shows: '有事来商量' },
+  {
+    q: '有事来商量',
+    url: V('2025-01-14-youshi-laishangliang'),
+    rank: 3,
+    why: 'a tag, in a title too',
+    shows: '有事来商量',
+  },
   // The story titled so first; search-trust.spec.ts checks every story tagged so comes before those merely naming it.
   { q: '委员之家', url: N('2025-06-03-xiangyuan-weiyuan-zhijia'), rank: 1, why: 'a tag, in a title too' },
   { q: '委员之家', url: N('2024-10-16-chengxizhuang-dianshang-xiaozhen'), rank: 5, why: 'a tag', shows: '委员之家' },
   // filters and sort
   { q: '建议', url: P('14-3-0123'), rank: 3, why: 'filter by unit', params: { unit: '市科技局' } },
-  { q: '', url: P('14-2-0021'), rank: 3, why: 'filter by category alone', params: { category: '农业农村', kind: '提案与答复' } },
+  {
+    q: '',
+    url: P('14-2-0021'),
+    rank: 3,
+    why: 'filter by category alone',
+    params: { category: '农业农村', kind: '提案与答复' },
+  },
   { q: '', url: P('14-4-0187'), rank: 1, why: 'filter by status', params: { status: '立案' } },
   { q: '', url: P('14-4-0139'), rank: 1, why: 'filter by status', params: { status: '交办' } },
-  { q: '', url: P('13-5-0112'), rank: 3, why: 'filter by session', params: { session: '十三届五次会议', key: '重点提案' } },
-  { q: '', url: P('14-1-0036'), rank: 3, why: 'filter by sector-less collective and year', params: { year: '2022', type: '集体提案' } },
+  {
+    q: '',
+    url: P('13-5-0112'),
+    rank: 3,
+    why: 'filter by session',
+    params: { session: '十三届五次会议', key: '重点提案' },
+  },
+  {
+    q: '',
+    url: P('14-1-0036'),
+    rank: 3,
+    why: 'filter by sector-less collective and year',
+    params: { year: '2022', type: '集体提案' },
+  },
   { q: '建议', url: P(newestProposal), rank: 1, why: 'newest first', params: { sort: 'date', kind: '提案与答复' } },
 ];

@@ -55,7 +55,9 @@ const at = (path: string) => `${base}${path}`;
 
 test('a proposal number in every form finds it first', async ({ page }) => {
   test.setTimeout(300_000); // 56 searches: on a shared 2-core machine, more than the default minute
-  const proposals = of('proposals').filter((_, i) => i % 9 === 0).slice(0, 8);
+  const proposals = of('proposals')
+    .filter((_, i) => i % 9 === 0)
+    .slice(0, 8);
   expect(proposals.length).toBe(8);
   for (const p of proposals) {
     const [term, meeting, serial] = String(p.data['number']).split('-').map(Number) as [number, number, number];
@@ -77,14 +79,18 @@ test('every story of a tag is found by the tag', async ({ page }) => {
   const tags = new Set(of('news').flatMap((d) => (d.data['tags'] as string[]) ?? []));
   expect(tags.size).toBeGreaterThan(2);
   for (const tag of tags) {
-    const tagged = of('news').filter((d) => ((d.data['tags'] as string[]) ?? []).includes(tag)).map((d) => d.url);
+    const tagged = of('news')
+      .filter((d) => ((d.data['tags'] as string[]) ?? []).includes(tag))
+      .map((d) => d.url);
     const { urls, stated } = await allResults(page, { q: tag }, at('/search/'));
     expect(urls.length, tag).toBe(stated[0]);
     for (const u of tagged) expect(urls, `${tag}: ${u}`).toContain(u);
   }
 });
 
-test('a traditional query, typed, loads the index chunks of its simplified form only (and the converter)', async ({ browser }) => {
+test('a traditional query, typed, loads the index chunks of its simplified form only (and the converter)', async ({
+  browser,
+}) => {
   const typed = async (q: string) => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -97,7 +103,10 @@ test('a traditional query, typed, loads the index chunks of its simplified form 
     await expect(page.locator('[data-status]')).toContainText('共找到');
     await page.waitForLoadState('networkidle');
     await context.close();
-    return { chunks: [...new Set(urls.filter((u) => u.endsWith('.pf_index')))].sort(), converter: urls.filter((u) => /\/t2s\.[\w-]+\.js$/.test(u)) };
+    return {
+      chunks: [...new Set(urls.filter((u) => u.endsWith('.pf_index')))].sort(),
+      converter: urls.filter((u) => /\/t2s\.[\w-]+\.js$/.test(u)),
+    };
   };
   const simplified = await typed('农业发展');
   const traditional = await typed('農業發展');
@@ -123,7 +132,9 @@ function generatedQueries(): string[] {
 
 test.describe('200 queries made from the content', () => {
   for (let batch = 0; batch < 8; batch++) {
-    test(`batch ${batch + 1}: excerpts are text the page shows; the count stated is the number listed`, async ({ page }) => {
+    test(`batch ${batch + 1}: excerpts are text the page shows; the count stated is the number listed`, async ({
+      page,
+    }) => {
       test.setTimeout(300_000);
       const queries = generatedQueries();
       expect(queries.length).toBe(200);
@@ -132,7 +143,9 @@ test.describe('200 queries made from the content', () => {
         for (const r of await shownExcerpts(page)) {
           const { text, description } = await visibleIndexedText(page, at(r.url));
           const shown = squeeze(r.excerpt);
-          expect(text.includes(shown) || description.includes(shown), `“${q}”: excerpt of ${r.url}: ${r.excerpt}`).toBe(true);
+          expect(text.includes(shown) || description.includes(shown), `“${q}”: excerpt of ${r.url}: ${r.excerpt}`).toBe(
+            true,
+          );
         }
         const { urls, stated } = await allResults(page, { q }, at('/search/'));
         expect(urls.slice(0, first.length), q).toEqual(first);

@@ -5,7 +5,11 @@ import { cases, type Case } from './search-cases.ts';
 import { searchFor } from './search-support.ts';
 
 /** A Chinese query with no filters: every page ranked above the one wanted must show the query (nothing unrelated). */
-const related = (c: Case) => !c.params && /^\p{Script=Han}{2,}$/u.test(c.q) && !/slip|traditional|abbreviation|full name|collective/.test(c.why) && !c.why.includes(' for ');
+const related = (c: Case) =>
+  !c.params &&
+  /^\p{Script=Han}{2,}$/u.test(c.q) &&
+  !/slip|traditional|abbreviation|full name|collective/.test(c.why) &&
+  !c.why.includes(' for ');
 
 for (const c of cases) {
   test(`${c.q || '(筛选)'} ${JSON.stringify(c.params ?? {})} → ${c.url}: ${c.why}`, async ({ page }) => {
@@ -17,7 +21,10 @@ for (const c of cases) {
     if (shows.length > 0) {
       for (const above of results.slice(0, at)) {
         const html = await (await page.request.get(above)).text();
-        expect(shows.some((s) => html.includes(s)), `${above} ranks above ${c.url} and shows none of ${shows.join(' ')}`).toBe(true);
+        expect(
+          shows.some((s) => html.includes(s)),
+          `${above} ranks above ${c.url} and shows none of ${shows.join(' ')}`,
+        ).toBe(true);
       }
     }
   });
@@ -26,25 +33,31 @@ for (const c of cases) {
 test('filters narrow results and show counts; sort by date orders newest first', async ({ page }) => {
   const results = await searchFor(page, { q: '建议', kind: '提案与答复', sort: 'date' });
   const dates = await page.locator('[data-results] .search-result-meta span:nth-child(2)').allTextContents();
-  const asNumbers = dates.map((d) => Number(d.replace(/(\d+)年(\d+)月(\d+)日/, (_, y, m, dd) => `${y}${m.padStart(2, '0')}${dd.padStart(2, '0')}`)));
+  const asNumbers = dates.map((d) =>
+    Number(d.replace(/(\d+)年(\d+)月(\d+)日/, (_, y, m, dd) => `${y}${m.padStart(2, '0')}${dd.padStart(2, '0')}`)),
+  );
   expect(asNumbers).toEqual([...asNumbers].sort((a, b) => b - a));
   expect(results.every((u) => u.startsWith('/proposals/'))).toBe(true);
   await expect(page.locator('select[name="unit"] option', { hasText: /市科技局（\d+）/ })).toHaveCount(1);
 });
 
-const publicProposals = rawEntries(collections.find((c) => c.name === 'proposals')!).filter((p) => p.data.public !== false);
+const publicProposals = rawEntries(collections.find((c) => c.name === 'proposals')!).filter(
+  (p) => p.data.public !== false,
+);
 const countOf = (label: string) => Number(/（(\d+)）$/.exec(label)?.[1]);
 
-test('the filter choices come with the page, with totals, and Pagefind’s filter index loads only when the filters are opened', async ({ page }) => {
+test('the filter choices come with the page, with totals, and Pagefind’s filter index loads only when the filters are opened', async ({
+  page,
+}) => {
   const filterRequests: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/pagefind/filter/')) filterRequests.push(r.url());
   });
   await searchFor(page, { q: '托育' });
   const kind = page.locator('select[name="kind"]');
-  expect(countOf(await kind.locator('option[value="提案与答复"]').textContent() ?? '')).toBe(publicProposals.length);
+  expect(countOf((await kind.locator('option[value="提案与答复"]').textContent()) ?? '')).toBe(publicProposals.length);
   const key = publicProposals.filter((p) => p.data.key === true).length;
-  expect(countOf(await page.locator('select[name="key"] option[value="重点提案"]').textContent() ?? '')).toBe(key);
+  expect(countOf((await page.locator('select[name="key"] option[value="重点提案"]').textContent()) ?? '')).toBe(key);
   expect(filterRequests, 'no filter index before the reader asks for filters').toEqual([]);
 
   // Opened: the counts become those of the query, and add up to the number of results.
@@ -54,7 +67,9 @@ test('the filter choices come with the page, with totals, and Pagefind’s filte
   const status = page.locator('[data-status]');
   const totals = async () => ({
     found: Number(/共找到 (\d+) 条/.exec((await status.textContent()) ?? '')?.[1]),
-    counted: (await kind.locator('option').allTextContents()).filter((t) => t !== '全部').reduce((n, t) => n + countOf(t), 0),
+    counted: (await kind.locator('option').allTextContents())
+      .filter((t) => t !== '全部')
+      .reduce((n, t) => n + countOf(t), 0),
   });
   await expect
     .poll(async () => {
@@ -69,8 +84,11 @@ test('提案检索 offers the totals of proposals only', async ({ page }) => {
   await page.goto('/proposals/');
   const years = await page.locator('[data-mode="proposals"] select[name="year"] option').allTextContents();
   const byYear = new Map<string, number>();
-  for (const p of publicProposals) byYear.set(String(p.data.submitted).slice(0, 4), (byYear.get(String(p.data.submitted).slice(0, 4)) ?? 0) + 1);
-  expect(years.filter((t) => t !== '全部')).toEqual([...byYear].sort((a, b) => Number(b[0]) - Number(a[0])).map(([y, n]) => `${y}（${n}）`));
+  for (const p of publicProposals)
+    byYear.set(String(p.data.submitted).slice(0, 4), (byYear.get(String(p.data.submitted).slice(0, 4)) ?? 0) + 1);
+  expect(years.filter((t) => t !== '全部')).toEqual(
+    [...byYear].sort((a, b) => Number(b[0]) - Number(a[0])).map(([y, n]) => `${y}（${n}）`),
+  );
 });
 
 test('the search state lives in the URL: typing updates it, the back button restores it', async ({ page }) => {
@@ -87,7 +105,9 @@ test('the search state lives in the URL: typing updates it, the back button rest
 });
 
 // `npm run bench` reads this measure for its search figures, so it must say what the reader typed and waited for.
-test('each search records how long the reader waited, after the pause and since the last keystroke', async ({ page }) => {
+test('each search records how long the reader waited, after the pause and since the last keystroke', async ({
+  page,
+}) => {
   await page.goto('/search/');
   await expect(page.locator('[data-search-panel]')).toHaveAttribute('data-ready', 'true');
   await page.getByRole('searchbox', { name: '搜索关键词' }).fill('托育 服务');
@@ -107,14 +127,18 @@ test('each search records how long the reader waited, after the pause and since 
   expect(last.phases.search + last.phases.data).toBeLessThanOrEqual(last.duration);
 });
 
-test('the search begins during the typing pause, and the results shown when it ends are that search’s', async ({ page }) => {
+test('the search begins during the typing pause, and the results shown when it ends are that search’s', async ({
+  page,
+}) => {
   await page.goto('/search/');
   await expect(page.locator('[data-search-panel]')).toHaveAttribute('data-ready', 'true');
   const box = page.getByRole('searchbox', { name: '搜索关键词' });
   const entries = () =>
     page.evaluate(() => ({
       early: performance.getEntriesByName('search-early').map((m) => (m as PerformanceMark).detail.query),
-      shown: performance.getEntriesByName('search').map((m) => (m as PerformanceMeasure).detail as { query: string; begunEarly: boolean }),
+      shown: performance
+        .getEntriesByName('search')
+        .map((m) => (m as PerformanceMeasure).detail as { query: string; begunEarly: boolean }),
     }));
   // Typed, then a pause: the search begins before the results are due and is the one shown.
   await box.fill('托育 服务');
@@ -135,12 +159,15 @@ test('results show kind, date, title, a marked excerpt, and replies as sub-resul
   await expect(first.locator('.badge')).toHaveText('提案与答复');
   await expect(first.locator('.search-result-meta')).toContainText(/\d{4}年\d{1,2}月\d{1,2}日/);
   await expect(first.locator('mark').first()).toBeVisible();
-  for (const key of ['kjfw', 'keji', 'pn0123', '1430123']) await expect(first.locator('.search-result-excerpt')).not.toContainText(key);
+  for (const key of ['kjfw', 'keji', 'pn0123', '1430123'])
+    await expect(first.locator('.search-result-excerpt')).not.toContainText(key);
   const replyLinks = first.locator('.search-result-replies a');
   if ((await replyLinks.count()) > 0) await expect(replyLinks.first()).toHaveAttribute('href', /#reply-[a-z]+$/);
 });
 
-test('a member’s page, which has no date, shows none in the results, in relevance and in date order', async ({ page }) => {
+test('a member’s page, which has no date, shows none in the results, in relevance and in date order', async ({
+  page,
+}) => {
   const member = rawEntries(collections.find((c) => c.name === 'members')!)[0]!;
   const name = String(member.data.name);
   for (const params of [{ q: name }, { q: name, sort: 'date' }]) {
@@ -175,7 +202,9 @@ test('提案检索 on /proposals/ searches only proposals with the proposal filt
   const panel = page.locator('[data-search-panel][data-mode="proposals"]');
   await panel.getByRole('searchbox').fill('养老');
   await expect(panel.locator('[data-results] li').first()).toBeVisible();
-  const urls = await panel.locator('[data-results] .search-result-title a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const urls = await panel
+    .locator('[data-results] .search-result-title a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   expect(urls.length).toBeGreaterThan(0);
   expect(urls.every((u) => u.startsWith('/proposals/'))).toBe(true);
   await expect(panel.locator('select[name="status"]')).toHaveCount(1);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { chineseNumber, sessionShortName } from '../../src/lib/numerals.ts';
-import { characterKeys, nameKeys, namesMeta, numberKeys, pinyinKeys, searchKeys, synonymKeys } from '../../src/lib/search/keys.ts';
+import {
+  characterKeys,
+  nameKeys,
+  namesMeta,
+  numberKeys,
+  pinyinKeys,
+  searchKeys,
+  synonymKeys,
+} from '../../src/lib/search/keys.ts';
 import { parseQuery, queryTerms, settledText } from '../../src/lib/search/query.ts';
 import { compact, rerank, safeExcerpt, tier } from '../../src/lib/search/rank.ts';
 import { readState, writeState } from '../../src/lib/search/state.ts';
@@ -26,14 +34,19 @@ describe('search keys', () => {
   });
 
   it('add the other terms of a synonym group the text uses', () => {
-    const groups = [['发展和改革委员会', '发改委'], ['政治协商会议', '政协']];
+    const groups = [
+      ['发展和改革委员会', '发改委'],
+      ['政治协商会议', '政协'],
+    ];
     expect(synonymKeys('市发改委答复', groups)).toEqual(['发展和改革委员会']);
     expect(synonymKeys('长治市发展和改革委员会', groups)).toEqual(['发改委']);
     expect(synonymKeys('无关内容', groups)).toEqual([]);
   });
 
   it('keep title keys strong, and terms and synonyms weak and split into words', () => {
-    const k = searchKeys({ title: '科技', number: '14-3-0001', text: '发改委', terms: ['乡村振兴'] }, [['发改委', '发展和改革委员会']]);
+    const k = searchKeys({ title: '科技', number: '14-3-0001', text: '发改委', terms: ['乡村振兴'] }, [
+      ['发改委', '发展和改革委员会'],
+    ]);
     expect(k.strong).toContain('keji');
     expect(k.strong).toContain('pn0001');
     expect(k.weak).toBe(`${breakWords('乡村振兴', ' ')} || ${breakWords('发展和改革委员会', ' ')}`);
@@ -69,17 +82,33 @@ describe('re-ranking', () => {
   });
 
   it('ranks a unit’s short name like its title, and a page tagged with the query before one that only names it', () => {
-    const unit = { title: '长治市卫生健康委员会', content: '长治市卫生健康委员会 市卫健委', names: namesMeta(['市卫健委']) };
-    const proposal = { title: '关于托育服务的提案', content: '市卫健委的答复', terms: searchKeys({ title: '', text: '', terms: ['市卫健委', '托育'] }, []).weak };
+    const unit = {
+      title: '长治市卫生健康委员会',
+      content: '长治市卫生健康委员会 市卫健委',
+      names: namesMeta(['市卫健委']),
+    };
+    const proposal = {
+      title: '关于托育服务的提案',
+      content: '市卫健委的答复',
+      terms: searchKeys({ title: '', text: '', terms: ['市卫健委', '托育'] }, []).weak,
+    };
     expect(tier(unit, '卫健委')).toBe(3);
     expect(rerank([proposal, unit], '卫健委')).toEqual([unit, proposal]);
-    const tagged = { title: '新年茶话会', content: '茶话会', terms: searchKeys({ title: '', text: '', terms: ['委员之家', '凝聚共识'] }, []).weak };
+    const tagged = {
+      title: '新年茶话会',
+      content: '茶话会',
+      terms: searchKeys({ title: '', text: '', terms: ['委员之家', '凝聚共识'] }, []).weak,
+    };
     const named = { title: '工作回眸', content: '建设委员之家十个' };
     expect(tier(tagged, '委员之家')).toBe(2);
     expect(tier(tagged, '凝聚')).toBe(0); // a part of a term is no tag
     expect(rerank([named, tagged], '委员之家')).toEqual([tagged, named]);
     // A synonym of a word the page uses is no term of its own.
-    const using = { title: '调研', content: '市发改委', terms: searchKeys({ title: '', text: '市发改委', terms: ['调研'] }, [['发改委', '发展和改革委员会']]).weak };
+    const using = {
+      title: '调研',
+      content: '市发改委',
+      terms: searchKeys({ title: '', text: '市发改委', terms: ['调研'] }, [['发改委', '发展和改革委员会']]).weak,
+    };
     expect(using.terms).toContain('发展和改革委员会'.slice(0, 2));
     expect(tier(using, '发展和改革委员会')).toBe(0);
   });

@@ -29,7 +29,13 @@ function spell(word: string, initials: boolean): string {
 }
 
 function spellUncached(word: string, initials: boolean): string {
-  return pinyin(word, { toneType: 'none', type: 'array', pattern: initials ? 'first' : 'pinyin', v: true, nonZh: 'consecutive' })
+  return pinyin(word, {
+    toneType: 'none',
+    type: 'array',
+    pattern: initials ? 'first' : 'pinyin',
+    v: true,
+    nonZh: 'consecutive',
+  })
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
@@ -87,12 +93,15 @@ export function soundsTable(): string {
 
 /** Words of a page's text that say what it is about: the most frequent of two or more characters, common ones aside. */
 const COMMON = new Set(
-  '我们 他们 发展 建议 工作 推进 加强 进一步 提升 全市 我市 相关 问题 建设 服务 推动 开展 一个 以及 通过 进行 目前 部门 情况 提出 实施 重点 坚持 持续 不断 积极 有效 提高 完善 委员 政协 同志 表示 长治 长治市 今年 同时 方面 已经 可以 需要 主要 其中 就是 这些 没有'.split(' '),
+  '我们 他们 发展 建议 工作 推进 加强 进一步 提升 全市 我市 相关 问题 建设 服务 推动 开展 一个 以及 通过 进行 目前 部门 情况 提出 实施 重点 坚持 持续 不断 积极 有效 提高 完善 委员 政协 同志 表示 长治 长治市 今年 同时 方面 已经 可以 需要 主要 其中 就是 这些 没有'.split(
+    ' ',
+  ),
 );
 
 export function distinctiveWords(text: string, n = 12): string[] {
   const counts = new Map<string, number>();
-  for (const w of words(text)) if (w.length >= 2 && /^\p{Script=Han}+$/u.test(w) && !COMMON.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of words(text))
+    if (w.length >= 2 && /^\p{Script=Han}+$/u.test(w) && !COMMON.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
   return [...counts]
     .filter(([, c]) => c >= 2)
     .sort((a, b) => b[1] * b[0].length - a[1] * a[0].length || a[0].localeCompare(b[0]))
@@ -194,16 +203,22 @@ export interface KeySource {
  * terms and the synonyms of terms it uses, split into words as the index splits text (so 发展和改革委员会 is found
  * word by word, and as a phrase), one term from the next parted by `PEOPLE_MARK`, the synonyms after `TERMS_END`.
  */
-export function searchKeys(src: KeySource, synonyms: readonly SynonymGroup[]): { strong: string; weak: string; sounds: string } {
+export function searchKeys(
+  src: KeySource,
+  synonyms: readonly SynonymGroup[],
+): { strong: string; weak: string; sounds: string } {
   const own = [...pinyinKeys(src.title), ...characterKeys(src.title), ...(src.number ? numberKeys(src.number) : [])];
   const people = (src.people ?? []).flatMap(nameKeys).filter((k) => !own.includes(k));
   const terms = [...new Set((src.terms ?? []).filter(Boolean))];
   const split = (ts: readonly string[]) => ts.map((t) => breakWords(t, ' ')).join(` ${PEOPLE_MARK} `);
   const others = synonymKeys(`${src.title} ${src.text} ${terms.join(' ')}`, synonyms);
-  const strong = [...new Set(own)].join(' ') + (people.length ? ` ${PEOPLE_MARK} ${[...new Set(people)].join(' ')}` : '');
+  const strong =
+    [...new Set(own)].join(' ') + (people.length ? ` ${PEOPLE_MARK} ${[...new Set(people)].join(' ')}` : '');
   const spelled = new Set(strong.split(' '));
   const distinctive = distinctiveWords(src.text);
-  const sounds = [...soundKeys([src.title, ...terms, ...distinctive]), ...phraseKeys(src.text, distinctive)].filter((s) => !spelled.has(s));
+  const sounds = [...soundKeys([src.title, ...terms, ...distinctive]), ...phraseKeys(src.text, distinctive)].filter(
+    (s) => !spelled.has(s),
+  );
   // Terms kept apart by the mark, so the ranking can tell a page tagged 委员之家 from one whose tag merely holds it,
   // and the synonyms after the terms' end: a page using 发改委 is not about 发展和改革委员会 as a tagged page is.
   const weak = split(terms) + (others.length ? ` ${TERMS_END} ${split(others)}` : '');

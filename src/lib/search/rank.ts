@@ -40,7 +40,13 @@ export function compact(s: string): string {
 export function tier(r: Rankable, query: string): number {
   if (!query) return 0;
   if (compact(r.title).includes(query)) return 3;
-  if (r.names && compact(r.names).split(PEOPLE_MARK).some((n) => n.includes(query))) return 3;
+  if (
+    r.names &&
+    compact(r.names)
+      .split(PEOPLE_MARK)
+      .some((n) => n.includes(query))
+  )
+    return 3;
   const [own = '', people = ''] = (r.keys ?? '').split(` ${PEOPLE_MARK} `);
   const starts = (keys: string) => keys.split(' ').some((k) => k.length > 0 && k.toLowerCase().startsWith(query));
   if (starts(own)) return 3;
@@ -58,7 +64,8 @@ export function rerank<T extends Rankable>(results: readonly T[], query: string)
     .map((x) => x.r);
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Punctuation and spaces an excerpt should not begin with (Pagefind cuts it at a word, often after "：" or "，"). */
 const LEADING = /^[\s\p{P}\p{S}]+/u;
@@ -72,6 +79,9 @@ export function safeExcerpt(excerpt: string, summary = ''): string {
   const marked = excerpt.replace(/<\/?mark>/g, (m) => (m === '<mark>' ? '\u0001' : '\u0002'));
   const plain = marked.replace(/<[^>]*>/g, '').replace(LEADING, '');
   if (!plain.includes('\u0001')) return escape(summary);
-  const balanced = (plain.match(/\u0001/g)?.length ?? 0) > (plain.match(/\u0002/g)?.length ?? 0) ? `${plain}\u0002` : plain;
-  return escape(balanced.trim()).replace(/\u0001/g, '<mark>').replace(/\u0002/g, '</mark>');
+  const balanced =
+    (plain.match(/\u0001/g)?.length ?? 0) > (plain.match(/\u0002/g)?.length ?? 0) ? `${plain}\u0002` : plain;
+  return escape(balanced.trim())
+    .replace(/\u0001/g, '<mark>')
+    .replace(/\u0002/g, '</mark>');
 }
