@@ -7,8 +7,9 @@ import { dirSize } from './bench-measure.ts';
 import { buildPeer, hugoSite, hugoVersion, peerSearch, peerWontFit } from './bench-hugo.ts';
 
 /**
- * Words, a tag, pinyin, a phrase, an abbreviation, traditional characters (the converter loads), a slip (the spelling
- * table loads), a proposal number and a quoted phrase: each kind of query the search page treats apart.
+ * Words, a tag, pinyin, a phrase, an abbreviation, traditional characters (the converter loads), slips (the spelling
+ * table loads; 会仪 has two frequent characters), a proposal number and a quoted phrase: each kind of query the search
+ * page treats apart.
  */
 export const QUERIES = [
   '科技服务',
@@ -18,6 +19,7 @@ export const QUERIES = [
   '发改委',
   '農業發展',
   '对伍',
+  '会仪',
   '第12号提案',
   '"科技服务业"',
 ];

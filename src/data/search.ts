@@ -10,7 +10,7 @@ import type {
 import { beijingDay, beijingYear, toBeijingIso } from '../lib/dates.ts';
 import { sessionShortName } from '../lib/numerals.ts';
 import { docNumberToken, indexNumberToken } from '../lib/search/doc-numbers.ts';
-import { searchKeys, type SynonymGroup } from '../lib/search/keys.ts';
+import { namesMeta, searchKeys, type SynonymGroup } from '../lib/search/keys.ts';
 import { notePageYears } from '../lib/search/render-order.ts';
 import { KEY_VALUE, KIND_LABELS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
 import { getMembers, getNews, getNotices, getProposals, getReviews, getTaxonomy, getVoices } from './content.ts';
@@ -54,6 +54,8 @@ async function record(
     number?: string;
     /** Tokens standing for the page's numbers (see `KeySource.tokens`). */
     tokens?: string[];
+    /** Other names the page itself goes by (a unit's short name): ranked like its title (see `tier` in rank.ts). */
+    names?: string[];
     /** Words the page is about beyond its indexed text: tags, names, the summary (see `KeySource.terms`). */
     terms?: string[];
     filters?: [FilterName, string][];
@@ -85,6 +87,7 @@ async function record(
       keys: keys.strong,
       ...(keys.weak ? { terms: keys.weak } : {}),
       ...(keys.sounds ? { sounds: keys.sounds } : {}),
+      ...(o.names?.length ? { names: namesMeta(o.names) } : {}),
       ...(o.meta ?? {}),
     },
     // Same-day items (proposals share a submission day) are ordered by number so the order is stable.
@@ -209,7 +212,15 @@ export async function memberRecord(d: MemberData, bodyText: string) {
 export async function unitRecord(unit: { name: string; shortName?: string | undefined }, proposals: number) {
   const names = [unit.name, unit.shortName ?? ''];
   const summary = `共 ${proposals} 件公开提案`; // as the page says it
-  return record('units', { title: unit.name, text: names.join(' '), terms: names, meta: { summary } });
+  // The short name (市卫健委) is the unit's own name as much as its title: without it ranked like the title, the
+  // proposals whose reply headings name the unit outranked its page for 卫健委.
+  return record('units', {
+    title: unit.name,
+    text: names.join(' '),
+    terms: names,
+    names: unit.shortName ? [unit.shortName] : [],
+    meta: { summary },
+  });
 }
 
 /** Every unit a proposal names: lead, co-handling, joint and replying units. */

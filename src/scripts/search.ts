@@ -249,7 +249,14 @@ class SearchPanel {
     if (reranked) {
       ordered = [
         ...rerank(
-          head.map((x) => ({ ...x, title: x.d.meta.title ?? '', content: x.d.content, keys: x.d.meta.keys ?? '' })),
+          head.map((x) => ({
+            ...x,
+            title: x.d.meta.title ?? '',
+            content: x.d.content,
+            keys: x.d.meta.keys ?? '',
+            names: x.d.meta.names ?? '',
+            terms: x.d.meta.terms ?? '',
+          })),
           found.spelled ?? query.compact,
         ).map((x) => x.r),
         ...found.results.slice(RERANK_DEPTH),

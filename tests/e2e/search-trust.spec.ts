@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { parse } from 'yaml';
 import { collections } from '../../src/content/model.ts';
 import { rawEntries } from '../support/content.ts';
 import { allResults, searchFor, shownExcerpts, squeeze, statedCount, visibleIndexedText } from './search-support.ts';
@@ -114,9 +116,28 @@ test.describe('tags, names and units are found; chrome and status words are not'
     for (const e of tagged) expect(urls, e.id).toContain(`/news/${e.id}/`);
   });
 
-  test('a unit’s page is found by its full and short name', async ({ page }) => {
+  test('委员之家: the story titled so first, then every story tagged so, then pages that merely name it', async ({
+    page,
+  }) => {
+    const tagged = entries('news').filter((e) => (e.data.tags as string[] | undefined)?.includes('委员之家'));
+    expect(tagged.length).toBeGreaterThan(2);
+    const { urls } = await allResults(page, { q: '委员之家' });
+    expect(urls[0]).toBe('/news/2025-06-03-xiangyuan-weiyuan-zhijia/');
+    expect(urls.slice(0, tagged.length).sort()).toEqual(tagged.map((e) => `/news/${e.id}/`).sort());
+  });
+
+  test('a unit’s page is found first by its full and by its short name', async ({ page }) => {
+    const units = (
+      parse(readFileSync('content/taxonomies/units.yml', 'utf8')) as {
+        items: { id: string; name: string; shortName?: string }[];
+      }
+    ).items;
     expect((await searchFor(page, { q: '长治市科学技术局' }))[0]).toBe('/units/kjj/');
-    expect(await searchFor(page, { q: '市文物局' })).toContain('/units/wwj/');
+    // The short name without 市 too (卫健委), as readers and the proposals' reply headings write it.
+    for (const u of units.filter((u) => u.shortName)) {
+      for (const q of [u.shortName!, u.shortName!.replace(/^市/, '')])
+        expect((await searchFor(page, { q }))[0], q).toBe(`/units/${u.id}/`);
+    }
   });
 
   test('中 does not match the status 办理中, nor 答复 the heading 办理答复', async ({ page }) => {

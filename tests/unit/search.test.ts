@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { chineseNumber, sessionShortName } from '../../src/lib/numerals.ts';
-import { characterKeys, nameKeys, numberKeys, pinyinKeys, searchKeys, synonymKeys } from '../../src/lib/search/keys.ts';
+import {
+  characterKeys,
+  nameKeys,
+  namesMeta,
+  numberKeys,
+  pinyinKeys,
+  searchKeys,
+  synonymKeys,
+} from '../../src/lib/search/keys.ts';
 import { parseQuery, queryTerms, settledText } from '../../src/lib/search/query.ts';
 import { compact, rerank, safeExcerpt, tier } from '../../src/lib/search/rank.ts';
 import { readState, writeState } from '../../src/lib/search/state.ts';
@@ -41,7 +49,7 @@ describe('search keys', () => {
     ]);
     expect(k.strong).toContain('keji');
     expect(k.strong).toContain('pn0001');
-    expect(k.weak).toBe(['乡村振兴', '发展和改革委员会'].map((t) => breakWords(t, ' ')).join(' '));
+    expect(k.weak).toBe(`${breakWords('乡村振兴', ' ')} || ${breakWords('发展和改革委员会', ' ')}`);
     expect(k.weak.split(' ')).toEqual(expect.arrayContaining(['乡村', '振兴', '改革']));
   });
 });
@@ -71,6 +79,38 @@ describe('re-ranking', () => {
     const voice = { title: '让科技服务业成为创新的加速器', content: '', keys: 'keji kj | xiehuilan xhl' };
     expect(tier(voice, 'xiehuilan')).toBe(2);
     expect(rerank([voice, member], 'xiehuilan')).toEqual([member, voice]);
+  });
+
+  it('ranks a unit’s short name like its title, and a page tagged with the query before one that only names it', () => {
+    const unit = {
+      title: '长治市卫生健康委员会',
+      content: '长治市卫生健康委员会 市卫健委',
+      names: namesMeta(['市卫健委']),
+    };
+    const proposal = {
+      title: '关于托育服务的提案',
+      content: '市卫健委的答复',
+      terms: searchKeys({ title: '', text: '', terms: ['市卫健委', '托育'] }, []).weak,
+    };
+    expect(tier(unit, '卫健委')).toBe(3);
+    expect(rerank([proposal, unit], '卫健委')).toEqual([unit, proposal]);
+    const tagged = {
+      title: '新年茶话会',
+      content: '茶话会',
+      terms: searchKeys({ title: '', text: '', terms: ['委员之家', '凝聚共识'] }, []).weak,
+    };
+    const named = { title: '工作回眸', content: '建设委员之家十个' };
+    expect(tier(tagged, '委员之家')).toBe(2);
+    expect(tier(tagged, '凝聚')).toBe(0); // a part of a term is no tag
+    expect(rerank([named, tagged], '委员之家')).toEqual([tagged, named]);
+    // A synonym of a word the page uses is no term of its own.
+    const using = {
+      title: '调研',
+      content: '市发改委',
+      terms: searchKeys({ title: '', text: '市发改委', terms: ['调研'] }, [['发改委', '发展和改革委员会']]).weak,
+    };
+    expect(using.terms).toContain('发展和改革委员会'.slice(0, 2));
+    expect(tier(using, '发展和改革委员会')).toBe(0);
   });
 
   it('keeps Pagefind’s order within a tier', () => {

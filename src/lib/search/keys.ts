@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { numberTokens } from './numbers.ts';
-import { PEOPLE_MARK } from './rank.ts';
+import { PEOPLE_MARK, TERMS_END } from './rank.ts';
 import { breakWords, wordSegmenter } from './segment.ts';
 
 /**
@@ -160,6 +160,18 @@ export function numberKeys(number: string): string[] {
   return [...new Set([number, `${m[1]}${m[2]}${serial}`, serial, String(Number(serial)), ...numberTokens(number)])];
 }
 
+/**
+ * The `names` metadata of a page: other names it goes by (a unit's short name), each split into words as the index
+ * splits text, so Pagefind matches them as it matches the page's text, and kept apart by `PEOPLE_MARK`, so the ranking
+ * (`tier`) can tell whether one of them holds the query.
+ */
+export function namesMeta(names: readonly string[]): string {
+  return names
+    .filter(Boolean)
+    .map((n) => breakWords(n, ' '))
+    .join(` ${PEOPLE_MARK} `);
+}
+
 /** A group of terms that mean the same (发改委, 发展和改革委员会). */
 export type SynonymGroup = readonly string[];
 
@@ -191,7 +203,7 @@ export interface KeySource {
  * All search keys of a page, space separated, for two metadata fields Pagefind searches but never shows in excerpts:
  * `strong` ones stand for the title, people and number and are weighted like a heading; `weak` ones are the page's
  * terms and the synonyms of terms it uses, split into words as the index splits text (so 发展和改革委员会 is found
- * word by word, and as a phrase).
+ * word by word, and as a phrase), one term from the next parted by `PEOPLE_MARK`, the synonyms after `TERMS_END`.
  */
 export function searchKeys(
   src: KeySource,
@@ -205,9 +217,8 @@ export function searchKeys(
   ];
   const people = (src.people ?? []).flatMap(nameKeys).filter((k) => !own.includes(k));
   const terms = [...new Set((src.terms ?? []).filter(Boolean))];
-  const weak = [...terms, ...synonymKeys(`${src.title} ${src.text} ${terms.join(' ')}`, synonyms)].map((t) =>
-    breakWords(t, ' '),
-  );
+  const split = (ts: readonly string[]) => ts.map((t) => breakWords(t, ' ')).join(` ${PEOPLE_MARK} `);
+  const others = synonymKeys(`${src.title} ${src.text} ${terms.join(' ')}`, synonyms);
   const strong =
     [...new Set(own)].join(' ') + (people.length ? ` ${PEOPLE_MARK} ${[...new Set(people)].join(' ')}` : '');
   const spelled = new Set(strong.split(' '));
@@ -215,5 +226,8 @@ export function searchKeys(
   const sounds = [...soundKeys([src.title, ...terms, ...distinctive]), ...phraseKeys(src.text, distinctive)].filter(
     (s) => !spelled.has(s),
   );
-  return { strong, weak: weak.join(' '), sounds: sounds.join(' ') };
+  // Terms kept apart by the mark, so the ranking can tell a page tagged 委员之家 from one whose tag merely holds it,
+  // and the synonyms after the terms' end: a page using 发改委 is not about 发展和改革委员会 as a tagged page is.
+  const weak = split(terms) + (others.length ? ` ${TERMS_END} ${split(others)}` : '');
+  return { strong, weak, sounds: sounds.join(' ') };
 }

@@ -13,6 +13,9 @@ import { escapeHtml } from '../escape-html.ts';
  */
 export const PEOPLE_MARK = '|';
 
+/** Between a page's own terms (tags, names) and the synonyms of words it uses, in its `terms` metadata. */
+export const TERMS_END = '||';
+
 /** The parts of a loaded result the ranking looks at. */
 export interface Rankable {
   title: string;
@@ -20,6 +23,10 @@ export interface Rankable {
   content: string;
   /** The title's pinyin, initials and number forms, space separated (see `searchKeys`). */
   keys?: string;
+  /** Other names the page goes by, which rank like its title (see `namesMeta`). */
+  names?: string;
+  /** Its tags and names parted by `PEOPLE_MARK`, then `TERMS_END` and synonyms (see `searchKeys`). */
+  terms?: string;
 }
 
 /** Text compared with the query: lower case, no spaces. */
@@ -28,17 +35,26 @@ export function compact(s: string): string {
 }
 
 /**
- * 3: the title holds the query, or a pinyin, initials or number key of the title starts with it; 2: a key of the
- * people the page is by or about does (pages by 谢慧兰 rank after her own page); 1: the text holds the query as a
- * phrase; 0: only its parts match.
+ * 3: the title or another of the page's own names holds the query, or a pinyin, initials or number key of the title
+ * starts with it; 2: a key of the people the page is by or about does (pages by 谢慧兰 rank after her own page), or
+ * one of its terms is the query (a story tagged 委员之家 ranks before one that only names it); 1: the text holds the
+ * query as a phrase; 0: only its parts match.
  */
 export function tier(r: Rankable, query: string): number {
   if (!query) return 0;
   if (compact(r.title).includes(query)) return 3;
+  if (
+    r.names &&
+    compact(r.names)
+      .split(PEOPLE_MARK)
+      .some((n) => n.includes(query))
+  )
+    return 3;
   const [own = '', people = ''] = (r.keys ?? '').split(` ${PEOPLE_MARK} `);
   const starts = (keys: string) => keys.split(' ').some((k) => k.length > 0 && k.toLowerCase().startsWith(query));
   if (starts(own)) return 3;
   if (starts(people)) return 2;
+  if (r.terms && compact(r.terms).split(TERMS_END)[0]!.split(PEOPLE_MARK).includes(query)) return 2;
   if (compact(r.content).includes(query)) return 1;
   return 0;
 }
