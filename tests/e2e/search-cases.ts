@@ -46,7 +46,12 @@ export const cases: Case[] = [
   { q: '"高标准农田"', url: P('14-2-0021'), rank: 1, why: 'ASCII-quoted phrase' },
   { q: '“普惠托育”', url: P('14-3-0058'), rank: 3, why: 'Chinese-quoted phrase', shows: '普惠托育' },
   // news, voices and reviews
-  { q: '光伏产业', url: N('2023-06-08-guangfu-diaoyan'), rank: 1, why: 'news title' },
+  {
+    q: '光伏产业',
+    url: N('2023-06-08-guangfu-diaoyan'),
+    rank: 3,
+    why: 'news title (the 常委会议 专题 on 光伏产业 has it in its title too)',
+  },
   { q: '新年茶话会', url: N('2025-01-01-xinnian-chahuahui'), rank: 1, why: 'news title' },
   { q: '爱心助学', url: N('2023-09-26-aixin-zhuxue'), rank: 1, why: 'news title' },
   { q: '密云', url: N('2024-03-27-huguan-miyun-kaocha'), rank: 1, why: 'place in a news title' },
@@ -69,7 +74,13 @@ export const cases: Case[] = [
   { q: '九三学社', url: P('13-5-0112'), rank: 3, why: 'collective proposer', shows: '九三学社' },
   { q: '民盟', url: P('14-3-0058'), rank: 3, why: 'abbreviation of a collective proposer', shows: '民盟|民主同盟' },
   // pinyin and initials
-  { q: 'keji fuwu', url: P('14-3-0123'), rank: 3, why: 'full pinyin of title words (three titles)', shows: '科技' },
+  {
+    q: 'keji fuwu',
+    url: P('14-3-0123'),
+    rank: 5,
+    why: 'full pinyin of title words (three titles and the 科技服务业 专题)',
+    shows: '科技',
+  },
   { q: 'kjfw', url: P('14-3-0123'), rank: 3, why: 'initials of 科技服务 (three titles)', shows: '科技' },
   { q: 'xiehuilan', url: '/members/xie-huilan/', rank: 1, why: 'full pinyin of a name' },
   { q: 'tuoyu', url: P('14-3-0058'), rank: 3, why: 'pinyin of 托育', shows: '托育' },
@@ -88,8 +99,8 @@ export const cases: Case[] = [
   {
     q: '市场监管局',
     url: P('14-3-0123'),
-    rank: 3,
-    why: 'abbreviation of 市场监督管理局',
+    rank: 5,
+    why: 'abbreviation of 市场监督管理局 (below the unit page and the 科技服务业 专题 and review naming it)',
     shows: '市场监管局|市场监督管理局',
   },
   // The unit's own page first, above the proposals whose replies and opinions name it in headings.
@@ -118,7 +129,13 @@ export const cases: Case[] = [
   { q: '中医要', url: P('14-4-0104'), rank: 1, why: '要 for 药' },
   { q: '农天', url: P('14-2-0021'), rank: 1, why: '天 for 田' },
   { q: '托玉', url: P('14-3-0058'), rank: 3, why: '玉 for 育', shows: '托育' },
-  { q: '光扶产业', url: N('2023-06-08-guangfu-diaoyan'), rank: 1, why: '扶 for 伏' },
+  {
+    q: '光扶产业',
+    url: N('2023-06-08-guangfu-diaoyan'),
+    rank: 3,
+    why: '扶 for 伏 (the 光伏 专题 may rank first)',
+    shows: '光伏',
+  },
   // pinyin and initials of phrases in the text, not the title
   { q: 'gonggong tingche', url: P('14-1-0158'), rank: 1, why: 'pinyin of 公共停车 in the text' },
   { q: 'tcsf', url: P('14-1-0158'), rank: 1, why: 'initials of 停车收费 in the text' },
