@@ -172,7 +172,14 @@ const COUNTER = () => {
   const store = (k: string) =>
     sessionStorage.setItem(`czzx-actions-${k}`, String(Number(sessionStorage.getItem(`czzx-actions-${k}`) ?? 0) + 1));
   let typingIn: EventTarget | null = null;
-  document.addEventListener('pointerdown', () => ((typingIn = null), store('click')), true);
+  document.addEventListener(
+    'pointerdown',
+    () => {
+      typingIn = null;
+      store('click');
+    },
+    true,
+  );
   document.addEventListener(
     'keydown',
     (e) => {
@@ -186,7 +193,15 @@ const COUNTER = () => {
     },
     true,
   );
-  document.addEventListener('input', (e) => e.target !== typingIn && ((typingIn = e.target), store('typing')), true);
+  document.addEventListener(
+    'input',
+    (e) => {
+      if (e.target === typingIn) return;
+      typingIn = e.target;
+      store('typing');
+    },
+    true,
+  );
 };
 const counted = (page: Page) =>
   page.evaluate(() =>

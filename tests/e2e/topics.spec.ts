@@ -180,6 +180,9 @@ test('a story plays its own video: poster, no preload, Chinese captions that loa
   expect(fetched).toContain(video.poster);
   expect(fetched).not.toContain(video.src);
   // Pressing play plays it.
-  await el.evaluate((v: HTMLVideoElement) => ((v.muted = true), v.play()));
+  await el.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
   await expect.poll(() => el.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0);
 });
