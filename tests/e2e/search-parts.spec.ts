@@ -68,6 +68,8 @@ const cases = [
   // fall into parts (the 数字报 sample added 2025 stories).
   { q: '普惠托育服务', url: '/proposals/14-3-0058/' },
   { q: '中医药', url: '/proposals/14-4-0104/' },
+  // The newest part holds only notices (2026).
+  { q: '信息公开工作年度报告', url: '/notices/2026-01-20/' },
   { q: 'xinnian chahuahui', url: '/news/2025-01-01-xinnian-chahuahui/' },
   { q: 'xiehuilan', url: '/members/xie-huilan/' },
 ];
