@@ -79,7 +79,10 @@ export async function topicMeeting(t: { data: TopicData }): Promise<string> {
   return meetingName(t.data.meeting, session);
 }
 
-/** What the 专题 list shows of each topic. */
+/** What the 专题 list and the home page show of a topic. */
+export type TopicCardData = Awaited<ReturnType<typeof getTopicCards>>[number];
+
+/** What the 专题 list shows of each topic, newest first. */
 export async function getTopicCards() {
   return Promise.all(
     (await getTopics()).map(async (t) => ({
@@ -92,4 +95,12 @@ export async function getTopicCards() {
       meeting: await topicMeeting(t),
     })),
   );
+}
+
+/** How many 专题 the home page shows. */
+export const HOME_TOPICS = 3;
+
+/** The newest 专题 for the home page. */
+export async function getHomeTopicCards() {
+  return (await getTopicCards()).slice(0, HOME_TOPICS);
 }

@@ -61,6 +61,21 @@ test('the 专题 list links every topic, and the menu leads to it', async ({ pag
   expect(links.sort()).toEqual(topics.map((t) => `/topics/${t.id}/`).sort());
 });
 
+test('the home page shows the three newest 专题, newest first, each linking to its page', async ({ page }) => {
+  const newest = [...topics]
+    .sort((a, b) => String(b.data.date).localeCompare(String(a.data.date)))
+    .slice(0, 3)
+    .map((t) => `/topics/${t.id}/`);
+  expect(newest.length).toBe(3);
+  await page.goto('/');
+  const section = page.locator('section[aria-labelledby="home-topics"]');
+  const links = await section
+    .locator('[data-topic-card] h3 a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(links).toEqual(newest);
+  await expect(section.getByRole('link', { name: /更多专题/ })).toHaveAttribute('href', '/topics/');
+});
+
 for (const t of topics) {
   test(`${t.id}: every embedded component shows what the content says`, async ({ page }) => {
     await page.goto(`/topics/${t.id}/`);
