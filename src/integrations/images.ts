@@ -10,7 +10,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { digestOf } from '../lib/build-inputs.ts';
@@ -29,8 +29,8 @@ import { FileFacts } from './file-facts.ts';
 
 /**
  * Responsive photos, at build: every raster image under public/media/ gets its variants (src/lib/images/plan.ts),
- * made by sharp into the build cache and named by the digest of the source's bytes, so a rebuild makes only those of
- * new or replaced photos and finds the rest by a directory listing. The digests are remembered by each file's identity
+ * made by sharp into a cache (`variantCache()`) and named by the digest of the source's bytes, so a rebuild makes only
+ * those of new or replaced photos and finds the rest by a directory listing. The digests are remembered by each file's identity
  * (file-facts.ts), so a rebuild does not read unchanged photos either. The list of photos with their sizes (the
  * manifest) is written before the pages render, which name the variants (src/data/images.ts); when the pages are
  * written, the variants are hard-linked into `<outDir>/_img/`, before the link check reads the pages.
@@ -45,12 +45,30 @@ const QUALITY = {
   png: { compressionLevel: 9 },
 };
 
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Where variants are kept: `node_modules/.cache/czzx-images/<settings>/`, shared by every build on the machine (the
+ * tests' and the benchmark's builds have caches of their own, and would each make every photo again). Names carry the
+ * source's digest, the folder the encoder settings, so a shared file is always the right one.
+ */
+export function variantCache(): string {
+  const base = process.env.IMAGE_CACHE_DIR ?? join(ROOT, 'node_modules/.cache/czzx-images');
+  return join(base, digestOf(JSON.stringify(QUALITY)).slice(0, 8));
+}
+
+/**
+ * The 数字报's page scans (media/paper/) are left as uploaded: the page zooms them to 3×, and its areas are placed on
+ * the whole image.
+ */
+const WHOLE = ['paper/'];
+
 function mediaFiles(media: string): string[] {
   if (!existsSync(media)) return [];
   return readdirSync(media, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.startsWith('.') && sourceFormatOf(e.name))
     .map((e) => relative(media, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')))
+    .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')) && !WHOLE.some((w) => rel.startsWith(w)))
     .sort();
 }
 
@@ -106,11 +124,11 @@ async function readInfo(file: string, digest: string): Promise<ImageInfo> {
  * Reads every raster photo of `public` (its `media/` folder), makes the variants the cache lacks and returns the
  * manifest. Throws the Chinese message of `unreadableMessage` for each photo that cannot be read.
  */
-export async function prepareImages(publicRoot: string, cacheDir: string): Promise<Manifest> {
+export async function prepareImages(publicRoot: string, cacheDir: string, dir = variantCache()): Promise<Manifest> {
   const media = join(publicRoot, 'media');
-  const dir = join(cacheDir, 'images');
   mkdirSync(dir, { recursive: true });
-  const facts = new FileFacts<string>(join(dir, 'digests.json'), 'sha256-20');
+  mkdirSync(join(cacheDir, 'images'), { recursive: true });
+  const facts = new FileFacts<string>(join(cacheDir, 'images', 'digests.json'), 'sha256-20');
   const infoFile = join(dir, 'info.json');
   let known: Record<string, Omit<ImageInfo, 'digest'>> = {};
   try {
@@ -144,7 +162,9 @@ export async function prepareImages(publicRoot: string, cacheDir: string): Promi
   };
   await Promise.all([worker(), worker()]);
   facts.save();
-  writeFileSync(infoFile, JSON.stringify(known));
+  // Written whole under another name, then renamed: builds running side by side share the file.
+  writeFileSync(`${infoFile}.${process.pid}`, JSON.stringify(known));
+  renameSync(`${infoFile}.${process.pid}`, infoFile);
   if (problems.length) throw new Error(problems.sort().join('\n'));
   return manifest;
 }
@@ -153,7 +173,7 @@ export async function prepareImages(publicRoot: string, cacheDir: string): Promi
  * Makes `<outDir>/_img/` hold exactly the variants of `manifest`: hard links to the cache's files (copies where the
  * two are on different file systems), files of replaced or deleted photos removed. Returns how many were linked.
  */
-export function placeVariants(manifest: Manifest, cacheDir: string, outDir: string): number {
+export function placeVariants(manifest: Manifest, outDir: string, dir = variantCache()): number {
   const target = join(outDir, VARIANT_FOLDER);
   mkdirSync(target, { recursive: true });
   const wanted = new Set(
@@ -164,7 +184,7 @@ export function placeVariants(manifest: Manifest, cacheDir: string, outDir: stri
   let linked = 0;
   for (const name of wanted) {
     if (present.has(name)) continue;
-    const from = join(cacheDir, 'images', name);
+    const from = join(dir, name);
     try {
       linkSync(from, join(target, name));
     } catch {
@@ -193,7 +213,7 @@ export function responsiveImages(): AstroIntegration {
         logger.info(`${Object.keys(manifest).length} photos ready in ${Math.round(performance.now() - started)} ms`);
       },
       'astro:build:done': ({ dir }) => {
-        placeVariants(manifest, cacheDir, fileURLToPath(dir));
+        placeVariants(manifest, fileURLToPath(dir));
       },
     },
   };

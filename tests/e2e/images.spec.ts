@@ -116,9 +116,16 @@ test('a tap on a photo opens the original as uploaded', async ({ page, request }
   expect(variant.headers()['cache-control']).toContain('immutable');
 });
 
-test('the cover of a 专题 and its gallery photos are responsive and linked to their originals', async ({ page }) => {
+test('the cover of a 专题 and its gallery photos are responsive and linked to their originals', async ({
+  page,
+  request,
+}) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/topics/14-4-quanhui/');
+  // Share cards get an absolute address of a fallback variant, not the upload itself.
+  const og = new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!);
+  expect(og.pathname).toMatch(/^\/_img\/14-4-cover\.[0-9a-f]+\.\d+\.jpg$/);
+  expect((await request.get(og.pathname)).status()).toBe(200);
   const pictures = page.locator('article a.photo-link');
   await expect(pictures).toHaveCount(3);
   for (const a of await pictures.all()) {

@@ -112,6 +112,7 @@ describe('making the variants (sharp, real files)', () => {
   const pub = join(root, 'public');
   const cache = join(root, 'cache');
   const out = join(root, 'dist');
+  const variants = join(root, 'variants');
   mkdirSync(join(pub, 'media'), { recursive: true });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -122,22 +123,22 @@ describe('making the variants (sharp, real files)', () => {
 
   it('makes each variant once, links them into the output and keeps only those still wanted', async () => {
     writeFileSync(join(pub, 'media/big.jpg'), await jpeg(2000, 1000));
-    const first = await prepareImages(pub, cache);
+    const first = await prepareImages(pub, cache, variants);
     expect(first['/media/big.jpg']).toMatchObject({ width: 2000, height: 1000, format: 'jpeg' });
-    const made = readdirSync(join(cache, 'images')).filter((f) => f.startsWith('big.'));
+    const made = readdirSync(variants).filter((f) => f.startsWith('big.'));
     expect(made).toHaveLength(6);
-    const mtimes = made.map((f) => statSync(join(cache, 'images', f)).mtimeMs);
-    const meta = await sharp(join(cache, 'images', made.find((f) => f.endsWith('.480.webp'))!)).metadata();
+    const mtimes = made.map((f) => statSync(join(variants, f)).mtimeMs);
+    const meta = await sharp(join(variants, made.find((f) => f.endsWith('.480.webp'))!)).metadata();
     expect([meta.width, meta.height, meta.format]).toEqual([480, 240, 'webp']);
 
     // A second build finds them: nothing is written again.
-    await prepareImages(pub, cache);
-    expect(made.map((f) => statSync(join(cache, 'images', f)).mtimeMs)).toEqual(mtimes);
+    await prepareImages(pub, cache, variants);
+    expect(made.map((f) => statSync(join(variants, f)).mtimeMs)).toEqual(mtimes);
 
-    expect(placeVariants(first, cache, out)).toBe(6);
+    expect(placeVariants(first, out, variants)).toBe(6);
     writeFileSync(join(pub, 'media/big.jpg'), await jpeg(800, 800));
-    const second = await prepareImages(pub, cache);
-    placeVariants(second, cache, out);
+    const second = await prepareImages(pub, cache, variants);
+    placeVariants(second, out, variants);
     expect(readdirSync(join(out, '_img')).sort()).toEqual(
       [`big.${second['/media/big.jpg']!.digest}.480.jpg`, `big.${second['/media/big.jpg']!.digest}.800.jpg`]
         .concat([
