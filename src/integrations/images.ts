@@ -120,11 +120,26 @@ async function readInfo(file: string, digest: string): Promise<ImageInfo> {
   };
 }
 
+/** Runs `task` over `items`, two at a time: sharp spreads each photo over its own threads, and the machine has two cores. */
+async function eachTwo<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) await task(items[i]!);
+  };
+  await Promise.all([worker(), worker()]);
+}
+
 /**
- * Reads every raster photo of `public` (its `media/` folder), makes the variants the cache lacks and returns the
- * manifest. Throws the Chinese message of `unreadableMessage` for each photo that cannot be read.
+ * Reads every raster photo of `public` (its `media/` folder) and returns the manifest once each photo's size is
+ * known (from its header, or from the cache for a digest seen before), and `made`: the variants the cache lacks, made
+ * while the pages render (they need only the sizes). Both fail with the Chinese message of `unreadableMessage` for
+ * each photo that cannot be read.
  */
-export async function prepareImages(publicRoot: string, cacheDir: string, dir = variantCache()): Promise<Manifest> {
+export async function prepareImages(
+  publicRoot: string,
+  cacheDir: string,
+  dir = variantCache(),
+): Promise<{ manifest: Manifest; made: Promise<number> }> {
   const media = join(publicRoot, 'media');
   mkdirSync(dir, { recursive: true });
   mkdirSync(join(cacheDir, 'images'), { recursive: true });
@@ -139,34 +154,36 @@ export async function prepareImages(publicRoot: string, cacheDir: string, dir = 
   const have = new Set(readdirSync(dir));
   const manifest: Manifest = {};
   const problems: string[] = [];
-  const files = mediaFiles(media);
-  // Two photos at a time: sharp spreads each over its own threads, and the machine has two cores.
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < files.length; i = next++) {
-      const rel = files[i]!;
-      const file = join(media, rel);
-      const digest = facts.get(media, rel, (bytes) => digestOf(bytes).slice(0, 20));
-      try {
-        const info = known[digest] ? { ...known[digest], digest } : await readInfo(file, digest);
-        const variants = planVariants(`/media/${rel}`, info);
-        const missing = variants.filter((v) => !have.has(v.url.split('/').pop()!));
-        if (missing.length) await makeVariants(file, missing, dir);
-        const { digest: _, ...rest } = info;
-        known[digest] = rest;
-        manifest[`/media/${rel}`] = info;
-      } catch (e) {
-        problems.push(unreadableMessage(rel, e instanceof Error ? e.message : String(e), usesOf(rel)));
-      }
+  const unreadable = (rel: string, e: unknown) =>
+    problems.push(unreadableMessage(rel, e instanceof Error ? e.message : String(e), usesOf(rel)));
+  const work: { rel: string; missing: Variant[] }[] = [];
+  await eachTwo(mediaFiles(media), async (rel) => {
+    const digest = facts.get(media, rel, (bytes) => digestOf(bytes).slice(0, 20));
+    try {
+      const info = known[digest] ? { ...known[digest], digest } : await readInfo(join(media, rel), digest);
+      const missing = planVariants(`/media/${rel}`, info).filter((v) => !have.has(v.url.split('/').pop()!));
+      if (missing.length) work.push({ rel, missing });
+      const { digest: _, ...rest } = info;
+      known[digest] = rest;
+      manifest[`/media/${rel}`] = info;
+    } catch (e) {
+      unreadable(rel, e);
     }
-  };
-  await Promise.all([worker(), worker()]);
+  });
   facts.save();
   // Written whole under another name, then renamed: builds running side by side share the file.
   writeFileSync(`${infoFile}.${process.pid}`, JSON.stringify(known));
   renameSync(`${infoFile}.${process.pid}`, infoFile);
   if (problems.length) throw new Error(problems.sort().join('\n'));
-  return manifest;
+  const made = eachTwo(work, ({ rel, missing }) =>
+    makeVariants(join(media, rel), missing, dir).catch((e) => void unreadable(rel, e)),
+  ).then(() => {
+    if (problems.length) throw new Error(problems.sort().join('\n'));
+    return work.reduce((n, w) => n + w.missing.length, 0);
+  });
+  // Awaited when the pages are written; until then a failure must not count as unhandled.
+  made.catch(() => {});
+  return { manifest, made };
 }
 
 /**
@@ -198,6 +215,7 @@ export function placeVariants(manifest: Manifest, outDir: string, dir = variantC
 export function responsiveImages(): AstroIntegration {
   let cacheDir = '';
   let manifest: Manifest = {};
+  let made: Promise<number> = Promise.resolve(0);
   return {
     name: 'czzx-images',
     hooks: {
@@ -206,13 +224,17 @@ export function responsiveImages(): AstroIntegration {
       },
       'astro:build:start': async ({ logger }) => {
         const started = performance.now();
-        manifest = await prepareImages(publicDir(), cacheDir);
+        ({ manifest, made } = await prepareImages(publicDir(), cacheDir));
         const file = join(cacheDir, 'images', 'manifest.json');
         writeFileSync(file, JSON.stringify(manifest));
         process.env[MANIFEST_ENV] = `${file}?${Date.now()}`;
-        logger.info(`${Object.keys(manifest).length} photos ready in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`${Object.keys(manifest).length} photos read in ${Math.round(performance.now() - started)} ms`);
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        const waited = performance.now();
+        const count = await made;
+        if (count)
+          logger.info(`${count} new variants made (waited ${Math.round(performance.now() - waited)} ms for them)`);
         placeVariants(manifest, fileURLToPath(dir));
       },
     },

@@ -113,6 +113,12 @@ describe('making the variants (sharp, real files)', () => {
   const cache = join(root, 'cache');
   const out = join(root, 'dist');
   const variants = join(root, 'variants');
+  /** The build's two steps: the sizes before the pages, the variants while they render. */
+  const prepare = async () => {
+    const { manifest, made } = await prepareImages(pub, cache, variants);
+    await made;
+    return manifest;
+  };
   mkdirSync(join(pub, 'media'), { recursive: true });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -123,7 +129,7 @@ describe('making the variants (sharp, real files)', () => {
 
   it('makes each variant once, links them into the output and keeps only those still wanted', async () => {
     writeFileSync(join(pub, 'media/big.jpg'), await jpeg(2000, 1000));
-    const first = await prepareImages(pub, cache, variants);
+    const first = await prepare();
     expect(first['/media/big.jpg']).toMatchObject({ width: 2000, height: 1000, format: 'jpeg' });
     const made = readdirSync(variants).filter((f) => f.startsWith('big.'));
     expect(made).toHaveLength(6);
@@ -132,12 +138,12 @@ describe('making the variants (sharp, real files)', () => {
     expect([meta.width, meta.height, meta.format]).toEqual([480, 240, 'webp']);
 
     // A second build finds them: nothing is written again.
-    await prepareImages(pub, cache, variants);
+    await prepare();
     expect(made.map((f) => statSync(join(variants, f)).mtimeMs)).toEqual(mtimes);
 
     expect(placeVariants(first, out, variants)).toBe(6);
     writeFileSync(join(pub, 'media/big.jpg'), await jpeg(800, 800));
-    const second = await prepareImages(pub, cache, variants);
+    const second = await prepare();
     placeVariants(second, out, variants);
     expect(readdirSync(join(out, '_img')).sort()).toEqual(
       [`big.${second['/media/big.jpg']!.digest}.480.jpg`, `big.${second['/media/big.jpg']!.digest}.800.jpg`]
@@ -160,7 +166,7 @@ describe('making the variants (sharp, real files)', () => {
     const saved = process.env.CONTENT_DIR;
     process.env.CONTENT_DIR = join(root, 'content');
     try {
-      await expect(prepareImages(pub, cache)).rejects.toThrow(
+      await expect(prepare()).rejects.toThrow(
         /图片无法读取：public\/media\/broken\.jpg 不是完好的图片（.+），请重新上传原图；使用它的内容：content\/news\/x\.md「封面图片」（cover\.src）/,
       );
     } finally {
