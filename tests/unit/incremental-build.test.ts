@@ -46,7 +46,7 @@ beforeAll(() => {
   // (src/integrations/data-store-from-disk.ts); the rebuilds below check that this changes no byte.
   expect(first.output).toMatch(/content store read from disk when pages render \(\d+\.\d MB kept out of the bundle\)/);
 }, 300_000);
-afterAll(() => fixture?.dispose(), 120_000);
+afterAll(() => fixture?.dispose());
 
 /** Every file of a built site but the search index, which is tested on its own (search-parts.spec.ts). */
 function files(dir: string): Map<string, string> {
