@@ -116,11 +116,13 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     expect(reused).toContain('/proposals/index.html');
     expect(reused).not.toContain('/proposals/page/2/index.html');
     expect(reused).not.toContain('/voices/page/2/index.html');
+    // No URL changed, so the sitemap files were put back from the last build (src/integrations/sitemap-reuse.ts).
+    expect(output).toMatch(/sitemap unchanged \(same pages and routes as the last build\)/);
   }, 600_000);
 
   it('after a story is added, a voice deleted and a proposal moved to another category', () => {
     // Each changes what lists hold and count: the news pages shift by one, the column and facet counts change.
-    const { reused } = rebuildAndCompare((f) => {
+    const { reused, output } = rebuildAndCompare((f) => {
       const first = readdirSync(f.path('news')).sort()[0]!;
       f.write(
         'news/2026-11-20-xin-gao.md',
@@ -141,6 +143,8 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     expect(reused).not.toContain('/proposals/category/economy/index.html');
     // The first page of proposals holds only the added ones, but its facet counts changed.
     expect(reused).not.toContain('/proposals/index.html');
+    // A page more and one fewer: the sitemap is made again.
+    expect(output).not.toMatch(/sitemap unchanged/);
   }, 600_000);
 
   it('after a member and a unit are renamed, which many pages show', () => {
