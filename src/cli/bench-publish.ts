@@ -2,6 +2,7 @@
 // nginx (the shipped configuration, serving the site root's `current`) answers with the new page.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { MANIFEST_PATH, parseManifest } from '../lib/publish/manifest.ts';
 import { startNginx } from '../deploy/local-nginx.ts';
@@ -17,6 +18,8 @@ export interface PublishFigures {
   publishSeconds: number;
   linkedFiles: number;
   copiedFiles: number;
+  /** The one-minute load average when the story was saved and when its page went live: the machine may be shared. */
+  load: [number, number];
 }
 
 /** `npm run publish` over the bench's archive into `siteRoot`; resolves with its output, fails with it. */
@@ -56,15 +59,19 @@ export async function cmsSaveToLive(
     const file = join(contentDir, 'news', story);
     const marker = `（发布测试 ${Date.now()}）`;
     const saved = performance.now();
+    const loadAtSave = loadavg()[0]!;
     writeFileSync(file, readFileSync(file, 'utf8').replace('本报讯', `本报讯${marker}`));
     const running = publish(env, siteRoot);
     let live = 0;
+    let loadAtLive = 0;
     let failed: unknown;
     void running.catch((e) => (failed = e));
     while (!live && !failed) {
       const body = await (await fetch(url)).text();
-      if (body.includes(marker)) live = performance.now();
-      else await new Promise((r) => setTimeout(r, 50));
+      if (body.includes(marker)) {
+        live = performance.now();
+        loadAtLive = loadavg()[0]!;
+      } else await new Promise((r) => setTimeout(r, 50));
     }
     const second = await running;
     const m = parseManifest(readFileSync(join(siteRoot, 'current', MANIFEST_PATH), 'utf8'), MANIFEST_PATH);
@@ -76,6 +83,7 @@ export async function cmsSaveToLive(
       publishSeconds: +second.seconds.toFixed(1),
       linkedFiles: Number(files?.[1] ?? 0),
       copiedFiles: Number(files?.[2] ?? 0),
+      load: [+loadAtSave.toFixed(1), +loadAtLive.toFixed(1)],
     };
   } finally {
     await server.stop();
