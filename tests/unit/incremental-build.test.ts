@@ -40,6 +40,8 @@ beforeAll(() => {
   }
   // An upload the second round deletes, as an editor deletes an image in the admin.
   writeFileSync(join(fixture.public, 'media/ceshi-shanchu.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // One the first round replaces with other bytes of the same size, as a corrected photo uploaded under its name.
+  writeFileSync(join(fixture.public, 'media/ceshi-tihuan.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><a/></svg>');
   const first = fixture.astro('build', { SKIP_SEARCH_INDEX: '1' });
   expect(first.status, first.output.slice(-3000)).toBe(0);
   // The pages were rendered from the content store read from disk, not from a copy in the bundle
@@ -92,6 +94,12 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     const other = readdirSync(fixture.path('news')).sort()[1]!.slice(0, -3);
     const inode = () => statSync(join(fixture.dir, `dist/news/${other}/index.html`)).ino;
     const before = inode();
+    // Uploads are copied into the output only when they changed (src/integrations/public-files.ts).
+    const upload = () => {
+      const st = statSync(join(fixture.dir, 'dist/media/ceshi-shanchu.svg'));
+      return `${st.ino} ${st.mtimeMs}`;
+    };
+    const uploadBefore = upload();
     const { reused, output } = rebuildAndCompare((f) => {
       f.edit(`news/${story}.md`, /本报讯/, '本报讯 今天改过的一句话。');
       // The title shows on other proposals (related, neighbours), members' and units' pages and the lists.
@@ -100,7 +108,10 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
       f.edit('voices/2025-03-10-rijian-zhaoliao-zhongxin.md', '\ncolumn: 委员建言', '\ncolumn: 快评');
       // An issue's number shows on the stories printed in it (刊于 第194期 第1版).
       f.edit('paper/2025-06-06.md', 'number: 193', 'number: 194');
+      writeFileSync(join(f.public, 'media/ceshi-tihuan.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><b/></svg>');
     });
+    expect(readFileSync(join(fixture.dir, 'dist/media/ceshi-tihuan.svg'), 'utf8')).toContain('<b/>');
+    expect(upload()).toBe(uploadBefore);
     expect(reused.length, 'most detail pages are reused').toBeGreaterThan(30);
     // Left where the last build wrote it, not copied back from the cache.
     expect(reusedPages(output, 'cached')).toContain(`/news/${other}/index.html`);
