@@ -14,8 +14,17 @@ import { unusedMediaReport } from './src/integrations/unused-media.ts';
 import { responsiveImages } from './src/integrations/images.ts';
 import { footnoteLabels } from './src/integrations/footnote-labels.ts';
 import { settingsCheck } from './src/integrations/settings-check.ts';
+import { sitemapReuse } from './src/integrations/sitemap-reuse.ts';
 import { isPlainBuild } from './src/integrations/build-mode.ts';
 import { batchedLogCheck } from './src/integrations/internals/astro-logger.ts';
+
+// The admin, the error page and the notices of withdrawn entries (served with 410 at their old URLs) are not for search
+// engines. Made again only when the pages or routes change (src/integrations/sitemap-reuse.ts).
+const sitemapOptions = {
+  /** @param {string} page */
+  filter: (page) =>
+    !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !/^\/(admin|_gone)\//.test(new URL(page).pathname),
+};
 
 /** Every fast path that reaches into Astro's or Pagefind's insides off (src/integrations/build-mode.ts). */
 const plain = isPlainBuild();
@@ -52,12 +61,7 @@ export default defineConfig({
         ]),
     mdx(),
     cmsBundle(),
-    // The admin, the error page and the notices of withdrawn entries (served with 410 at their old URLs) are not for
-    // search engines.
-    sitemap({
-      filter: (page) =>
-        !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !/^\/(admin|_gone)\//.test(new URL(page).pathname),
-    }),
+    sitemapReuse(sitemap(sitemapOptions), sitemapOptions),
     // Photo variants (_img/) are in place before the link check reads the pages.
     responsiveImages(),
     postBuild({ preindex: !plain }),

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { isPlainBuild } from '../integrations/build-mode.ts';
 import { assertSanitised, sanitizingStore } from '../integrations/internals/sanitizing-store.ts';
 import { bodyOf, frontmatterLines, guardMdx } from '../lib/mdx-guard.ts';
 import { parseMdxForBuild } from '../lib/mdx-parse.ts';
@@ -75,7 +76,7 @@ export function folderLoader(c: FolderCollection): Loader {
         ctx.meta.set('entry-code', code);
       }
       if (c.format === 'mdx') guardMdxFiles(base);
-      await inner.load({ ...ctx, store: sanitizingStore(ctx.store) });
+      await holdingSave(ctx.meta, 'entry-code', () => inner.load({ ...ctx, store: sanitizingStore(ctx.store) }));
       // MDX bodies are never stored rendered: they compile to components when a page renders, so what keeps them safe
       // is the guard above (only the site's own components, no HTML, imports or expressions), not the sanitiser.
       if (c.format !== 'mdx') assertSanitised(ctx.store, c.label);
@@ -83,6 +84,29 @@ export function folderLoader(c: FolderCollection): Loader {
       if (c.name === 'paper') assertIssuesNamedByDate(ctx);
     },
   };
+}
+
+/** Below Astro's 500 ms delay before it saves the content store after a change. */
+const HOLD_EVERY_MS = 200;
+
+/**
+ * Runs `load` while setting the meta entry `key` to its own value every 200 ms, so that Astro's content store is not
+ * saved in the middle of the sync. Astro saves the whole store (tens of MB of devalue at 20,000 documents) 500 ms
+ * after the last change; the glob loader changes nothing for unchanged files, so while it reads thousands of them the
+ * timer fired after the first change and the store was serialised a second time, on the thread doing the sync
+ * (docs/benchmarks.md#store-saved-once). Re-setting a value leaves the store as it was, so the one save at the end of
+ * the sync writes the same file; if Astro stops deferring its save on `meta.set`, the build is only slower. Off in the
+ * plain build (build-mode.ts).
+ */
+export async function holdingSave<T>(meta: LoaderContext['meta'], key: string, load: () => Promise<T>): Promise<T> {
+  const value = meta.get(key);
+  if (value === undefined || isPlainBuild()) return load();
+  const timer = setInterval(() => meta.set(key, value), HOLD_EVERY_MS);
+  try {
+    return await load();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertAssetsListPages, assertOutputFolderHolds } from './internals/astro-output-folder.ts';
+import { noPublicCopy, syncPublic } from './public-files.ts';
 
 /** Kept like Astro keeps it: an output folder may be a checkout that a deploy pushes. */
 const KEEP = new Set(['.git']);
@@ -103,6 +104,7 @@ export function pruneOutput(
 export function outputFolder({ leave = [] }: { leave?: readonly string[] } = {}): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
+  let publicDir = '';
   let started = 0;
   return {
     name: 'czzx-output-folder',
@@ -110,11 +112,13 @@ export function outputFolder({ leave = [] }: { leave?: readonly string[] } = {})
       'astro:config:setup': ({ command, updateConfig }) => {
         if (command !== 'build') return;
         assertOutputFolderHolds();
-        updateConfig({ vite: { build: { emptyOutDir: false } } });
+        // The public folder is put in by `syncPublic` below: only what changed.
+        updateConfig({ vite: { build: { emptyOutDir: false }, plugins: [noPublicCopy()] } });
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
+        publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:start': ({ logger }) => {
         // File times come from the kernel's coarse clock, which may trail Date.now() by a tick.
@@ -136,6 +140,8 @@ export function outputFolder({ leave = [] }: { leave?: readonly string[] } = {})
         for (const urls of assets.values())
           for (const url of urls) kept.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
         assertAssetsListPages(root, kept);
+        const pages = new Set(kept);
+        for (const f of syncPublic(publicDir, root, pages)) kept.add(f);
         const deleted = pruneOutput(root, kept, started, leave);
         rmSync(join(cacheDir, 'output-incomplete'), { force: true });
         // Most are the last build's sitemap, which the sitemap integration writes again; the admin bundle and the search

@@ -41,13 +41,15 @@ beforeAll(() => {
   }
   // An upload the second round deletes, as an editor deletes an image in the admin.
   writeFileSync(join(fixture.public, 'media/ceshi-shanchu.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // One the first round replaces with other bytes of the same size, as a corrected photo uploaded under its name.
+  writeFileSync(join(fixture.public, 'media/ceshi-tihuan.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><a/></svg>');
   const first = fixture.astro('build', { SKIP_SEARCH_INDEX: '1' });
   expect(first.status, first.output.slice(-3000)).toBe(0);
   // The pages were rendered from the content store read from disk, not from a copy in the bundle
   // (src/integrations/data-store-from-disk.ts); the rebuilds below check that this changes no byte.
   expect(first.output).toMatch(/content store read from disk when pages render \(\d+\.\d MB kept out of the bundle\)/);
 }, 300_000);
-afterAll(() => fixture?.dispose(), 120_000);
+afterAll(() => fixture?.dispose());
 
 /** Every file of a built site but the search index, which is tested on its own (search-parts.spec.ts). */
 function files(dir: string): Map<string, string> {
@@ -93,6 +95,12 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     const other = readdirSync(fixture.path('news')).sort()[1]!.slice(0, -3);
     const inode = () => statSync(join(fixture.dir, `dist/news/${other}/index.html`)).ino;
     const before = inode();
+    // Uploads are copied into the output only when they changed (src/integrations/public-files.ts).
+    const upload = () => {
+      const st = statSync(join(fixture.dir, 'dist/media/ceshi-shanchu.svg'));
+      return `${st.ino} ${st.mtimeMs}`;
+    };
+    const uploadBefore = upload();
     const { reused, output } = rebuildAndCompare((f) => {
       f.edit(`news/${story}.md`, /本报讯/, '本报讯 今天改过的一句话。');
       // The title shows on other proposals (related, neighbours), members' and units' pages and the lists.
@@ -101,7 +109,10 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
       f.edit('voices/2025-03-10-rijian-zhaoliao-zhongxin.md', '\ncolumn: 委员建言', '\ncolumn: 快评');
       // An issue's number shows on the stories printed in it (刊于 第194期 第1版).
       f.edit('paper/2025-06-06.md', 'number: 193', 'number: 194');
+      writeFileSync(join(f.public, 'media/ceshi-tihuan.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><b/></svg>');
     });
+    expect(readFileSync(join(fixture.dir, 'dist/media/ceshi-tihuan.svg'), 'utf8')).toContain('<b/>');
+    expect(upload()).toBe(uploadBefore);
     expect(reused.length, 'most detail pages are reused').toBeGreaterThan(30);
     // Left where the last build wrote it, not copied back from the cache.
     expect(reusedPages(output, 'cached')).toContain(`/news/${other}/index.html`);
@@ -117,11 +128,13 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     expect(reused).toContain('/proposals/index.html');
     expect(reused).not.toContain('/proposals/page/2/index.html');
     expect(reused).not.toContain('/voices/page/2/index.html');
+    // No URL changed, so the sitemap files were put back from the last build (src/integrations/sitemap-reuse.ts).
+    expect(output).toMatch(/sitemap unchanged \(same pages and routes as the last build\)/);
   }, 600_000);
 
   it('after a story is added, a voice deleted and a proposal moved to another category', () => {
     // Each changes what lists hold and count: the news pages shift by one, the column and facet counts change.
-    const { reused } = rebuildAndCompare((f) => {
+    const { reused, output } = rebuildAndCompare((f) => {
       const first = readdirSync(f.path('news')).sort()[0]!;
       f.write(
         'news/2026-11-20-xin-gao.md',
@@ -142,6 +155,8 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     expect(reused).not.toContain('/proposals/category/economy/index.html');
     // The first page of proposals holds only the added ones, but its facet counts changed.
     expect(reused).not.toContain('/proposals/index.html');
+    // A page more and one fewer: the sitemap is made again.
+    expect(output).not.toMatch(/sitemap unchanged/);
   }, 600_000);
 
   it('after a member and a unit are renamed, which many pages show', () => {

@@ -5,11 +5,14 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmdirSync,
+  rmSync,
   statSync,
+  unlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { type Manifest, type PageRecord, pageUrl } from './manifest.ts';
 
 /** What materialising a release produced and how much of the previous release it shared. */
@@ -32,9 +35,13 @@ export function namedByContent(rel: string): boolean {
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
 export function listFiles(dir: string): string[] {
+  const root = resolve(dir);
   const files: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) files.push(relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+  // Sliced rather than `relative()`: this runs for every file of a release, tens of thousands at a large archive.
+  for (const e of readdirSync(root, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const rel = e.parentPath.length > root.length ? `${e.parentPath.slice(root.length + 1)}${sep}${e.name}` : e.name;
+    files.push(sep === '/' ? rel : rel.split(sep).join('/'));
   }
   return files.sort();
 }
@@ -57,23 +64,29 @@ export function fingerprint(rel: string, bytes: Buffer): string {
  * previous release recorded for it (the build left it in place), or that is named by its content, or that holds the
  * same bytes, is hard-linked to the previous release's copy. Any other file is copied, never linked to the staging
  * folder, since the next build may rewrite a staging file in place, and a release must never change once made.
- * Fingerprints are carried over for files left in place and computed for the rest.
+ * Fingerprints are carried over for files left in place and computed for the rest. Files in `prelinked` are links to
+ * the previous release's copies made ahead (`prelink`): kept where the rule above links, replaced by a copy where it
+ * does not, deleted (with the folders left empty) where the build no longer has them, so the result is the same.
  */
 export function materialise(
   build: string,
   release: string,
   previous?: { dir: string; manifest: Manifest },
+  prelinked: ReadonlySet<string> = new Set(),
 ): Materialised {
   const files: Manifest['files'] = {};
   const pages: Record<string, PageRecord> = {};
   let linked = 0;
   let copied = 0;
   const made = new Set<string>();
-  for (const rel of listFiles(build)) {
+  const built = listFiles(build);
+  dropStale(release, prelinked, new Set(built));
+  for (const rel of built) {
     const from = join(build, rel);
     const to = join(release, rel);
     const folder = dirname(to);
-    if (!made.has(folder)) {
+    // A file linked ahead has its folder already.
+    if (!made.has(folder) && !prelinked.has(rel)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
@@ -89,15 +102,22 @@ export function materialise(
     // Left in place, named by its content, or written again with the same bytes (the pages every build renders).
     let reused = false;
     if (before && old && old[0] === st.size && (!bytes || sameBytes(bytes, before))) {
-      try {
-        linkSync(before, to);
+      if (prelinked.has(rel)) {
         reused = true;
         linked++;
-      } catch {
-        // The previous release lost the file (pruned while we ran, or another file system): copy instead.
+      } else {
+        try {
+          linkSync(before, to);
+          reused = true;
+          linked++;
+        } catch {
+          // The previous release lost the file (pruned while we ran, or another file system): copy instead.
+        }
       }
     }
     if (!reused) {
+      // Never written through a link into another release.
+      rmSync(to, { force: true });
       if (bytes) writeFileSync(to, bytes);
       else copyFileSync(from, to);
       utimesSync(to, st.atime, st.mtime);
@@ -115,5 +135,52 @@ function sameBytes(bytes: Buffer, file: string): boolean {
     return bytes.equals(readFileSync(file));
   } catch {
     return false;
+  }
+}
+
+/**
+ * Hard-links every file of the previous release into `release`, the folder the next release is made in, while the
+ * staging build runs (`npm run publish` starts this beside the build; the build is another process). After a
+ * one-story edit almost every file of the next release is one of these links, so `materialise` then only checks them
+ * and replaces the few the build changed, instead of making tens of thousands of folders and links after the build.
+ * Gives way to the event loop every few hundred files, so the build's log keeps flowing. Returns the files linked.
+ */
+export async function prelink(previous: { dir: string; manifest: Manifest }, release: string): Promise<Set<string>> {
+  const done = new Set<string>();
+  const made = new Set<string>();
+  let n = 0;
+  for (const rel of Object.keys(previous.manifest.files)) {
+    if (++n % 500 === 0) await new Promise((r) => setImmediate(r));
+    const to = join(release, rel);
+    const folder = dirname(to);
+    try {
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      linkSync(join(previous.dir, rel), to);
+      done.add(rel);
+    } catch {
+      // Missing from the previous release, or a name that is a folder there: `materialise` copies it as usual.
+    }
+  }
+  return done;
+}
+
+/** Deletes the files linked ahead that the build no longer has, then the folders that leaves empty. */
+function dropStale(release: string, prelinked: ReadonlySet<string>, built: ReadonlySet<string>): void {
+  const folders = new Set<string>();
+  for (const rel of prelinked) {
+    if (built.has(rel)) continue;
+    unlinkSync(join(release, rel));
+    for (let d = dirname(rel); d !== '.'; d = dirname(d)) folders.add(d);
+  }
+  // Deepest first, so a folder holding only emptied folders goes too.
+  for (const d of [...folders].sort((a, b) => b.length - a.length)) {
+    try {
+      rmdirSync(join(release, d));
+    } catch {
+      // Not empty: it still holds files of this release.
+    }
   }
 }

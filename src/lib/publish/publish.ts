@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { collections } from '../../content/model.ts';
 import { buildErrors, onlyStaleAssets, revision, runBuild } from './build.ts';
 import { checkRelease } from './checks.ts';
 import { attachSources, pageSources, writeGoneNotices } from './gone.ts';
 import { diffPages, goneUrls, history, HISTORY_PATH, MANIFEST_PATH, type Manifest, urlReuses } from './manifest.ts';
-import { materialise } from './materialise.ts';
+import { materialise, prelink } from './materialise.ts';
 import { releaseName, SiteRoot } from './releases.ts';
 import { RemoteRoot } from './remote.ts';
 
@@ -67,7 +67,21 @@ export async function publish(o: PublishOptions): Promise<Published> {
     const { commit, author } = revision(o.contentDir);
     const env = { ...process.env, ...o.env };
 
-    let built = await runBuild(o.checkout, local.build, o.env ?? {}, o.log);
+    // Hard links only to a local copy of the live release (on a build machine that publishes remotely, often none).
+    const linkTo =
+      live && previous && existsSync(local.dir(live)) ? { dir: local.dir(live), manifest: previous } : undefined;
+    mkdirSync(local.releases, { recursive: true });
+    // Half-made releases of a publish that was killed: none is in use, since we hold the lock.
+    for (const f of readdirSync(local.releases))
+      if (f.startsWith('.making-')) rmSync(join(local.releases, f), { recursive: true, force: true });
+    temp = join(local.releases, `.making-${process.pid}-${Date.now()}`);
+    const building = runBuild(o.checkout, local.build, o.env ?? {}, o.log);
+    // Handled here too: a build that cannot start must fail this publish (below), not end the process mid-prelink.
+    building.catch(() => {});
+    // The live release's files are linked into the new one while the build runs in its process; `materialise` then
+    // makes of it exactly the release it makes without (PLAIN_BUILD=1 keeps that path: no linking ahead).
+    const prelinked = linkTo && env.PLAIN_BUILD !== '1' ? await prelink(linkTo, temp) : undefined;
+    let built = await building;
     if (!built.ok && onlyStaleAssets(buildErrors(built.output))) {
       // Seen after a change of the site's code: kept pages naming a renamed stylesheet. Once more, every page rendered.
       o.log('\n暂存构建中保留的页面引用了已改名的样式或脚本：忽略缓存，完整重建一次\n');
@@ -78,13 +92,7 @@ export async function publish(o: PublishOptions): Promise<Published> {
     if (!built.ok) throw new PublishError('构建未通过（内容有误或有失效链接）', buildErrors(built.output));
 
     const name = releaseName(o.now ?? new Date(), commit, [...local.list(), ...(o.remote ? target.list() : [])]);
-    mkdirSync(local.releases, { recursive: true });
-    temp = join(local.releases, `.making-${name}`);
-    rmSync(temp, { recursive: true, force: true });
-    // Hard links only to a local copy of the live release (on a build machine that publishes remotely, often none).
-    const linkTo =
-      live && previous && existsSync(local.dir(live)) ? { dir: local.dir(live), manifest: previous } : undefined;
-    const made = materialise(local.build, temp, linkTo);
+    const made = materialise(local.build, temp, linkTo, prelinked);
 
     // A file with the live release's fingerprint passed these checks when that release went live (not trusted by the
     // plain build, PLAIN_BUILD=1, which checks every file).
@@ -160,5 +168,7 @@ function sameKeys(a: object, b: object): boolean {
 
 function writeJson(file: string, data: unknown): void {
   mkdirSync(dirname(file), { recursive: true });
+  // A file of that name from the build may be a link into the live release: replaced, never written through.
+  rmSync(file, { force: true });
   writeFileSync(file, `${JSON.stringify(data)}\n`);
 }

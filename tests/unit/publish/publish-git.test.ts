@@ -6,6 +6,7 @@ import {
   existsSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   readlinkSync,
   realpathSync,
   rmSync,
@@ -35,6 +36,8 @@ const siteRoot = join(dir, 'site');
 const STORY = 'content/news/2026-11-30.md';
 const URL_PATH = '/news/2026-11-30/';
 let nginx: Nginx;
+/** Every file served once the fix went live: the release a rollback returns to, made before the later ones. */
+let fixed = '';
 
 const git = (cwd: string, ...args: string[]) => {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -149,6 +152,8 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
     expect(bad).toMatch(/date/);
     expect(servedHash()).toBe(before);
     expect((await get(URL_PATH)).body).toContain('委员们走进三个小区');
+    // The half-made release (linked ahead from the live one while the build ran) is gone.
+    expect(readdirSync(join(siteRoot, 'releases')).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
   test('while a fix is published, every request gets a whole page, the old one until the switch and the new one after', async () => {
@@ -174,6 +179,7 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
     expect(await publishing).toContain('发布成功');
     expect(requests).toBeGreaterThan(1);
     expect((await get(URL_PATH)).body).toContain('委员们建议统一规划停车位');
+    fixed = servedHash();
   });
 
   test('an hourly run with nothing new makes no release and leaves the live one', () => {
@@ -221,6 +227,8 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
     const page = await get(URL_PATH);
     expect(page.status).toBe(200);
     expect(page.body).toContain('委员们建议统一规划停车位');
+    // Byte for byte as it was when it went live: the later release, made of links to its files, changed none of them.
+    expect(servedHash()).toBe(fixed);
     const list = spawnSync(process.execPath, ['src/cli/publish.ts', 'releases'], {
       cwd: ROOT,
       env: { ...process.env, SITE_ROOT: siteRoot },

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkRelease } from '../../../src/lib/publish/checks.ts';
 import { buildErrors, onlyStaleAssets } from '../../../src/lib/publish/build.ts';
 import { diffPages, goneUrls, type Manifest, urlReuses } from '../../../src/lib/publish/manifest.ts';
-import { fingerprint, listFiles, materialise } from '../../../src/lib/publish/materialise.ts';
+import { fingerprint, listFiles, materialise, prelink } from '../../../src/lib/publish/materialise.ts';
 import { releaseName, SiteRoot } from '../../../src/lib/publish/releases.ts';
 
 /** The release machinery's rules on small trees of real files (the whole path runs in publish-git.test.ts). */
@@ -66,6 +66,43 @@ describe('materialising a release from the staging build', () => {
     expect(readFileSync(join(dir, 'r1/news/b/index.html'), 'utf8')).toBe('稿件乙');
     expect(diffPages(first.pages, second.pages)).toEqual({ added: [], changed: ['/news/b/'], removed: [] });
   });
+});
+
+test('a release linked ahead while the build runs (prelink) comes out as one made after it, and leaves the live one as it was', async () => {
+  const build = join(dir, 'pre-build');
+  tree(build, {
+    'index.html': '首页',
+    'news/a/index.html': '稿件甲',
+    'news/b/index.html': '稿件乙',
+    'news/gone/index.html': '将删除的稿件',
+    'feed/rss.xml': '<rss/>',
+    '_astro/site.css': 'body{}',
+  });
+  const r1 = materialise(build, join(dir, 'pre-r1'));
+  const previous = { dir: join(dir, 'pre-r1'), manifest: manifest({ pages: r1.pages, files: r1.files }) };
+  // Linked ahead, then the build changes one page, deletes one, adds one, and makes a folder where a file was.
+  const ahead = await prelink(previous, join(dir, 'pre-r3'));
+  expect(ahead.size).toBe(6);
+  writeFileSync(join(build, 'news/b/index.html'), '稿件乙（改）');
+  utimesSync(join(build, 'news/b/index.html'), new Date(), new Date(Date.now() + 5000));
+  rmSync(join(build, 'news/gone'), { recursive: true });
+  rmSync(join(build, 'feed/rss.xml'));
+  tree(build, { 'news/c/index.html': '稿件丙', 'feed/rss.xml/index.html': '订阅' });
+  const plain = materialise(build, join(dir, 'pre-r2'), previous);
+  const linked = materialise(build, join(dir, 'pre-r3'), previous, ahead);
+  expect(linked).toEqual(plain);
+  expect(listFiles(join(dir, 'pre-r3'))).toEqual(listFiles(join(dir, 'pre-r2')));
+  for (const f of listFiles(join(dir, 'pre-r2')))
+    expect(readFileSync(join(dir, 'pre-r3', f), 'utf8'), f).toBe(readFileSync(join(dir, 'pre-r2', f), 'utf8'));
+  expect(existsSync(join(dir, 'pre-r3/news/gone'))).toBe(false);
+  expect(statSync(join(dir, 'pre-r3/news/a/index.html')).ino).toBe(statSync(join(dir, 'pre-r1/news/a/index.html')).ino);
+  expect(statSync(join(dir, 'pre-r3/news/b/index.html')).ino).not.toBe(
+    statSync(join(dir, 'pre-r1/news/b/index.html')).ino,
+  );
+  // The live release is untouched: the changed page was replaced in the new release, not written through the link.
+  expect(readFileSync(join(dir, 'pre-r1/news/b/index.html'), 'utf8')).toBe('稿件乙');
+  expect(readFileSync(join(dir, 'pre-r1/feed/rss.xml'), 'utf8')).toBe('<rss/>');
+  expect(readFileSync(join(dir, 'pre-r1/news/gone/index.html'), 'utf8')).toBe('将删除的稿件');
 });
 
 test('a data file stamped with its build time has the same fingerprint when nothing else changed', () => {

@@ -1,0 +1,36 @@
+import { expect, it, vi } from 'vitest';
+import { holdingSave } from '../../src/content/loaders.ts';
+
+it('holdingSave keeps setting the same meta value while a load runs, then stops, leaving the value as it was', async () => {
+  vi.useFakeTimers();
+  try {
+    const meta = new Map<string, string>([['entry-code', 'abc']]);
+    let sets = 0;
+    const counted = {
+      get: (k: string) => meta.get(k),
+      set: (k: string, v: string) => {
+        sets++;
+        meta.set(k, v);
+      },
+      has: (k: string) => meta.has(k),
+      delete: (k: string) => meta.delete(k),
+    };
+    let finish: (v: string) => void = () => {};
+    const loading = holdingSave(counted, 'entry-code', () => new Promise<string>((r) => (finish = r)));
+    // Each set resets Astro's 500 ms save timer: at least one in any 500 ms while the load runs.
+    vi.advanceTimersByTime(499);
+    expect(sets).toBeGreaterThanOrEqual(1);
+    vi.advanceTimersByTime(1000);
+    expect(sets).toBeGreaterThanOrEqual(5);
+    finish('loaded');
+    await expect(loading).resolves.toBe('loaded');
+    const after = sets;
+    // Stopped with the load: no timer keeps setting (or keeps the build alive).
+    vi.advanceTimersByTime(5000);
+    expect(sets).toBe(after);
+    expect(meta.get('entry-code')).toBe('abc');
+    expect(vi.getTimerCount()).toBe(0);
+  } finally {
+    vi.useRealTimers();
+  }
+});
