@@ -21,7 +21,7 @@ import { isPlainBuild } from './build-mode.ts';
 import { FileFacts } from './file-facts.ts';
 import { limiter } from '../lib/limit.ts';
 import { digestOf } from '../lib/build-inputs.ts';
-import { pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
+import { pageMonth, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
 import { INDEX_LANGUAGE } from '../lib/search/segment.ts';
 
 /**
@@ -78,12 +78,12 @@ function indexedPages(site: string, cacheDir: string): IndexedPage[] {
   // Named by the code that reads a page, so a change to it reads every page again.
   const facts = new FileFacts<Omit<IndexedPage, 'file'> | 0>(
     join(cacheDir, 'search-pages.json'),
-    digestOf(INDEXER + isIndexed.toString() + pageYear.toString()),
+    digestOf(INDEXER + isIndexed.toString() + pageMonth.toString()),
   );
   const pages: IndexedPage[] = [];
   for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
     const page = facts.get(site, file, (html) =>
-      isIndexed(html) ? { year: pageYear(html), digest: digestOf(html) } : 0,
+      isIndexed(html) ? { month: pageMonth(html), digest: digestOf(html) } : 0,
     );
     if (page) pages.push({ file, ...page });
   }
@@ -98,7 +98,7 @@ export function isIndexed(html: Buffer): boolean {
 
 /** A page marked for search, from its path under the site and its bytes. */
 export function indexedPage(file: string, html: Buffer): IndexedPage {
-  return { file, year: pageYear(html), digest: digestOf(html) };
+  return { file, month: pageMonth(html), digest: digestOf(html) };
 }
 
 /** Shared memory, where Linux keeps files in RAM. */
@@ -287,7 +287,7 @@ function placeParts(site: string, cache: string, parts: readonly Part[]): void {
     linkTree(from, to, (rel) => rel === '.digest' || rel === ENTRY);
     linkTree(from, to, (rel) => rel !== ENTRY);
   }
-  // Parts of the last build that are no longer parts (their years were regrouped).
+  // Parts of the last build that are no longer parts (their years or months were regrouped).
   const others = join(root, 'parts');
   if (existsSync(others))
     for (const d of readdirSync(others))
@@ -305,7 +305,7 @@ export interface IndexSummary {
 }
 
 /**
- * Indexes a built site for search: the pages marked for it, in parts of whole years (see `planParts`), each written to
+ * Indexes a built site for search: the pages marked for it, in parts of whole years or months (see `planParts`), each written to
  * its own bundle (the newest at `/pagefind/`, the others under `/pagefind/parts/`) and listed in
  * `/pagefind/parts.json`. A part whose pages are byte-for-byte those of the last build is reused from `cacheDir`;
  * the others are written there first (`SEARCH_PART_CONCURRENCY` at a time), and every part is then linked into place.
@@ -322,7 +322,7 @@ export async function indexSite(
   const fresh = await Promise.all(parts.map((part) => writePartToCache(site, cacheDir, part)));
   const written = parts.filter((_, i) => fresh[i] !== undefined);
   placeParts(site, cache, parts);
-  // Parts that no longer exist (their years were regrouped) would only fill the disk.
+  // Parts that no longer exist (their years or months were regrouped) would only fill the disk.
   if (existsSync(cache))
     for (const d of readdirSync(cache))
       if (!parts.some((p) => p.id === d)) rmSync(join(cache, d), { recursive: true, force: true });
