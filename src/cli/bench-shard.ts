@@ -8,7 +8,7 @@
  * folder), instead of generating and rendering them again: on 2 cores the pages of 100,000 documents take many minutes.
  * The index jobs and the merge still start from empty caches.
  *
- * `--index-shard k/n --site <dir> --cache <dir>` is one index job: the parts (whole years, see src/lib/search/parts.ts)
+ * `--index-shard k/n --site <dir> --cache <dir>` is one index job: the parts (whole years or months, see src/lib/search/parts.ts)
  * dealt to shard k of n.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -47,7 +47,7 @@ function partsOf(site: string): Part[] {
 
 async function indexShard(spec: string, site: string, cache: string) {
   const [k, n] = spec.split('/').map(Number) as [number, number];
-  const mine = dealParts(partsOf(site), n)[k - 1] ?? [];
+  const mine = dealParts(partsOf(site), n, (p) => p.pages.length)[k - 1] ?? [];
   for (const part of mine) await writePartToCache(site, cache, part);
   console.log(
     `shard ${k}/${n}: parts ${mine.map((p) => p.id).join(', ')} (${mine.reduce((s, p) => s + p.pages.length, 0)} pages)`,
