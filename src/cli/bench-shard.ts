@@ -15,16 +15,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import {
-  indexedPage,
-  INDEXER,
-  indexSite,
-  isIndexed,
-  PART_PAGES,
-  writePartToCache,
-} from '../integrations/search-index.ts';
+import { indexedPage, indexSite, isIndexed, planSiteParts, writePartToCache } from '../integrations/search-index.ts';
 import { siteFiles } from '../integrations/site-files.ts';
-import { planParts, type Part } from '../lib/search/parts.ts';
+import type { Part } from '../lib/search/parts.ts';
 import { dealParts } from '../lib/search/shards.ts';
 import { measure, ROOT } from './bench-measure.ts';
 import { generateArchive } from './synthetic.ts';
@@ -42,7 +35,7 @@ function partsOf(site: string): Part[] {
       const html = readFileSync(join(site, file));
       return isIndexed(html) ? [indexedPage(file, html)] : [];
     });
-  return planParts(pages, PART_PAGES, INDEXER);
+  return planSiteParts(pages);
 }
 
 async function indexShard(spec: string, site: string, cache: string) {

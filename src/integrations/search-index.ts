@@ -21,15 +21,30 @@ import { isPlainBuild } from './build-mode.ts';
 import { FileFacts } from './file-facts.ts';
 import { limiter } from '../lib/limit.ts';
 import { digestOf } from '../lib/build-inputs.ts';
-import { pageMonth, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
+import {
+  PART_PAGES,
+  pageMonth,
+  partCap,
+  partPath,
+  planParts,
+  type IndexedPage,
+  type Part,
+  type PartEntry,
+} from '../lib/search/parts.ts';
 import { INDEX_LANGUAGE } from '../lib/search/segment.ts';
 
+/** The operator's cap on pages per part of the search index (`SEARCH_PART_PAGES`); else it follows the site's size. */
+const FIXED_PART_PAGES = Number(process.env.SEARCH_PART_PAGES) || undefined;
+
 /**
- * Pages per part of the search index. Pagefind needs about 0.28 GB per 1,000 pages while writing an index (1.16 GB
- * for the largest part, 4,217 pages, at 20,000 documents); the browser pays one more index chunk per query word for
- * each extra part.
+ * The parts of the search index for these pages (`planParts`, with the cap `partCap` gives for their number). The
+ * render order plans them from the pages the routes note, the index step from the pages as built: the same pages,
+ * so the same parts.
  */
-export const PART_PAGES = Number(process.env.SEARCH_PART_PAGES ?? 5000);
+export function planSiteParts(pages: readonly IndexedPage[]): Part[] {
+  const cap = partCap(pages.length, FIXED_PART_PAGES);
+  return planParts(pages, cap, INDEXER, Math.min(cap, PART_PAGES.newest));
+}
 
 /**
  * Locations per index chunk (Pagefind's default is 20,000). A query fetches the chunk holding each of its words from
@@ -305,7 +320,7 @@ export interface IndexSummary {
 }
 
 /**
- * Indexes a built site for search: the pages marked for it, in parts of whole years or months (see `planParts`), each written to
+ * Indexes a built site for search: the pages marked for it, in parts of whole months (see `planParts`), each written to
  * its own bundle (the newest at `/pagefind/`, the others under `/pagefind/parts/`) and listed in
  * `/pagefind/parts.json`. A part whose pages are byte-for-byte those of the last build is reused from `cacheDir`;
  * the others are written there first (`SEARCH_PART_CONCURRENCY` at a time), and every part is then linked into place.
@@ -317,7 +332,7 @@ export async function indexSite(
   early: ReadonlySet<string> = new Set(),
 ): Promise<IndexSummary> {
   const started = performance.now();
-  const parts = planParts(indexedPages(site, cacheDir), PART_PAGES, INDEXER);
+  const parts = planSiteParts(indexedPages(site, cacheDir));
   const cache = join(cacheDir, 'search-index');
   const fresh = await Promise.all(parts.map((part) => writePartToCache(site, cacheDir, part)));
   const written = parts.filter((_, i) => fresh[i] !== undefined);

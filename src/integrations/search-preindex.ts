@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { assertPageYearsArrived } from './internals/astro-prerenderer.ts';
 import { makePart, type IndexedPage } from '../lib/search/parts.ts';
 import { pageFile, renderOrder, takePageMonths, type RenderGroup } from '../lib/search/render-order.ts';
-import { INDEXER, indexedPage, isIndexed, PART_PAGES, writePartToCache } from './search-index.ts';
+import { INDEXER, indexedPage, isIndexed, planSiteParts, writePartToCache } from './search-index.ts';
 
 /**
  * Indexes parts of the search index while Astro renders the pages of the next ones. Astro renders on one core and
@@ -52,7 +52,7 @@ export class PreIndexer {
         const paths = await base.getStaticPaths();
         const months = takePageMonths();
         assertPageYearsArrived(paths.length, months.size);
-        const { ordered, groups } = renderOrder(paths, months, PART_PAGES);
+        const { ordered, groups } = renderOrder(paths, months, planSiteParts);
         this.plan(groups);
         return ordered;
       },

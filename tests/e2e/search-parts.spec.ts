@@ -10,9 +10,9 @@ import { rawEntries } from '../support/content.ts';
 import { searchFor } from './search-support.ts';
 
 /**
- * A large archive is indexed in parts of whole years, or of whole months for a year larger than the cap (Pagefind's
- * memory grows with the pages of one index), and the browser merges them. The sample content is built with parts of
- * at most 12 pages, so it splits as a large archive does (2024 and 2025 into runs of months), and searched in
+ * A large archive is indexed in parts, runs of whole months packed up to a cap (Pagefind's memory grows with the
+ * pages of one index), and the browser merges them. The sample content is built with parts of at most 12 pages, so it
+ * splits as a large archive does (runs across years, the newest year apart, a month alone), and searched in
  * Chromium: results from every part, date order across parts, counts, and the rebuild after one edit, which indexes
  * only the part that changed.
  */
@@ -77,7 +77,7 @@ const cases = [
   { q: '信息公开工作年度报告', url: '/notices/2026-01-20/' },
   { q: 'xinnian chahuahui', url: '/news/2025-01-01-xinnian-chahuahui/' },
   { q: 'xiehuilan', url: '/members/xie-huilan/' },
-  // 2025 and 2024 hold more pages than the cap, so their months make parts of their own.
+  // Runs of months: 2025 and 2024 hold more pages than the cap.
   { q: '走进沁县', url: '/news/2025-09-18-qinxian-weiyuan-jinjiceng/' },
   { q: '城隍庙', url: '/news/2025-07-06-chenghuangmiao-huahua/' },
   { q: '上党梆子', url: '/news/2025-04-14-shangdang-bangzi/' },

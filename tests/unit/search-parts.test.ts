@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pageMonth, partPath, planParts, type IndexedPage, type PartEntry } from '../../src/lib/search/parts.ts';
+import {
+  pageMonth,
+  partCap,
+  partPath,
+  planParts,
+  type IndexedPage,
+  type PartEntry,
+} from '../../src/lib/search/parts.ts';
 import { shareParts, sumCounts } from '../../src/lib/search/merge.ts';
 
 /** `n` pages of a month (`2025-03`), or of a year's June (`2025`). */
@@ -16,8 +23,8 @@ const year = (y: number, perMonth: number, last = 12, tag = 'a'): IndexedPage[] 
   Array.from({ length: last }, (_, i) => pages(`${y}-${String(i + 1).padStart(2, '0')}`, perMonth, tag)).flat();
 const ids = (parts: { id: string }[]) => parts.map((p) => p.id);
 
-describe('the search index in parts of whole years', () => {
-  it('gives the newest year a part of its own, groups older years oldest first up to the cap, newest part first', () => {
+describe('the search index in parts of whole months', () => {
+  it('gives the newest year a part of its own, packs older months oldest first up to the cap, newest part first', () => {
     const parts = planParts(
       [...pages(2019, 30), ...pages(2020, 30), ...pages(2021, 50), ...pages(2022, 20), ...pages(2023, 10)],
       60,
@@ -69,23 +76,22 @@ describe('the search index in parts of whole years', () => {
   });
 });
 
-describe('a year larger than the cap, in parts of whole months', () => {
+describe('years larger than the cap, in runs of whole months', () => {
   // 2024: 12 × 10 pages; 2025 up to September: 9 × 10 pages; members without a date; a cap of 35 pages.
   const archive = [...pages('0000-00', 8), ...year(2024, 10), ...year(2025, 10, 9)];
   const plan = planParts(archive, 35);
 
-  it('cuts it into runs of whole months up to the cap, oldest first, the newest month a part of its own', () => {
+  it('packs months oldest first up to the cap across years, the newest month a part of its own', () => {
     expect(plan.map((p) => [p.id, p.from, p.to, p.pages.length])).toEqual([
       ['2025-09', '2025-09', '2025-09', 10],
-      ['2025-07_08', '2025-07', '2025-08', 20],
-      ['2025-04_06', '2025-04', '2025-06', 30],
-      ['2025-01_03', '2025-01', '2025-03', 30],
-      ['2024-10_12', '2024-10', '2024-12', 30],
-      ['2024-07_09', '2024-07', '2024-09', 30],
-      ['2024-04_06', '2024-04', '2024-06', 30],
-      ['2024-01_03', '2024-01', '2024-03', 30],
+      ['2025-06_08', '2025-06', '2025-08', 30],
+      ['2025-03_05', '2025-03', '2025-05', 30],
+      ['2024-12_2025-02', '2024-12', '2025-02', 30],
+      ['2024-09_11', '2024-09', '2024-11', 30],
+      ['2024-06_08', '2024-06', '2024-08', 30],
+      ['2024-03_05', '2024-03', '2024-05', 30],
       // Undated pages (members) sort before every date, as their sort key does.
-      ['0000', '0000-00', '0000-00', 8],
+      ['0000-00_2024-02', '0000-00', '2024-02', 28],
     ]);
     for (const [i, p] of plan.entries())
       if (i > 0) expect(p.to < plan[i - 1]!.from, 'no overlap, newest first').toBe(true);
@@ -99,37 +105,32 @@ describe('a year larger than the cap, in parts of whole months', () => {
     expect(after[0]!.digest).not.toBe(plan[0]!.digest);
   });
 
-  it('keeps the older boundaries when a new month begins: the last month joins the runs, the rest reused', () => {
+  it('keeps the older boundaries when a new month or year begins: the last month joins the runs, the rest reused', () => {
     const after = planParts([...archive, ...pages('2025-10', 2)], 35);
-    expect(ids(after).slice(0, 3)).toEqual(['2025-10', '2025-07_09', '2025-04_06']);
-    expect(after.slice(2).map((p) => p.digest)).toEqual(plan.slice(2).map((p) => p.digest));
-    // And a new year: the old one is cut as any older large year, its earlier runs unchanged.
-    const nextYear = planParts(
-      [...archive, ...year(2025, 10, 12).filter((p) => p.month > '2025-09'), ...pages('2026-01', 3)],
-      35,
-    );
-    expect(ids(nextYear).slice(0, 3)).toEqual(['2026', '2025-10_12', '2025-07_09']);
-    expect(nextYear.slice(3).map((p) => p.digest)).toEqual(plan.slice(2).map((p) => p.digest));
+    expect(ids(after).slice(0, 3)).toEqual(['2025-10', '2025-09', '2025-06_08']);
+    expect(after.slice(2).map((p) => p.digest)).toEqual(plan.slice(1).map((p) => p.digest));
+    const rest = year(2025, 10, 12).filter((p) => p.month > '2025-09');
+    const nextYear = planParts([...archive, ...rest, ...pages('2026-01', 3)], 35);
+    expect(ids(nextYear).slice(0, 3)).toEqual(['2026', '2025-12', '2025-09_11']);
+    expect(nextYear.slice(3).map((p) => p.digest)).toEqual(plan.slice(1).map((p) => p.digest));
   });
 
-  it('re-indexes only the part of a story edited or deleted in an older month', () => {
-    const target = 'news/2024-05-a3/index.html';
+  it('re-indexes the part of a story edited in an older month, and only the parts from it on when one is deleted', () => {
+    const target = 'news/2025-04-a3/index.html';
     const edited = planParts(
       archive.map((p) => (p.file === target ? { ...p, digest: 'changed' } : p)),
       35,
     );
+    expect(ids(edited)).toEqual(ids(plan));
+    expect(edited.filter((p, i) => p.digest !== plan[i]!.digest).map((p) => p.id)).toEqual(['2025-03_05']);
     const deleted = planParts(
       archive.filter((p) => p.file !== target),
       35,
     );
-    for (const after of [edited, deleted]) {
-      expect(ids(after)).toEqual(ids(plan));
-      const changed = after.filter((p, i) => p.digest !== plan[i]!.digest).map((p) => p.id);
-      expect(changed).toEqual(['2024-04_06']);
-    }
+    expect(deleted.filter((p) => !plan.some((q) => q.digest === p.digest)).map((p) => p.id)).toEqual(['2025-03_05']);
   });
 
-  it('gives a month larger than the cap a part of its own, and leaves a small year whole', () => {
+  it('gives a month larger than the cap a part of its own, and keeps a small newest year whole', () => {
     const parts = planParts(
       [...pages('2023-03', 5), ...pages('2024-02', 50), ...pages('2024-03', 5), ...pages('2025-01', 3)],
       35,
@@ -166,5 +167,21 @@ describe('joining the answers of several workers', () => {
       kind: { 新闻简报: 2, 提案与答复: 4 },
       year: { '2024': 4 },
     });
+  });
+});
+
+describe('the cap on a part', () => {
+  it('is 4,000 pages up to 40,000, doubles as the site doubles, up to 10,000; the operator’s setting wins', () => {
+    expect([1, 20000, 40000, 40001, 80000, 80001, 100000, 400000].map((n) => partCap(n))).toEqual([
+      4000, 4000, 4000, 8000, 8000, 10000, 10000, 10000,
+    ]);
+    expect(partCap(100000, 12)).toBe(12);
+  });
+
+  it('cuts the newest year into months past its own smaller cap, so an edit re-indexes a month', () => {
+    const archive = [...year(2024, 10), ...year(2025, 10, 9)];
+    // Past 50 pages the newest year is cut all the same: its newest month alone, the others packed with 2024.
+    expect(ids(planParts(archive, 200, '', 50))).toEqual(['2025-09', '2024-01_2025-08']);
+    expect(ids(planParts(archive, 200))).toEqual(['2025', '2024']);
   });
 });

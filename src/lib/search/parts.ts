@@ -5,8 +5,8 @@ import { digestOf } from '../build-inputs.ts';
  * (docs/benchmarks.md, "index-parts"). Parts cap that memory, and a part whose pages did not change is reused from the
  * last build instead of being indexed again. The browser merges the parts into one search.
  *
- * A part is a run of whole years, or, for a year with more pages than the cap, a run of whole months of that year:
- * parts never overlap in time, so the browser can join date-sorted answers part after part (newest first).
+ * A part is a run of whole months (often whole years): parts never overlap in time, so the browser can join
+ * date-sorted answers part after part (newest first).
  */
 
 /** A page Pagefind will index. */
@@ -19,9 +19,9 @@ export interface IndexedPage {
   digest: string;
 }
 
-/** One part of the index: a run of months (whole years, or months of one year) and its pages. */
+/** One part of the index: a run of whole months and its pages. */
 export interface Part {
-  /** `2024`, `2019-2020` (whole years), `2025-07` or `2025-01_04` (months of one year). */
+  /** `2024`, `2019-2020` (whole years), `2025-07`, `2025-01_04` or `2024-10_2025-02` (whole months). */
   id: string;
   /** First and last month holding a page (`2025-01`), so parts sort and never overlap. */
   from: string;
@@ -58,77 +58,58 @@ export function pageMonth(html: string | Buffer): string {
   return /^\d{4}-(0[1-9]|1[0-2])-$/.test(key) ? key.slice(0, 7) : UNDATED;
 }
 
-/** A part in the making: its months, and whether whole years may still join it. */
-interface Group {
-  months: string[];
-  size: number;
-  /** Made of whole years: the next whole year joins while the cap allows. */
-  years: boolean;
-}
-
 /**
- * Groups pages into parts. Older years are grouped whole, oldest first, each part holding at most `maxPages` pages;
- * a year with more pages than that is cut into runs of whole months, oldest first, each at most `maxPages` (a month
- * larger than the cap alone). Filling from the oldest keeps old boundaries where they are as stories are published.
- * The newest year is a part of its own: editors publish and correct recent stories, so an edit re-indexes one year,
- * not the newest few; when it is larger than the cap, its newest month is a part of its own too, so the rebuild after
- * an edit of a new story re-indexes a month, not the months beside it. Returns the parts newest first (the first is
- * the primary index). `salt` names the indexer, so a new version of it invalidates every part.
+ * Groups pages into parts. Months are packed oldest first into runs of at most `maxPages` pages (a month larger than
+ * that alone); filling from the oldest keeps old boundaries where they are as stories are published, and a change in
+ * an old month moves only the boundaries after it. Runs may span years: fewer, fuller parts cost the browser less
+ * (one index chunk per query word and part). The newest year is apart from the older ones: editors publish and
+ * correct recent stories, so an edit re-indexes that year, not older months; when it has more than `newestPages`
+ * pages (by default the cap), its newest month alone is a part and its other months are packed with the older ones,
+ * so the rebuild after an edit of a new story re-indexes a month. Returns the parts newest first (the first is the
+ * primary index). `salt` names the indexer, so a new version of it invalidates every part.
  */
-export function planParts(pages: readonly IndexedPage[], maxPages: number, salt = ''): Part[] {
+export function planParts(pages: readonly IndexedPage[], maxPages: number, salt = '', newestPages = maxPages): Part[] {
   const byMonth = Map.groupBy(pages, (p) => p.month);
-  const byYear = Map.groupBy([...byMonth.keys()].sort(), (m) => m.slice(0, 4));
-  const sizeOf = (months: readonly string[]) => months.reduce((n, m) => n + byMonth.get(m)!.length, 0);
-  const years = [...byYear.keys()];
-  const newest = years.pop();
-  const groups: Group[] = [];
-  for (const y of years) {
-    const months = byYear.get(y)!;
-    const size = sizeOf(months);
-    const last = groups.at(-1);
-    if (size > maxPages) groups.push(...monthRuns(months, sizeOf, maxPages));
-    else if (last?.years && last.size + size <= maxPages)
-      [last.months, last.size] = [[...last.months, ...months], last.size + size];
-    else groups.push({ months: [...months], size, years: true });
+  const months = [...byMonth.keys()].sort();
+  const sizeOf = (ms: readonly string[]) => ms.reduce((n, m) => n + byMonth.get(m)!.length, 0);
+  const newestYear = months.at(-1)?.slice(0, 4);
+  const newest = months.filter((m) => m.slice(0, 4) === newestYear);
+  const newestApart = sizeOf(newest) <= Math.min(maxPages, newestPages) ? newest : newest.slice(-1);
+  const runs: string[][] = [];
+  let size = 0;
+  for (const m of months.slice(0, months.length - newestApart.length)) {
+    const n = byMonth.get(m)!.length;
+    if (runs.length > 0 && size + n <= maxPages) {
+      runs.at(-1)!.push(m);
+      size += n;
+    } else {
+      runs.push([m]);
+      size = n;
+    }
   }
-  if (newest !== undefined) {
-    const months = byYear.get(newest)!;
-    if (sizeOf(months) <= maxPages) groups.push({ months, size: 0, years: true });
-    else
-      groups.push(...monthRuns(months.slice(0, -1), sizeOf, maxPages), {
-        months: months.slice(-1),
-        size: 0,
-        years: false,
-      });
-  }
-  return groups
-    .map((g) =>
+  if (newestApart.length) runs.push(newestApart);
+  const yearsOf = Map.groupBy(months, (m) => m.slice(0, 4));
+  return runs
+    .map((run) =>
       makePart(
-        groupId(g),
-        g.months.flatMap((m) => byMonth.get(m)!),
+        runId(run, yearsOf),
+        run.flatMap((m) => byMonth.get(m)!),
         salt,
       ),
     )
     .reverse();
 }
 
-/** Runs of whole months, oldest first, each of at most `maxPages` pages unless a single month has more. */
-function monthRuns(months: readonly string[], sizeOf: (m: readonly string[]) => number, maxPages: number): Group[] {
-  const runs: Group[] = [];
-  for (const m of months) {
-    const n = sizeOf([m]);
-    const last = runs.at(-1);
-    if (last && last.size + n <= maxPages) [last.months, last.size] = [[...last.months, m], last.size + n];
-    else runs.push({ months: [m], size: n, years: false });
-  }
-  return runs;
-}
-
-function groupId({ months, years }: Group): string {
-  const [first, last] = [months[0]!, months.at(-1)!];
-  if (years)
-    return first.slice(0, 4) === last.slice(0, 4) ? first.slice(0, 4) : `${first.slice(0, 4)}-${last.slice(0, 4)}`;
-  return first === last ? first : `${first}_${last.slice(5)}`;
+/**
+ * A run's id: its years (`2024`, `2019-2020`) when it holds every month of them that has pages, else its months
+ * (`2025-07`, `2025-01_04`, `2024-10_2025-02`).
+ */
+function runId(run: readonly string[], yearsOf: ReadonlyMap<string, string[]>): string {
+  const [first, last] = [run[0]!, run.at(-1)!];
+  const [y1, y2] = [first.slice(0, 4), last.slice(0, 4)];
+  if (yearsOf.get(y1)![0] === first && yearsOf.get(y2)!.at(-1) === last) return y1 === y2 ? y1 : `${y1}-${y2}`;
+  if (first === last) return first;
+  return y1 === y2 ? `${first}_${last.slice(5)}` : `${first}_${last}`;
 }
 
 /**
@@ -145,6 +126,23 @@ export function makePart(id: string, pages: readonly IndexedPage[], salt = ''): 
     pages: sorted,
     digest: digestOf(`${salt}\n${id}\n${sorted.map((p) => `${p.file}\n${p.digest}\n`).join('')}`),
   };
+}
+
+/** Pages per part when `SEARCH_PART_PAGES` does not say (docs/benchmarks.md, "index-parts"). */
+export const PART_PAGES = { least: 4000, most: 10000, newest: 2500 };
+
+/**
+ * The cap on a part's pages for a site of `pages` searchable pages: 4,000 up to 40,000 pages, then doubled each time
+ * the site doubles, up to 10,000. Pagefind's memory grows with a part's pages (about 0.28 GB per 1,000) and the
+ * browser's cost with the number of parts (one index chunk per query word and part, and each part's metadata), so
+ * small sites get small parts and large ones about ten. The cap moves only when the site doubles, so parts stay put
+ * as stories are published; `fixed` (the operator's `SEARCH_PART_PAGES`) wins.
+ */
+export function partCap(pages: number, fixed?: number): number {
+  if (fixed && fixed > 0) return fixed;
+  let cap = PART_PAGES.least;
+  while (cap < PART_PAGES.most && pages > cap * 10) cap = Math.min(PART_PAGES.most, cap * 2);
+  return cap;
 }
 
 /** Where a part's bundle lives in the site. */

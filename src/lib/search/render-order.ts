@@ -1,4 +1,4 @@
-import { planParts, type IndexedPage } from './parts.ts';
+import { planParts, type IndexedPage, type Part } from './parts.ts';
 
 /**
  * The month each searchable page is indexed under (`2025-03`, as its sort key gives it), known before any page is rendered, so the build can render the
@@ -51,20 +51,22 @@ export interface RenderGroup {
 /**
  * Orders the static paths for rendering: the pages of each index part together, the smallest part first (so indexing
  * starts early), then every page that is not searchable (lists, feeds), which the build renders while parts are
- * indexed. Parts are planned as the index plans them (`planParts`), from the noted months; paths keep Astro's order
+ * indexed. Parts are planned as the index plans them (`plan`, or `planParts` with that cap), from the noted months; paths keep Astro's order
  * within a group. Returns the paths and the groups in rendering order.
  */
 export function renderOrder<T extends { pathname: string }>(
   paths: readonly T[],
   months: ReadonlyMap<string, string>,
-  maxPages: number,
+  plan: number | ((pages: IndexedPage[]) => Part[]),
 ): { ordered: T[]; groups: RenderGroup[] } {
   const noted: IndexedPage[] = [];
   for (const p of paths) {
     const month = months.get(normalise(p.pathname));
     if (month !== undefined) noted.push({ file: pageFile(p.pathname), month, digest: '' });
   }
-  const parts = planParts(noted, maxPages).sort((a, b) => a.pages.length - b.pages.length);
+  const parts = (typeof plan === 'number' ? planParts(noted, plan) : plan(noted)).sort(
+    (a, b) => a.pages.length - b.pages.length,
+  );
   const groupOf = new Map<string, number>();
   for (const [i, part] of parts.entries()) for (const page of part.pages) groupOf.set(page.file, i);
   const rank = new Map(paths.map((p) => [p, groupOf.get(pageFile(p.pathname)) ?? parts.length]));
