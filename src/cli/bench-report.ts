@@ -14,7 +14,7 @@ export function printResult(r: BenchResult, before?: { searchIndexMB?: number; i
     `| full build (pages + search index + link check) | ${r.build.seconds} s, ${r.build.secondsPer1000} s per 1,000 docs, peak ${r.build.peakMB} MB (of which ${r.build.peakStagedMB} MB staged in shared memory) |`,
   );
   console.log(
-    `| CPU (user + system, every process) and load average | build ${r.cpuSeconds.build} s at load ${r.load.build}; rebuild ${r.cpuSeconds.rebuild} s at load ${r.load.rebuild} |`,
+    `| CPU (user + system, every process) and load average | build ${r.cpuSeconds.build} s at load ${r.load.build}; rebuilds ${r.cpuSeconds.rebuild} s at load ${r.load.rebuild} and ${r.cpuSeconds.newest} s at load ${r.load.newest} |`,
   );
   console.log(`| Astro pages | ${r.build.pagesSeconds} s, peak ${r.build.peakWithoutPagefindMB} MB (Node) |`);
   console.log(
@@ -24,10 +24,13 @@ export function printResult(r: BenchResult, before?: { searchIndexMB?: number; i
     `| of which while the pages were rendered | ${r.index.earlyParts} part(s) in ${r.index.earlySeconds} s; the index step after the pages ${r.index.afterPagesSeconds} s |`,
   );
   console.log(`| index and link check side by side | ${r.index.postBuildSeconds} s |`);
-  const re = r.rebuildAfterOneEdit;
-  console.log(
-    `| rebuild after one edited story | ${re.seconds} s (${re.reusedPages} of ${r.htmlPages} pages reused; index ${re.indexSeconds} s, ${re.reusedParts} of ${re.parts} parts reused) |`,
-  );
+  for (const [what, re] of [
+    ['one edited story', r.rebuildAfterOneEdit],
+    ['the newest story edited', r.rebuildAfterNewestEdit],
+  ] as const)
+    console.log(
+      `| rebuild after ${what} (of ${re.month}) | ${re.seconds} s, peak ${re.peakMB} MB (Pagefind ${re.peakPagefindMB} MB) (${re.reusedPages} of ${r.htmlPages} pages reused; index ${re.indexSeconds} s, ${re.reusedParts} of ${re.parts} parts reused) |`,
+    );
   const p = r.publish;
   if (p)
     console.log(

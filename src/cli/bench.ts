@@ -85,6 +85,39 @@ function searchIndexSize(dir: string): number {
     .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
+/** The story with the latest date: the one an editor published last. */
+function newestStory(news: string): string {
+  const dated = readdirSync(news).map((f) => ({
+    f,
+    date: /\ndate: ['"]?(\S+)/.exec(readFileSync(join(news, f), 'utf8'))?.[1] ?? '',
+  }));
+  return dated.reduce((a, b) => (b.date > a.date ? b : a)).f;
+}
+
+/** What a rebuild after one edit cost, and the month of the story edited (which part of the index it re-indexed). */
+function rebuildFigures({
+  run,
+  log,
+  month,
+}: {
+  run: Awaited<ReturnType<typeof measure>>;
+  log: ReturnType<typeof buildLog>;
+  month: string;
+}) {
+  return {
+    month,
+    seconds: +run.seconds.toFixed(1),
+    peakMB: Math.round(run.peakBytes / 1048576),
+    peakWithoutPagefindMB: Math.round(run.peakBuildBytes / 1048576),
+    peakPagefindMB: Math.round(run.peakPagefindBytes / 1048576),
+    indexSeconds: +log.indexSeconds.toFixed(1),
+    earlySeconds: +log.earlySeconds.toFixed(1),
+    reusedParts: log.reused,
+    parts: log.parts,
+    reusedPages: log.reusedPages,
+  };
+}
+
 /** What one size's run measured, as written to bench-results/bench-<docs>.json. */
 export type BenchResult = Awaited<ReturnType<typeof main>>;
 
@@ -111,12 +144,21 @@ async function main(DOCS: number) {
   const outputBytes = dirSize(out);
   const indexBytes = dirSize(join(out, 'pagefind'));
   const searchIndexBytes = searchIndexSize(join(out, 'pagefind'));
-  // One story edited, then built again with the caches of the first build.
-  const story = readdirSync(join(dir, 'content/news')).sort().at(-1)!;
-  const file = join(dir, 'content/news', story);
-  writeFileSync(file, readFileSync(file, 'utf8').replace('本报讯', '本报讯（更新）'));
-  const rebuild = await measure(process.execPath, [astro, 'build'], env);
-  const rebuilt = buildLog(rebuild.output);
+  // One story edited, then built again with the caches of the first build: the last by name (a month of the newest
+  // year, as in the runs before), then the story published last (the newest month, as an editor's correction).
+  const news = join(dir, 'content/news');
+  const rebuildAfter = async (story: string) => {
+    const file = join(news, story);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('本报讯', '本报讯（更新）'));
+    const run = await measure(process.execPath, [astro, 'build'], env);
+    return {
+      run,
+      log: buildLog(run.output),
+      month: /\ndate: ['"]?(\d{4}-\d{2})/.exec(readFileSync(file, 'utf8'))?.[1] ?? 'no date',
+    };
+  };
+  const rebuild = await rebuildAfter(readdirSync(news).sort().at(-1)!);
+  const newest = await rebuildAfter(newestStory(news));
   const browserData = await browserFigures(out);
   const tls = localCert(dir);
   const searchHttp2 = tls && DETAILED ? (await browserFigures(out, tls)).search : undefined;
@@ -152,17 +194,11 @@ async function main(DOCS: number) {
       parts: built.parts,
       postBuildSeconds: sec(built.postBuildSeconds),
     },
-    rebuildAfterOneEdit: {
-      seconds: sec(rebuild.seconds),
-      peakMB: wholeMB(rebuild.peakBytes),
-      indexSeconds: sec(rebuilt.indexSeconds),
-      reusedParts: rebuilt.reused,
-      parts: rebuilt.parts,
-      reusedPages: rebuilt.reusedPages,
-    },
+    rebuildAfterOneEdit: rebuildFigures(rebuild),
+    rebuildAfterNewestEdit: rebuildFigures(newest),
     publish: publishFigures,
-    load: { build: build.load, rebuild: rebuild.load },
-    cpuSeconds: { build: build.cpuSeconds, rebuild: rebuild.cpuSeconds },
+    load: { build: build.load, rebuild: rebuild.run.load, newest: newest.run.load },
+    cpuSeconds: { build: build.cpuSeconds, rebuild: rebuild.run.cpuSeconds, newest: newest.run.cpuSeconds },
     peer,
     outputMB: +(outputBytes / 1048576).toFixed(1),
     indexMB: +(indexBytes / 1048576).toFixed(1),
