@@ -8,8 +8,8 @@ import { buildPeer, hugoSite, hugoVersion, peerSearch, peerWontFit } from './ben
 
 /**
  * Words, a tag, pinyin, a phrase, an abbreviation, traditional characters (the converter loads), slips (the spelling
- * table loads; 会仪 has two frequent characters), a proposal number and a quoted phrase: each kind of query the search
- * page treats apart.
+ * table loads; 会仪 and 智会停车 have frequent characters, whose index chunks are the largest), a proposal number and a
+ * quoted phrase: each kind of query the search page treats apart.
  */
 export const QUERIES = [
   '科技服务',
@@ -20,6 +20,7 @@ export const QUERIES = [
   '農業發展',
   '对伍',
   '会仪',
+  '智会停车',
   '第12号提案',
   '"科技服务业"',
 ];

@@ -13,8 +13,14 @@ interface Rss {
   pagefind: number;
 }
 
-/** Resident memory of a process tree in bytes (Linux /proc), with Pagefind's share apart. */
-function treeRss(pid: number): Rss {
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`: 100 on Linux). */
+const TICKS = 100;
+
+/**
+ * Resident memory of a process tree in bytes (Linux /proc), with Pagefind's share apart; records each process's CPU
+ * time so far (user + system, in ticks) in `cpu`.
+ */
+function treeRss(pid: number, cpu: Map<number, number>): Rss {
   const rss: Rss = { total: 0, pagefind: 0 };
   const children = new Map<number, number[]>();
   for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -28,6 +34,9 @@ function treeRss(pid: number): Rss {
   while (stack.length) {
     const p = stack.pop()!;
     try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(p, Math.max(cpu.get(p) ?? 0, Number(f[11]) + Number(f[12])));
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
       const bytes = m ? Number(m[1]) * 1024 : 0;
       rss.total += bytes;
@@ -64,6 +73,11 @@ export interface Run {
    * 2 cores is not one taken at load 2 (the run itself adds about 2).
    */
   load: number;
+  /**
+   * CPU seconds (user + system) of every process of the tree, steadier than wall time on a shared machine; each
+   * process's last 0.1 s before it exits is missed.
+   */
+  cpuSeconds: number;
   output: string;
 }
 
@@ -77,10 +91,11 @@ export function measure(cmd: string, args: string[], env: Record<string, string>
     child.stderr.on('data', (d) => (output += d));
     const peak = { total: 0, build: 0, pagefind: 0, staged: 0 };
     const loads: number[] = [];
+    const cpu = new Map<number, number>();
     const sharedBefore = sharedMemoryUsed();
     let ticks = 0;
     const timer = setInterval(() => {
-      const r = treeRss(child.pid!);
+      const r = treeRss(child.pid!, cpu);
       const staged = Math.max(0, sharedMemoryUsed() - sharedBefore);
       peak.total = Math.max(peak.total, r.total + staged);
       peak.staged = Math.max(peak.staged, staged);
@@ -100,6 +115,7 @@ export function measure(cmd: string, args: string[], env: Record<string, string>
           peakBuildBytes: peak.build,
           peakPagefindBytes: peak.pagefind,
           load: +load.toFixed(1),
+          cpuSeconds: +([...cpu.values()].reduce((a, b) => a + b, 0) / TICKS).toFixed(1),
           output,
         });
     });

@@ -8,23 +8,16 @@
  * folder), instead of generating and rendering them again: on 2 cores the pages of 100,000 documents take many minutes.
  * The index jobs and the merge still start from empty caches.
  *
- * `--index-shard k/n --site <dir> --cache <dir>` is one index job: the parts (whole years, see src/lib/search/parts.ts)
+ * `--index-shard k/n --site <dir> --cache <dir>` is one index job: the parts (whole years or months, see src/lib/search/parts.ts)
  * dealt to shard k of n.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import {
-  indexedPage,
-  INDEXER,
-  indexSite,
-  isIndexed,
-  PART_PAGES,
-  writePartToCache,
-} from '../integrations/search-index.ts';
+import { indexedPage, indexSite, isIndexed, planSiteParts, writePartToCache } from '../integrations/search-index.ts';
 import { siteFiles } from '../integrations/site-files.ts';
-import { planParts, type Part } from '../lib/search/parts.ts';
+import type { Part } from '../lib/search/parts.ts';
 import { dealParts } from '../lib/search/shards.ts';
 import { measure, ROOT } from './bench-measure.ts';
 import { generateArchive } from './synthetic.ts';
@@ -42,12 +35,12 @@ function partsOf(site: string): Part[] {
       const html = readFileSync(join(site, file));
       return isIndexed(html) ? [indexedPage(file, html)] : [];
     });
-  return planParts(pages, PART_PAGES, INDEXER);
+  return planSiteParts(pages);
 }
 
 async function indexShard(spec: string, site: string, cache: string) {
   const [k, n] = spec.split('/').map(Number) as [number, number];
-  const mine = dealParts(partsOf(site), n)[k - 1] ?? [];
+  const mine = dealParts(partsOf(site), n, (p) => p.pages.length)[k - 1] ?? [];
   for (const part of mine) await writePartToCache(site, cache, part);
   console.log(
     `shard ${k}/${n}: parts ${mine.map((p) => p.id).join(', ')} (${mine.reduce((s, p) => s + p.pages.length, 0)} pages)`,

@@ -12,19 +12,19 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Request } from '@playwright/test';
-import { startNginx, type Tls } from '../deploy/local-nginx.ts';
+import { browserFigures, localCert } from './bench-browser.ts';
 import { cmsSaveToLive } from './bench-publish.ts';
 import { printComparison, QUERIES, runPeer } from './bench-compare.ts';
-import { dirSize, freePort, measure, ROOT } from './bench-measure.ts';
+import { dirSize, measure, ROOT } from './bench-measure.ts';
+import { printResult } from './bench-report.ts';
 import { generateArchive } from './synthetic.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -39,6 +39,8 @@ const SIZES = arg('docs', '20000')
   .split(',')
   .map((n) => Number(n.replace(/_/g, '')));
 const KEEP = process.argv.includes('--keep');
+/** `--no-peer`: the site alone, e.g. while choosing a setting of its own build. */
+const PEER = !process.argv.includes('--no-peer');
 /** With several sizes, the figures that take long and compare with no peer (publish, HTTP/2) are left out. */
 const DETAILED = SIZES.length === 1 && !process.argv.includes('--quick');
 
@@ -83,199 +85,41 @@ function searchIndexSize(dir: string): number {
     .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
-/** The value below which `p` of the sorted values lie (nearest rank). */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+/** The story with the latest date: the one an editor published last. */
+function newestStory(news: string): string {
+  const dated = readdirSync(news).map((f) => ({
+    f,
+    date: /\ndate: ['"]?(\S+)/.exec(readFileSync(join(news, f), 'utf8'))?.[1] ?? '',
+  }));
+  return dated.reduce((a, b) => (b.date > a.date ? b : a)).f;
 }
 
-const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
-const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-
-/** A throwaway certificate for 127.0.0.1, to serve HTTP/2 as nginx does; none when openssl is missing. */
-function localCert(dir: string): Tls | undefined {
-  const tls = { key: join(dir, 'key.pem'), cert: join(dir, 'cert.pem') };
-  const made = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      tls.key,
-      '-out',
-      tls.cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  return made.status === 0 ? tls : undefined;
-}
-
-/** Bytes the responses to `requests` took on the wire, headers included. */
-async function weigh(requests: Request[]): Promise<number> {
-  const sizes = await Promise.all(
-    requests.map((r) =>
-      r.sizes().then(
-        (s) => s.responseBodySize + s.responseHeadersSize,
-        () => 0,
-      ),
-    ),
-  );
-  return sizes.reduce((a, b) => a + b, 0);
-}
-
-/** Search in Chromium, and page weights; over HTTP/2 with `tls` (search only: the pages weigh the same). */
-async function browserFigures(out: string, tls?: Tls) {
-  const port = await freePort();
-  const server = await startNginx({ port, root: out, tls });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const base = server.url;
-  const queries = QUERIES;
-  const search: {
-    query: string;
-    coldBytes: number;
-    coldMs: number;
-    coldTypedMs: number;
-    warmBytes: number;
-    warmMs: number;
-    warmTypedMs: number;
-    warmSearchMs: number;
-    warmDataMs: number;
-    countedMs: number;
-  }[] = [];
-  let engineBytes = 0;
-  /** Downloads of Pagefind's engine (its WASM) per page load, and their bytes: once, however many parts. */
-  let engineLoads = 0;
-  let wasmBytes = 0;
-  for (const q of queries) {
-    const context = await browser.newContext({ ignoreHTTPSErrors: tls !== undefined });
-    const page = await context.newPage();
-    // Requests are weighed after each timed search, not as they finish: asking the browser for sizes during the
-    // search added its own round trips to what was timed.
-    let finished: Request[] = [];
-    page.on('requestfinished', (r) => finished.push(r));
-    await page.goto(`${base}/search/`);
-    await page.waitForLoadState('networkidle');
-    await page.waitForSelector('[data-search-panel][data-ready="true"]');
-    engineBytes = Math.max(engineBytes, await weigh(finished.filter((r) => r.url().includes('/pagefind/'))));
-    const wasm = await Promise.all(
-      finished
-        .filter((r) => /\/wasm\.[\w-]+\.pagefind$/.test(r.url()))
-        .map((r) => r.sizes().then((s) => s.responseBodySize)),
-    );
-    engineLoads = Math.max(engineLoads, wasm.filter((b) => b > 0).length);
-    wasmBytes = Math.max(
-      wasmBytes,
-      wasm.reduce((a, b) => a + b, 0),
-    );
-    // Timed inside the page (the search panel's performance measure): from the end of the typing pause, or the
-    // press of Enter, to results on screen; and from the last keystroke, which adds the 300 ms pause.
-    const run = async (text: string) => {
-      finished = [];
-      await page.locator('#q-all').fill(text);
-      // Wait for the measure of this very query: opening the filters also searches again for the one before. Polled
-      // every 50 ms rather than every frame, to leave the page's thread to the search.
-      await page.waitForFunction(
-        (t) => performance.getEntriesByName('search').some((m) => (m as PerformanceMeasure).detail?.query === t),
-        text,
-        { polling: 50 },
-      );
-      const { ms, typedMs, phases } = await page.evaluate((t) => {
-        const m = performance
-          .getEntriesByName('search')
-          .findLast((e) => (e as PerformanceMeasure).detail?.query === t) as PerformanceMeasure;
-        const detail = m.detail as { sinceTyping: number; phases: { search: number; data: number } };
-        return { ms: m.duration, typedMs: detail.sinceTyping, phases: detail.phases };
-      }, text);
-      await page.waitForLoadState('networkidle');
-      return { ms, typedMs, phases, bytes: await weigh(finished) };
-    };
-    const cold = await run(q);
-    const warm = await run(`${q} 建议`);
-    // The reader opens the filters: Pagefind's filter index loads and every query also counts results per value.
-    await page.locator('summary', { hasText: '筛选与排序' }).click();
-    await page.waitForLoadState('networkidle');
-    const counted = await run(`${q} 政协`);
-    search.push({
-      query: q,
-      coldBytes: cold.bytes,
-      coldMs: Math.round(cold.ms),
-      coldTypedMs: Math.round(cold.typedMs),
-      warmBytes: warm.bytes,
-      warmMs: Math.round(warm.ms),
-      warmTypedMs: Math.round(warm.typedMs),
-      warmSearchMs: Math.round(warm.phases.search),
-      warmDataMs: Math.round(warm.phases.data),
-      countedMs: Math.round(counted.ms),
-    });
-    await context.close();
-  }
-  if (tls) {
-    await browser.close();
-    await server.stop();
-    return { engineBytes, engineLoads, wasmBytes, search, latency: latency(search), pages: {} };
-  }
-  const firstOf = (folder: string) =>
-    readdirSync(join(out, folder)).find(
-      (f) =>
-        f !== 'page' && f !== 'index.html' && !f.endsWith('.xml') && existsSync(join(out, folder, f, 'index.html')),
-    );
-  const templates: Record<string, string> = {
-    home: '/',
-    newsList: '/news/',
-    article: `/news/${firstOf('news')}/`,
-    proposal: `/proposals/${readdirSync(join(out, 'proposals')).find((f) => /^\d+-\d+-\d+$/.test(f))}/`,
-    review: `/reviews/${firstOf('reviews')}/`,
-    stats: '/proposals/stats/',
-    search: '/search/',
-  };
-  const pages: Record<string, { bytes: number; scripts: number }> = {};
-  for (const [name, path] of Object.entries(templates)) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const finished: Request[] = [];
-    page.on('requestfinished', (r) => finished.push(r));
-    await page.goto(base + path);
-    await page.waitForLoadState('networkidle');
-    pages[name] = {
-      bytes: await weigh(finished),
-      scripts: finished.filter((r) => r.resourceType() === 'script').length,
-    };
-    await context.close();
-  }
-  await browser.close();
-  await server.stop();
-  return { engineBytes, engineLoads, wasmBytes, search, latency: latency(search), pages };
-}
-
-/** p50 and p95 of the searches' latency (ms from the typing pause to results), cold and warm. */
-function latency(search: { coldMs: number; warmMs: number }[]) {
-  const cold = search.map((s) => s.coldMs);
-  const warm = search.map((s) => s.warmMs);
+/** What a rebuild after one edit cost, and the month of the story edited (which part of the index it re-indexed). */
+function rebuildFigures({
+  run,
+  log,
+  month,
+}: {
+  run: Awaited<ReturnType<typeof measure>>;
+  log: ReturnType<typeof buildLog>;
+  month: string;
+}) {
   return {
-    coldP50: percentile(cold, 50),
-    coldP95: percentile(cold, 95),
-    warmP50: percentile(warm, 50),
-    warmP95: percentile(warm, 95),
+    month,
+    seconds: +run.seconds.toFixed(1),
+    peakMB: Math.round(run.peakBytes / 1048576),
+    peakWithoutPagefindMB: Math.round(run.peakBuildBytes / 1048576),
+    peakPagefindMB: Math.round(run.peakPagefindBytes / 1048576),
+    indexSeconds: +log.indexSeconds.toFixed(1),
+    earlySeconds: +log.earlySeconds.toFixed(1),
+    reusedParts: log.reused,
+    parts: log.parts,
+    reusedPages: log.reusedPages,
   };
 }
+
+/** What one size's run measured, as written to bench-results/bench-<docs>.json. */
+export type BenchResult = Awaited<ReturnType<typeof main>>;
 
 async function main(DOCS: number) {
   const dir = mkdtempSync(join(tmpdir(), `czzx-bench-${DOCS}-`));
@@ -300,12 +144,21 @@ async function main(DOCS: number) {
   const outputBytes = dirSize(out);
   const indexBytes = dirSize(join(out, 'pagefind'));
   const searchIndexBytes = searchIndexSize(join(out, 'pagefind'));
-  // One story edited, then built again with the caches of the first build.
-  const story = readdirSync(join(dir, 'content/news')).sort().at(-1)!;
-  const file = join(dir, 'content/news', story);
-  writeFileSync(file, readFileSync(file, 'utf8').replace('本报讯', '本报讯（更新）'));
-  const rebuild = await measure(process.execPath, [astro, 'build'], env);
-  const rebuilt = buildLog(rebuild.output);
+  // One story edited, then built again with the caches of the first build: the last by name (a month of the newest
+  // year, as in the runs before), then the story published last (the newest month, as an editor's correction).
+  const news = join(dir, 'content/news');
+  const rebuildAfter = async (story: string) => {
+    const file = join(news, story);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('本报讯', '本报讯（更新）'));
+    const run = await measure(process.execPath, [astro, 'build'], env);
+    return {
+      run,
+      log: buildLog(run.output),
+      month: /\ndate: ['"]?(\d{4}-\d{2})/.exec(readFileSync(file, 'utf8'))?.[1] ?? 'no date',
+    };
+  };
+  const rebuild = await rebuildAfter(readdirSync(news).sort().at(-1)!);
+  const newest = await rebuildAfter(newestStory(news));
   const browserData = await browserFigures(out);
   const tls = localCert(dir);
   const searchHttp2 = tls && DETAILED ? (await browserFigures(out, tls)).search : undefined;
@@ -313,7 +166,7 @@ async function main(DOCS: number) {
   const publishFigures = DETAILED
     ? await cmsSaveToLive(env, join(dir, 'site'), join(dir, 'content'), story2)
     : undefined;
-  const peer = await runPeer(dir, DOCS, QUERIES);
+  const peer = PEER ? await runPeer(dir, DOCS, QUERIES) : { skipped: 'not run: --no-peer' };
   const htmlPages = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
   const sec = (n: number) => +n.toFixed(1);
   const wholeMB = (b: number) => Math.round(b / 1048576);
@@ -341,16 +194,11 @@ async function main(DOCS: number) {
       parts: built.parts,
       postBuildSeconds: sec(built.postBuildSeconds),
     },
-    rebuildAfterOneEdit: {
-      seconds: sec(rebuild.seconds),
-      peakMB: wholeMB(rebuild.peakBytes),
-      indexSeconds: sec(rebuilt.indexSeconds),
-      reusedParts: rebuilt.reused,
-      parts: rebuilt.parts,
-      reusedPages: rebuilt.reusedPages,
-    },
+    rebuildAfterOneEdit: rebuildFigures(rebuild),
+    rebuildAfterNewestEdit: rebuildFigures(newest),
     publish: publishFigures,
-    load: { build: build.load, rebuild: rebuild.load },
+    load: { build: build.load, rebuild: rebuild.run.load, newest: newest.run.load },
+    cpuSeconds: { build: build.cpuSeconds, rebuild: rebuild.run.cpuSeconds, newest: newest.run.cpuSeconds },
     peer,
     outputMB: +(outputBytes / 1048576).toFixed(1),
     indexMB: +(indexBytes / 1048576).toFixed(1),
@@ -365,67 +213,7 @@ async function main(DOCS: number) {
     ? (JSON.parse(readFileSync(resultFile, 'utf8')) as { searchIndexMB?: number; indexMB?: number })
     : undefined;
   writeFileSync(resultFile, JSON.stringify(result, null, 2));
-  const r = result;
-  console.log(`\n| figure | value |\n|---|---|`);
-  console.log(
-    `| documents (news/proposals/voices/reviews/members) | ${DOCS} (${counts.news}/${counts.proposals}/${counts.voices}/${counts.reviews}/${counts.members}), ${htmlPages} pages |`,
-  );
-  console.log(
-    `| full build (pages + search index + link check) | ${r.build.seconds} s, ${r.build.secondsPer1000} s per 1,000 docs, peak ${r.build.peakMB} MB (of which ${r.build.peakStagedMB} MB staged in shared memory) |`,
-  );
-  console.log(`| Astro pages | ${r.build.pagesSeconds} s, peak ${r.build.peakWithoutPagefindMB} MB (Node) |`);
-  console.log(
-    `| Pagefind index | ${r.index.seconds} s for ${r.index.pages} pages in ${r.index.parts} part(s), ${r.index.secondsPer1000} s per 1,000 docs, peak ${r.index.peakMB} MB |`,
-  );
-  console.log(
-    `| of which while the pages were rendered | ${r.index.earlyParts} part(s) in ${r.index.earlySeconds} s; the index step after the pages ${r.index.afterPagesSeconds} s |`,
-  );
-  console.log(`| index and link check side by side | ${r.index.postBuildSeconds} s |`);
-  const re = r.rebuildAfterOneEdit;
-  console.log(
-    `| rebuild after one edited story | ${re.seconds} s (${re.reusedPages} of ${htmlPages} pages reused; index ${re.indexSeconds} s, ${re.reusedParts} of ${re.parts} parts reused) |`,
-  );
-  const p = r.publish;
-  if (p)
-    console.log(
-      `| CMS save → page live (npm run publish, nginx) | ${p.saveToLiveSeconds} s (build ${p.buildSeconds} s, publish ${p.publishSeconds} s; ${p.linkedFiles} files hard-linked, ${p.copiedFiles} copied; first publish ${p.firstPublishSeconds} s) |`,
-    );
-  console.log(`| output / index size | ${mb(outputBytes)} / ${mb(indexBytes)} |`);
-  console.log(
-    `| of which the search index itself (words, fragments, filters, metadata of every part) | ${mb(searchIndexBytes)} |`,
-  );
-  if (before?.searchIndexMB)
-    console.log(
-      `| search index, the previous run → this one | ${before.indexMB} → ${r.indexMB} MB (itself ${before.searchIndexMB} → ${r.searchIndexMB} MB) |`,
-    );
-  console.log(`| search engine loaded with /search/ (Pagefind JS, WASM, metadata) | ${kb(browserData.engineBytes)} |`);
-  console.log(
-    `| Pagefind's engine (WASM) per page load | ${browserData.engineLoads} download(s), ${kb(browserData.wasmBytes)} |`,
-  );
-  const l = browserData.latency;
-  console.log(
-    `| search latency p50 / p95, cold and warm (ms from the typing pause to results) | cold ${l.coldP50} / ${l.coldP95} ms, warm ${l.warmP50} / ${l.warmP95} ms |`,
-  );
-  // The target of issue 22: every first query on a cold cache within 300 KB, whatever it loads (converter, sound table).
-  const heaviest = browserData.search.reduce((a, b) => (b.coldBytes > a.coldBytes ? b : a));
-  console.log(
-    `| heaviest cold first query (target ≤ 300 KB) | ${kb(heaviest.coldBytes)} (“${heaviest.query}”) ${heaviest.coldBytes <= 300 * 1024 ? 'within' : 'OVER'} |`,
-  );
-  console.log('| search: ms from the typing pause to results (ms from the last keystroke) | |');
-  for (const q of browserData.search) {
-    console.log(
-      `| search “${q.query}” cold / warm / with filter counts | ${kb(q.coldBytes)} in ${q.coldMs} (${q.coldTypedMs}) ms / ${kb(q.warmBytes)} in ${q.warmMs} (${q.warmTypedMs}) ms, of which search ${q.warmSearchMs} + data ${q.warmDataMs} / ${q.countedMs} ms |`,
-    );
-  }
-  if (searchHttp2) {
-    console.log('| over HTTP/2 and TLS, as nginx ships it | |');
-    for (const q of searchHttp2)
-      console.log(
-        `| search “${q.query}” cold / warm over HTTP/2 | ${q.coldMs} ms / ${q.warmMs} (${q.warmTypedMs}) ms, of which search ${q.warmSearchMs} + data ${q.warmDataMs} |`,
-      );
-  } else console.log('| over HTTP/2 | not measured: openssl is needed for a local certificate |');
-  for (const [name, p] of Object.entries(browserData.pages))
-    console.log(`| page ${name} | ${kb(p.bytes)} transferred, ${p.scripts} scripts |`);
+  printResult(result, before);
   console.log(`\nJSON: bench-results/bench-${DOCS}.json`);
   if (!KEEP) rmSync(dir, { recursive: true, force: true });
   return result;

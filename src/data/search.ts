@@ -11,7 +11,7 @@ import { beijingDay, beijingYear, toBeijingIso } from '../lib/dates.ts';
 import { sessionShortName } from '../lib/numerals.ts';
 import { docNumberToken, indexNumberToken } from '../lib/search/doc-numbers.ts';
 import { namesMeta, searchKeys, type SynonymGroup } from '../lib/search/keys.ts';
-import { notePageYears } from '../lib/search/render-order.ts';
+import { notePageMonths } from '../lib/search/render-order.ts';
 import { KEY_VALUE, KIND_LABELS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
 import { getMembers, getNews, getNotices, getProposals, getReviews, getTaxonomy, getVoices } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
@@ -183,15 +183,16 @@ export async function voiceRecord(d: VoiceData, bodyText: string, id: string) {
 export const UNDATED_SORT_DAY = '2000-01-01';
 
 /**
- * Notes, before rendering, the year each page of a route is indexed under (the year of its record's sort key), so the
- * build renders the index part by part (src/lib/search/render-order.ts). `base` is the route's path (`/news/`).
+ * Notes, before rendering, the month each page of a route is indexed under (the month of its record's sort key, which
+ * gives its index part: whole years, or months of a large year), so the build renders the index part by part
+ * (src/lib/search/render-order.ts). `base` is the route's path (`/news/`).
  */
 export function noteSearchYears<T extends { id: string }>(
   base: string,
   items: readonly T[],
   date: (item: T) => Date | string,
 ): void {
-  notePageYears(items.map((i) => [`${base}${i.id}/`, beijingYear(date(i))] as const));
+  notePageMonths(items.map((i) => [`${base}${i.id}/`, sortKey(date(i)).slice(0, 7)] as const));
 }
 
 /** Search record of a member's page. */

@@ -21,15 +21,30 @@ import { isPlainBuild } from './build-mode.ts';
 import { FileFacts } from './file-facts.ts';
 import { limiter } from '../lib/limit.ts';
 import { digestOf } from '../lib/build-inputs.ts';
-import { pageYear, partPath, planParts, type IndexedPage, type Part, type PartEntry } from '../lib/search/parts.ts';
+import {
+  PART_PAGES,
+  pageMonth,
+  partCap,
+  partPath,
+  planParts,
+  type IndexedPage,
+  type Part,
+  type PartEntry,
+} from '../lib/search/parts.ts';
 import { INDEX_LANGUAGE } from '../lib/search/segment.ts';
 
+/** The operator's cap on pages per part of the search index (`SEARCH_PART_PAGES`); else it follows the site's size. */
+const FIXED_PART_PAGES = Number(process.env.SEARCH_PART_PAGES) || undefined;
+
 /**
- * Pages per part of the search index. Pagefind needs about 0.28 GB per 1,000 pages while writing an index (1.16 GB
- * for the largest part, 4,217 pages, at 20,000 documents); the browser pays one more index chunk per query word for
- * each extra part.
+ * The parts of the search index for these pages (`planParts`, with the cap `partCap` gives for their number). The
+ * render order plans them from the pages the routes note, the index step from the pages as built: the same pages,
+ * so the same parts.
  */
-export const PART_PAGES = Number(process.env.SEARCH_PART_PAGES ?? 5000);
+export function planSiteParts(pages: readonly IndexedPage[]): Part[] {
+  const cap = partCap(pages.length, FIXED_PART_PAGES);
+  return planParts(pages, cap, INDEXER, Math.min(cap, PART_PAGES.newest));
+}
 
 /**
  * Locations per index chunk (Pagefind's default is 20,000). A query fetches the chunk holding each of its words from
@@ -78,12 +93,12 @@ function indexedPages(site: string, cacheDir: string): IndexedPage[] {
   // Named by the code that reads a page, so a change to it reads every page again.
   const facts = new FileFacts<Omit<IndexedPage, 'file'> | 0>(
     join(cacheDir, 'search-pages.json'),
-    digestOf(INDEXER + isIndexed.toString() + pageYear.toString()),
+    digestOf(INDEXER + isIndexed.toString() + pageMonth.toString()),
   );
   const pages: IndexedPage[] = [];
   for (const file of siteFiles(site).filter((f) => f.endsWith('.html'))) {
     const page = facts.get(site, file, (html) =>
-      isIndexed(html) ? { year: pageYear(html), digest: digestOf(html) } : 0,
+      isIndexed(html) ? { month: pageMonth(html), digest: digestOf(html) } : 0,
     );
     if (page) pages.push({ file, ...page });
   }
@@ -98,7 +113,7 @@ export function isIndexed(html: Buffer): boolean {
 
 /** A page marked for search, from its path under the site and its bytes. */
 export function indexedPage(file: string, html: Buffer): IndexedPage {
-  return { file, year: pageYear(html), digest: digestOf(html) };
+  return { file, month: pageMonth(html), digest: digestOf(html) };
 }
 
 /** Shared memory, where Linux keeps files in RAM. */
@@ -287,7 +302,7 @@ function placeParts(site: string, cache: string, parts: readonly Part[]): void {
     linkTree(from, to, (rel) => rel === '.digest' || rel === ENTRY);
     linkTree(from, to, (rel) => rel !== ENTRY);
   }
-  // Parts of the last build that are no longer parts (their years were regrouped).
+  // Parts of the last build that are no longer parts (their years or months were regrouped).
   const others = join(root, 'parts');
   if (existsSync(others))
     for (const d of readdirSync(others))
@@ -305,7 +320,7 @@ export interface IndexSummary {
 }
 
 /**
- * Indexes a built site for search: the pages marked for it, in parts of whole years (see `planParts`), each written to
+ * Indexes a built site for search: the pages marked for it, in parts of whole months (see `planParts`), each written to
  * its own bundle (the newest at `/pagefind/`, the others under `/pagefind/parts/`) and listed in
  * `/pagefind/parts.json`. A part whose pages are byte-for-byte those of the last build is reused from `cacheDir`;
  * the others are written there first (`SEARCH_PART_CONCURRENCY` at a time), and every part is then linked into place.
@@ -317,12 +332,12 @@ export async function indexSite(
   early: ReadonlySet<string> = new Set(),
 ): Promise<IndexSummary> {
   const started = performance.now();
-  const parts = planParts(indexedPages(site, cacheDir), PART_PAGES, INDEXER);
+  const parts = planSiteParts(indexedPages(site, cacheDir));
   const cache = join(cacheDir, 'search-index');
   const fresh = await Promise.all(parts.map((part) => writePartToCache(site, cacheDir, part)));
   const written = parts.filter((_, i) => fresh[i] !== undefined);
   placeParts(site, cache, parts);
-  // Parts that no longer exist (their years were regrouped) would only fill the disk.
+  // Parts that no longer exist (their years or months were regrouped) would only fill the disk.
   if (existsSync(cache))
     for (const d of readdirSync(cache))
       if (!parts.some((p) => p.id === d)) rmSync(join(cache, d), { recursive: true, force: true });

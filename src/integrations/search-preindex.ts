@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { assertPageYearsArrived } from './internals/astro-prerenderer.ts';
 import { makePart, type IndexedPage } from '../lib/search/parts.ts';
-import { pageFile, renderOrder, takePageYears } from '../lib/search/render-order.ts';
-import { INDEXER, indexedPage, isIndexed, PART_PAGES, writePartToCache } from './search-index.ts';
+import { pageFile, renderOrder, takePageMonths, type RenderGroup } from '../lib/search/render-order.ts';
+import { INDEXER, indexedPage, isIndexed, planSiteParts, writePartToCache } from './search-index.ts';
 
 /**
  * Indexes parts of the search index while Astro renders the pages of the next ones. Astro renders on one core and
@@ -22,7 +22,7 @@ import { INDEXER, indexedPage, isIndexed, PART_PAGES, writePartToCache } from '.
 export class PreIndexer {
   private groupOf = new Map<string, number>();
   private remaining: number[] = [];
-  private groups: string[][] = [];
+  private groups: RenderGroup[] = [];
   private readonly under: Promise<void>[] = [];
   private readonly written = new Set<string>();
   /**
@@ -50,10 +50,10 @@ export class PreIndexer {
       ...(base.collectStaticImages && { collectStaticImages: () => base.collectStaticImages!() }),
       getStaticPaths: async () => {
         const paths = await base.getStaticPaths();
-        const years = takePageYears();
-        assertPageYearsArrived(paths.length, years.size);
-        const { ordered, groups } = renderOrder(paths, years, PART_PAGES);
-        this.plan(groups.map((g) => g.files));
+        const months = takePageMonths();
+        assertPageYearsArrived(paths.length, months.size);
+        const { ordered, groups } = renderOrder(paths, months, planSiteParts);
+        this.plan(groups);
         return ordered;
       },
       render: async (request, options) => {
@@ -64,11 +64,11 @@ export class PreIndexer {
     };
   }
 
-  /** The parts' pages (output files), in rendering order. */
-  plan(groups: string[][]): void {
+  /** The parts and their pages (output files), in rendering order. */
+  plan(groups: RenderGroup[]): void {
     this.groups = groups;
-    this.remaining = groups.map((g) => g.length);
-    this.groupOf = new Map(groups.flatMap((g, i) => g.map((file) => [file, i] as const)));
+    this.remaining = groups.map((g) => g.files.length);
+    this.groupOf = new Map(groups.flatMap((g, i) => g.files.map((file) => [file, i] as const)));
   }
 
   /** A page has been rendered (Astro writes it next). */
@@ -85,7 +85,7 @@ export class PreIndexer {
     return this.written;
   }
 
-  private async index(files: string[]): Promise<void> {
+  private async index({ id, files }: RenderGroup): Promise<void> {
     try {
       const pages: IndexedPage[] = [];
       for (const file of files) {
@@ -95,7 +95,7 @@ export class PreIndexer {
         if (!html) return;
         pages.push(indexedPage(file, html));
       }
-      const part = makePart(pages, INDEXER);
+      const part = makePart(id, pages, INDEXER);
       const ms = await writePartToCache(this.site, this.cacheDir, part);
       if (ms !== undefined) {
         this.written.add(part.id);

@@ -1,16 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { pageYear, partPath, planParts, type IndexedPage, type PartEntry } from '../../src/lib/search/parts.ts';
+import {
+  pageMonth,
+  partCap,
+  partPath,
+  planParts,
+  type IndexedPage,
+  type PartEntry,
+} from '../../src/lib/search/parts.ts';
 import { shareParts, sumCounts } from '../../src/lib/search/merge.ts';
 
-const pages = (year: number, n: number, tag = 'a'): IndexedPage[] =>
-  Array.from({ length: n }, (_, i) => ({
-    file: `news/${year}-${tag}${i}/index.html`,
-    year,
-    digest: `${year}-${tag}${i}`,
+/** `n` pages of a month (`2025-03`), or of a year's June (`2025`). */
+const pages = (month: string | number, n: number, tag = 'a'): IndexedPage[] => {
+  const m = typeof month === 'number' ? `${month}-06` : month;
+  return Array.from({ length: n }, (_, i) => ({
+    file: `news/${m}-${tag}${i}/index.html`,
+    month: m,
+    digest: `${m}-${tag}${i}`,
   }));
+};
+/** A year of `perMonth` pages in each of its months up to `last`. */
+const year = (y: number, perMonth: number, last = 12, tag = 'a'): IndexedPage[] =>
+  Array.from({ length: last }, (_, i) => pages(`${y}-${String(i + 1).padStart(2, '0')}`, perMonth, tag)).flat();
+const ids = (parts: { id: string }[]) => parts.map((p) => p.id);
 
-describe('the search index in parts of whole years', () => {
-  it('gives the newest year a part of its own, groups older years oldest first up to the cap, newest part first', () => {
+describe('the search index in parts of whole months', () => {
+  it('gives the newest year a part of its own, packs older months oldest first up to the cap, newest part first', () => {
     const parts = planParts(
       [...pages(2019, 30), ...pages(2020, 30), ...pages(2021, 50), ...pages(2022, 20), ...pages(2023, 10)],
       60,
@@ -29,26 +43,18 @@ describe('the search index in parts of whole years', () => {
     ]);
   });
 
-  it('gives a year larger than the cap a part of its own', () => {
-    expect(planParts([...pages(2023, 5), ...pages(2024, 500), ...pages(2025, 5)], 100).map((p) => p.id)).toEqual([
-      '2025',
-      '2024',
-      '2023',
-    ]);
-  });
-
   it('keeps the digests of old parts when only the newest year changes, so they are reused', () => {
     const base = [...pages(2019, 40), ...pages(2020, 30), ...pages(2021, 5)];
     const before = planParts(base, 50);
-    expect(before.map((p) => p.id)).toEqual(['2021', '2020', '2019']);
-    const edited = base.map((p) => (p.file === 'news/2021-a3/index.html' ? { ...p, digest: 'changed' } : p));
+    expect(ids(before)).toEqual(['2021', '2020', '2019']);
+    const edited = base.map((p) => (p.file === 'news/2021-06-a3/index.html' ? { ...p, digest: 'changed' } : p));
     const after = planParts([...edited, ...pages(2021, 3, 'new')], 50);
-    expect(after.map((p) => p.id)).toEqual(before.map((p) => p.id));
+    expect(ids(after)).toEqual(ids(before));
     expect(after.slice(1).map((p) => p.digest)).toEqual(before.slice(1).map((p) => p.digest));
     expect(after[0]!.digest).not.toBe(before[0]!.digest);
     // A new year: the last one joins the older parts; the oldest part stays as it was.
     const nextYear = planParts([...edited, ...pages(2022, 4)], 50);
-    expect(nextYear.map((p) => p.id)).toEqual(['2022', '2020-2021', '2019']);
+    expect(ids(nextYear)).toEqual(['2022', '2020-2021', '2019']);
     expect(nextYear[2]!.digest).toBe(before[2]!.digest);
   });
 
@@ -58,14 +64,78 @@ describe('the search index in parts of whole years', () => {
     expect(a[0]!.digest).not.toBe(b[0]!.digest);
   });
 
-  it('reads the year from the sort key every indexed page carries', () => {
-    expect(pageYear('<div hidden data-pagefind-sort="date:2023-02-18T00:00:00+08:00 20-1-0001">')).toBe(2023);
-    expect(pageYear('<p>no key</p>')).toBe(0);
-    // The file's bytes, as the indexer reads them, give the same year.
-    expect(pageYear(Buffer.from('<h1>标题</h1><div hidden data-pagefind-sort="date:2019-12-31T00:00:00+08:00">'))).toBe(
-      2019,
+  it('reads the month from the sort key every indexed page carries', () => {
+    expect(pageMonth('<div hidden data-pagefind-sort="date:2023-02-18T00:00:00+08:00 20-1-0001">')).toBe('2023-02');
+    expect(pageMonth('<p>no key</p>')).toBe('0000-00');
+    // The file's bytes, as the indexer reads them, give the same month.
+    expect(
+      pageMonth(Buffer.from('<h1>标题</h1><div hidden data-pagefind-sort="date:2019-12-31T00:00:00+08:00">')),
+    ).toBe('2019-12');
+    expect(pageMonth(Buffer.from('<div data-pagefind-sort="date:20x9-01-01">'))).toBe('0000-00');
+    expect(pageMonth('<div data-pagefind-sort="date:2019-13-01">')).toBe('0000-00');
+  });
+});
+
+describe('years larger than the cap, in runs of whole months', () => {
+  // 2024: 12 × 10 pages; 2025 up to September: 9 × 10 pages; members without a date; a cap of 35 pages.
+  const archive = [...pages('0000-00', 8), ...year(2024, 10), ...year(2025, 10, 9)];
+  const plan = planParts(archive, 35);
+
+  it('packs months oldest first up to the cap across years, the newest month a part of its own', () => {
+    expect(plan.map((p) => [p.id, p.from, p.to, p.pages.length])).toEqual([
+      ['2025-09', '2025-09', '2025-09', 10],
+      ['2025-06_08', '2025-06', '2025-08', 30],
+      ['2025-03_05', '2025-03', '2025-05', 30],
+      ['2024-12_2025-02', '2024-12', '2025-02', 30],
+      ['2024-09_11', '2024-09', '2024-11', 30],
+      ['2024-06_08', '2024-06', '2024-08', 30],
+      ['2024-03_05', '2024-03', '2024-05', 30],
+      // Undated pages (members) sort before every date, as their sort key does.
+      ['0000-00_2024-02', '0000-00', '2024-02', 28],
+    ]);
+    for (const [i, p] of plan.entries())
+      if (i > 0) expect(p.to < plan[i - 1]!.from, 'no overlap, newest first').toBe(true);
+    expect(plan.flatMap((p) => p.pages).length).toBe(archive.length);
+  });
+
+  it('re-plans only the newest month when a story is published in it', () => {
+    const after = planParts([...archive, ...pages('2025-09', 1, 'new')], 35);
+    expect(ids(after)).toEqual(ids(plan));
+    expect(after.slice(1).map((p) => p.digest)).toEqual(plan.slice(1).map((p) => p.digest));
+    expect(after[0]!.digest).not.toBe(plan[0]!.digest);
+  });
+
+  it('keeps the older boundaries when a new month or year begins: the last month joins the runs, the rest reused', () => {
+    const after = planParts([...archive, ...pages('2025-10', 2)], 35);
+    expect(ids(after).slice(0, 3)).toEqual(['2025-10', '2025-09', '2025-06_08']);
+    expect(after.slice(2).map((p) => p.digest)).toEqual(plan.slice(1).map((p) => p.digest));
+    const rest = year(2025, 10, 12).filter((p) => p.month > '2025-09');
+    const nextYear = planParts([...archive, ...rest, ...pages('2026-01', 3)], 35);
+    expect(ids(nextYear).slice(0, 3)).toEqual(['2026', '2025-12', '2025-09_11']);
+    expect(nextYear.slice(3).map((p) => p.digest)).toEqual(plan.slice(1).map((p) => p.digest));
+  });
+
+  it('re-indexes the part of a story edited in an older month, and only the parts from it on when one is deleted', () => {
+    const target = 'news/2025-04-a3/index.html';
+    const edited = planParts(
+      archive.map((p) => (p.file === target ? { ...p, digest: 'changed' } : p)),
+      35,
     );
-    expect(pageYear(Buffer.from('<div data-pagefind-sort="date:20x9-01-01">'))).toBe(0);
+    expect(ids(edited)).toEqual(ids(plan));
+    expect(edited.filter((p, i) => p.digest !== plan[i]!.digest).map((p) => p.id)).toEqual(['2025-03_05']);
+    const deleted = planParts(
+      archive.filter((p) => p.file !== target),
+      35,
+    );
+    expect(deleted.filter((p) => !plan.some((q) => q.digest === p.digest)).map((p) => p.id)).toEqual(['2025-03_05']);
+  });
+
+  it('gives a month larger than the cap a part of its own, and keeps a small newest year whole', () => {
+    const parts = planParts(
+      [...pages('2023-03', 5), ...pages('2024-02', 50), ...pages('2024-03', 5), ...pages('2025-01', 3)],
+      35,
+    );
+    expect(ids(parts)).toEqual(['2025', '2024-03', '2024-02', '2023']);
   });
 });
 
@@ -73,8 +143,8 @@ describe('joining the answers of several workers', () => {
   const part = (id: string, pages: number): PartEntry => ({
     id,
     path: `/pagefind/parts/${id}/`,
-    from: Number(id),
-    to: Number(id),
+    from: `${id}-01`,
+    to: `${id}-12`,
     pages,
   });
 
@@ -85,7 +155,7 @@ describe('joining the answers of several workers', () => {
       ['2026', '2025', '2022'],
       ['2024', '2023'],
     ]);
-    expect(shares.flat().sort((a, b) => b.from - a.from)).toEqual(parts);
+    expect(shares.flat().sort((a, b) => b.from.localeCompare(a.from))).toEqual(parts);
     expect(shareParts(parts.slice(0, 1), 2)).toEqual([parts.slice(0, 1)]);
     expect(shareParts([], 2)).toEqual([]);
   });
@@ -97,5 +167,21 @@ describe('joining the answers of several workers', () => {
       kind: { 新闻简报: 2, 提案与答复: 4 },
       year: { '2024': 4 },
     });
+  });
+});
+
+describe('the cap on a part', () => {
+  it('is 4,000 pages up to 40,000, doubles as the site doubles, up to 10,000; the operator’s setting wins', () => {
+    expect([1, 20000, 40000, 40001, 80000, 80001, 100000, 400000].map((n) => partCap(n))).toEqual([
+      4000, 4000, 4000, 8000, 8000, 10000, 10000, 10000,
+    ]);
+    expect(partCap(100000, 12)).toBe(12);
+  });
+
+  it('cuts the newest year into months past its own smaller cap, so an edit re-indexes a month', () => {
+    const archive = [...year(2024, 10), ...year(2025, 10, 9)];
+    // Past 50 pages the newest year is cut all the same: its newest month alone, the others packed with 2024.
+    expect(ids(planParts(archive, 200, '', 50))).toEqual(['2025-09', '2024-01_2025-08']);
+    expect(ids(planParts(archive, 200))).toEqual(['2025', '2024']);
   });
 });

@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clearStaging, indexSite, stageFolder } from '../../src/integrations/search-index.ts';
 import { PreIndexer } from '../../src/integrations/search-preindex.ts';
-import { notePageYears, pageFile, renderOrder, takePageYears } from '../../src/lib/search/render-order.ts';
+import { notePageMonths, pageFile, renderOrder, takePageMonths } from '../../src/lib/search/render-order.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'czzx-preindex-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -29,7 +29,7 @@ const logger = {
 } as unknown as AstroIntegrationLogger;
 
 describe('renderOrder', () => {
-  const years = new Map<string, number>();
+  const months = new Map<string, string>();
   const paths: { pathname: string }[] = [{ pathname: '/' }, { pathname: '/news/' }];
   // 2020-2021 make a part of 5 pages, 2022 one of 4, 2023 (the newest) one of 2.
   for (const [year, n] of [
@@ -40,15 +40,19 @@ describe('renderOrder', () => {
   ] as const) {
     for (let i = 0; i < n; i++) {
       const path = `/news/${year}-${i}/`;
-      years.set(path, year);
+      months.set(path, `${year}-0${1 + i}`);
       paths.push({ pathname: path.slice(0, -1) });
     }
   }
   paths.push({ pathname: '/rss.xml' });
 
   it('renders each part together, the smallest first, and the pages search does not hold last', () => {
-    const { ordered, groups } = renderOrder(paths, years, 5);
-    expect(groups.map((g) => g.files.length)).toEqual([2, 4, 5]);
+    const { ordered, groups } = renderOrder(paths, months, 5);
+    expect(groups.map((g) => [g.id, g.files.length])).toEqual([
+      ['2023', 2],
+      ['2022', 4],
+      ['2020-2021', 5],
+    ]);
     expect(groups[0]!.files).toEqual(['news/2023-0/index.html', 'news/2023-1/index.html']);
     expect(ordered.map((p) => p.pathname)).toEqual([
       '/news/2023-0',
@@ -68,12 +72,29 @@ describe('renderOrder', () => {
     ]);
   });
 
-  it('takes the years the routes noted, however a path is written', () => {
-    notePageYears([['/members/%E8%B0%A2/', 2000]]);
-    const noted = takePageYears();
-    expect(noted.get('/members/谢/')).toBe(2000);
-    expect(takePageYears().size, 'a build reads them once').toBe(0);
-    expect(renderOrder([{ pathname: '/members/谢' }], noted, 5).groups).toEqual([{ files: ['members/谢/index.html'] }]);
+  it('renders a year larger than the cap month run by month run, the smallest first', () => {
+    const big = new Map<string, string>();
+    const bigPaths = [1, 1, 2, 2, 3, 4, 4].map((m, i) => {
+      big.set(`/news/n${i}/`, `2025-0${m}`);
+      return { pathname: `/news/n${i}/` };
+    });
+    const { ordered, groups } = renderOrder(bigPaths, big, 4);
+    expect(groups.map((g) => [g.id, g.files.length])).toEqual([
+      ['2025-03', 1],
+      ['2025-04', 2],
+      ['2025-01_02', 4],
+    ]);
+    expect(ordered.map((p) => p.pathname).slice(0, 3)).toEqual(['/news/n4/', '/news/n5/', '/news/n6/']);
+  });
+
+  it('takes the months the routes noted, however a path is written', () => {
+    notePageMonths([['/members/%E8%B0%A2/', '2000-01']]);
+    const noted = takePageMonths();
+    expect(noted.get('/members/谢/')).toBe('2000-01');
+    expect(takePageMonths().size, 'a build reads them once').toBe(0);
+    expect(renderOrder([{ pathname: '/members/谢' }], noted, 5).groups).toEqual([
+      { id: '2000', files: ['members/谢/index.html'] },
+    ]);
     expect(pageFile('/')).toBe('index.html');
   });
 });
@@ -92,12 +113,15 @@ describe('PreIndexer', () => {
   it('indexes each part once its pages are rendered, and the index step takes them as they are', async () => {
     const site = join(tmp, 'site');
     const cache = join(tmp, 'cache');
-    const groups = [['/news/a/', '/news/b/'], ['/news/c/']];
+    const groups = [
+      { id: '2023', files: ['/news/a/', '/news/b/'] },
+      { id: '2024', files: ['/news/c/'] },
+    ];
     const pre = new PreIndexer(site, cache, logger);
     page(site, '/news/a/', 2023, '政协委员调研智慧停车');
     page(site, '/news/b/', 2023, '委员建议发展普惠托育');
     page(site, '/news/c/', 2024, '新年茶话会举行');
-    pre.plan(groups.map((g) => g.map(pageFile)));
+    pre.plan(groups.map((g) => ({ ...g, files: g.files.map(pageFile) })));
     pre.rendered('/news/a/');
     expect(existsSync(join(cache, 'search-index/2023')), 'not before the whole part is rendered').toBe(false);
     pre.rendered('/news/b/');
@@ -119,7 +143,10 @@ describe('PreIndexer', () => {
     const pre = new PreIndexer(site, cache, logger, { writeWaitMs: 200 });
     page(site, '/news/a/', 2023, '政协委员调研智慧停车');
     page(site, '/news/c/', 2024, '新年茶话会举行');
-    pre.plan([['news/a/index.html'], ['news/c/index.html', 'news/never/index.html']]);
+    pre.plan([
+      { id: '2023', files: ['news/a/index.html'] },
+      { id: '2024', files: ['news/c/index.html', 'news/never/index.html'] },
+    ]);
     pre.rendered('/news/a/');
     pre.rendered('/news/c/');
     pre.rendered('/news/never/');
@@ -139,7 +166,7 @@ describe('PreIndexer', () => {
     page(site, '/news/a/', 2023, '政协委员调研智慧停车');
     utimesSync(join(site, 'news/a/index.html'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     const pre = new PreIndexer(site, cache, logger);
-    pre.plan([['news/a/index.html']]);
+    pre.plan([{ id: '2023', files: ['news/a/index.html'] }]);
     pre.rendered('/news/a/');
     // `rendered` has already found the last build's page and left the part waiting: no pause is needed to prove it.
     page(site, '/news/a/', 2023, '政协委员调研农田水利');

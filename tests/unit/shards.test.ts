@@ -12,7 +12,7 @@ describe('the search parts dealt to index jobs', () => {
       part('2021-2022', 4000),
       part('2016-2020', 4900),
     ];
-    const shards = dealParts(parts, 2);
+    const shards = dealParts(parts, 2, (p) => p.pages.length);
     expect(
       shards
         .flat()
@@ -25,11 +25,16 @@ describe('the search parts dealt to index jobs', () => {
 
   it('deals the same whatever order the parts come in, so jobs agree without talking', () => {
     const parts = [part('a', 5), part('b', 5), part('c', 3), part('d', 3)];
-    expect(dealParts([...parts].reverse(), 2)).toEqual(dealParts(parts, 2));
+    const deal = (ps: typeof parts) => dealParts(ps, 2, (p) => p.pages.length).map((s) => s.map((p) => p.id).sort());
+    expect(deal([...parts].reverse())).toEqual(deal(parts));
+    expect(deal(parts)).toEqual([
+      ['a', 'c'],
+      ['b', 'd'],
+    ]);
   });
 
   it('leaves a job without parts when there are fewer parts than jobs, and refuses no job at all', () => {
-    expect(dealParts([part('2025', 10)], 3).map((s) => s.length)).toEqual([1, 0, 0]);
-    expect(() => dealParts([], 0)).toThrow('索引分片数须为正整数');
+    expect(dealParts([part('2025', 10)], 3, (p) => p.pages.length).map((s) => s.length)).toEqual([1, 0, 0]);
+    expect(() => dealParts([], 0, () => 0)).toThrow('索引分片数须为正整数');
   });
 });

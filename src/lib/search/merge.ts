@@ -1,4 +1,5 @@
 import type { PartEntry } from './parts.ts';
+import { dealParts } from './shards.ts';
 
 /** How the browser opens the parts of the index in Pagefind and joins the answers of several Pagefinds (workers). */
 
@@ -17,15 +18,9 @@ export function sumCounts(all: readonly Counts[]): Counts {
   return out;
 }
 
-/** Splits the parts (newest first) between `n` workers by their pages, each worker keeping them newest first. */
+/** Splits the parts (newest first) between at most `n` workers by their pages, each worker keeping them newest first. */
 export function shareParts(parts: readonly PartEntry[], n: number): PartEntry[][] {
-  const shares = Array.from({ length: Math.min(n, parts.length) }, () => ({ pages: 0, parts: [] as PartEntry[] }));
-  for (const p of [...parts].sort((a, b) => b.pages - a.pages)) {
-    const least = shares.reduce((a, b) => (b.pages < a.pages ? b : a));
-    least.pages += p.pages;
-    least.parts.push(p);
-  }
-  return shares.map((s) => parts.filter((p) => s.parts.includes(p)));
+  return dealParts(parts, n, (p) => p.pages).filter((share) => share.length > 0);
 }
 
 /** Pagefind's browser module (`/pagefind/pagefind.js`), as far as the site uses it; `S` is what a search answers. */

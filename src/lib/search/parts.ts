@@ -1,28 +1,31 @@
 import { digestOf } from '../build-inputs.ts';
 
 /**
- * The search index is built in parts, each covering a run of whole years, because Pagefind holds every page of an
- * index in memory while it writes it (about 0.28 GB per 1,000 of this site's pages: every word with its positions,
- * each an allocation of its own). Parts cap that memory, and a part whose pages did not change is reused from the
+ * The search index is built in parts, because Pagefind holds every page of an index in memory while it writes it
+ * (docs/benchmarks.md, "index-parts"). Parts cap that memory, and a part whose pages did not change is reused from the
  * last build instead of being indexed again. The browser merges the parts into one search.
+ *
+ * A part is a run of whole months (often whole years): parts never overlap in time, so the browser can join
+ * date-sorted answers part after part (newest first).
  */
 
 /** A page Pagefind will index. */
 export interface IndexedPage {
   /** Path of the HTML file under the output folder, with forward slashes (`news/x/index.html`). */
   file: string;
-  /** Year of the page's date, from its sort key; 0 when it has none. */
-  year: number;
+  /** Month of the page's date (`2025-03`), from its sort key; `0000-00` when it has none. */
+  month: string;
   /** Digest of the page's HTML, so an unchanged part can be reused. */
   digest: string;
 }
 
-/** One part of the index: a run of years and its pages. */
+/** One part of the index: a run of whole months and its pages. */
 export interface Part {
-  /** `2019-2020`, or `2024` for a single year. */
+  /** `2024`, `2019-2020` (whole years), `2025-07`, `2025-01_04` or `2024-10_2025-02` (whole months). */
   id: string;
-  from: number;
-  to: number;
+  /** First and last month holding a page (`2025-01`), so parts sort and never overlap. */
+  from: string;
+  to: string;
   pages: IndexedPage[];
   /** Digest of every page of the part and of the indexer, to tell whether the last build's part can be reused. */
   digest: string;
@@ -33,54 +36,64 @@ export interface PartEntry {
   id: string;
   /** Base path of the part's bundle; the newest part is the primary index at `/pagefind/`. */
   path: string;
-  from: number;
-  to: number;
+  from: string;
+  to: string;
   pages: number;
 }
+
+/** The month key of a page without a date. */
+export const UNDATED = '0000-00';
 
 const SORT_KEY = 'data-pagefind-sort="date:';
 
 /**
- * Year of a built page, read from the `data-pagefind-sort="date:…"` key every indexed page carries. Takes the file's
- * bytes as they are, so finding the year of 20,000 pages decodes none of them.
+ * Month of a built page (`2025-03`), read from the `data-pagefind-sort="date:…"` key every indexed page carries. Takes
+ * the file's bytes as they are, so finding the month of 20,000 pages decodes none of them.
  */
-export function pageYear(html: string | Buffer): number {
+export function pageMonth(html: string | Buffer): string {
   const at = html.indexOf(SORT_KEY);
-  if (at < 0) return 0;
+  if (at < 0) return UNDATED;
   const from = at + SORT_KEY.length;
-  const year = typeof html === 'string' ? html.slice(from, from + 5) : html.subarray(from, from + 5).toString('latin1');
-  return /^\d{4}-$/.test(year) ? Number(year.slice(0, 4)) : 0;
+  const key = typeof html === 'string' ? html.slice(from, from + 8) : html.subarray(from, from + 8).toString('latin1');
+  return /^\d{4}-(0[1-9]|1[0-2])-$/.test(key) ? key.slice(0, 7) : UNDATED;
 }
 
 /**
- * Groups pages into parts of whole years. The newest year is always a part of its own: editors publish and correct
- * recent stories, so the rebuild after an edit re-indexes one year, not the newest few. Older years are grouped oldest
- * first, each part holding at most `maxPages` pages unless a single year has more; filling from the oldest year keeps
- * old parts stable as new years are published. Returns the parts newest first (the first is the primary index).
- * `salt` names the indexer, so a new version of it invalidates every part.
+ * Groups pages into parts. Months are packed oldest first into runs of at most `maxPages` pages (a month larger than
+ * that alone); filling from the oldest keeps old boundaries where they are as stories are published, and a change in
+ * an old month moves only the boundaries after it. Runs may span years: fewer, fuller parts cost the browser less
+ * (one index chunk per query word and part). The newest year is apart from the older ones: editors publish and
+ * correct recent stories, so an edit re-indexes that year, not older months; when it has more than `newestPages`
+ * pages (by default the cap), its newest month alone is a part and its other months are packed with the older ones,
+ * so the rebuild after an edit of a new story re-indexes a month. Returns the parts newest first (the first is the
+ * primary index). `salt` names the indexer, so a new version of it invalidates every part.
  */
-export function planParts(pages: readonly IndexedPage[], maxPages: number, salt = ''): Part[] {
-  const byYear = new Map<number, IndexedPage[]>();
-  for (const p of pages) (byYear.get(p.year) ?? byYear.set(p.year, []).get(p.year)!).push(p);
-  const years = [...byYear.keys()].sort((a, b) => a - b);
-  const newest = years.pop();
-  const groups: number[][] = [];
+export function planParts(pages: readonly IndexedPage[], maxPages: number, salt = '', newestPages = maxPages): Part[] {
+  const byMonth = Map.groupBy(pages, (p) => p.month);
+  const months = [...byMonth.keys()].sort();
+  const sizeOf = (ms: readonly string[]) => ms.reduce((n, m) => n + byMonth.get(m)!.length, 0);
+  const newestYear = months.at(-1)?.slice(0, 4);
+  const newest = months.filter((m) => m.slice(0, 4) === newestYear);
+  const newestApart = sizeOf(newest) <= Math.min(maxPages, newestPages) ? newest : newest.slice(-1);
+  const runs: string[][] = [];
   let size = 0;
-  for (const y of years) {
-    const n = byYear.get(y)!.length;
-    if (groups.length === 0 || size + n > maxPages) {
-      groups.push([y]);
-      size = n;
-    } else {
-      groups.at(-1)!.push(y);
+  for (const m of months.slice(0, months.length - newestApart.length)) {
+    const n = byMonth.get(m)!.length;
+    if (runs.length > 0 && size + n <= maxPages) {
+      runs.at(-1)!.push(m);
       size += n;
+    } else {
+      runs.push([m]);
+      size = n;
     }
   }
-  if (newest !== undefined) groups.push([newest]);
-  return groups
-    .map((ys) =>
+  if (newestApart.length) runs.push(newestApart);
+  const yearsOf = Map.groupBy(months, (m) => m.slice(0, 4));
+  return runs
+    .map((run) =>
       makePart(
-        ys.flatMap((y) => byYear.get(y)!),
+        runId(run, yearsOf),
+        run.flatMap((m) => byMonth.get(m)!),
         salt,
       ),
     )
@@ -88,21 +101,48 @@ export function planParts(pages: readonly IndexedPage[], maxPages: number, salt 
 }
 
 /**
- * The part holding exactly `pages` (whole years): its id and years, its pages in a stable order, and its digest, the
- * same whichever order the pages come in, so a part indexed while the pages were rendered is recognised afterwards.
+ * A run's id: its years (`2024`, `2019-2020`) when it holds every month of them that has pages, else its months
+ * (`2025-07`, `2025-01_04`, `2024-10_2025-02`).
  */
-export function makePart(pages: readonly IndexedPage[], salt = ''): Part {
-  let from = Infinity;
-  let to = -Infinity;
-  for (const p of pages) [from, to] = [Math.min(from, p.year), Math.max(to, p.year)];
+function runId(run: readonly string[], yearsOf: ReadonlyMap<string, string[]>): string {
+  const [first, last] = [run[0]!, run.at(-1)!];
+  const [y1, y2] = [first.slice(0, 4), last.slice(0, 4)];
+  if (yearsOf.get(y1)![0] === first && yearsOf.get(y2)!.at(-1) === last) return y1 === y2 ? y1 : `${y1}-${y2}`;
+  if (first === last) return first;
+  return y1 === y2 ? `${first}_${last.slice(5)}` : `${first}_${last}`;
+}
+
+/**
+ * The part `id` holding exactly `pages`: its months, its pages in a stable order, and its digest, the same whichever
+ * order the pages come in, so a part indexed while the pages were rendered is recognised afterwards.
+ */
+export function makePart(id: string, pages: readonly IndexedPage[], salt = ''): Part {
   const sorted = [...pages].sort((a, b) => a.file.localeCompare(b.file));
+  const months = sorted.map((p) => p.month).sort();
   return {
-    id: from === to ? String(from) : `${from}-${to}`,
-    from,
-    to,
+    id,
+    from: months[0] ?? UNDATED,
+    to: months.at(-1) ?? UNDATED,
     pages: sorted,
-    digest: digestOf(salt + sorted.map((p) => `${p.file}\n${p.digest}\n`).join('')),
+    digest: digestOf(`${salt}\n${id}\n${sorted.map((p) => `${p.file}\n${p.digest}\n`).join('')}`),
   };
+}
+
+/** Pages per part when `SEARCH_PART_PAGES` does not say (docs/benchmarks.md, "index-parts"). */
+export const PART_PAGES = { least: 4000, most: 10000, newest: 2500 };
+
+/**
+ * The cap on a part's pages for a site of `pages` searchable pages: 4,000 up to 40,000 pages, then doubled each time
+ * the site doubles, up to 10,000. Pagefind's memory grows with a part's pages (about 0.28 GB per 1,000) and the
+ * browser's cost with the number of parts (one index chunk per query word and part, and each part's metadata), so
+ * small sites get small parts and large ones about ten. The cap moves only when the site doubles, so parts stay put
+ * as stories are published; `fixed` (the operator's `SEARCH_PART_PAGES`) wins.
+ */
+export function partCap(pages: number, fixed?: number): number {
+  if (fixed && fixed > 0) return fixed;
+  let cap = PART_PAGES.least;
+  while (cap < PART_PAGES.most && pages > cap * 10) cap = Math.min(PART_PAGES.most, cap * 2);
+  return cap;
 }
 
 /** Where a part's bundle lives in the site. */
