@@ -12,7 +12,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type Manifest, type PageRecord, pageUrl } from './manifest.ts';
 
 /** What materialising a release produced and how much of the previous release it shared. */
@@ -35,14 +35,16 @@ export function namedByContent(rel: string): boolean {
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
 export function listFiles(dir: string): string[] {
-  const root = resolve(dir);
   const files: string[] = [];
-  // Sliced rather than `relative()`: this runs for every file of a release, tens of thousands at a large archive.
-  for (const e of readdirSync(root, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    const rel = e.parentPath.length > root.length ? `${e.parentPath.slice(root.length + 1)}${sep}${e.name}` : e.name;
-    files.push(sep === '/' ? rel : rel.split(sep).join('/'));
-  }
+  // Folder by folder, the file types coming with each folder's listing: Node's recursive listing costs more CPU at
+  // tens of thousands of files (docs/benchmarks.md#where-a-one-story-rebuild-at-20000-documents-goes-now).
+  const walk = (folder: string, prefix: string): void => {
+    for (const e of readdirSync(folder, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(folder, e.name), `${prefix}${e.name}/`);
+      else if (e.isFile()) files.push(prefix + e.name);
+    }
+  };
+  walk(dir, '');
   return files.sort();
 }
 
