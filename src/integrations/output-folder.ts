@@ -1,5 +1,4 @@
 import type { AstroIntegration } from 'astro';
-import { spawn } from 'node:child_process';
 import {
   type Dirent,
   existsSync,
@@ -16,6 +15,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertAssetsListPages, assertOutputFolderHolds } from './internals/astro-output-folder.ts';
 import { noPublicCopy, syncPublic } from './public-files.ts';
+import { deleteInBackground } from './trash.ts';
 
 /** Kept like Astro keeps it: an output folder may be a checkout that a deploy pushes. */
 const KEEP = new Set(['.git']);
@@ -38,16 +38,6 @@ export function moveOutputAside(outDir: string, trash: string): string | undefin
     }
   }
   return aside;
-}
-
-/**
- * Deletes everything under `trash` in a process of its own, which the build does not wait for. Also clears what a
- * stopped build left there. Whatever a race leaves behind goes with the next build's.
- */
-export function deleteInBackground(trash: string): void {
-  const script = `const fs = require('node:fs'), path = require('node:path');
-for (const e of fs.readdirSync(process.argv[1])) { try { fs.rmSync(path.join(process.argv[1], e), { recursive: true, force: true }); } catch {} }`;
-  spawn(process.execPath, ['-e', script, trash], { detached: true, stdio: 'ignore' }).unref();
 }
 
 /**

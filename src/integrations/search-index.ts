@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { linkTree, siteFiles } from './site-files.ts';
+import { deleteInBackground, discard } from './trash.ts';
 import type { StageJob } from './search-stage-worker.ts';
 import { workerTask } from './worker-task.ts';
 import { isPlainBuild } from './build-mode.ts';
@@ -222,6 +223,9 @@ async function indexStaged(part: Part, stage: string, out: string): Promise<void
 const stagings = limiter(1);
 const underWay = limiter(PART_CONCURRENCY + 1);
 
+/** Where the files of replaced parts wait for their background delete: in the cache, on the file system of the parts. */
+const trashOf = (cacheDir: string) => join(cacheDir, 'search-trash');
+
 /**
  * Writes a part into the cache (`<cacheDir>/search-index/<id>/`) unless the cache already holds it, and stamps it with
  * its digest once whole, so a part cut short by a failed build is written again. At most `SEARCH_PART_CONCURRENCY`
@@ -246,7 +250,7 @@ export async function writePartToCache(site: string, cacheDir: string, part: Par
       return await pagefindRuns(async () => {
         if (held()) return undefined;
         const started = performance.now();
-        rmSync(cached, { recursive: true, force: true });
+        discard(cached, trashOf(cacheDir));
         await indexStaged(part, stage, cached);
         writeFileSync(stamp, part.digest);
         return Math.round(staging + performance.now() - started);
@@ -287,7 +291,7 @@ function isPlaced(cached: string, target: string): boolean {
  * of them made a one-story rebuild at 20,000 documents delete and link again some 24,000 files. The plain build
  * (build-mode.ts), whose output folder is new each time, links every part.
  */
-function placeParts(site: string, cache: string, parts: readonly Part[]): void {
+function placeParts(site: string, cache: string, parts: readonly Part[], trash: string): void {
   const root = join(site, 'pagefind');
   if (isPlainBuild()) rmSync(root, { recursive: true, force: true });
   const paths = parts.map((p, i) => partPath(p, i).replace(/^\/pagefind\/?/, ''));
@@ -297,16 +301,14 @@ function placeParts(site: string, cache: string, parts: readonly Part[]): void {
     if (isPlaced(from, to)) continue;
     // The primary part's folder also holds the other parts and the list of parts.
     if (existsSync(to))
-      for (const e of readdirSync(to))
-        if (i > 0 || (e !== 'parts' && e !== 'parts.json')) rmSync(join(to, e), { recursive: true, force: true });
+      for (const e of readdirSync(to)) if (i > 0 || (e !== 'parts' && e !== 'parts.json')) discard(join(to, e), trash);
     linkTree(from, to, (rel) => rel === '.digest' || rel === ENTRY);
     linkTree(from, to, (rel) => rel !== ENTRY);
   }
   // Parts of the last build that are no longer parts (their years or months were regrouped).
   const others = join(root, 'parts');
   if (existsSync(others))
-    for (const d of readdirSync(others))
-      if (!paths.includes(`parts/${d}/`)) rmSync(join(others, d), { recursive: true, force: true });
+    for (const d of readdirSync(others)) if (!paths.includes(`parts/${d}/`)) discard(join(others, d), trash);
 }
 
 export interface IndexSummary {
@@ -336,11 +338,13 @@ export async function indexSite(
   const cache = join(cacheDir, 'search-index');
   const fresh = await Promise.all(parts.map((part) => writePartToCache(site, cacheDir, part)));
   const written = parts.filter((_, i) => fresh[i] !== undefined);
-  placeParts(site, cache, parts);
+  const trash = trashOf(cacheDir);
+  placeParts(site, cache, parts, trash);
   // Parts that no longer exist (their years or months were regrouped) would only fill the disk.
   if (existsSync(cache))
-    for (const d of readdirSync(cache))
-      if (!parts.some((p) => p.id === d)) rmSync(join(cache, d), { recursive: true, force: true });
+    for (const d of readdirSync(cache)) if (!parts.some((p) => p.id === d)) discard(join(cache, d), trash);
+  // Old parts' files, moved aside above, are deleted after the build without holding it up.
+  if (existsSync(trash)) deleteInBackground(trash);
   const manifest: { parts: PartEntry[] } = {
     parts: parts.map((p, i) => ({ id: p.id, path: partPath(p, i), from: p.from, to: p.to, pages: p.pages.length })),
   };

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { deleteInBackground, moveOutputAside, pruneOutput } from '../../src/integrations/output-folder.ts';
+import { moveOutputAside, pruneOutput } from '../../src/integrations/output-folder.ts';
+import { deleteInBackground } from '../../src/integrations/trash.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'czzx-output-folder-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
