@@ -9,6 +9,7 @@ import { registerBeijingDateTime } from './datetime-widget.ts';
 import { registerTaxonomySelect } from './taxonomy-select.ts';
 import { installConflictGuard } from './conflict-guard.ts';
 import { registerLengthCounters } from './length-counter.ts';
+import { registerOwnValues } from './typing.ts';
 import { installRouteGuard } from './route-guard.ts';
 import { registerEntryRules } from './rule-controls.ts';
 import { installUploadGuard } from './upload-guard.ts';
@@ -37,6 +38,8 @@ registerTaxonomySelect(CMS);
 registerPaste(CMS);
 CMS.registerWidget(AREAS_WIDGET, PaperAreasControl as never, PaperAreasPreview as never);
 installRouteGuard(CMS);
+// Before the counters and rules, which wrap the widget registered by then.
+registerOwnValues(CMS);
 registerLengthCounters(CMS);
 registerEntryRules(CMS);
 for (const component of topicEditorComponents()) CMS.registerEditorComponent(component as never);

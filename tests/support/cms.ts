@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { CONTENT } from './content.ts';
 import { startDecapServer } from './decap.ts';
 
@@ -71,6 +71,26 @@ export async function cmsRepo(options: CmsRepoOptions = {}): Promise<CmsRepo> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The set-up every CMS spec shares: its tests run in order against one throw-away copy with its own decap-server
+ * (stopped afterwards), each test starts logged in to the admin with dialogs accepted, and CSP is bypassed for the
+ * test's own scripts. The returned object is filled in before the first test.
+ */
+export function useCmsRepo(options: CmsRepoOptions & { login?: boolean } = {}): CmsRepo {
+  const repo = {} as CmsRepo;
+  test.describe.configure({ mode: 'serial' });
+  test.use({ bypassCSP: true });
+  test.beforeAll(async () => {
+    Object.assign(repo, await cmsRepo(options));
+  });
+  test.afterAll(() => repo.stop?.());
+  test.beforeEach(async ({ page }) => {
+    page.on('dialog', (d) => void d.accept());
+    if (options.login !== false) await login(page, repo);
+  });
+  return repo;
 }
 
 /** What changed between two snapshots, as `git diff --stat` would name it. */
