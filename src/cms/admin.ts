@@ -10,6 +10,7 @@ import { registerTaxonomySelect } from './taxonomy-select.ts';
 import { installConflictGuard } from './conflict-guard.ts';
 import { registerLengthCounters } from './length-counter.ts';
 import { registerOwnValues } from './typing.ts';
+import { installBeijingClock } from './beijing-clock.ts';
 import { installRouteGuard } from './route-guard.ts';
 import { registerEntryRules } from './rule-controls.ts';
 import { installUploadGuard } from './upload-guard.ts';
@@ -31,6 +32,7 @@ const local = ['localhost', '127.0.0.1'].includes(location.hostname);
 const query = new URLSearchParams(location.search);
 const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.get('cms_port')) || '8081';
 
+installBeijingClock();
 registerOptionalGroups(CMS);
 // Before the rules wrap each widget by name (registerEntryRules).
 registerBeijingDateTime(CMS);

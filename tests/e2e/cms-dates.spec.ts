@@ -160,3 +160,19 @@ test('moving a story to another day keeps its file and address: only the date in
   expect(after).toContain('date: 2024-12-31T16:45:00+08:00');
   expect(after.replace(/^date: .*$/m, '')).toBe(text.replace(/'/g, '').replace(/^date: .*$/m, ''));
 });
+
+test('the lists show each entry’s time in Beijing, not New York’s (a morning story is not put on the day before)', async ({
+  page,
+}) => {
+  for (const kind of ['news', 'notices'] as const) {
+    const morning = rawEntries(collection(kind), repo.content()).find((e) =>
+      /T(0\d|1[01]):\d\d:00\+08:00/.test(String(e.data.date)),
+    )!;
+    const moment = String(morning.data.date);
+    await typeAddress(page, `/collections/${kind}`);
+    // The summary starts with the moment as stored: its Beijing day and 24-hour time.
+    await expect(
+      page.getByText(`${moment.slice(0, 10)} ${moment.slice(11, 16)}　${String(morning.data.title)}`),
+    ).toBeVisible({ timeout: 20_000 });
+  }
+});
