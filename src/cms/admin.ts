@@ -11,6 +11,7 @@ import { installConflictGuard } from './conflict-guard.ts';
 import { registerLengthCounters } from './length-counter.ts';
 import { registerOwnValues } from './typing.ts';
 import { installBeijingClock } from './beijing-clock.ts';
+import { registerReplyRoles } from './reply-role.ts';
 import { installRouteGuard } from './route-guard.ts';
 import { registerEntryRules } from './rule-controls.ts';
 import { installUploadGuard } from './upload-guard.ts';
@@ -42,6 +43,7 @@ CMS.registerWidget(AREAS_WIDGET, PaperAreasControl as never, PaperAreasPreview a
 installRouteGuard(CMS);
 // Before the counters and rules, which wrap the widget registered by then.
 registerOwnValues(CMS);
+registerReplyRoles(CMS);
 registerLengthCounters(CMS);
 registerEntryRules(CMS);
 for (const component of topicEditorComponents()) CMS.registerEditorComponent(component as never);

@@ -118,10 +118,20 @@ test('units are picked by typing part of a name or the short name; a reply offer
   ]);
   await unit.press('Enter');
   await expect(shown(page, '答复单位')).toHaveText('长治市住房和城乡建设局');
-  await choose(page, '办理角色', '主办');
+  // 办理角色 follows the unit (src/cms/reply-role.ts): no pick of its own.
   await fillDate(page, '答复日期', '2025-05-20', '2025-05-20');
   await choose(page, '办理结果', '列入计划');
   await markdown(page, '答复内容').fill('您提出的建议收悉，我局将会同供电公司优化充电设施布局。');
+  // A second reply, from the co-unit: its role is 协办.
+  await page.getByRole('button', { name: '新增答复' }).click();
+  const second = page.getByLabel('答复单位', { exact: true }).last();
+  await second.click();
+  await second.pressSequentially('发改');
+  await second.press('Enter');
+  await expect(shown(page, '答复单位').last()).toHaveText('长治市发展和改革委员会');
+  await fillDate(page, '答复日期', '2025-05-18', '2025-05-18', 'last');
+  await choose(page, '办理结果', '列入计划', 'last');
+  await markdown(page, '答复内容').fill('我委同意主办单位的办理意见。');
   await markdown(page, '提案内容').fill('建议按照居住人口和停车需求，统筹布局城区公共充电设施。');
   await publish(page);
   await expect(page.getByText('修改已保存')).toBeVisible();
@@ -137,6 +147,7 @@ test('units are picked by typing part of a name or the short name; a reply offer
     'leadUnits:\n  - zjj',
     'coUnits:\n  - fgw',
     'replies:\n  - unit: zjj\n    role: 主办',
+    '  - unit: fgw\n    role: 协办',
   ]) {
     expect(text).toContain(line);
   }
@@ -155,7 +166,7 @@ test('a unit taken off the proposal is marked in its reply’s list and the save
     .getByRole('button', { name: 'Expand' })
     .first()
     .click();
-  await page.getByLabel('答复单位', { exact: true }).click();
+  await page.getByLabel('答复单位', { exact: true }).first().click();
   await expect(page.getByRole('option', { name: '长治市住房和城乡建设局（不在本提案的承办单位中）' })).toBeVisible();
   await page.keyboard.press('Escape');
   await publish(page);
