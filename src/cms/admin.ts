@@ -12,6 +12,7 @@ import { registerLengthCounters } from './length-counter.ts';
 import { registerOwnValues } from './typing.ts';
 import { installBeijingClock } from './beijing-clock.ts';
 import { registerReplyRoles } from './reply-role.ts';
+import { registerFocusNext } from './focus-next.ts';
 import { installRouteGuard } from './route-guard.ts';
 import { registerEntryRules } from './rule-controls.ts';
 import { installUploadGuard } from './upload-guard.ts';
@@ -44,6 +45,7 @@ installRouteGuard(CMS);
 // Before the counters and rules, which wrap the widget registered by then.
 registerOwnValues(CMS);
 registerReplyRoles(CMS);
+registerFocusNext(CMS);
 registerLengthCounters(CMS);
 registerEntryRules(CMS);
 for (const component of topicEditorComponents()) CMS.registerEditorComponent(component as never);

@@ -40,12 +40,32 @@ function withOwnValue(Base: ControlClass): ControlClass {
   } as unknown as ControlClass;
 }
 
+/**
+ * Decap's string input puts the caret back where the last key left it after every render (meant for inputs nested in
+ * a Markdown editor, whose caret jumped to the end on each change: decap-cms#4539), also after a render that changes
+ * nothing but the field's style. A click at the end of a default such as `14-4-` lit the field up, the caret went back
+ * to the start, and what was typed next landed before the default (`030314-4-`). It is now put back only when the
+ * value changed, as that fix meant.
+ */
+function withCaretLeftAlone(Base: ControlClass): ControlClass {
+  const Input = Base as unknown as new (
+    props: Props,
+  ) => Component<Props> & { componentDidUpdate?(prev: Props, ...rest: unknown[]): void };
+  return class CaretKeepingInput extends Input {
+    override componentDidUpdate(prev: Props, ...rest: unknown[]): void {
+      if (prev.value !== this.props.value) super.componentDidUpdate?.(prev, ...rest);
+    }
+  } as unknown as ControlClass;
+}
+
 /** Give the string and text widgets their own copy of what is typed. Call before the counters and rules wrap them. */
 export function registerOwnValues(cms: CmsApi): void {
   for (const name of ['string', 'text']) {
     const w = cms.getWidget(name) as unknown as
       | { control: ControlClass; preview: unknown; schema?: object }
       | undefined;
-    if (w) (cms.registerWidget as (...args: unknown[]) => void)(name, withOwnValue(w.control), w.preview, w.schema);
+    if (!w) continue;
+    const control = name === 'string' ? withCaretLeftAlone(w.control) : w.control;
+    (cms.registerWidget as (...args: unknown[]) => void)(name, withOwnValue(control), w.preview, w.schema);
   }
 }

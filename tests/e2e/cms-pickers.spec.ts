@@ -204,8 +204,9 @@ const COUNTER = () => {
     },
     true,
   );
+  // beforeinput, not input: the rich-text editor cancels the input event of what is typed into it.
   document.addEventListener(
-    'input',
+    'beforeinput',
     (e) => {
       if (e.target === typingIn) return;
       typingIn = e.target;
@@ -221,7 +222,9 @@ const counted = (page: Page) =>
     ),
   );
 
-test('a typical proposal is registered in 25 actions or fewer, counted as the page sees them', async ({ page }) => {
+test('a proposal with its lead unit’s reply is registered in 25 actions or fewer, counted as the page sees them', async ({
+  page,
+}) => {
   await page.addInitScript(COUNTER);
   await typeAddress(page, '/collections/proposals');
   await page.reload();
@@ -235,8 +238,8 @@ test('a typical proposal is registered in 25 actions or fewer, counted as the pa
   await create.click();
   const number = page.getByLabel('提案编号');
   await expect(number).toHaveValue('14-4-', { timeout: 20_000 });
-  await number.click();
-  await number.press('End');
+  // A new entry's first field has the cursor, after its default (src/cms/typing.ts).
+  await expect(number).toBeFocused();
   // With no delay between keys, as a scanner types (src/cms/typing.ts).
   await number.pressSequentially('0303', { delay: 0 });
   await expect(number).toHaveValue('14-4-0303');
@@ -255,26 +258,32 @@ test('a typical proposal is registered in 25 actions or fewer, counted as the pa
   const date = page.getByLabel('提交日期');
   await date.click();
   await date.pressSequentially('2026-01-10');
-  for (const [label, typed, name] of [
-    ['主办单位 (可选)', '住建', '长治市住房和城乡建设局'],
-    ['协办单位 (可选)', '民政', '长治市民政局'],
-  ] as const) {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.pressSequentially(typed);
-    await expect(page.getByRole('option').first()).toHaveText(name);
-    await input.press('Enter');
-  }
+  const lead = page.getByLabel('主办单位 (可选)', { exact: true });
+  await lead.click();
+  await lead.pressSequentially('住建');
+  await expect(page.getByRole('option').first()).toHaveText('长治市住房和城乡建设局');
+  await lead.press('Enter');
   const body = markdown(page, '提案内容');
   await body.click();
   await body.pressSequentially('建议加快老旧小区加装电梯工作。');
+  // The reply starts from the unit owing it, in its role; the status follows (src/cms/reply-role.ts).
+  await page.getByRole('button', { name: '新增答复' }).click();
+  await expect(shown(page, '答复单位')).toHaveText('长治市住房和城乡建设局');
+  const replied = page.getByLabel('答复日期');
+  await expect(replied).toBeFocused();
+  await replied.pressSequentially('2026-05-20');
+  await page.getByLabel('办理结果', { exact: true }).click();
+  await page.getByRole('option', { name: '列入计划' }).click();
+  const reply = markdown(page, '答复内容');
+  await reply.click();
+  await reply.pressSequentially('经研究，我局已将加装电梯列入年度计划。');
   await publish(page);
   await expect(page.getByText('修改已保存')).toBeVisible();
 
   const n = await counted(page);
   const actions = n.click! + n.key! + n.typing!;
   console.log(
-    `a registered proposal with a lead and a co-unit: ${actions} actions (${n.click} clicks, ${n.key} keys, ${n.typing} fields typed)`,
+    `a registered proposal with its lead unit's reply: ${actions} actions (${n.click} clicks, ${n.key} keys, ${n.typing} fields typed)`,
   );
   expect(actions).toBeLessThanOrEqual(25);
   expect(changes(before, repo.snapshot())).toEqual({
@@ -286,11 +295,13 @@ test('a typical proposal is registered in 25 actions or fewer, counted as the pa
   for (const line of [
     'session: 14-4',
     'proposerType: 委员提案',
-    'status: 立案',
+    'status: 已办复',
     'category: economy',
     'leadUnits:\n  - zjj',
-    'coUnits:\n  - mzj',
     'submitted: 2026-01-10',
+    'replies:\n  - unit: zjj\n    role: 主办\n    date: 2026-05-20',
+    '    result: 列入计划',
+    '经研究，我局已将加装电梯列入年度计划。',
   ]) {
     expect(text).toContain(line);
   }

@@ -49,3 +49,13 @@ test('keys sent with no delay into several fields all reach the saved file', asy
   expect(text).toContain('byline: 本报记者 程立新 通讯员 郝雅琴');
   expect(text.replace(/\n\s+/g, '')).toContain(fields.摘要.expected.replace(/\s+/g, ''));
 });
+
+test('a new entry’s first field has the cursor after its default, so what is typed goes after it', async ({ page }) => {
+  await typeAddress(page, '/collections/proposals/new');
+  const number = page.getByLabel('提案编号');
+  await expect(number).toHaveValue('14-4-', { timeout: 20_000 });
+  await expect(number).toBeFocused();
+  // The field lights up as it takes the cursor; that render must not send the caret back to the start.
+  await page.keyboard.type('0304', { delay: 0 });
+  await expect(number).toHaveValue('14-4-0304');
+});
