@@ -3,7 +3,7 @@ import { DEFAULT_MAX_IMAGE_MB } from '../lib/image-check.ts';
 import { registerPaste } from './paste.ts';
 import { AREAS_WIDGET, cmsConfig, type AdminPageOptions } from './config.ts';
 import { PaperAreasControl, PaperAreasPreview } from './paper-areas.ts';
-import { forgetNames, previews } from './previews.ts';
+import { forgetNames, forgetTopicData, previews } from './previews.ts';
 import { previewWithAssets, readMissingImagesFrom } from './preview-assets.ts';
 import { registerBeijingDateTime } from './datetime-widget.ts';
 import { registerTaxonomySelect } from './taxonomy-select.ts';
@@ -53,6 +53,7 @@ installUploadGuard(page.maxImageBytes ?? DEFAULT_MAX_IMAGE_MB * 1024 * 1024);
 if (page.siteCss) CMS.registerPreviewStyle(page.siteCss);
 for (const [name, template] of Object.entries(previews)) CMS.registerPreviewTemplate(name, previewWithAssets(template));
 CMS.registerEventListener({ name: 'postSave', handler: forgetNames });
+CMS.registerEventListener({ name: 'postSave', handler: forgetTopicData });
 
 const localBackend = local ? `http://${location.hostname}:${port}/api/v1` : false;
 // In git mode (drafts on branches) Decap's text of an entry is the draft's, not the file's: the check is for fs mode.

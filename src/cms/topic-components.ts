@@ -1,6 +1,7 @@
 import type { CmsField } from 'decap-cms-core';
 import { TOPIC_COMPONENTS, STATS_BY, type ComponentName, type PropSpec } from '../lib/topic-components.ts';
 import { cmsField, DATE_FORMAT } from './config.ts';
+import { topicComponentHtml } from './preview-topic.ts';
 
 /**
  * The 专题 components as Decap editor components: each has a form (届次 and the other taxonomies as pickers), writes
@@ -101,7 +102,7 @@ function single(name: ComponentName) {
     toPreview: (data: Props) =>
       name === 'Video'
         ? `<figure data-preview-component="Video"><video controls preload="none" poster="${esc(data.poster)}" src="${esc(data.src)}" style="max-width:100%"></video><figcaption>${esc(data.title)}</figcaption></figure>`
-        : summaryPreview(name, data),
+        : (topicComponentHtml(name, data) ?? summaryPreview(name, data)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { bodyOf, guardMdx } from '../../src/lib/mdx-guard.ts';
@@ -46,6 +47,47 @@ test('the body offers the 专题 components, and the story body does not', async
   await expect(page.getByLabel('标题', { exact: true })).toHaveValue(String(story.data.title), { timeout: 20_000 });
   await page.getByRole('button', { name: '添加组件' }).click();
   await expect(page.getByRole('menuitem', { name: '提案列表' })).toHaveCount(0);
+});
+
+test('the preview shows the 专题 as its page does: the meeting, the proposal list and the chart from the proposals', async ({
+  page,
+}) => {
+  await openTopic(page);
+  const preview = page.frameLocator('#preview-pane');
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('市政协十四届一次会议专题');
+  await expect(preview.getByText('十四届一次会议', { exact: true })).toBeVisible();
+  // Worked out here from content/, as tests/e2e/topics.spec.ts does for the page.
+  const proposals = rawEntries(collection('proposals'), repo.content()).filter(
+    (p) => String(p.data.session) === '14-1',
+  );
+  const listed = proposals.filter((p) => p.data.public !== false).map((p) => `/proposals/${p.id}/`);
+  const list = preview.locator('[data-topic-component="ProposalList"]');
+  await expect(list.locator('h3 a')).toHaveCount(Math.min(10, listed.length), { timeout: 20_000 });
+  const shown = await list.locator('h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(listed).toEqual(expect.arrayContaining(shown));
+  const categories = new Map(
+    (
+      parse(readFileSync(repo.content('taxonomies', 'categories.yml'), 'utf8')).items as { id: string; name: string }[]
+    ).map((i) => [i.id, i.name]),
+  );
+  const counts = new Map<string, number>();
+  for (const p of proposals) {
+    const name = categories.get(String(p.data.category))!;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const rows = await preview
+    .locator('[data-topic-component="StatsChart"] [data-chart-table] tbody tr')
+    .evaluateAll((trs) =>
+      trs.map(
+        (tr) => [tr.querySelector('th')!.textContent!.trim(), Number(tr.querySelector('td')!.textContent)] as const,
+      ),
+    );
+  expect(new Map(rows)).toEqual(counts);
+  await expect(preview.locator('[data-topic-component="Timeline"], [data-preview-component="Timeline"]')).toContainText(
+    '选举大会',
+  );
+  // No tag is shown as text.
+  await expect(preview.locator('body')).not.toContainText('<ProposalList');
 });
 
 test('a 提案列表 inserted with its form is saved as MDX, and the built page lists the proposals it asks for', async ({
