@@ -3,25 +3,15 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { rawEntries } from '../support/content.ts';
-import { changes, cmsRepo, fillDate, login, markdown, publish, typeAddress, type CmsRepo } from '../support/cms.ts';
+import { changes, fillDate, markdown, publish, typeAddress, useCmsRepo } from '../support/cms.ts';
 
 /**
  * The CMS's date and date-time fields in an English browser in New York: Decap's native `datetime-local` would show
  * mm/dd/yyyy, a 12-hour clock and New York's time there. Ours shows 年-月-日 and 24-hour 时:分 in Beijing time, takes
  * typed dates in the usual Chinese forms and a calendar, and writes what the model expects.
  */
-test.describe.configure({ mode: 'serial' });
-test.use({ locale: 'en-US', timezoneId: 'America/New_York', bypassCSP: true });
-
-let repo: CmsRepo;
-test.beforeAll(async () => {
-  repo = await cmsRepo();
-});
-test.afterAll(() => repo?.stop());
-test.beforeEach(async ({ page }) => {
-  page.on('dialog', (d) => void d.accept());
-  await login(page, repo);
-});
+const repo = useCmsRepo();
+test.use({ locale: 'en-US', timezoneId: 'America/New_York' });
 
 const news = () => rawEntries(collection('news'), repo.content());
 

@@ -1,34 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import {
-  changes,
-  choose,
-  cmsRepo,
-  fillDate,
-  login,
-  markdown,
-  publish,
-  typeAddress,
-  type CmsRepo,
-} from '../support/cms.ts';
+import { changes, choose, fillDate, markdown, publish, typeAddress, useCmsRepo } from '../support/cms.ts';
 
 /**
  * The taxonomy pickers (届次, 承办单位, 类别 …) in the real Decap editor: typing narrows to the items holding the words
  * typed and Enter picks the first, never another meeting; a reply's unit is chosen among the proposal's own units.
  */
-test.describe.configure({ mode: 'serial' });
-test.use({ bypassCSP: true });
-
-let repo: CmsRepo;
-test.beforeAll(async () => {
-  repo = await cmsRepo();
-});
-test.afterAll(() => repo?.stop());
-test.beforeEach(async ({ page }) => {
-  page.on('dialog', (d) => void d.accept());
-  await login(page, repo);
-});
+const repo = useCmsRepo();
 
 /** The text a single-choice picker shows, by its label. */
 const shown = (page: Page, label: string) =>

@@ -120,6 +120,12 @@ export async function typeAddress(page: Page, hash: string): Promise<void> {
   }, hash);
 }
 
+/** Open an entry by its address and wait until `label` shows `value` (moving reloads the admin: slow when busy). */
+export async function openEntry(page: Page, collection: string, slug: string, label: string, value: string) {
+  await typeAddress(page, `/collections/${collection}/entries/${slug}`);
+  await expect(page.getByLabel(label, { exact: true })).toHaveValue(value, { timeout: 20_000 });
+}
+
 /** Choose in a select or relation field: type part of the wanted option's text, click the option. */
 export async function choose(page: Page, label: string, text: string, nth: 'first' | 'last' = 'first') {
   const input = page.getByLabel(label, { exact: true })[nth]();
