@@ -119,8 +119,13 @@ function statsChartHtml(a: Attrs, l: Loaded): string {
         `<span class="text-right leading-snug">${esc(r.label)}</span><span class="flex items-center gap-2"><svg viewBox="0 0 100 10" preserveAspectRatio="none" class="h-5 min-w-0 flex-1" aria-hidden="true"><rect width="${Math.max(0.5, (r.value / max) * 100).toFixed(2)}" height="10" rx="0.5" fill="#96201a"></rect></svg><span class="shrink-0 whitespace-nowrap">${r.value}</span></span>`,
     )
     .join('');
-  const rows = chart.rows.map((r) => `<tr><th scope="row">${esc(r.label)}</th><td>${r.value}</td></tr>`).join('');
-  return `<div class="not-prose" data-topic-component="StatsChart"><figure class="mt-6 rounded border border-stone-300 bg-white p-4"><figcaption class="text-lg font-bold">${esc(chart.title)}</figcaption><p class="text-sm text-muted">${esc(chart.description)}</p><div class="mt-3 grid max-w-2xl grid-cols-[minmax(0,9em)_minmax(0,1fr)] items-center gap-x-3 gap-y-2 text-sm">${bars}</div><table class="mt-3 w-full max-w-md text-left text-sm" data-chart-table><thead><tr><th scope="col">项目</th><th scope="col">件数</th></tr></thead><tbody>${rows}</tbody></table></figure></div>`;
+  const rows = chart.rows
+    .map(
+      (r) =>
+        `<tr><th scope="row" class="py-1 font-normal">${esc(r.label)}</th><td class="py-1 text-right">${r.value}</td></tr>`,
+    )
+    .join('');
+  return `<div class="not-prose" data-topic-component="StatsChart"><figure class="mt-6 rounded border border-stone-300 bg-white p-4"><figcaption class="text-lg font-bold">${esc(chart.title)}</figcaption><p class="text-sm text-muted">${esc(chart.description)}</p><div class="mt-3 grid max-w-2xl grid-cols-[minmax(0,9em)_minmax(0,1fr)] items-center gap-x-3 gap-y-2 text-sm">${bars}</div><table class="mt-3 w-full max-w-md text-left text-sm" data-chart-table><thead><tr><th scope="col" class="border-b py-1">项目</th><th scope="col" class="border-b py-1 text-right">数量（件）</th></tr></thead><tbody>${rows}</tbody></table></figure></div>`;
 }
 
 /** What a proposal list or chart shows on the page, once the proposals are loaded; undefined before. */

@@ -83,9 +83,9 @@ test('the preview shows the 专题 as its page does: the meeting, the proposal l
       ),
     );
   expect(new Map(rows)).toEqual(counts);
-  await expect(preview.locator('[data-topic-component="Timeline"], [data-preview-component="Timeline"]')).toContainText(
-    '选举大会',
-  );
+  const agenda = preview.locator('[data-topic-component="Timeline"] li');
+  await expect(agenda).toHaveCount(4);
+  await expect(agenda.nth(2)).toContainText('2022年1月8日 09:00选举大会');
   // No tag is shown as text.
   await expect(preview.locator('body')).not.toContainText('<ProposalList');
 });
