@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { changes, useCmsRepo } from '../support/cms.ts';
+import { changes, useCmsRepo, buildCopy } from '../support/cms.ts';
 import {
   body,
   bodyEditor,
@@ -24,7 +23,6 @@ import { startNginx } from '../../src/deploy/local-nginx.ts';
  * where the cursor is; the Markdown saved to disk is compared with the expected file, and the copy is checked for
  * exactly the files intended.
  */
-const ROOT = join(import.meta.dirname, '../..');
 const repo = useCmsRepo();
 const snapshot = () => repo.snapshot();
 
@@ -210,24 +208,8 @@ test('the site’s build publishes what was pasted and imported: headings, table
   page,
 }) => {
   test.setTimeout(240_000);
-  const out = join(repo.dir, '.dist');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PUBLISH_NOW: '2031-12-31T00:00:00+08:00',
-      CONTENT_DIR: join(repo.dir, 'content'),
-      PUBLIC_DIR: join(repo.dir, 'public'),
-      OUT_DIR: out,
-      ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
-      NO_COLOR: '1',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    encoding: 'utf8',
-    timeout: 230_000,
-  });
   // The build's link check also proves every pasted image and footnote link resolves.
-  expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+  const out = buildCopy(repo, { PUBLISH_NOW: '2031-12-31T00:00:00+08:00' });
   const site = await startNginx({ port: await freePort(), root: out });
   try {
     const origin = site.url.replace(/\/$/, '');

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -6,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { bodyOf, guardMdx } from '../../src/lib/mdx-guard.ts';
 import { parseMdxForBuild } from '../../src/lib/mdx-parse.ts';
-import { changes, choose, cmsRepo, login, publish, type CmsRepo } from '../support/cms.ts';
+import { changes, choose, cmsRepo, login, publish, type CmsRepo, buildCopy } from '../support/cms.ts';
 import { rawEntries } from '../support/content.ts';
 import { freePort } from '../support/decap.ts';
 import { startNginx } from '../../src/deploy/local-nginx.ts';
@@ -118,24 +117,8 @@ test('a 提案列表 inserted with its form is saved as MDX, and the built page 
   expect(tagCount(saved)).toBe(tagCount(original) + 1);
   expect(guardMdx(bodyOf(saved), parseMdxForBuild).problems).toEqual([]);
 
-  const out = join(repo.dir, 'dist');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    // The copy's public/ holds only media/: the site's own files (favicon, scripts) come from the project's.
-    env: {
-      ...process.env,
-      CONTENT_DIR: repo.content(),
-      PUBLIC_DIR: join(ROOT, 'public'),
-      OUT_DIR: out,
-      ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
-      SKIP_SEARCH_INDEX: '1',
-      NO_COLOR: '1',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    encoding: 'utf8',
-    timeout: 280_000,
-  });
-  expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+  // The copy's public/ holds only media/: the site's own files (favicon, scripts) come from the project's.
+  const out = buildCopy(repo, { PUBLIC_DIR: join(ROOT, 'public'), SKIP_SEARCH_INDEX: '1' }, 280_000);
   const expected = rawEntries(collection('proposals'), repo.content())
     .filter((p) => String(p.data.session) === '14-3' && p.data.key === true && p.data.public !== false)
     .map((p) => `/proposals/${p.id}/`);
