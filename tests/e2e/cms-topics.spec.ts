@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { bodyOf, guardMdx } from '../../src/lib/mdx-guard.ts';
 import { parseMdxForBuild } from '../../src/lib/mdx-parse.ts';
-import { changes, choose, cmsRepo, login, publish, type CmsRepo, buildCopy } from '../support/cms.ts';
+import { buildCopy, changes, choose, publish, useCmsRepo } from '../support/cms.ts';
 import { rawEntries } from '../support/content.ts';
 import { freePort } from '../support/decap.ts';
 import { startNginx } from '../../src/deploy/local-nginx.ts';
@@ -14,22 +14,14 @@ import { startNginx } from '../../src/deploy/local-nginx.ts';
  * Editors write 专题 in the real Decap CMS: the embedded components are editor components with forms, saved as the
  * MDX the site renders; code typed into the body is refused before anything is written.
  */
-test.describe.configure({ mode: 'serial' });
-test.use({ bypassCSP: true }); // decap-server on another local port; production never has it
-
 const ROOT = join(import.meta.dirname, '../..');
 const TOPIC = '14-1-quanhui';
-let repo: CmsRepo;
-test.beforeAll(async () => {
-  repo = await cmsRepo();
-});
-test.afterAll(() => repo?.stop());
+const repo = useCmsRepo();
 
 const file = () => repo.content('topics', `${TOPIC}.mdx`);
 const tagCount = (text: string) => (text.match(/<[A-Z][A-Za-z]*/g) ?? []).length;
 
 async function openTopic(page: Page) {
-  await login(page, repo);
   await page.goto(`/admin/?cms_port=${repo.port}#/collections/topics/entries/${TOPIC}`);
   await expect(page.getByLabel('标题', { exact: true })).toHaveValue('市政协十四届一次会议专题', { timeout: 20_000 });
 }
