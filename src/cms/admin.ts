@@ -3,12 +3,16 @@ import { DEFAULT_MAX_IMAGE_MB } from '../lib/image-check.ts';
 import { registerPaste } from './paste.ts';
 import { AREAS_WIDGET, cmsConfig, type AdminPageOptions } from './config.ts';
 import { PaperAreasControl, PaperAreasPreview } from './paper-areas.ts';
-import { forgetNames, previews } from './previews.ts';
+import { forgetNames, forgetTopicData, previews } from './previews.ts';
 import { previewWithAssets, readMissingImagesFrom } from './preview-assets.ts';
 import { registerBeijingDateTime } from './datetime-widget.ts';
 import { registerTaxonomySelect } from './taxonomy-select.ts';
 import { installConflictGuard } from './conflict-guard.ts';
 import { registerLengthCounters } from './length-counter.ts';
+import { registerOwnValues } from './typing.ts';
+import { installBeijingClock } from './beijing-clock.ts';
+import { registerReplyRoles } from './reply-role.ts';
+import { registerFocusNext } from './focus-next.ts';
 import { installRouteGuard } from './route-guard.ts';
 import { registerEntryRules } from './rule-controls.ts';
 import { installUploadGuard } from './upload-guard.ts';
@@ -30,6 +34,7 @@ const local = ['localhost', '127.0.0.1'].includes(location.hostname);
 const query = new URLSearchParams(location.search);
 const port = (local && /^\d{2,5}$/.test(query.get('cms_port') ?? '') && query.get('cms_port')) || '8081';
 
+installBeijingClock();
 registerOptionalGroups(CMS);
 // Before the rules wrap each widget by name (registerEntryRules).
 registerBeijingDateTime(CMS);
@@ -37,6 +42,10 @@ registerTaxonomySelect(CMS);
 registerPaste(CMS);
 CMS.registerWidget(AREAS_WIDGET, PaperAreasControl as never, PaperAreasPreview as never);
 installRouteGuard(CMS);
+// Before the counters and rules, which wrap the widget registered by then.
+registerOwnValues(CMS);
+registerReplyRoles(CMS);
+registerFocusNext(CMS);
 registerLengthCounters(CMS);
 registerEntryRules(CMS);
 for (const component of topicEditorComponents()) CMS.registerEditorComponent(component as never);
@@ -44,6 +53,7 @@ installUploadGuard(page.maxImageBytes ?? DEFAULT_MAX_IMAGE_MB * 1024 * 1024);
 if (page.siteCss) CMS.registerPreviewStyle(page.siteCss);
 for (const [name, template] of Object.entries(previews)) CMS.registerPreviewTemplate(name, previewWithAssets(template));
 CMS.registerEventListener({ name: 'postSave', handler: forgetNames });
+CMS.registerEventListener({ name: 'postSave', handler: forgetTopicData });
 
 const localBackend = local ? `http://${location.hostname}:${port}/api/v1` : false;
 // In git mode (drafts on branches) Decap's text of an entry is the draft's, not the file's: the check is for fs mode.

@@ -1,13 +1,12 @@
 import type { CMS as CmsApi } from 'decap-cms-core';
-import { Component, createElement as h, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { Component, createElement as h } from 'react';
+import { Calendar } from './calendar.ts';
 import {
   displayValue,
   EXAMPLE,
-  monthGrid,
   nowValue,
   parseTyped,
   partsOf,
-  shiftMonth,
   storedValue,
   type DateKind,
 } from '../lib/beijing-input.ts';
@@ -37,12 +36,9 @@ interface State {
   text: string;
   /** Why the typed text cannot be stored. */
   problem?: string | undefined;
-  /** The month the open calendar shows, or undefined when it is closed. */
-  month?: { year: number; month: number } | undefined;
+  /** Whether the calendar is open. */
+  open?: boolean;
 }
-
-const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
-const pad = (n: number) => String(n).padStart(2, '0');
 
 const kindOf = (field: Props['field']): DateKind => (field.get('time_format') === false ? 'date' : 'datetime');
 
@@ -114,16 +110,17 @@ export class BeijingDateTimeControl extends Component<Props, State> {
     if (r.ok) this.setState({ text: displayValue(r.value, this.kind) });
   };
 
-  openCalendar = () => {
-    if (this.state.month) return this.setState({ month: undefined });
-    const [year, month] = (partsOf(this.props.value)?.day ?? nowValue('date')).split('-').map(Number);
-    this.setState({ month: { year: year!, month: month! } });
-  };
+  toggleCalendar = () => this.setState({ open: !this.state.open });
+
+  closeCalendar = () => this.setState({ open: false });
 
   pickDay = (day: string) => {
     const p = partsOf(this.props.value);
     this.store(storedValue(this.kind, day, p?.hour ?? 9, p?.minute ?? 0));
-    if (this.kind === 'date') this.setState({ month: undefined });
+    if (this.kind === 'date') {
+      this.closeCalendar();
+      document.getElementById(`${this.props.forID}-calendar-button`)?.focus();
+    }
   };
 
   pickTime = (hour: number, minute: number) => {
@@ -131,108 +128,9 @@ export class BeijingDateTimeControl extends Component<Props, State> {
     this.store(storedValue(this.kind, day, hour, minute));
   };
 
-  onCalendarKey = (e: ReactKeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      this.setState({ month: undefined });
-      document.getElementById(this.props.forID)?.focus();
-    }
-  };
-
-  calendar() {
-    const { month } = this.state;
-    if (!month) return null;
-    const id = this.props.forID;
-    const selected = partsOf(this.props.value);
-    const today = nowValue('date');
-    const turn = (by: number, label: string) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          'aria-label': label,
-          onClick: () => this.setState({ month: shiftMonth(month.year, month.month, by) }),
-        },
-        by < 0 ? '‹' : '›',
-      );
-    const cell = (d: { day: string; date: number; inMonth: boolean }) =>
-      h(
-        'td',
-        { key: d.day },
-        h(
-          'button',
-          {
-            type: 'button',
-            'aria-label': `${+d.day.slice(0, 4)}年${+d.day.slice(5, 7)}月${d.date}日`,
-            'aria-pressed': selected?.day === d.day,
-            'data-today': d.day === today || undefined,
-            className: d.inMonth ? undefined : 'bj-outside',
-            onClick: () => this.pickDay(d.day),
-          },
-          d.date,
-        ),
-      );
-    const select = (label: string, count: number, value: number | undefined, set: (n: number) => void) =>
-      h(
-        'select',
-        {
-          'aria-label': label,
-          value: value ?? '',
-          onChange: (e: { target: { value: string } }) => set(Number(e.target.value)),
-        },
-        value === undefined ? h('option', { value: '' }, '--') : null,
-        Array.from({ length: count }, (_, n) => h('option', { key: n, value: n }, pad(n))),
-      );
-    return h(
-      'div',
-      {
-        role: 'dialog',
-        'aria-label': `${String(this.props.field.get('label'))}：选择日期`,
-        className: 'bj-calendar',
-        id: `${id}-calendar`,
-        onKeyDown: this.onCalendarKey,
-      },
-      h(
-        'div',
-        { className: 'bj-month' },
-        turn(-1, '上个月'),
-        h('strong', { 'aria-live': 'polite' }, `${month.year}年${month.month}月`),
-        turn(1, '下个月'),
-      ),
-      h(
-        'table',
-        null,
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            WEEKDAYS.map((w) => h('th', { key: w, scope: 'col' }, w)),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          monthGrid(month.year, month.month).map((week) => h('tr', { key: week[0]!.day }, week.map(cell))),
-        ),
-      ),
-      this.kind === 'datetime'
-        ? h(
-            'div',
-            { className: 'bj-time' },
-            select('时', 24, selected?.hour, (n) => this.pickTime(n, selected?.minute ?? 0)),
-            ' : ',
-            select('分', 60, selected?.minute, (n) => this.pickTime(selected?.hour ?? 0, n)),
-          )
-        : null,
-      h('button', { type: 'button', onClick: () => this.setState({ month: undefined }) }, '完成'),
-    );
-  }
-
   override render() {
     const { forID, classNameWrapper, isDisabled } = this.props;
-    const { text, problem, month } = this.state;
+    const { text, problem, open } = this.state;
     return h(
       'div',
       { className: `${classNameWrapper} bj-datetime` },
@@ -262,10 +160,11 @@ export class BeijingDateTimeControl extends Component<Props, State> {
                 'button',
                 {
                   key: 'c',
+                  id: `${forID}-calendar-button`,
                   type: 'button',
-                  'aria-expanded': !!month,
+                  'aria-expanded': !!open,
                   'aria-controls': `${forID}-calendar`,
-                  onClick: this.openCalendar,
+                  onClick: this.toggleCalendar,
                 },
                 '日历',
               ),
@@ -278,7 +177,17 @@ export class BeijingDateTimeControl extends Component<Props, State> {
             ],
       ),
       problem ? h('p', { role: 'alert', className: 'bj-problem' }, problem) : null,
-      this.calendar(),
+      open
+        ? h(Calendar, {
+            id: forID,
+            label: String(this.props.field.get('label')),
+            withTime: this.kind === 'datetime',
+            selected: partsOf(this.props.value),
+            pickDay: this.pickDay,
+            pickTime: this.pickTime,
+            close: this.closeCalendar,
+          })
+        : null,
     );
   }
 }

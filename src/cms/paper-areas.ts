@@ -1,6 +1,9 @@
 import { Component, createElement as h, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { chineseNumber } from '../lib/numerals.ts';
-import { AREA_LABELS, areaBetween, areaProblem, roundPercent, type Area } from '../lib/paper/areas.ts';
+import { areaBetween, areaProblem, roundPercent, type Area } from '../lib/paper/areas.ts';
+import { areaBox, areaFields, toAreas } from './paper-areas-parts.ts';
+
+export { PaperAreasPreview } from './paper-areas-parts.ts';
 
 /**
  * The CMS editor of a story's areas on its newspaper page (数字报版面 · 版面区域), registered with Decap's public
@@ -64,16 +67,6 @@ function editionProblem(entry: Immutable | undefined, date: string, page: number
     ? undefined
     : `见报信息写的是 ${day} ${String(edition.page ?? '')}，与所选的数字报版面（${date} ${printed}）不一致`;
 }
-
-const toAreas = (v: unknown): Area[] =>
-  Array.isArray(plain(v))
-    ? (plain(v) as Partial<Area>[]).map((a) => ({
-        x: Number(a.x) || 0,
-        y: Number(a.y) || 0,
-        w: Number(a.w) || 0,
-        h: Number(a.h) || 0,
-      }))
-    : [];
 
 export class PaperAreasControl extends Component<Props, State> {
   override state: State = { issue: '', page: 0, image: '', src: '', status: '' };
@@ -208,27 +201,6 @@ export class PaperAreasControl extends Component<Props, State> {
   override render(): ReactNode {
     const areas = toAreas(this.props.value);
     const { src, status, problem, drag } = this.state;
-    const box = (a: Area, key: string, label: string, dashed = false) =>
-      h(
-        'div',
-        {
-          key,
-          'aria-hidden': true,
-          style: {
-            position: 'absolute',
-            left: `${a.x}%`,
-            top: `${a.y}%`,
-            width: `${a.w}%`,
-            height: `${a.h}%`,
-            border: `2px ${dashed ? 'dashed' : 'solid'} #b3261e`,
-            background: 'rgba(179, 38, 30, 0.12)',
-            pointerEvents: 'none',
-            font: 'bold 14px sans-serif',
-            color: '#b3261e',
-          },
-        },
-        label,
-      );
     return h(
       'div',
       { id: this.props.forID, className: this.props.classNameWrapper, 'data-paper-areas': true },
@@ -261,60 +233,13 @@ export class PaperAreasControl extends Component<Props, State> {
             draggable: false,
             style: { display: 'block', width: '100%', height: 'auto' },
           }),
-          ...areas.map((a, i) => box(a, `a${i}`, String(i + 1))),
-          drag ? box(areaBetween(drag.from, drag.to), 'drag', '', true) : null,
+          ...areas.map((a, i) => areaBox(a, `a${i}`, String(i + 1))),
+          drag ? areaBox(areaBetween(drag.from, drag.to), 'drag', '', true) : null,
         ),
-      h(
-        'ol',
-        { style: { margin: '8px 0', paddingLeft: 20 } },
-        ...areas.map((a, i) =>
-          h(
-            'li',
-            { key: i, style: { margin: '4px 0' } },
-            h(
-              'fieldset',
-              {
-                style: {
-                  display: 'flex',
-                  flexWrap: 'wrap',
-                  gap: 8,
-                  alignItems: 'center',
-                  border: 0,
-                  padding: 0,
-                  margin: 0,
-                },
-              },
-              h('legend', { style: { fontWeight: 'bold' } }, `区域 ${i + 1}（百分比）`),
-              ...(['x', 'y', 'w', 'h'] as const).map((k) =>
-                h(
-                  'label',
-                  { key: k },
-                  `${AREA_LABELS[k]} `,
-                  h('input', {
-                    type: 'number',
-                    min: 0,
-                    max: 100,
-                    step: 0.1,
-                    value: a[k],
-                    style: {
-                      width: '5.5em',
-                      minHeight: 32,
-                      border: '1px solid #767676',
-                      borderRadius: 3,
-                      padding: '2px 4px',
-                    },
-                    onChange: (e: { target: { value: string } }) => this.setNumber(i, k, e.target.value),
-                  }),
-                ),
-              ),
-              h(
-                'button',
-                { type: 'button', onClick: () => this.props.onChange(areas.filter((_, j) => j !== i)) },
-                `删除区域 ${i + 1}`,
-              ),
-            ),
-          ),
-        ),
+      areaFields(
+        areas,
+        (i, k, v) => this.setNumber(i, k, v),
+        (i) => this.props.onChange(areas.filter((_, j) => j !== i)),
       ),
       h(
         'button',
@@ -323,16 +248,4 @@ export class PaperAreasControl extends Component<Props, State> {
       ),
     );
   }
-}
-
-/** The preview pane shows the areas as numbers; the site shows them on the page. */
-export function PaperAreasPreview({ value }: { value?: unknown }): ReactNode {
-  const areas = toAreas(value);
-  return h(
-    'p',
-    null,
-    areas.length
-      ? areas.map((a, i) => `区域${i + 1}：左${a.x}% 上${a.y}% 宽${a.w}% 高${a.h}%`).join('；')
-      : '未标注版面区域',
-  );
 }

@@ -1,5 +1,6 @@
 import type { CMS as CmsApi } from 'decap-cms-core';
 import { leavesStaleEditor, wrongFileProblem } from './editor-route.ts';
+import { classifyMove, initialMark, type HistoryMark, type Move } from './history-moves.ts';
 
 /**
  * No edit in the wrong file. Decap's router keeps its editor mounted when the address moves from one entry to another
@@ -19,9 +20,9 @@ export function installRouteGuard(cms: CmsApi): void {
   let current = location.hash;
   let navigation: 'push' | 'traverse' | 'replace' | 'reload' = 'push';
   // The Navigation API says how the address changed; Decap's own moves between entries replace the address. Without
-  // it (older browsers), a change that grew the session history was typed; the others are taken to be Decap's.
+  // it (older browsers), the history entries are stamped and the move told from them (history-moves.ts).
   const nav = (window as { navigation?: EventTarget }).navigation;
-  let length = history.length;
+  const moves = nav ? undefined : stampedHistory();
   // Registered before Decap's editor adds its own, so it runs first: once the editor has agreed to leave (or had
   // nothing unsaved), the reload does not ask a second time.
   let leaving = false;
@@ -35,8 +36,7 @@ export function installRouteGuard(cms: CmsApi): void {
   window.addEventListener('hashchange', () => {
     const from = current;
     const to = location.hash;
-    const how = nav ? navigation : history.length > length ? 'push' : 'replace';
-    length = history.length;
+    const how = moves ? moves() : navigation;
     navigation = 'push';
     if (!leavesStaleEditor(from, to, how)) {
       current = to;
@@ -78,4 +78,36 @@ export function installRouteGuard(cms: CmsApi): void {
       return undefined;
     },
   } as never);
+}
+
+const MARK_KEY = 'czzx-history-mark';
+const stampOf = (state: unknown): number | undefined => {
+  const n = (state as { czzxPosition?: unknown } | null)?.czzxPosition;
+  return typeof n === 'number' ? n : undefined;
+};
+
+/**
+ * Stamp this tab's history entries with their positions and return a function telling how the address moved to the
+ * entry now shown (call it once per `hashchange`). The mark is kept in sessionStorage, so the reload after a move
+ * starts from it.
+ */
+function stampedHistory(): () => Move {
+  let saved: HistoryMark | undefined;
+  try {
+    saved = JSON.parse(sessionStorage.getItem(MARK_KEY) ?? 'null') ?? undefined;
+  } catch {
+    saved = undefined;
+  }
+  let mark = initialMark(saved, stampOf(history.state), history.length);
+  const keep = () => {
+    history.replaceState({ ...(history.state ?? {}), czzxPosition: mark.position }, '');
+    sessionStorage.setItem(MARK_KEY, JSON.stringify(mark));
+  };
+  keep();
+  return () => {
+    const [move, next] = classifyMove(mark, stampOf(history.state), history.length);
+    mark = next;
+    keep();
+    return move;
+  };
 }

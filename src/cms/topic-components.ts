@@ -1,6 +1,8 @@
 import type { CmsField } from 'decap-cms-core';
 import { TOPIC_COMPONENTS, STATS_BY, type ComponentName, type PropSpec } from '../lib/topic-components.ts';
+import { formatChineseDate, parseDay } from '../lib/dates.ts';
 import { cmsField, DATE_FORMAT } from './config.ts';
+import { topicComponentHtml } from './preview-topic.ts';
 
 /**
  * The 专题 components as Decap editor components: each has a form (届次 and the other taxonomies as pickers), writes
@@ -101,7 +103,7 @@ function single(name: ComponentName) {
     toPreview: (data: Props) =>
       name === 'Video'
         ? `<figure data-preview-component="Video"><video controls preload="none" poster="${esc(data.poster)}" src="${esc(data.src)}" style="max-width:100%"></video><figcaption>${esc(data.title)}</figcaption></figure>`
-        : summaryPreview(name, data),
+        : (topicComponentHtml(name, data) ?? summaryPreview(name, data)),
   };
 }
 
@@ -110,7 +112,7 @@ function container(
   name: 'Gallery' | 'Timeline',
   child: 'Photo' | 'Event',
   listLabel: string,
-  preview: (items: Props[]) => string,
+  preview: (data: Props, items: Props[]) => string,
 ) {
   return {
     id: name,
@@ -132,8 +134,7 @@ function container(
         ...(data.items ?? []).map((i) => `  <${child}${writeAttributes(child, i)} />`),
         `</${name}>`,
       ].join('\n'),
-    toPreview: (data: Props & { items?: Props[] }) =>
-      `<section data-preview-component="${name}"><strong>${esc(data.title ?? TOPIC_COMPONENTS[name].label)}</strong>${preview(data.items ?? [])}</section>`,
+    toPreview: (data: Props & { items?: Props[] }) => preview(data, data.items ?? []),
   };
 }
 
@@ -142,20 +143,30 @@ export function topicEditorComponents() {
   return [
     single('ProposalList'),
     single('StatsChart'),
-    container('Gallery', 'Photo', '图片', (items) =>
-      items
-        .map(
-          (i) =>
-            `<figure><img src="${esc(i.src)}" alt="${esc(i.alt)}" style="max-width:100%"><figcaption>${esc(i.caption)}</figcaption></figure>`,
-        )
-        .join(''),
+    // As the site's Gallery.astro and Timeline.astro draw them.
+    container(
+      'Gallery',
+      'Photo',
+      '图片',
+      (data, items) =>
+        `<section class="not-prose my-6" data-topic-component="Gallery">${data.title ? `<h2 class="text-xl font-bold">${esc(data.title)}</h2>` : ''}<ul class="mt-3 grid list-none grid-cols-1 gap-4 p-0 sm:grid-cols-2">${items
+          .map(
+            (i) =>
+              `<li><figure class="m-0"><img src="${esc(i.src)}" alt="${esc(i.alt)}" class="h-auto w-full rounded border border-stone-200">${i.caption ? `<figcaption class="mt-1 text-sm text-muted">${esc(i.caption)}</figcaption>` : ''}</figure></li>`,
+          )
+          .join('')}</ul></section>`,
     ),
     container(
       'Timeline',
       'Event',
       '日程',
-      (items) =>
-        `<ol>${items.map((i) => `<li>${esc(i.date)} ${esc(i.time)} <b>${esc(i.title)}</b> ${esc(i.text)}</li>`).join('')}</ol>`,
+      (data, items) =>
+        `<section class="not-prose my-6" data-topic-component="Timeline"><h2 class="text-xl font-bold">${esc(data.title || '会议日程')}</h2><ol class="mt-3 list-none border-l-2 border-brand-700 p-0 pl-4">${items
+          .map(
+            (i) =>
+              `<li class="relative mb-4"><p class="text-sm text-muted"><time datetime="${esc(i.date)}">${esc(parseDay(String(i.date ?? '')) ? formatChineseDate(String(i.date)) : i.date)}</time>${i.time ? ` ${esc(i.time)}` : ''}</p><p class="font-bold">${esc(i.title)}</p>${i.text ? `<p class="mt-1">${esc(i.text)}</p>` : ''}</li>`,
+          )
+          .join('')}</ol></section>`,
     ),
     single('Video'),
   ];

@@ -135,12 +135,16 @@ export async function otherFileProblem(file: File): Promise<string | undefined> 
   return undefined;
 }
 
-/** A file chosen in Decap's file widget as it will be uploaded: a video or captions file checked and kept as it is, any
- * other file checked as an attachment. */
+/** A file chosen in Decap's file widget as it will be uploaded: a video or captions file checked and given an ASCII
+ * name when it has none, any other file checked as an attachment. */
 async function prepareOtherFile(file: File): Promise<{ file: File } | { problem: string }> {
   if (!/\.(?:mp4|vtt)$/i.test(file.name)) return prepareAttachment(file);
   const problem = await otherFileProblem(file);
-  return problem ? { problem } : { file };
+  if (problem) return { problem };
+  // Decap drops the Chinese characters of a name: 小组讨论视频.mp4 was saved as `.mp4`, and the next one over it.
+  const video = /\.mp4$/i.test(file.name);
+  const name = asciiName(file.name, video ? 'mp4' : 'vtt', video ? 'video' : 'captions');
+  return { file: name === file.name ? file : new File([file], name, { type: file.type }) };
 }
 
 /** Install the check. Call before `CMS.init`. */

@@ -7,7 +7,8 @@ import { parseMdxForBuild } from '../lib/mdx-parse.ts';
 import { publicDir } from '../lib/paths.ts';
 import { filterFromProps, matchesFilter } from '../lib/proposals/filter.ts';
 import { topicProblems } from '../lib/topic-check.ts';
-import { STATS_BY, type Domain } from '../lib/topic-components.ts';
+import { topicChart } from '../lib/topic-chart.ts';
+import type { STATS_BY, Domain } from '../lib/topic-components.ts';
 import { topicUrl } from '../lib/topic-url.ts';
 import { getProposals, getTopicEntries, getTaxonomy, type Entry } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
@@ -56,21 +57,11 @@ export async function getTopicProposals(
 /** The bars of a `<StatsChart>`: a session's registered proposals (withheld ones counted) by the chosen dimension. */
 export async function getTopicChart(session: string, by: keyof typeof STATS_BY) {
   const [stats, l] = await Promise.all([getStats(session), getLookups()]);
-  const name = l.sessions.get(session)?.name ?? session;
-  const title = `${name}提案按${STATS_BY[by]}统计`;
-  const rows: { label: string; value: number }[] =
-    by === 'status'
-      ? Object.entries(stats.byStatus).map(([label, value]) => ({ label, value }))
-      : by === 'category'
-        ? [...stats.byCategory].map(([id, value]) => ({ label: l.categories.get(id)?.name ?? id, value }))
-        : by === 'sector'
-          ? [...stats.bySector].map(([id, value]) => ({ label: l.sectors.get(id)?.name ?? id, value }))
-          : stats.units.filter((u) => u.lead > 0).map((u) => ({ label: unitLabel(l, u.unit), value: u.lead }));
-  return {
-    title,
-    description: `立案提案 ${stats.registered} 件（含未公开的提案）`,
-    rows: rows.filter((r) => r.value > 0),
-  };
+  return topicChart(stats, l.sessions.get(session)?.name ?? session, by, {
+    category: (id) => l.categories.get(id)?.name ?? id,
+    sector: (id) => l.sectors.get(id)?.name ?? id,
+    unit: (id) => unitLabel(l, id),
+  });
 }
 
 /** The meeting a topic covers, by name (十四届四次会议, 十四届第十二次常委会议). */

@@ -3,25 +3,15 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { rawEntries } from '../support/content.ts';
-import { changes, cmsRepo, fillDate, login, markdown, publish, typeAddress, type CmsRepo } from '../support/cms.ts';
+import { changes, fillDate, markdown, publish, typeAddress, useCmsRepo } from '../support/cms.ts';
 
 /**
  * The CMS's date and date-time fields in an English browser in New York: Decap's native `datetime-local` would show
  * mm/dd/yyyy, a 12-hour clock and New York's time there. Ours shows 年-月-日 and 24-hour 时:分 in Beijing time, takes
  * typed dates in the usual Chinese forms and a calendar, and writes what the model expects.
  */
-test.describe.configure({ mode: 'serial' });
-test.use({ locale: 'en-US', timezoneId: 'America/New_York', bypassCSP: true });
-
-let repo: CmsRepo;
-test.beforeAll(async () => {
-  repo = await cmsRepo();
-});
-test.afterAll(() => repo?.stop());
-test.beforeEach(async ({ page }) => {
-  page.on('dialog', (d) => void d.accept());
-  await login(page, repo);
-});
+const repo = useCmsRepo();
+test.use({ locale: 'en-US', timezoneId: 'America/New_York' });
 
 const news = () => rawEntries(collection('news'), repo.content());
 
@@ -159,4 +149,62 @@ test('moving a story to another day keeps its file and address: only the date in
   const after = readFileSync(file, 'utf8');
   expect(after).toContain('date: 2024-12-31T16:45:00+08:00');
   expect(after.replace(/^date: .*$/m, '')).toBe(text.replace(/'/g, '').replace(/^date: .*$/m, ''));
+});
+
+test('the lists show each entry’s time in Beijing, not New York’s (a morning story is not put on the day before)', async ({
+  page,
+}) => {
+  for (const kind of ['news', 'notices'] as const) {
+    const morning = rawEntries(collection(kind), repo.content()).find((e) =>
+      /T(0\d|1[01]):\d\d:00\+08:00/.test(String(e.data.date)),
+    )!;
+    const moment = String(morning.data.date);
+    await typeAddress(page, `/collections/${kind}`);
+    // The summary starts with the moment as stored: its Beijing day and 24-hour time.
+    await expect(
+      page.getByText(`${moment.slice(0, 10)} ${moment.slice(11, 16)}　${String(morning.data.title)}`),
+    ).toBeVisible({ timeout: 20_000 });
+  }
+});
+
+test('the calendar works from the keyboard: arrows, Page Down, Enter to pick, Escape to close', async ({ page }) => {
+  // A story of 2025-03-12 09:30 would do; take the first one whose day is the 12th or earlier, so the moves stay simple.
+  const story = news().find((e) => /^\d{4}-\d{2}-(0\d|1[0-2])T\d\d:\d\d/.test(String(e.data.date)))!;
+  const stored = String(story.data.date);
+  const file = repo.content('news', `${story.id}.md`);
+  await typeAddress(page, `/collections/news/entries/${story.id}`);
+  await expect(page.getByLabel('标题')).toHaveValue(String(story.data.title), { timeout: 20_000 });
+  const before = repo.snapshot();
+  const opener = page.getByRole('button', { name: '日历' }).first();
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const calendar = page.getByRole('dialog', { name: '发布时间：选择日期' });
+  const label = (y: number, m: number, d: number) => `${y}年${m}月${d}日`;
+  const [y, m, d] = [+stored.slice(0, 4), +stored.slice(5, 7), +stored.slice(8, 10)];
+  // Opened with the story's own day focused, the only day in the Tab order.
+  await expect(calendar.getByRole('button', { name: label(y, m, d) })).toBeFocused();
+  await expect(calendar.locator('td button[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await expect(calendar.getByRole('button', { name: label(y, m, d + 8) })).toBeFocused();
+  await page.keyboard.press('PageDown');
+  const next = m === 12 ? { y: y + 1, m: 1 } : { y, m: m + 1 };
+  await expect(calendar.locator('strong')).toHaveText(`${next.y}年${next.m}月`);
+  await expect(calendar.getByRole('button', { name: label(next.y, next.m, d + 8) })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const day = `${next.y}-${String(next.m).padStart(2, '0')}-${String(d + 8).padStart(2, '0')}`;
+  // The time is kept; Enter picked the day and left the calendar open for the time.
+  await expect(page.getByLabel('发布时间', { exact: true })).toHaveValue(`${day} ${stored.slice(11, 16)}`);
+  await expect(calendar).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(calendar).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  await publish(page);
+  await expect(page.getByText('修改已保存')).toBeVisible();
+  expect(changes(before, repo.snapshot())).toEqual({
+    added: [],
+    removed: [],
+    modified: [`content/news/${story.id}.md`],
+  });
+  expect(readFileSync(file, 'utf8')).toContain(`date: ${day}T${stored.slice(11, 16)}:00+08:00`);
 });

@@ -3,25 +3,14 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { rawEntries } from '../support/content.ts';
-import { changes, cmsRepo, login, markdown, publish, typeAddress, type CmsRepo } from '../support/cms.ts';
+import { changes, markdown, publish, typeAddress, useCmsRepo } from '../support/cms.ts';
 
 /**
  * Images that reach the media folder: pasted ones go through the same guard as chosen files (type by content, the
  * size limit of the settings, large photos scaled down), and a new image shows in the preview at once, before the site
  * is rebuilt, also after the entry is saved and opened again.
  */
-test.describe.configure({ mode: 'serial' });
-test.use({ bypassCSP: true });
-
-let repo: CmsRepo;
-test.beforeAll(async () => {
-  repo = await cmsRepo();
-});
-test.afterAll(() => repo?.stop());
-test.beforeEach(async ({ page }) => {
-  page.on('dialog', (d) => void d.accept());
-  await login(page, repo);
-});
+const repo = useCmsRepo();
 
 const PNG_HEAD = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

@@ -1,28 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cmsRepo, fillDate, markdown, type CmsRepo } from '../support/cms.ts';
+import { fillDate, markdown, useCmsRepo } from '../support/cms.ts';
 
 /**
  * Pasting under the editorial workflow (production's mode): the pasted image is not uploaded at once but kept with
  * the draft, and saving the draft commits the story and the image together on the draft's branch, nothing on main.
  */
 const ROOT = join(import.meta.dirname, '../..');
-let repo: CmsRepo;
+// Logged in by the test itself, with the workflow switched on (`?workflow=1`).
+const repo = useCmsRepo({ mode: 'git', login: false });
 const git = (...args: string[]) => repo.git(...args);
-
-test.beforeAll(async () => {
-  repo = await cmsRepo({ mode: 'git' });
-});
-test.afterAll(() => repo?.stop());
-
-test.use({ bypassCSP: true });
 
 test('a draft with a pasted web page commits the story and its uploaded image together on the draft’s branch', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  page.on('dialog', (d) => void d.accept());
   await page.goto(`/admin/?cms_port=${repo.port}&workflow=1`);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByRole('link', { name: '工作流' })).toBeVisible();

@@ -1,21 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { changes, useCmsRepo, buildCopy } from '../support/cms.ts';
 import {
-  AlignmentType,
-  Document,
-  FootnoteReferenceRun,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-} from 'docx';
-import { changes, cmsRepo, fillDate, login, markdown, type CmsRepo } from '../support/cms.ts';
+  body,
+  bodyEditor,
+  caretAtEndOf,
+  fixture,
+  newStory,
+  pasteHtml,
+  PNG,
+  publishSaved,
+  wordProposal,
+} from '../support/paste.ts';
 import { freePort } from '../support/decap.ts';
 import { startNginx } from '../../src/deploy/local-nginx.ts';
 
@@ -26,16 +23,7 @@ import { startNginx } from '../../src/deploy/local-nginx.ts';
  * where the cursor is; the Markdown saved to disk is compared with the expected file, and the copy is checked for
  * exactly the files intended.
  */
-test.describe.configure({ mode: 'serial' });
-
-const ROOT = join(import.meta.dirname, '../..');
-const FIXTURES = join(ROOT, 'tests/fixtures/paste');
-/** A real 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-let repo: CmsRepo;
+const repo = useCmsRepo();
 const snapshot = () => repo.snapshot();
 
 /** Files added since `before`, and files changed or removed. */
@@ -44,86 +32,11 @@ function added(before: Map<string, string>): { added: string[]; changed: string[
   return { added: c.added, changed: [...c.modified, ...c.removed] };
 }
 
-/** The Markdown body of a saved entry. */
-const body = (file: string) =>
-  readFileSync(file, 'utf8')
-    .split(/\n---\n/)
-    .slice(1)
-    .join('\n---\n')
-    .trim();
-
-test.beforeAll(async () => {
-  repo = await cmsRepo();
-});
-test.afterAll(() => repo?.stop());
-
-test.use({ bypassCSP: true });
-
-test.beforeEach(async ({ page }) => {
-  page.on('dialog', (d) => void d.accept());
-  await login(page, repo);
-});
-
-const bodyEditor = (page: Page) => markdown(page, '正文');
-
-/** A new news brief with its required fields, dated `day` so its file is `content/news/<day>.md`. */
-async function newStory(page: Page, day: string, title: string) {
-  await page.goto(`/admin/?cms_port=${repo.port}#/collections/news/new`);
-  await page.getByLabel('标题').fill(title);
-  await fillDate(page, '发布时间', `${day} 10:00`, `${day} 10:00`);
-  await page.getByLabel('摘要').fill('一句话摘要。');
-  await page.getByLabel('署名').fill('本报记者 王磊');
-}
-
-/** Paste clipboard HTML where the cursor is in the body editor, as the browser does for Ctrl+V. */
-async function pasteHtml(page: Page, html: string) {
-  const editor = bodyEditor(page);
-  await editor.click();
-  await editor.evaluate((el, html) => {
-    const dt = new DataTransfer();
-    dt.setData('text/html', html);
-    dt.setData('text/plain', 'plain text of the clipboard');
-    const at = window.getSelection()?.anchorNode;
-    const target = (at?.nodeType === 1 ? (at as Element) : at?.parentElement) ?? el;
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, html);
-}
-
-/**
- * Put the caret at the end of a line of the body, as an editor does (click the line, press End), once the editor
- * shows it there: the rich-text editor takes the browser's selection over a moment later and may put it back.
- */
-async function caretAtEndOf(page: Page, text: string) {
-  await bodyEditor(page).getByText(text, { exact: true }).click();
-  const before = () =>
-    bodyEditor(page).evaluate((el) => {
-      const s = getSelection();
-      if (!s?.anchorNode) return '';
-      const r = document.createRange();
-      r.setStart(el, 0);
-      r.setEnd(s.anchorNode, s.anchorOffset);
-      return r.toString().replace(/\uFEFF/g, '');
-    });
-  await expect(async () => {
-    await page.keyboard.press('End');
-    expect(await before()).toMatch(new RegExp(`${text}$`));
-    expect(await before()).toMatch(new RegExp(`${text}$`));
-  }).toPass();
-}
-
-async function publish(page: Page) {
-  await page.getByRole('button', { name: '发布', exact: true }).click();
-  await page.getByRole('menuitem', { name: '立即发布' }).click();
-  await expect(page.getByText('修改已保存')).toBeVisible();
-}
-
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-
 test('pasting from Word saves the expected Markdown, and the image Word kept on the PC is reported, not dropped silently', async ({
   page,
 }) => {
   const before = snapshot();
-  await newStory(page, '2031-01-05', '粘贴 Word 提案');
+  await newStory(page, repo, '2031-01-05', '粘贴 Word 提案');
   await pasteHtml(page, fixture('word-proposal.html'));
 
   const alert = page.getByRole('alert').filter({ hasText: '没有粘贴进来' });
@@ -132,7 +45,7 @@ test('pasting from Word saves the expected Markdown, and the image Word kept on 
   // The body holds a footnote, which Decap's rich-text editor would turn into a link: it is shown as Markdown.
   await expect(page.getByText('正文含脚注（[^1]），请在“Markdown”模式下编辑')).toBeVisible();
   await expect(bodyEditor(page)).toContainText('| 潞州区 | 46  |');
-  await publish(page);
+  await publishSaved(page);
 
   const file = join(repo.dir, 'content/news/2031-01-05.md');
   await expect.poll(() => existsSync(file)).toBe(true);
@@ -145,7 +58,7 @@ test('pasting from Word saves the expected Markdown, and the image Word kept on 
 
 test('pasting from WPS saves the expected Markdown, in the middle of what the editor had typed', async ({ page }) => {
   const before = snapshot();
-  await newStory(page, '2031-01-06', '粘贴 WPS 新闻');
+  await newStory(page, repo, '2031-01-06', '粘贴 WPS 新闻');
   await bodyEditor(page).fill('前言一段。');
   await page.keyboard.press('Enter');
   await page.keyboard.type('结语一段。');
@@ -156,7 +69,7 @@ test('pasting from WPS saves the expected Markdown, in the middle of what the ed
   await page.keyboard.press('Enter');
   await pasteHtml(page, fixture('wps-news.html'));
   await expect(bodyEditor(page).locator('table')).toContainText('麟绛街道');
-  await publish(page);
+  await publishSaved(page);
 
   const file = join(repo.dir, 'content/news/2031-01-06.md');
   await expect.poll(() => existsSync(file)).toBe(true);
@@ -168,11 +81,11 @@ test('pasting a web page uploads its image under a generated ASCII name and repo
   page,
 }) => {
   const before = snapshot();
-  await newStory(page, '2031-01-07', '粘贴网页');
+  await newStory(page, repo, '2031-01-07', '粘贴网页');
   await pasteHtml(page, fixture('web-page.html'));
   await expect(page.getByRole('alert')).toContainText('第 2 张图片“7d1e0c7a-2f1b-4c55-9a39-1a4f1c2b3d4e”没有粘贴进来');
   await expect(bodyEditor(page)).toContainText('![会场](/media/paste-');
-  await publish(page);
+  await publishSaved(page);
 
   const file = join(repo.dir, 'content/news/2031-01-07.md');
   await expect.poll(() => existsSync(file)).toBe(true);
@@ -191,66 +104,17 @@ test('pasting a web page uploads its image under a generated ASCII name and repo
 });
 
 test('从 Word 导入: a .docx fills the title and the body, and its picture is uploaded', async ({ page }) => {
-  const doc = new Document({
-    footnotes: { 1: { children: [new Paragraph('长政办发〔2024〕6号。')] } },
-    sections: [
-      {
-        children: [
-          new Paragraph({
-            text: '关于推进社区嵌入式养老服务的提案',
-            heading: HeadingLevel.TITLE,
-            alignment: AlignmentType.CENTER,
-          }),
-          new Paragraph({ text: '一、基本情况', heading: HeadingLevel.HEADING_1 }),
-          new Paragraph({
-            children: [
-              new TextRun('全市 60 岁以上老年人口占比达 '),
-              new TextRun({ text: '21.3%', bold: true }),
-              new TextRun('。'),
-              new FootnoteReferenceRun(1),
-            ],
-          }),
-          new Table({
-            rows: [
-              new TableRow({
-                children: [
-                  new TableCell({ children: [new Paragraph('县区')] }),
-                  new TableCell({ children: [new Paragraph('养老服务站（个）')] }),
-                ],
-              }),
-              new TableRow({
-                children: [
-                  new TableCell({ children: [new Paragraph('上党区')] }),
-                  new TableCell({ children: [new Paragraph('18')] }),
-                ],
-              }),
-            ],
-          }),
-          new Paragraph({
-            children: [
-              new ImageRun({
-                type: 'png',
-                data: PNG,
-                transformation: { width: 40, height: 40 },
-                altText: { name: '养老服务站', description: '养老服务站', title: '养老服务站' },
-              }),
-            ],
-          }),
-        ],
-      },
-    ],
-  });
   const docx = join(repo.dir, '..', `${Date.now()}-tian.docx`);
-  writeFileSync(docx, await Packer.toBuffer(doc));
+  writeFileSync(docx, await wordProposal());
   const before = snapshot();
 
-  await newStory(page, '2031-01-08', '临时标题');
+  await newStory(page, repo, '2031-01-08', '临时标题');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '从 Word 导入' }).click();
   await (await chooser).setFiles(docx);
   await expect(page.getByLabel('标题')).toHaveValue('关于推进社区嵌入式养老服务的提案');
   await expect(bodyEditor(page)).toContainText('| 上党区 | 18  |');
-  await publish(page);
+  await publishSaved(page);
 
   const file = join(repo.dir, 'content/news/2031-01-08.md');
   await expect.poll(() => existsSync(file)).toBe(true);
@@ -275,12 +139,12 @@ test('从 Word 导入: a .docx fills the title and the body, and its picture is 
 test('after pasting a footnote, typing more changes only what was typed (the body is edited as Markdown)', async ({
   page,
 }) => {
-  await newStory(page, '2031-01-09', '粘贴后继续编辑');
+  await newStory(page, repo, '2031-01-09', '粘贴后继续编辑');
   await pasteHtml(page, fixture('word-proposal.html'));
   await expect(bodyEditor(page)).toContainText('[^1]: 长政办发〔2023〕18号。');
   await caretAtEndOf(page, '各县区加装进度如下：');
   await page.keyboard.insertText('（截至11月底）');
-  await publish(page);
+  await publishSaved(page);
 
   const file = join(repo.dir, 'content/news/2031-01-09.md');
   await expect.poll(() => existsSync(file)).toBe(true);
@@ -292,12 +156,12 @@ test('after pasting a footnote, typing more changes only what was typed (the bod
 });
 
 test('after pasting from WPS, typing more in the rich-text editor keeps the table and the lists', async ({ page }) => {
-  await newStory(page, '2031-01-10', '粘贴后在富文本中继续编辑');
+  await newStory(page, repo, '2031-01-10', '粘贴后在富文本中继续编辑');
   await pasteHtml(page, fixture('wps-news.html'));
   await expect(bodyEditor(page).locator('table')).toContainText('麟绛街道');
   await caretAtEndOf(page, '会议提出三点要求：');
   await page.keyboard.insertText('（会后印发）');
-  await publish(page);
+  await publishSaved(page);
 
   const file = join(repo.dir, 'content/news/2031-01-10.md');
   await expect.poll(() => existsSync(file)).toBe(true);
@@ -314,7 +178,7 @@ test('pasting a screenshot (an image file on the clipboard) uploads it and puts 
   page,
 }) => {
   const before = snapshot();
-  await newStory(page, '2031-01-11', '粘贴截图');
+  await newStory(page, repo, '2031-01-11', '粘贴截图');
   await bodyEditor(page).fill('图为会场。');
   await page.keyboard.press('Enter');
   await bodyEditor(page).evaluate(
@@ -328,7 +192,7 @@ test('pasting a screenshot (an image file on the clipboard) uploads it and puts 
     [...PNG],
   );
   await expect(bodyEditor(page).locator('img')).toHaveCount(1);
-  await publish(page);
+  await publishSaved(page);
 
   const file = join(repo.dir, 'content/news/2031-01-11.md');
   await expect.poll(() => existsSync(file)).toBe(true);
@@ -344,24 +208,8 @@ test('the site’s build publishes what was pasted and imported: headings, table
   page,
 }) => {
   test.setTimeout(240_000);
-  const out = join(repo.dir, '.dist');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PUBLISH_NOW: '2031-12-31T00:00:00+08:00',
-      CONTENT_DIR: join(repo.dir, 'content'),
-      PUBLIC_DIR: join(repo.dir, 'public'),
-      OUT_DIR: out,
-      ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
-      NO_COLOR: '1',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    encoding: 'utf8',
-    timeout: 230_000,
-  });
   // The build's link check also proves every pasted image and footnote link resolves.
-  expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+  const out = buildCopy(repo, { PUBLISH_NOW: '2031-12-31T00:00:00+08:00' });
   const site = await startNginx({ port: await freePort(), root: out });
   try {
     const origin = site.url.replace(/\/$/, '');

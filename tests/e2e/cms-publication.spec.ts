@@ -1,52 +1,35 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { schemas } from '../../src/content/schemas.ts';
-import { resetRegistry } from '../../src/content/registry.ts';
-import { changes, cmsRepo, login, publish, type CmsRepo } from '../support/cms.ts';
+import { changes, login, publish, useCmsRepo } from '../support/cms.ts';
 import { frontmatter } from '../support/content.ts';
+import { siteSchema } from '../support/schema.ts';
 
 /**
  * Editors see in the real Decap UI what the build will do with an entry: one timed for later is marked 定时发布 with
  * its time, one withdrawn is marked 已撤回 with its reason, in the list and above the preview. The browser's clock is
  * fixed at 2027-01-15 08:00 Beijing time, an hour before the scheduled story's moment.
  */
-test.describe.configure({ mode: 'serial' });
-
 const SCHEDULED = { id: '2027-01-15-xinchun-tuanbai', title: '市政协举行二〇二七年新春团拜会' };
 const WITHDRAWN = 'news/2025-07-09-licheng-youshi-laishangliang.md';
 const REASON = '经核实，文中部分数据有误，现予撤回。';
-let repo: CmsRepo;
 let withdrawnTitle = '';
-const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
-
-test.beforeAll(async () => {
-  repo = await cmsRepo({
-    prepare(dir) {
-      writeFileSync(
-        join(dir, 'content/news', `${SCHEDULED.id}.md`),
-        `---\ntitle: ${SCHEDULED.title}\ndate: '2027-01-15T09:00:00+08:00'\nsummary: 市政协举行新春团拜会。\nbyline: 本报记者 王婧\n---\n\n本报讯 1月14日，市政协举行新春团拜会。\n`,
-      );
-      const file = join(dir, 'content', WITHDRAWN);
-      writeFileSync(
-        file,
-        readFileSync(file, 'utf8').replace(/\ntitle: .*/, `$&\nwithdrawn:\n  date: '2025-10-01'\n  reason: ${REASON}`),
-      );
-      withdrawnTitle = String(frontmatter(file).title);
-    },
-  });
-  // The site's schemas check references against this copy.
-  process.env.CONTENT_DIR = repo.content();
-  process.env.PUBLIC_DIR = join(repo.dir, 'public');
+// Logged in by each test once the browser's clock is set.
+const repo = useCmsRepo({
+  login: false,
+  prepare(dir) {
+    writeFileSync(
+      join(dir, 'content/news', `${SCHEDULED.id}.md`),
+      `---\ntitle: ${SCHEDULED.title}\ndate: '2027-01-15T09:00:00+08:00'\nsummary: 市政协举行新春团拜会。\nbyline: 本报记者 王婧\n---\n\n本报讯 1月14日，市政协举行新春团拜会。\n`,
+    );
+    const file = join(dir, 'content', WITHDRAWN);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/\ntitle: .*/, `$&\nwithdrawn:\n  date: '2025-10-01'\n  reason: ${REASON}`),
+    );
+    withdrawnTitle = String(frontmatter(file).title);
+  },
 });
-
-test.afterAll(() => {
-  repo?.stop();
-  for (const [k, v] of Object.entries(savedEnv)) v === undefined ? delete process.env[k] : (process.env[k] = v);
-  resetRegistry();
-});
-
-test.use({ bypassCSP: true });
 
 test.beforeEach(async ({ page }) => {
   await page.clock.setFixedTime(new Date('2027-01-15T08:00:00+08:00'));
@@ -99,10 +82,9 @@ test('an editor withdraws a story: the file keeps it with 撤回日期 and 撤�
   await expect.poll(() => readFileSync(file, 'utf8')).not.toBe(before);
   expect(changes(files, repo.snapshot())).toEqual({ added: [], removed: [], modified: [`content/news/${id}.md`] });
 
-  resetRegistry();
-  const parsed = schemas.news.safeParse(frontmatter(file));
-  expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
-  expect((parsed.data as { withdrawn: unknown }).withdrawn).toEqual({
+  const parsed = siteSchema(repo, 'news', frontmatter(file));
+  expect(parsed.issues).toEqual([]);
+  expect(parsed.data.withdrawn).toEqual({
     date: '2027-01-15',
     reason: '当事单位反映报道中的职务表述有误，现予撤回。',
   });

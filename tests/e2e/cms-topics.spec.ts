@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
 import { bodyOf, guardMdx } from '../../src/lib/mdx-guard.ts';
 import { parseMdxForBuild } from '../../src/lib/mdx-parse.ts';
-import { changes, choose, cmsRepo, login, publish, type CmsRepo } from '../support/cms.ts';
+import { buildCopy, changes, choose, publish, useCmsRepo } from '../support/cms.ts';
 import { rawEntries } from '../support/content.ts';
 import { freePort } from '../support/decap.ts';
 import { startNginx } from '../../src/deploy/local-nginx.ts';
@@ -14,22 +14,14 @@ import { startNginx } from '../../src/deploy/local-nginx.ts';
  * Editors write 专题 in the real Decap CMS: the embedded components are editor components with forms, saved as the
  * MDX the site renders; code typed into the body is refused before anything is written.
  */
-test.describe.configure({ mode: 'serial' });
-test.use({ bypassCSP: true }); // decap-server on another local port; production never has it
-
 const ROOT = join(import.meta.dirname, '../..');
 const TOPIC = '14-1-quanhui';
-let repo: CmsRepo;
-test.beforeAll(async () => {
-  repo = await cmsRepo();
-});
-test.afterAll(() => repo?.stop());
+const repo = useCmsRepo();
 
 const file = () => repo.content('topics', `${TOPIC}.mdx`);
 const tagCount = (text: string) => (text.match(/<[A-Z][A-Za-z]*/g) ?? []).length;
 
 async function openTopic(page: Page) {
-  await login(page, repo);
   await page.goto(`/admin/?cms_port=${repo.port}#/collections/topics/entries/${TOPIC}`);
   await expect(page.getByLabel('标题', { exact: true })).toHaveValue('市政协十四届一次会议专题', { timeout: 20_000 });
 }
@@ -46,6 +38,47 @@ test('the body offers the 专题 components, and the story body does not', async
   await expect(page.getByLabel('标题', { exact: true })).toHaveValue(String(story.data.title), { timeout: 20_000 });
   await page.getByRole('button', { name: '添加组件' }).click();
   await expect(page.getByRole('menuitem', { name: '提案列表' })).toHaveCount(0);
+});
+
+test('the preview shows the 专题 as its page does: the meeting, the proposal list and the chart from the proposals', async ({
+  page,
+}) => {
+  await openTopic(page);
+  const preview = page.frameLocator('#preview-pane');
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('市政协十四届一次会议专题');
+  await expect(preview.getByText('十四届一次会议', { exact: true })).toBeVisible();
+  // Worked out here from content/, as tests/e2e/topics.spec.ts does for the page.
+  const proposals = rawEntries(collection('proposals'), repo.content()).filter(
+    (p) => String(p.data.session) === '14-1',
+  );
+  const listed = proposals.filter((p) => p.data.public !== false).map((p) => `/proposals/${p.id}/`);
+  const list = preview.locator('[data-topic-component="ProposalList"]');
+  await expect(list.locator('h3 a')).toHaveCount(Math.min(10, listed.length), { timeout: 20_000 });
+  const shown = await list.locator('h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(listed).toEqual(expect.arrayContaining(shown));
+  const categories = new Map(
+    (
+      parse(readFileSync(repo.content('taxonomies', 'categories.yml'), 'utf8')).items as { id: string; name: string }[]
+    ).map((i) => [i.id, i.name]),
+  );
+  const counts = new Map<string, number>();
+  for (const p of proposals) {
+    const name = categories.get(String(p.data.category))!;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const rows = await preview
+    .locator('[data-topic-component="StatsChart"] [data-chart-table] tbody tr')
+    .evaluateAll((trs) =>
+      trs.map(
+        (tr) => [tr.querySelector('th')!.textContent!.trim(), Number(tr.querySelector('td')!.textContent)] as const,
+      ),
+    );
+  expect(new Map(rows)).toEqual(counts);
+  const agenda = preview.locator('[data-topic-component="Timeline"] li');
+  await expect(agenda).toHaveCount(4);
+  await expect(agenda.nth(2)).toContainText('2022年1月8日 09:00选举大会');
+  // No tag is shown as text.
+  await expect(preview.locator('body')).not.toContainText('<ProposalList');
 });
 
 test('a 提案列表 inserted with its form is saved as MDX, and the built page lists the proposals it asks for', async ({
@@ -76,24 +109,8 @@ test('a 提案列表 inserted with its form is saved as MDX, and the built page 
   expect(tagCount(saved)).toBe(tagCount(original) + 1);
   expect(guardMdx(bodyOf(saved), parseMdxForBuild).problems).toEqual([]);
 
-  const out = join(repo.dir, 'dist');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    // The copy's public/ holds only media/: the site's own files (favicon, scripts) come from the project's.
-    env: {
-      ...process.env,
-      CONTENT_DIR: repo.content(),
-      PUBLIC_DIR: join(ROOT, 'public'),
-      OUT_DIR: out,
-      ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
-      SKIP_SEARCH_INDEX: '1',
-      NO_COLOR: '1',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    encoding: 'utf8',
-    timeout: 280_000,
-  });
-  expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+  // The copy's public/ holds only media/: the site's own files (favicon, scripts) come from the project's.
+  const out = buildCopy(repo, { PUBLIC_DIR: join(ROOT, 'public'), SKIP_SEARCH_INDEX: '1' }, 280_000);
   const expected = rawEntries(collection('proposals'), repo.content())
     .filter((p) => String(p.data.session) === '14-3' && p.data.key === true && p.data.public !== false)
     .map((p) => `/proposals/${p.id}/`);

@@ -1,14 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { cmsRepo, fillDate, markdown, type CmsRepo } from '../support/cms.ts';
+import { fillDate, markdown, useCmsRepo } from '../support/cms.ts';
 
 /**
  * The editorial workflow (三审: 草稿 → 审核中 → 就绪 → 发布) in the real Decap UI, against decap-server in git mode on
  * a throw-away repository (never the working tree). A draft lives on its own branch; publishing lands one commit on
  * the main branch with the new file.
  */
-test.describe.configure({ mode: 'serial' });
-
-let repo: CmsRepo;
+// Logged in by the test itself, with the workflow switched on (`?workflow=1`).
+const repo = useCmsRepo({ mode: 'git', login: false });
 const git = (...args: string[]) => repo.git(...args);
 /** Whether `path` is on the main branch. */
 const onMain = (path: string) => {
@@ -20,16 +19,8 @@ const onMain = (path: string) => {
   }
 };
 
-test.beforeAll(async () => {
-  repo = await cmsRepo({ mode: 'git' });
-});
-test.afterAll(() => repo?.stop());
-
-test.use({ bypassCSP: true }); // decap-server on another local port; production never has it
-
 test('a story goes from draft through review and ready to published, landing one commit on main', async ({ page }) => {
   test.setTimeout(120_000);
-  page.on('dialog', (d) => void d.accept()); // publishing asks a native confirm()
   const commitsBefore = Number(git('rev-list', '--count', 'main'));
 
   await page.goto(`/admin/?cms_port=${repo.port}&workflow=1`);

@@ -1,13 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
-import { schemas } from '../../src/content/schemas.ts';
-import { resetRegistry } from '../../src/content/registry.ts';
-import { changes as diff, choose, cmsRepo, fillDate, login, markdown, publish, type CmsRepo } from '../support/cms.ts';
+import {
+  changes as diff,
+  choose,
+  cmsRepo,
+  fillDate,
+  login,
+  markdown,
+  publish,
+  type CmsRepo,
+  buildCopy,
+} from '../support/cms.ts';
 import { freePort } from '../support/decap.ts';
 import { frontmatter, rawEntries } from '../support/content.ts';
+import { siteSchema } from '../support/schema.ts';
 import { startNginx } from '../../src/deploy/local-nginx.ts';
 
 /**
@@ -17,34 +25,24 @@ import { startNginx } from '../../src/deploy/local-nginx.ts';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ROOT = join(import.meta.dirname, '../..');
 let repo: CmsRepo;
 /** Number of the proposal the editor creates, built and searched for at the end. */
 let createdNumber = '';
-const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
 
 const content = (...parts: string[]) => repo.content(...parts);
 const snapshot = () => repo.snapshot();
 
 /** The entry's frontmatter through the site's own schema; fails the test with the schema's messages. */
 function parsed(name: 'news' | 'proposals' | 'voices', file: string) {
-  resetRegistry();
-  const r = schemas[name].safeParse(frontmatter(file));
-  expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), file).toEqual([]);
-  return r.data as Record<string, unknown>;
+  const r = siteSchema(repo, name, frontmatter(file));
+  expect(r.issues, file).toEqual([]);
+  return r.data;
 }
 
 test.beforeAll(async () => {
   repo = await cmsRepo();
-  process.env.CONTENT_DIR = content();
-  process.env.PUBLIC_DIR = join(repo.dir, 'public');
 });
-
-test.afterAll(() => {
-  repo?.stop();
-  for (const [k, v] of Object.entries(savedEnv)) v === undefined ? delete process.env[k] : (process.env[k] = v);
-  resetRegistry();
-});
+test.afterAll(() => repo?.stop());
 
 const open = (page: Page, hash: string) => page.goto(`/admin/?cms_port=${repo.port}#/collections/${hash}`);
 
@@ -280,22 +278,7 @@ test.describe('with decap-server on this machine', () => {
   }) => {
     test.setTimeout(240_000);
     // Decap writes dates unquoted (YAML timestamps); the real build loads every entry through the loaders and schemas.
-    const out = join(repo.dir, '.dist');
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        CONTENT_DIR: content(),
-        PUBLIC_DIR: join(repo.dir, 'public'),
-        OUT_DIR: out,
-        ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
-        NO_COLOR: '1',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      encoding: 'utf8',
-      timeout: 230_000,
-    });
-    expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+    const out = buildCopy(repo);
     expect(createdNumber).not.toBe('');
     const sitePort = await freePort();
     const site = await startNginx({ port: sitePort, root: out });

@@ -2,36 +2,19 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { notices } from '../../src/content/model.ts';
-import { schemas } from '../../src/content/schemas.ts';
-import { resetRegistry } from '../../src/content/registry.ts';
-import { changes, choose, cmsRepo, login, markdown, publish, typeAddress, type CmsRepo } from '../support/cms.ts';
+import { changes, choose, markdown, publish, typeAddress, useCmsRepo } from '../support/cms.ts';
 import { frontmatter } from '../support/content.ts';
+import { siteSchema } from '../support/schema.ts';
 
 /**
  * An editor publishes a notice with an attachment in the real Decap CMS, through a real decap-server writing into a
  * throw-away copy of content/ and public/media/: the file is uploaded under an ASCII name, the notice names it, and
  * the build's own schema accepts what was written. A program renamed .pdf is refused before anything is written.
  */
-test.describe.configure({ mode: 'serial' });
-test.use({ bypassCSP: true });
-
-let repo: CmsRepo;
-const saved = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
-test.beforeAll(async () => {
-  repo = await cmsRepo();
-});
-test.afterAll(() => {
-  repo?.stop();
-  for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
-  resetRegistry();
-});
+const repo = useCmsRepo();
 const alerts: string[] = [];
-test.beforeEach(async ({ page }) => {
-  page.on('dialog', (d) => {
-    alerts.push(d.message());
-    void d.accept();
-  });
-  await login(page, repo);
+test.beforeEach(({ page }) => {
+  page.on('dialog', (d) => void alerts.push(d.message()));
 });
 
 /** A file on disk as an editor's computer holds it, with the Chinese name offices give their files. */
@@ -77,11 +60,7 @@ test('an editor publishes a notice with a Word attachment, and the file and the 
   const data = frontmatter(join(repo.dir, entry));
   expect(data.attachments).toEqual([{ name: '会议议程', file: media[0]!.replace(/^public/, '') }]);
   // What the CMS wrote passes the build's schema, file checks included.
-  process.env.CONTENT_DIR = join(repo.dir, 'content');
-  process.env.PUBLIC_DIR = join(repo.dir, 'public');
-  resetRegistry();
-  const parsed = schemas[notices.name].safeParse(data);
-  expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+  expect(siteSchema(repo, notices.name, data).issues).toEqual([]);
 });
 
 test('a program renamed .pdf is refused with a message, and nothing is uploaded', async ({ page }) => {

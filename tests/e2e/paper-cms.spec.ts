@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collection } from '../../src/content/model.ts';
-import { schemas } from '../../src/content/schemas.ts';
-import { resetRegistry } from '../../src/content/registry.ts';
-import { changes, cmsRepo, login, publish, type CmsRepo } from '../support/cms.ts';
+import { buildCopy, changes, publish, useCmsRepo } from '../support/cms.ts';
 import { frontmatter, rawEntries } from '../support/content.ts';
+import { siteSchema } from '../support/schema.ts';
 import { freePort } from '../support/decap.ts';
 import { startNginx } from '../../src/deploy/local-nginx.ts';
 
@@ -15,14 +13,10 @@ import { startNginx } from '../../src/deploy/local-nginx.ts';
  * on the page image, one typed as numbers. Saved through a real decap-server into a throw-away copy of content/ and
  * public/, checked on disk through the site's schemas, then built: the page links both stories.
  */
-test.describe.configure({ mode: 'serial' });
-// decap-server runs on another local port, which the production policy does not allow; a tall window shows the whole
-// page image, so the drag stays inside the viewport.
-test.use({ bypassCSP: true, viewport: { width: 1280, height: 1400 } });
-
 const ROOT = join(import.meta.dirname, '../..');
-let repo: CmsRepo;
-const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, PUBLIC_DIR: process.env.PUBLIC_DIR };
+const repo = useCmsRepo();
+// A tall window shows the whole page image, so the drag stays inside the viewport.
+test.use({ viewport: { width: 1280, height: 1400 } });
 const content = (...parts: string[]) => repo.content(...parts);
 
 const ISSUE_DATE = '2030-05-08';
@@ -34,29 +28,12 @@ const dragged = {
 };
 const typed = { kind: 'voices' as const, ...rawEntries(collection('voices')).find((e) => !e.data.paper)! };
 
+/** The entry's frontmatter through the site's own schema; fails the test with the schema's messages. */
 function parsed(name: 'news' | 'voices' | 'paper', file: string) {
-  resetRegistry();
-  const r = schemas[name].safeParse(frontmatter(file));
-  expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), file).toEqual([]);
-  return r.data as Record<string, unknown>;
+  const r = siteSchema(repo, name, frontmatter(file));
+  expect(r.issues, file).toEqual([]);
+  return r.data;
 }
-
-test.beforeAll(async () => {
-  repo = await cmsRepo();
-  process.env.CONTENT_DIR = content();
-  process.env.PUBLIC_DIR = join(repo.dir, 'public');
-});
-
-test.afterAll(() => {
-  repo?.stop();
-  for (const [k, v] of Object.entries(savedEnv)) v === undefined ? delete process.env[k] : (process.env[k] = v);
-  resetRegistry();
-});
-
-test.beforeEach(async ({ page }) => {
-  page.on('dialog', (d) => void d.accept());
-  await login(page, repo);
-});
 
 const open = (page: Page, hash: string) => page.goto(`/admin/?cms_port=${repo.port}#/collections/${hash}`);
 
@@ -173,22 +150,7 @@ test('an area can be typed instead of dragged', async ({ page }) => {
 
 test('the site built from what the CMS wrote links both stories from the new page', async ({ page }) => {
   test.setTimeout(240_000);
-  const out = join(repo.dir, '.dist');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      CONTENT_DIR: content(),
-      PUBLIC_DIR: join(repo.dir, 'public'),
-      OUT_DIR: out,
-      ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
-      NO_COLOR: '1',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    encoding: 'utf8',
-    timeout: 230_000,
-  });
-  expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+  const out = buildCopy(repo);
   const sitePort = await freePort();
   const site = await startNginx({ port: sitePort, root: out });
   const url = `http://127.0.0.1:${sitePort}`;

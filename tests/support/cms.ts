@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { CONTENT } from './content.ts';
 import { startDecapServer } from './decap.ts';
 
@@ -73,6 +73,26 @@ export async function cmsRepo(options: CmsRepoOptions = {}): Promise<CmsRepo> {
   };
 }
 
+/**
+ * The set-up every CMS spec shares: its tests run in order against one throw-away copy with its own decap-server
+ * (stopped afterwards), each test starts logged in to the admin with dialogs accepted, and CSP is bypassed for the
+ * test's own scripts. The returned object is filled in before the first test.
+ */
+export function useCmsRepo(options: CmsRepoOptions & { login?: boolean } = {}): CmsRepo {
+  const repo = {} as CmsRepo;
+  test.describe.configure({ mode: 'serial' });
+  test.use({ bypassCSP: true });
+  test.beforeAll(async () => {
+    Object.assign(repo, await cmsRepo(options));
+  });
+  test.afterAll(() => repo.stop?.());
+  test.beforeEach(async ({ page }) => {
+    page.on('dialog', (d) => void d.accept());
+    if (options.login !== false) await login(page, repo);
+  });
+  return repo;
+}
+
 /** What changed between two snapshots, as `git diff --stat` would name it. */
 export function changes(before: Map<string, string>, after: Map<string, string>) {
   return {
@@ -98,6 +118,12 @@ export async function typeAddress(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => {
     location.hash = h;
   }, hash);
+}
+
+/** Open an entry by its address and wait until `label` shows `value` (moving reloads the admin: slow when busy). */
+export async function openEntry(page: Page, collection: string, slug: string, label: string, value: string) {
+  await typeAddress(page, `/collections/${collection}/entries/${slug}`);
+  await expect(page.getByLabel(label, { exact: true })).toHaveValue(value, { timeout: 20_000 });
 }
 
 /** Choose in a select or relation field: type part of the wanted option's text, click the option. */
@@ -137,4 +163,30 @@ export const markdown = (page: Page, label: string) =>
 export async function publish(page: Page): Promise<void> {
   await page.getByRole('button', { name: '发布', exact: true }).click();
   await page.getByRole('menuitem', { name: '立即发布' }).click();
+}
+
+/**
+ * Build the site from the copy's content with the project's own Astro (loaders, schemas, link check: the real build)
+ * into the copy's `.dist`, and return that folder; fails the test with the end of the build's output. `env` adds or
+ * overrides variables (the copy's public/ is used unless it says otherwise).
+ */
+export function buildCopy(repo: CmsRepo, env: Record<string, string> = {}, timeout = 230_000): string {
+  const out = join(repo.dir, '.dist');
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      CONTENT_DIR: repo.content(),
+      PUBLIC_DIR: join(repo.dir, 'public'),
+      OUT_DIR: out,
+      ASTRO_CACHE_DIR: join(repo.dir, '.cache'),
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
+    encoding: 'utf8',
+    timeout,
+  });
+  expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+  return out;
 }
