@@ -54,7 +54,7 @@ async function record(
     number?: string;
     /** Tokens standing for the page's numbers (see `KeySource.tokens`). */
     tokens?: string[];
-    /** Other names the page itself goes by (a unit's short name): ranked like its title (see `tier` in rank.ts). */
+    /** Other names the page itself goes by (a unit's short name): ranked like its title (see `tier` in scripts/search/rank.ts). */
     names?: string[];
     /** Words the page is about beyond its indexed text: tags, names, the summary (see `KeySource.terms`). */
     terms?: string[];

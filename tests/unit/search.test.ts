@@ -9,9 +9,9 @@ import {
   searchKeys,
   synonymKeys,
 } from '../../src/lib/search/keys.ts';
-import { parseQuery, queryTerms, settledText } from '../../src/lib/search/query.ts';
-import { compact, rerank, safeExcerpt, tier } from '../../src/lib/search/rank.ts';
-import { readState, writeState } from '../../src/lib/search/state.ts';
+import { parseQuery, queryTerms, settledText } from '../../src/scripts/search/query.ts';
+import { compact, rerank, safeExcerpt, tier } from '../../src/scripts/search/rank.ts';
+import { readState, writeState } from '../../src/scripts/search/state.ts';
 import { breakWords } from '../../src/lib/search/segment.ts';
 
 describe('search keys', () => {

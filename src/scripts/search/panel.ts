@@ -1,10 +1,10 @@
-import { KIND_LABELS, PROPOSAL_FILTERS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
-import { parseQuery } from '../lib/search/query.ts';
-import { rerank } from '../lib/search/rank.ts';
-import { toSimplified } from '../lib/search/traditional.ts';
-import { esc, resultHtml } from './search-result.ts';
-import { loadPagefind, prepare, RERANK_DEPTH, searchQuery, type Found } from './search-run.ts';
-import { readState, writeState, type SearchState } from '../lib/search/state.ts';
+import { KIND_LABELS, PROPOSAL_FILTERS, SEARCH_FILTERS, type FilterName } from '../../lib/search/filters.ts';
+import { parseQuery } from './query.ts';
+import { rerank } from './rank.ts';
+import { toSimplified } from './traditional.ts';
+import { esc, resultHtml } from './result.ts';
+import { loadPagefind, prepare, RERANK_DEPTH, searchQuery, type Found } from './run.ts';
+import { readState, writeState, type SearchState } from './state.ts';
 
 /**
  * The search panel: Pagefind in the browser, state in the URL, results re-ranked so titles and exact phrases come

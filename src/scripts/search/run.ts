@@ -1,11 +1,11 @@
-import { holds, parseQuery, queryTerms, settledText, type Attempt, type Query } from '../lib/search/query.ts';
-import type { PartEntry } from '../lib/search/parts.ts';
-import { toSimplified } from '../lib/search/traditional.ts';
-import { sumCounts, type Counts } from '../lib/search/merge.ts';
-import { startEngine, type Engine, type PagefindData, type PagefindSearch } from './search-engine.ts';
+import { holds, parseQuery, queryTerms, settledText, type Attempt, type Query } from './query.ts';
+import type { PartEntry } from '../../lib/search/parts.ts';
+import { toSimplified } from './traditional.ts';
+import { sumCounts, type Counts } from '../../lib/search/merge.ts';
+import { startEngine, type Engine, type PagefindData, type PagefindSearch } from './engine.ts';
 
 /**
- * How the search panel asks Pagefind (`search.ts`): the parts a query may draw on, its searches in order (a phrase, a
+ * How the search panel asks Pagefind (`panel.ts`): the parts a query may draw on, its searches in order (a phrase, a
  * check of loaded results, a slip's sound), with counts that always equal the results kept.
  */
 
@@ -26,7 +26,7 @@ const OPTIONS = {
  */
 const CHECK_DEPTH = 40;
 
-/** Pagefind over every part of the index (see `search-engine.ts`), and the parts, newest first. */
+/** Pagefind over every part of the index (see `engine.ts`), and the parts, newest first. */
 export interface Search {
   pf: Engine;
   parts: PartEntry[];
@@ -163,7 +163,7 @@ export async function searchQuery(
     if (found.results.length > 0) return found;
   }
   if (!CHINESE.test(query.compact)) return found;
-  const spelled = (await import('../lib/search/spell.ts')).spell(query.compact);
+  const spelled = (await import('./spell.ts')).spell(query.compact);
   if (!spelled) return found;
   // Pagefind falls back to words that begin the query when none begins with it (meiyou for meiyouzhezhong…): only
   // pages with a key spelled as the query are kept.

@@ -1,6 +1,6 @@
-import { openParts, shareParts, sumCounts, type Counts, type PagefindModule } from '../lib/search/merge.ts';
-import type { PartEntry } from '../lib/search/parts.ts';
-import { INDEX_LANGUAGE, queryText, readable } from '../lib/search/segment.ts';
+import { openParts, shareParts, sumCounts, type Counts, type PagefindModule } from '../../lib/search/merge.ts';
+import type { PartEntry } from '../../lib/search/parts.ts';
+import { INDEX_LANGUAGE, queryText, readable } from '../../lib/search/segment.ts';
 
 /**
  * Pagefind over every part of the index (see `src/lib/search/parts.ts`), in two workers of our own.

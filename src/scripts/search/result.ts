@@ -1,8 +1,8 @@
-import { formatChineseDate } from '../lib/dates.ts';
-import { KIND_LABELS } from '../lib/search/filters.ts';
-import { safeExcerpt } from '../lib/search/rank.ts';
-import { resultKind, resultLine } from '../lib/search/result.ts';
-import type { PagefindData } from './search-engine.ts';
+import { formatChineseDate } from '../../lib/dates.ts';
+import { KIND_LABELS } from '../../lib/search/filters.ts';
+import { safeExcerpt } from './rank.ts';
+import { resultKind, resultLine } from './result-line.ts';
+import type { PagefindData } from './engine.ts';
 
 /** Text made safe to put into HTML. */
 export const esc = (s: string) =>
