@@ -3,7 +3,7 @@ import { parseQuery } from './query.ts';
 import { rerank } from './rank.ts';
 import { toSimplified } from './traditional.ts';
 import { SearchForm } from './form.ts';
-import { esc, resultHtml } from './result.ts';
+import { pagerHtml, resultHtml } from './result.ts';
 import { loadPagefind, prepare, RERANK_DEPTH, searchQuery, type Found } from './run.ts';
 import { readState, writeState, type SearchState } from './state.ts';
 
@@ -230,7 +230,7 @@ class SearchPanel {
       total > 0
         ? `${what}共找到 ${total} 条结果${sound}${pages > 1 ? `，第 ${page}/${pages} 页` : ''}`
         : `没有找到与${what}相关的内容`;
-    this.pager.innerHTML = pages > 1 ? this.pagerHtml(s, page, pages) : '';
+    this.pager.innerHTML = pages > 1 ? pagerHtml(s, page, pages) : '';
     // How long the reader waited: for the benchmark (`npm run bench`) and anyone looking in the browser's tools.
     const ended = performance.now();
     // Where the wait went: finding the results (word lookups and Pagefind's search), then loading the data of those
@@ -244,22 +244,6 @@ class SearchPanel {
       begunEarly,
     };
     performance.measure('search', { start: started, end: ended, detail });
-  }
-
-  pagerHtml(s: SearchState, page: number, pages: number): string {
-    const link = (n: number, label: string, rel = '') =>
-      `<a href="${esc(location.pathname + writeState({ ...s, page: n }))}" data-page="${n}"${rel ? ` rel="${rel}"` : ''}>${label}</a>`;
-    const items: string[] = [];
-    if (page > 1) items.push(link(page - 1, '上一页', 'prev'));
-    for (let n = Math.max(1, page - 2); n <= Math.min(pages, page + 2); n++) {
-      items.push(
-        n === page
-          ? `<span aria-current="page">${n}</span>`
-          : link(n, `<span class="sr-only">第</span>${n}<span class="sr-only">页</span>`),
-      );
-    }
-    if (page < pages) items.push(link(page + 1, '下一页', 'next'));
-    return `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   }
 }
 
