@@ -78,7 +78,7 @@ function orderValues(name: FilterName, values: FilterValue[], sessionRank: Map<s
 /**
  * Every value of every search filter with the number of indexed pages that carry it, computed from the content the
  * way the pages' search records are, so the search form can offer its choices without loading Pagefind's filter
- * index (150 KB and most of a second per query at 20,000 documents).
+ * index (docs/benchmarks.md#search-filter-counts).
  */
 export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<FilterName, FilterValue[]>>> = memo(
   async () => {

@@ -101,7 +101,7 @@ class SearchPanel {
 
   /**
    * Loads Pagefind's filter index once the reader opens the filters, so results come with a count per value. Not
-   * before: with it loaded every query costs several times as much (0.8 s more at 20,000 documents).
+   * before: with it loaded every query costs several times as much (docs/benchmarks.md#search-filter-counts).
    */
   countFilters(): Promise<void> {
     this.countsLoading ??= (async () => {
@@ -125,7 +125,7 @@ class SearchPanel {
 
   /**
    * Begins the search for what the reader typed once they have paused briefly, so that when the pause is long enough
-   * to show results (`schedule`) most of the search is done: it took 45-184 ms at 20,000 documents. Only the search:
+   * to show results (`schedule`) most of the search is done (docs/benchmarks.md#search-early). Only the search:
    * the data of the results, which costs transfer, is loaded when they are shown. Typing faster than this pause
    * begins nothing.
    */
