@@ -12,6 +12,7 @@ import {
 import { parseQuery, queryTerms, settledText } from '../../src/scripts/search/query.ts';
 import { compact, rerank, safeExcerpt, tier } from '../../src/scripts/search/rank.ts';
 import { readState, writeState } from '../../src/scripts/search/state.ts';
+import { panelFilters } from '../../src/lib/search/filters.ts';
 import { breakWords } from '../../src/lib/search/segment.ts';
 
 describe('search keys', () => {
@@ -171,5 +172,33 @@ describe('settledText', () => {
     expect(settledText('keji ')).toBe('keji');
     expect(settledText('第104')).toBe('第');
     expect(settledText('keji')).toBe('');
+  });
+});
+
+describe('the filters a panel offers', () => {
+  it('offers every filter on the search page and only the proposal filters in 提案检索, in the same order', () => {
+    expect(panelFilters('all').map((f) => f.name)).toEqual([
+      'kind',
+      'year',
+      'session',
+      'category',
+      'unit',
+      'sector',
+      'status',
+      'type',
+      'key',
+      'issue',
+      'paperpage',
+    ]);
+    expect(panelFilters('proposals').map((f) => f.label)).toEqual([
+      '年份',
+      '届次',
+      '类别',
+      '承办单位',
+      '界别',
+      '办理状态',
+      '提案类型',
+      '重点提案',
+    ]);
   });
 });

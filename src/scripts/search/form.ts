@@ -1,4 +1,4 @@
-import { PROPOSAL_FILTERS, SEARCH_FILTERS, type FilterName } from '../../lib/search/filters.ts';
+import { panelFilters, type FilterName } from '../../lib/search/filters.ts';
 import type { SearchState } from './state.ts';
 
 /**
@@ -25,7 +25,7 @@ export class SearchForm {
 
   /** Filters this panel offers. */
   get filterNames(): FilterName[] {
-    return this.mode === 'proposals' ? [...PROPOSAL_FILTERS] : SEARCH_FILTERS.map((f) => f.name);
+    return panelFilters(this.mode).map((f) => f.name);
   }
 
   select(name: string): HTMLSelectElement | null {
