@@ -11,6 +11,7 @@ import { postBuild } from './src/integrations/post-build.ts';
 import { publishClock } from './src/integrations/publish-clock.ts';
 import { sectionIds } from './src/integrations/section-ids.ts';
 import { unusedMediaReport } from './src/integrations/unused-media.ts';
+import { responsiveImages } from './src/integrations/images.ts';
 import { footnoteLabels } from './src/integrations/footnote-labels.ts';
 import { settingsCheck } from './src/integrations/settings-check.ts';
 import { isPlainBuild } from './src/integrations/build-mode.ts';
@@ -45,7 +46,7 @@ export default defineConfig({
     ...(plain
       ? []
       : [
-          outputFolder({ leave: [CMS_FOLDER, ...(process.env.SKIP_SEARCH_INDEX === '1' ? [] : ['pagefind'])] }),
+          outputFolder({ leave: [CMS_FOLDER, '_img', ...(process.env.SKIP_SEARCH_INDEX === '1' ? [] : ['pagefind'])] }),
           dataStoreFromDisk(),
           batchedLogCheck(),
         ]),
@@ -57,6 +58,8 @@ export default defineConfig({
       filter: (page) =>
         !/\/(admin|404)\/?$/.test(new URL(page).pathname) && !/^\/(admin|_gone)\//.test(new URL(page).pathname),
     }),
+    // Photo variants (_img/) are in place before the link check reads the pages.
+    responsiveImages(),
     postBuild({ preindex: !plain }),
     unusedMediaReport(),
   ],

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { taxonomyCollections } from '../content/model.ts';
 import { getAllMembersForNames, getSettings, getTaxonomy, type Entry } from './content.ts';
+import { photoDigests } from './images.ts';
 import { memo } from './memo.ts';
 
 /**
@@ -18,7 +19,7 @@ function entryDigest(value: Entry<unknown>): string {
   let d = entryDigests.get(value);
   if (d === undefined) {
     const { id, data, html } = value;
-    d = digest({ id, data, html });
+    d = digest({ id, data, html, photos: photoDigests(JSON.stringify(data) + html) });
     entryDigests.set(value, d);
   }
   return d;

@@ -38,7 +38,7 @@ const TEXT_ONLY = new Map(
 const SOURCE_TAGS = new Set(['img', 'script', 'source', 'iframe']);
 
 /** The attributes the link check reads (`WANTED`) of a start tag, values with character references decoded; the first of a name wins. */
-const WANTED = new Set(['id', 'name', 'href', 'src', 'rel']);
+const WANTED = new Set(['id', 'name', 'href', 'src', 'rel', 'srcset']);
 function attributesOf(text: string): Partial<Record<string, string>> {
   const attrs: Partial<Record<string, string>> = {};
   ATTRIBUTE.lastIndex = 0;
@@ -76,6 +76,12 @@ export function scanHtml(html: string, keep: (s: string) => string = detach): Pa
         (name === 'a' || name === 'link' ? attrs.href : undefined) ?? (SOURCE_TAGS.has(name) ? attrs.src : undefined);
       if (url && !(name === 'link' && /\b(canonical|alternate)\b/.test(attrs.rel ?? '') && /^https?:/.test(url)))
         refs.push(keep(url));
+      // Each candidate of a responsive image (`url 480w, url 960w`): a variant missing is a broken photo on some screen.
+      if ((name === 'img' || name === 'source') && attrs.srcset)
+        for (const candidate of attrs.srcset.split(',')) {
+          const u = candidate.trim().split(/\s+/)[0];
+          if (u) refs.push(keep(u));
+        }
     }
     const endTag = TEXT_ONLY.get(name);
     if (endTag) {

@@ -28,6 +28,8 @@ const templates = [
   '/topics/',
   `/topics/${first('topics')}/`,
   `/news/${publishedEntries(collections.find((c) => c.name === 'news')!).find((e) => e.data.video)!.id}/`,
+  // A story with a photo in its body: a picture linked to its original (src/lib/images/body.ts).
+  '/news/2025-06-05-zhuozhang-he-shengtai-shicha/',
   '/members/',
   `/members/${first('members')}/`,
   '/units/',

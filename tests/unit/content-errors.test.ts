@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasRef, resetRegistry } from '../../src/content/registry.ts';
 import { contentBreaker, firstFile } from '../support/break-content.ts';
@@ -197,6 +199,18 @@ describe('bad content fails the build naming file and field', () => {
     expect(status).not.toBe(0);
     expect(output).toContain(`/news/${news.slice(5, -3)}/ → /news/no-such-story/`);
   });
+
+  it('stops on a photo cut short in its upload, naming the media file and the field that shows it', () => {
+    const story = 'news/2025-06-05-zhuozhang-he-shengtai-shicha.md';
+    const { status, output } = fixtureBuild((f) => {
+      const whole = readFileSync(join(f.public, 'media/2025-zhuozhang-he-shicha.jpg'));
+      writeFileSync(join(f.public, 'media/jieduan.jpg'), whole.subarray(0, whole.length >> 2));
+      f.edit(story, /\n {2}src: .*/, '\n  src: /media/jieduan.jpg');
+    });
+    expect(status).not.toBe(0);
+    expect(output).toContain('图片无法读取：public/media/jieduan.jpg 不是完好的图片');
+    expect(output).toContain(`使用它的内容：content/${story}「封面图片」（cover.src）`);
+  }, 300_000);
 
   it('accepts the unbroken content', () => {
     const { status, output } = breakAndSync(() => {});

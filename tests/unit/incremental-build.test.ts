@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { ContentFixture } from '../support/fixture.ts';
 
 /**
@@ -148,6 +149,27 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
       f.edit('members/xie-huilan.md', /\nname: .*/, '\nname: 谢惠兰');
       f.edit('taxonomies/units.yml', 'shortName: 市科技局', 'shortName: 市科技局（改）');
     });
+  }, 600_000);
+
+  it('after a photo is replaced under the same name, with other proportions', async () => {
+    const photo = join(fixture.public, 'media/2025-zhuozhang-he-shicha.jpg');
+    const square = await sharp({ create: { width: 1200, height: 1200, channels: 3, background: '#4a7f5a' } })
+      .jpeg()
+      .toBuffer();
+    const { reused } = rebuildAndCompare(() => writeFileSync(photo, square));
+    // Its story names new variants with the new size; the old variants are gone from the output.
+    expect(reused).not.toContain('/news/2025-06-05-zhuozhang-he-shengtai-shicha/index.html');
+    const page = readFileSync(
+      join(fixture.dir, 'dist/news/2025-06-05-zhuozhang-he-shengtai-shicha/index.html'),
+      'utf8',
+    );
+    expect(page).toMatch(
+      /2025-zhuozhang-he-shicha\.[0-9a-f]+\.1200\.webp 1200w"[^>]*>[\s\S]*?width="1200" height="1200"/,
+    );
+    const variants = readdirSync(join(fixture.dir, 'dist/_img')).filter((f) =>
+      f.startsWith('2025-zhuozhang-he-shicha.'),
+    );
+    expect(variants.every((f) => page.includes(f))).toBe(true);
   }, 600_000);
 
   it('after a build that stopped while writing pages, whose output is not trusted', () => {

@@ -101,6 +101,8 @@ function parsed(html: string): PageRefs {
         (['img', 'script', 'source', 'iframe'].includes(name) ? attrs.src : undefined);
       if (url && !(name === 'link' && /\b(canonical|alternate)\b/.test(attrs.rel ?? '') && /^https?:/.test(url)))
         refs.push(url);
+      if ((name === 'img' || name === 'source') && attrs.srcset)
+        for (const c of attrs.srcset.split(',')) refs.push(c.trim().split(/\s+/)[0]!);
     },
   });
   parser.write(html);
@@ -118,7 +120,7 @@ describe('scanning a page for ids and links', () => {
     <h2 id="sec" id="dup" data-id="not-an-id">节</h2><p data-id="x" hidden>隐</p><a name="old-anchor"></a>
     <a
       class="more"
-      href="/news/">多行</a><a href=/unquoted/>无引号</a><img src="/media/b.svg"/><iframe src="/embed/"><a href="/in-iframe/"></a></iframe>
+      href="/news/">多行</a><a href=/unquoted/>无引号</a><img src="/media/b.svg"/><picture><source type="image/webp" srcset="/_img/c.1.480.webp 480w, /_img/c.1.960.webp 960w"><img src="/_img/c.1.960.jpg" srcset="/_img/c.1.480.jpg 480w,/_img/c.1.960.jpg 960w"></picture><iframe src="/embed/"><a href="/in-iframe/"></a></iframe>
     <textarea><a href="/in-textarea/"></textarea><p>1 &lt; 2 and href="/in-text/"</p></body></html>`;
   const found = scanHtml(html);
 
@@ -132,6 +134,11 @@ describe('scanning a page for ids and links', () => {
       '/news/',
       '/unquoted/',
       '/media/b.svg',
+      '/_img/c.1.480.webp',
+      '/_img/c.1.960.webp',
+      '/_img/c.1.960.jpg',
+      '/_img/c.1.480.jpg',
+      '/_img/c.1.960.jpg',
       '/embed/',
     ]);
     expect([...found.ids]).toEqual(['Top', 'sec', 'old-anchor']);
