@@ -12,7 +12,8 @@ import {
 import { parseQuery, queryTerms, settledText } from '../../src/scripts/search/query.ts';
 import { compact, rerank, safeExcerpt, tier } from '../../src/scripts/search/rank.ts';
 import { readState, writeState } from '../../src/scripts/search/state.ts';
-import { panelFilters } from '../../src/lib/search/filters.ts';
+import { collection } from '../../src/content/model.ts';
+import { KIND_LABELS, panelFilters } from '../../src/lib/search/filters.ts';
 import { breakWords } from '../../src/lib/search/segment.ts';
 
 describe('search keys', () => {
@@ -200,5 +201,13 @@ describe('the filters a panel offers', () => {
       '提案类型',
       '重点提案',
     ]);
+  });
+});
+
+describe('the 栏目 filter', () => {
+  // The browser's bundle carries these names without the model, so they are checked against it here.
+  it('names each kind of content as the model does', () => {
+    const kinds = ['news', 'notices', 'reviews', 'proposals', 'voices', 'topics', 'members'] as const;
+    expect(kinds.map((k) => KIND_LABELS[k])).toEqual(kinds.map((k) => collection(k).label));
   });
 });
