@@ -1,4 +1,5 @@
-import { courseProblems, type CourseInput } from '../lib/proposals/course.ts';
+import type { CourseInput } from '../lib/proposals/course.ts';
+import { courseProblems } from '../lib/proposals/course-problems.ts';
 
 /**
  * Rules across fields of one entry, which a per-field schema cannot express. Each adds issues at the field that is

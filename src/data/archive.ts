@@ -1,3 +1,4 @@
+import { collection } from '../content/model.ts';
 import { beijingYear } from '../lib/dates.ts';
 import { noticeUrl } from '../lib/notices.ts';
 import { getNews, getNotices, getProposals, getReviews, getVoices } from './content.ts';
@@ -26,35 +27,35 @@ export async function getArchiveItems(): Promise<ArchiveItem[]> {
   const items: ArchiveItem[] = [
     ...news.map((n) => ({
       kind: 'news' as const,
-      kindLabel: '新闻简报',
+      kindLabel: collection('news').label,
       title: n.data.title,
       url: routes.news(n.id),
       date: n.data.date,
     })),
     ...notices.map((n) => ({
       kind: 'notices' as const,
-      kindLabel: '通知公告',
+      kindLabel: collection('notices').label,
       title: n.data.title,
       url: noticeUrl(n.id),
       date: n.data.date,
     })),
     ...reviews.map((r) => ({
       kind: 'reviews' as const,
-      kindLabel: '工作回眸',
+      kindLabel: collection('reviews').label,
       title: r.data.title,
       url: routes.reviews(r.id),
       date: r.data.date,
     })),
     ...proposals.map((p) => ({
       kind: 'proposals' as const,
-      kindLabel: '提案与答复',
+      kindLabel: collection('proposals').label,
       title: p.data.title,
       url: routes.proposals(p.id),
       date: p.data.submitted,
     })),
     ...voices.map((v) => ({
       kind: 'voices' as const,
-      kindLabel: '委员声音',
+      kindLabel: collection('voices').label,
       title: v.data.title,
       url: routes.voices(v.id),
       date: v.data.date,
@@ -64,8 +65,27 @@ export async function getArchiveItems(): Promise<ArchiveItem[]> {
   return items.sort((a, b) => t(b.date) - t(a.date) || a.url.localeCompare(b.url));
 }
 
-/** Years that have items, newest first, with the items of each. */
-export async function getArchiveYears(): Promise<{ year: number; items: ArchiveItem[] }[]> {
+/** The kinds the archive counts apart in each year's summary, in the order it names them. */
+const SUMMARY_KINDS: ArchiveItem['kind'][] = ['news', 'reviews', 'proposals', 'voices'];
+
+/** A year of the archive: its items, newest first, and how many of each kind the summary names. */
+export interface ArchiveYear {
+  year: number;
+  items: ArchiveItem[];
+  kinds: { label: string; count: number }[];
+}
+
+/** Years that have items, newest first, with the items of each and their counts by kind. */
+export async function getArchiveYears(): Promise<ArchiveYear[]> {
   const byYear = Map.groupBy(await getArchiveItems(), (i) => i.year);
-  return [...byYear].sort((a, b) => b[0] - a[0]).map(([year, items]) => ({ year, items }));
+  return [...byYear]
+    .sort((a, b) => b[0] - a[0])
+    .map(([year, items]) => ({
+      year,
+      items,
+      kinds: SUMMARY_KINDS.map((kind) => ({
+        label: collection(kind).label,
+        count: items.filter((i) => i.kind === kind).length,
+      })),
+    }));
 }

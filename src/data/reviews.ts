@@ -1,5 +1,5 @@
 import { render } from 'astro:content';
-import { cleanHeading } from '../lib/sections.ts';
+import { tocSections } from '../lib/sections.ts';
 import { getReviews, getTaxonomy } from './content.ts';
 import { routes } from '../lib/routes.ts';
 
@@ -12,9 +12,7 @@ export async function getReviewSections() {
       const { headings } = await render(r.entry);
       return {
         review: r,
-        sections: headings
-          .filter((h) => h.depth === 2)
-          .map((h) => ({ id: h.slug, label: cleanHeading(h.text), committee: ids.has(h.slug) ? h.slug : undefined })),
+        sections: tocSections(headings).map((s) => ({ ...s, committee: ids.has(s.id) ? s.id : undefined })),
       };
     }),
   );

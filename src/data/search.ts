@@ -8,16 +8,14 @@ import type {
   VoiceData,
 } from '../content/types.ts';
 import { beijingDay, beijingYear, toBeijingIso } from '../lib/dates.ts';
-import { sessionShortName } from '../lib/numerals.ts';
 import { docNumberToken, indexNumberToken } from '../lib/search/doc-numbers.ts';
 import { namesMeta, searchKeys, type SynonymGroup } from '../lib/search/keys.ts';
 import { notePageMonths } from '../lib/search/render-order.ts';
-import { KEY_VALUE, KIND_LABELS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
-import { getMembers, getNews, getNotices, getProposals, getReviews, getTaxonomy, getVoices } from './content.ts';
+import type { FilterName } from '../lib/search/filters.ts';
+import { getTaxonomy } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
-import { getPlacement } from './paper.ts';
-import { getTopics } from './topics.ts';
 import { memo } from './memo.ts';
+import { baseFilters, paperFilters, proposalFilters, proposalUnits, type Kind } from './search-filters.ts';
 
 /** What a page tells the search index about itself besides its visible text. */
 export interface SearchRecordData {
@@ -31,18 +29,6 @@ const getSynonyms: () => Promise<SynonymGroup[]> = memo(async () =>
   (await getTaxonomy('synonyms')).map((s) => [s.name, ...s.terms]),
 );
 
-type Kind = keyof typeof KIND_LABELS;
-
-/** 栏目 and 年份 of any page; a page without a date (a member's, a unit's) has no year. */
-function baseFilters(kind: Kind, date?: Date | string): [FilterName, string][] {
-  return date === undefined
-    ? [['kind', KIND_LABELS[kind]]]
-    : [
-        ['kind', KIND_LABELS[kind]],
-        ['year', String(beijingYear(date))],
-      ];
-}
-
 async function record(
   kind: Kind,
   o: {
@@ -54,7 +40,7 @@ async function record(
     number?: string;
     /** Tokens standing for the page's numbers (see `KeySource.tokens`). */
     tokens?: string[];
-    /** Other names the page itself goes by (a unit's short name): ranked like its title (see `tier` in rank.ts). */
+    /** Other names the page itself goes by (a unit's short name): ranked like its title (see `tier` in scripts/search/rank.ts). */
     names?: string[];
     /** Words the page is about beyond its indexed text: tags, names, the summary (see `KeySource.terms`). */
     terms?: string[];
@@ -96,17 +82,6 @@ async function record(
 }
 
 const sortKey = (d: Date | string) => (typeof d === 'string' ? `${d}T00:00:00+08:00` : toBeijingIso(d));
-
-/** The 报纸期次 and 报纸版次 filters of a story printed in the paper (none for one that was not). */
-async function paperFilters(kind: 'news' | 'voices', id: string): Promise<[FilterName, string][]> {
-  const at = await getPlacement(kind, id);
-  return at
-    ? [
-        ['issue', `第${at.issue.number}期`],
-        ['paperpage', `第${at.page.number}版`],
-      ]
-    : [];
-}
 
 /** Search record of a news brief. */
 export async function newsRecord(d: NewsData, bodyText: string, id: string) {
@@ -224,26 +199,6 @@ export async function unitRecord(unit: { name: string; shortName?: string | unde
   });
 }
 
-/** Every unit a proposal names: lead, co-handling, joint and replying units. */
-function proposalUnits(d: ProposalData): string[] {
-  return [...new Set([...d.leadUnits, ...d.coUnits, ...d.jointUnits, ...d.replies.map((r) => r.unit)])];
-}
-
-/** The proposal filters (届次, 类别, 状态, 类型, 单位, 界别, 重点) of a proposal. */
-async function proposalFilters(d: ProposalData): Promise<[FilterName, string][]> {
-  const l = await getLookups();
-  const session = l.sessions.get(d.session)!;
-  return [
-    ['session', sessionShortName(session.term, session.meeting)],
-    ['category', l.categories.get(d.category)!.name],
-    ['status', d.status],
-    ['type', d.proposerType],
-    ...proposalUnits(d).map((u): [FilterName, string] => ['unit', unitLabel(l, u)]),
-    ...(d.sector ? [['sector', l.sectors.get(d.sector)!.name] as [FilterName, string]] : []),
-    ...(d.key ? [['key', KEY_VALUE] as [FilterName, string]] : []),
-  ];
-}
-
 /** Search record of a proposal with its replies: every proposal filter, its number in all forms, its proposers. */
 export async function proposalRecord(d: ProposalData, bodyText: string) {
   const l = await getLookups();
@@ -275,74 +230,3 @@ export async function proposalRecord(d: ProposalData, bodyText: string) {
     },
   });
 }
-
-/** A filter value and how many pages carry it. */
-export interface FilterValue {
-  value: string;
-  count: number;
-}
-
-/** Years and sessions newest first; names in pinyin order, as a Chinese reader looks them up. */
-function orderValues(name: FilterName, values: FilterValue[], sessionRank: Map<string, number>): FilterValue[] {
-  const pinyinOrder = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
-  if (name === 'year') return values.sort((a, b) => Number(b.value) - Number(a.value));
-  // 第198期 before 第186期 (newest first); 第1版 before 第2版 … 第10版.
-  const n = (v: string) => Number(/\d+/.exec(v)?.[0] ?? 0);
-  if (name === 'issue') return values.sort((a, b) => n(b.value) - n(a.value));
-  if (name === 'paperpage') return values.sort((a, b) => n(a.value) - n(b.value));
-  if (name === 'session')
-    return values.sort((a, b) => (sessionRank.get(b.value) ?? 0) - (sessionRank.get(a.value) ?? 0));
-  return values.sort((a, b) => pinyinOrder.compare(a.value, b.value));
-}
-
-/**
- * Every value of every search filter with the number of indexed pages that carry it, computed from the content the
- * way the pages' search records are, so the search form can offer its choices without loading Pagefind's filter
- * index (150 KB and most of a second per query at 20,000 documents).
- */
-export const getFilterValues: () => Promise<Record<'all' | 'proposals', Record<FilterName, FilterValue[]>>> = memo(
-  async () => {
-    const all = new Map<FilterName, Map<string, number>>();
-    const proposals = new Map<FilterName, Map<string, number>>();
-    const adder =
-      (counts: typeof all) =>
-      ([name, value]: [FilterName, string]) => {
-        const m = counts.get(name) ?? counts.set(name, new Map()).get(name)!;
-        m.set(value, (m.get(value) ?? 0) + 1);
-      };
-    const add = adder(all);
-    const addProposal = adder(proposals);
-    for (const e of await getNews())
-      [...baseFilters('news', e.data.date), ...(await paperFilters('news', e.id))].forEach(add);
-    for (const e of await getNotices()) baseFilters('notices', e.data.date).forEach(add);
-    for (const e of await getReviews()) baseFilters('reviews', e.data.date).forEach(add);
-    for (const e of await getVoices())
-      [...baseFilters('voices', e.data.date), ...(await paperFilters('voices', e.id))].forEach(add);
-    for (const e of await getTopics()) baseFilters('topics', e.data.date).forEach(add);
-    for (const _ of await getMembers()) baseFilters('members').forEach(add);
-    for (const _ of await getTaxonomy('units')) baseFilters('units').forEach(add);
-    for (const e of await getProposals()) {
-      const filters = [...baseFilters('proposals', e.data.submitted), ...(await proposalFilters(e.data))];
-      filters.forEach(add);
-      filters.forEach(addProposal);
-    }
-    const sessionRank = new Map(
-      [...(await getLookups()).sessions.values()].map((x) => [
-        sessionShortName(x.term, x.meeting),
-        x.term * 100 + x.meeting,
-      ]),
-    );
-    const lists = (counts: typeof all) =>
-      Object.fromEntries(
-        SEARCH_FILTERS.map(({ name }) => [
-          name,
-          orderValues(
-            name,
-            [...(counts.get(name) ?? [])].map(([value, count]) => ({ value, count })),
-            sessionRank,
-          ),
-        ]),
-      ) as Record<FilterName, FilterValue[]>;
-    return { all: lists(all), proposals: lists(proposals) };
-  },
-);

@@ -57,3 +57,15 @@ export function pagePaths<T, P extends Record<string, unknown>>(
     props: { ...props, page },
   }));
 }
+
+/**
+ * The page numbers a pager shows: the first, the last and two either side of the current one, with `null` where
+ * numbers are left out (shown as …). The list pages (Pagination.astro) and the search results share it, so a reader
+ * meets one pager.
+ */
+export function pagerNumbers(current: number, count: number): (number | null)[] {
+  const shown = Array.from({ length: count }, (_, i) => i + 1).filter(
+    (n) => n === 1 || n === count || Math.abs(n - current) <= 2,
+  );
+  return shown.flatMap((n, i) => (i > 0 && n - shown[i - 1]! > 1 ? [null, n] : [n]));
+}

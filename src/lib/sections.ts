@@ -27,3 +27,15 @@ export function sectionIdAssigner(committees: readonly NamedId[]): (text: string
     return id;
   };
 }
+
+/** A heading as Markdown rendering reports it (Astro's `MarkdownHeading`). */
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** The sections a table of contents lists: the `##` headings, by id and cleaned name. */
+export function tocSections(headings: readonly Heading[]): { id: string; label: string }[] {
+  return headings.filter((h) => h.depth === 2).map((h) => ({ id: h.slug, label: cleanHeading(h.text) }));
+}

@@ -98,7 +98,7 @@ test('a traditional query, typed, loads the index chunks of its simplified form 
     await expect(page.locator('[data-search-panel]')).toHaveAttribute('data-ready', 'true');
     const urls: string[] = [];
     page.on('request', (r) => urls.push(new URL(r.url()).pathname));
-    // Typed as a reader does: the words are looked up for the index parts while the reader pauses (search-run.ts).
+    // Typed as a reader does: the words are looked up for the index parts while the reader pauses (scripts/search/run.ts).
     await page.locator('#q-all').fill(q);
     await expect(page.locator('[data-status]')).toContainText('共找到');
     await page.waitForLoadState('networkidle');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { collections } from '../../src/content/model.ts';
 import { rawEntries } from '../support/content.ts';
 import { cases, type Case } from './search-cases.ts';
-import { searchFor } from './search-support.ts';
+import { searchFor, statedCount } from './search-support.ts';
 
 /** A Chinese query with no filters: every page ranked above the one wanted must show the query (nothing unrelated). */
 const related = (c: Case) =>
@@ -102,6 +102,22 @@ test('the search state lives in the URL: typing updates it, the back button rest
   await page.goBack();
   await expect(page).not.toHaveURL(/sort=date/);
   await expect(page.locator('select[name="sort"]')).toHaveValue('');
+});
+
+test('the results have the list pages’ pager: the first and last page, two either side of the current one, … between', async ({
+  page,
+}) => {
+  await searchFor(page, { q: '政协' });
+  const pages = Math.ceil((await statedCount(page)) / 10);
+  expect(pages, 'a search with pages left out of the pager').toBeGreaterThanOrEqual(6);
+  // A number's link reads 第 n 页 to a screen reader; the page shown is a plain number.
+  const items = async () =>
+    (await page.locator('[data-pager] li').allTextContents()).map((t) => t.trim().replace(/^第(\d+)页$/, '$1'));
+  expect(await items()).toEqual(['1', '2', '3', '…', String(pages), '下一页']);
+  await expect(page.locator('[data-pager] li', { hasText: '…' })).toHaveAttribute('aria-hidden', 'true');
+  await page.locator(`[data-pager] a[data-page="${pages}"]`).click();
+  await expect(page.locator('[data-status]')).toContainText(`第 ${pages}/${pages} 页`);
+  expect(await items()).toEqual(['上一页', '1', '…', String(pages - 2), String(pages - 1), String(pages)]);
 });
 
 // `npm run bench` reads this measure for its search figures, so it must say what the reader typed and waited for.

@@ -1,33 +1,15 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasRef, resetRegistry } from '../../src/content/registry.ts';
-import { CONTENT } from '../support/content.ts';
-import { ContentFixture } from '../support/fixture.ts';
+import { contentBreaker, firstFile } from '../support/break-content.ts';
+import type { ContentFixture } from '../support/fixture.ts';
 
 /**
  * Broken content must stop the build with a message naming the file and the field, so nothing broken is published.
  * Each case breaks one thing in a copy of `content/` and runs the real content sync over it.
  */
-let fixture: ContentFixture | undefined;
-afterEach(() => fixture?.dispose());
-
-function firstFile(folder: string): string {
-  return `${folder}/${readdirSync(`${CONTENT}/${folder}`).sort()[0]}`;
-}
-
-function breakAndSync(change: (f: ContentFixture) => void) {
-  fixture = new ContentFixture();
-  change(fixture);
-  return fixture.astro('sync');
-}
-
-/** For what only shows once pages are built, such as a broken link. */
-function fixtureBuild(change: (f: ContentFixture) => void) {
-  fixture = new ContentFixture();
-  change(fixture);
-  return fixture.astro('build', { SKIP_SEARCH_INDEX: '1' });
-}
+const { breakAndSync, copy, fixtureBuild } = contentBreaker();
 
 describe('bad content fails the build naming file and field', () => {
   const proposal = 'proposals/14-3-0123.md';
@@ -90,88 +72,6 @@ describe('bad content fails the build naming file and field', () => {
     expect(output).toContain(detail);
   });
 
-  const coverStory = readdirSync(`${CONTENT}/news`).find((f) =>
-    readFileSync(`${CONTENT}/news/${f}`, 'utf8').includes('\ncover:'),
-  )!;
-  const story = `news/${coverStory}`;
-  const storyId = coverStory.slice(0, -3);
-
-  it.each([
-    ['an image without alt text', (f: ContentFixture) => f.edit(story, /\n {2}alt: .*/, ''), 'cover.alt', '替代文字'],
-    [
-      'an image with empty alt text',
-      (f: ContentFixture) => f.edit(story, /\n {2}alt: .*/, "\n  alt: ''"),
-      'cover.alt',
-      '必须填写替代文字',
-    ],
-    [
-      'an image of a type the site does not take',
-      (f: ContentFixture) => f.edit(story, /\n {2}src: .*/, '\n  src: /media/setup.exe'),
-      'cover.src',
-      'jpg、png',
-    ],
-    [
-      'an image file that is missing',
-      (f: ContentFixture) => f.edit(story, /\n {2}src: .*/, '\n  src: /media/missing.png'),
-      'cover.src',
-      '图片文件不存在',
-    ],
-    [
-      'an oversized upload',
-      (f: ContentFixture) => {
-        writeFileSync(
-          join(f.public, 'media/huge.png'),
-          Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(6 * 1024 * 1024)]),
-        );
-        f.edit(story, /\n {2}src: .*/, '\n  src: /media/huge.png');
-      },
-      'cover.src',
-      '图片过大',
-    ],
-    [
-      'a file whose content is not what its extension says',
-      (f: ContentFixture) => {
-        writeFileSync(join(f.public, 'media/fake.png'), '<html><script>alert(1)</script></html>');
-        f.edit(story, /\n {2}src: .*/, '\n  src: /media/fake.png');
-      },
-      'cover.src',
-      '与扩展名 .png 不符',
-    ],
-    [
-      'an SVG carrying script',
-      (f: ContentFixture) => {
-        writeFileSync(
-          join(f.public, 'media/evil.svg'),
-          '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
-        );
-        f.edit(story, /\n {2}src: .*/, '\n  src: /media/evil.svg');
-      },
-      'cover.src',
-      'SVG 图片含有脚本',
-    ],
-    // An unknown key is reported on the entry itself, with the key named in the message.
-    [
-      'an unknown field',
-      (f: ContentFixture) => f.edit(story, /\nsummary:/, '\nsumary: 拼错的字段\nsummary:'),
-      '',
-      '未知字段：sumary',
-    ],
-    ['an unknown place', (f: ContentFixture) => f.edit(story, /\nplace: .*/, '\nplace: atlantis'), 'place', 'atlantis'],
-    [
-      'a malformed edition page',
-      (f: ContentFixture) => f.edit(story, /page: 第.版/, 'page: 2版'),
-      'edition.page',
-      '第一版',
-    ],
-  ])('rejects %s in a news story', (_what, change, field, detail) => {
-    const { status, output } = breakAndSync(change);
-    expect(status).not.toBe(0);
-    expect(output).toContain(`news → ${storyId}`);
-    expect(output).toContain(`content/${story}`);
-    if (field) expect(output).toMatch(new RegExp(`\\b${field.replace('.', '\\.')}: `));
-    expect(output).toContain(detail);
-  });
-
   it('rejects a reply from a unit that does not handle the proposal', () => {
     const { status, output } = breakAndSync((f) =>
       f.edit(proposal, /replies:\n {2}- unit: kjj/, 'replies:\n  - unit: wwj'),
@@ -180,7 +80,7 @@ describe('bad content fails the build naming file and field', () => {
     expect(output).toMatch(/replies\.0\.unit: 答复单位“wwj”不在主办、协办或会办单位中/);
   });
 
-  // A record that contradicts its course (src/lib/proposals/course.ts) stops the build at the field to correct.
+  // A record that contradicts its course (src/lib/proposals/course-problems.ts) stops the build at the field to correct.
   it.each([
     [
       'a proposal marked 已办复 whose lead unit has only a co-unit’s opinion',
@@ -249,7 +149,7 @@ describe('bad content fails the build naming file and field', () => {
   // Collections load concurrently, so a reference check may read the broken file before its own loader does;
   // the editor must see the same message either way.
   it('names broken YAML when a reference check reads it first', () => {
-    fixture = new ContentFixture();
+    const fixture = copy();
     fixture.edit('taxonomies/categories.yml', 'items:', 'items:\n  - { id: [unclosed');
     const before = process.env.CONTENT_DIR;
     process.env.CONTENT_DIR = fixture.content;

@@ -6,7 +6,7 @@ import { attachmentProblem, attachmentType, formatSize } from '../../src/lib/att
 import { issuerName, noticeUrl, noticeValidity } from '../../src/lib/notices.ts';
 import { visibility } from '../../src/lib/publication.ts';
 import { docNumberQuery, docNumberToken, indexNumberToken } from '../../src/lib/search/doc-numbers.ts';
-import { parseQuery } from '../../src/lib/search/query.ts';
+import { parseQuery } from '../../src/scripts/search/query.ts';
 import { ContentFixture } from '../support/fixture.ts';
 
 /** 通知公告: the rules of its fields, its attachments and its numbers, and broken notices stopping the build. */

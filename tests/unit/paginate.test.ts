@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginate, pagePaths } from '../../src/lib/paginate.ts';
+import { pagePaths, pagerNumbers, paginate } from '../../src/lib/paginate.ts';
 
 describe('pagination', () => {
   const items = Array.from({ length: 45 }, (_, i) => i + 1);
@@ -27,5 +27,16 @@ describe('pagination', () => {
 
   it('gives page 1 the list URL and later pages page/<n>', () => {
     expect(pagePaths(items, '/news/').map((p) => p.params.page)).toEqual([undefined, 'page/2', 'page/3']);
+  });
+});
+
+describe('the pager', () => {
+  it('shows the first, the last and two either side of the current page, with gaps where numbers are left out', () => {
+    expect(pagerNumbers(1, 1)).toEqual([1]);
+    expect(pagerNumbers(3, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(pagerNumbers(1, 9)).toEqual([1, 2, 3, null, 9]);
+    expect(pagerNumbers(5, 9)).toEqual([1, null, 3, 4, 5, 6, 7, null, 9]);
+    expect(pagerNumbers(9, 9)).toEqual([1, null, 7, 8, 9]);
+    expect(pagerNumbers(4, 9)).toEqual([1, 2, 3, 4, 5, 6, null, 9]);
   });
 });

@@ -5,11 +5,11 @@ import { CONTENT } from '../support/content.ts';
 import dictionary from 'opencc-js/dict/TSCharacters';
 import { distinctiveWords, phraseKeys, soundKeys, soundsTable } from '../../src/lib/search/keys.ts';
 import { numberQuery, numberTokens, parseSmallNumber } from '../../src/lib/search/numbers.ts';
-import { SOUNDS } from '../../src/lib/search/sounds-table.ts';
-import { holds, parseQuery } from '../../src/lib/search/query.ts';
-import { resultKind, resultLine } from '../../src/lib/search/result.ts';
-import { SUPPLEMENTARY, TRADITIONAL_BITS } from '../../src/lib/search/traditional-table.ts';
-import { hasTraditional, tableFromDictionary, toSimplified } from '../../src/lib/search/traditional.ts';
+import { SOUNDS } from '../../src/scripts/search/sounds-table.ts';
+import { holds, parseQuery } from '../../src/scripts/search/query.ts';
+import { resultKind, resultLine } from '../../src/scripts/search/result-line.ts';
+import { SUPPLEMENTARY, TRADITIONAL_BITS } from '../../src/scripts/search/traditional-table.ts';
+import { hasTraditional, tableFromDictionary, toSimplified } from '../../src/scripts/search/traditional.ts';
 
 describe('proposal numbers however they are typed', () => {
   const full = numberTokens('14-3-0058')[0];
@@ -143,7 +143,7 @@ describe('a result’s line of facts', () => {
 
 describe('slips of the input method', () => {
   it('spell a query by the sound of each character, as the keys are spelled', async () => {
-    const { spell } = await import('../../src/lib/search/spell.ts');
+    const { spell } = await import('../../src/scripts/search/spell.ts');
     expect([spell('对伍'), spell('会仪'), spell('谢惠兰')]).toEqual(['duiwu', 'huiyi', 'xiehuilan']);
     expect(soundKeys(['人才队伍建设'])).toEqual(['rencai', 'duiwu', 'jianshe']);
     expect(spell('队伍')).toBe(soundKeys(['队伍'])[0]);

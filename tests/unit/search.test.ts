@@ -9,9 +9,11 @@ import {
   searchKeys,
   synonymKeys,
 } from '../../src/lib/search/keys.ts';
-import { parseQuery, queryTerms, settledText } from '../../src/lib/search/query.ts';
-import { compact, rerank, safeExcerpt, tier } from '../../src/lib/search/rank.ts';
-import { readState, writeState } from '../../src/lib/search/state.ts';
+import { parseQuery, queryTerms, settledText } from '../../src/scripts/search/query.ts';
+import { compact, rerank, safeExcerpt, tier } from '../../src/scripts/search/rank.ts';
+import { readState, writeState } from '../../src/scripts/search/state.ts';
+import { collection } from '../../src/content/model.ts';
+import { KIND_LABELS, panelFilters } from '../../src/lib/search/filters.ts';
 import { breakWords } from '../../src/lib/search/segment.ts';
 
 describe('search keys', () => {
@@ -171,5 +173,41 @@ describe('settledText', () => {
     expect(settledText('keji ')).toBe('keji');
     expect(settledText('第104')).toBe('第');
     expect(settledText('keji')).toBe('');
+  });
+});
+
+describe('the filters a panel offers', () => {
+  it('offers every filter on the search page and only the proposal filters in 提案检索, in the same order', () => {
+    expect(panelFilters('all').map((f) => f.name)).toEqual([
+      'kind',
+      'year',
+      'session',
+      'category',
+      'unit',
+      'sector',
+      'status',
+      'type',
+      'key',
+      'issue',
+      'paperpage',
+    ]);
+    expect(panelFilters('proposals').map((f) => f.label)).toEqual([
+      '年份',
+      '届次',
+      '类别',
+      '承办单位',
+      '界别',
+      '办理状态',
+      '提案类型',
+      '重点提案',
+    ]);
+  });
+});
+
+describe('the 栏目 filter', () => {
+  // The browser's bundle carries these names without the model, so they are checked against it here.
+  it('names each kind of content as the model does', () => {
+    const kinds = ['news', 'notices', 'reviews', 'proposals', 'voices', 'topics', 'members'] as const;
+    expect(kinds.map((k) => KIND_LABELS[k])).toEqual(kinds.map((k) => collection(k).label));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanHeading, sectionIdAssigner } from '../../src/lib/sections.ts';
+import { cleanHeading, sectionIdAssigner, tocSections } from '../../src/lib/sections.ts';
 import { slugify, uniqueSlugs } from '../../src/lib/slug.ts';
 
 describe('ASCII slugs for Chinese labels', () => {
@@ -36,5 +36,17 @@ describe('review section ids', () => {
 
   it('strips marks from headings', () => {
     expect(cleanHeading('■ 办公室 ')).toBe('办公室');
+  });
+
+  it('lists the ## sections in a table of contents, by id and cleaned name', () => {
+    const headings = [
+      { depth: 2, slug: 'proposals', text: '■ 提案委员会' },
+      { depth: 3, slug: 'section-2', text: '重点提案' },
+      { depth: 2, slug: 'section-3', text: '结语' },
+    ];
+    expect(tocSections(headings)).toEqual([
+      { id: 'proposals', label: '提案委员会' },
+      { id: 'section-3', label: '结语' },
+    ]);
   });
 });

@@ -9,7 +9,7 @@ import { fenceError, packageRoot, packageVersion } from './package-version.ts';
  * - `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, read by the indexing binary (src/integrations/search-index.ts): smaller
  *   index chunks, so a query downloads less. Pagefind marks it unstable; if the binary no longer reads it, the index
  *   is still right but every query costs four times the transfer, with no error.
- * - The browser bundle `pagefind.js` (src/scripts/search-worker.ts runs it in a module worker): it reads the page's
+ * - The browser bundle `pagefind.js` (src/scripts/search/search-worker.ts runs it in a module worker): it reads the page's
  *   language from `document.querySelector("html").getAttribute("lang")`, which the worker fakes, and it fetches its
  *   engine as `<base>wasm.<language>.pagefind`, which the worker redirects so the engine downloads once. If either
  *   changed, the worker would search without Chinese segmentation or download the engine per part.
@@ -59,8 +59,8 @@ export function assertBrowserBundleHolds(pagefindJs: string): void {
     throw fenceError(
       'pagefind',
       packageVersion('pagefind'),
-      '搜索线程（src/scripts/search-worker.ts）',
+      '搜索线程（src/scripts/search/search-worker.ts）',
       problems,
-      '按 docs/upgrading.md 更新 src/scripts/search-worker.ts。',
+      '按 docs/upgrading.md 更新 src/scripts/search/search-worker.ts。',
     );
 }

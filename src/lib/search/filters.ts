@@ -31,6 +31,11 @@ export const PROPOSAL_FILTERS: readonly FilterName[] = [
   'year',
 ];
 
+/** The filters a search panel offers, in the list's order: all of them, or in 提案检索 the proposal filters. */
+export function panelFilters(mode: 'all' | 'proposals'): readonly (typeof SEARCH_FILTERS)[number][] {
+  return mode === 'proposals' ? SEARCH_FILTERS.filter((f) => PROPOSAL_FILTERS.includes(f.name)) : SEARCH_FILTERS;
+}
+
 /** Chinese names of the kinds of page, as the 栏目 filter shows them. */
 export const KIND_LABELS = {
   news: '新闻简报',

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { numberTokens } from './numbers.ts';
-import { PEOPLE_MARK, TERMS_END } from './rank.ts';
+import { PEOPLE_MARK, TERMS_END } from './marks.ts';
 import { breakWords, wordSegmenter } from './segment.ts';
 
 /**
@@ -81,7 +81,7 @@ function gb2312(): string[] {
 /** A character's one reading for slips: pinyin-pro's reading of it alone, without tones (长 → chang). */
 const soundOf = (c: string) => spell(c, false);
 
-/** The table the search page spells slips with (see sounds.ts): each syllable followed by its characters. */
+/** The table the search page spells slips with (see scripts/search/sounds.ts): each syllable followed by its characters. */
 export function soundsTable(): string {
   const by = new Map<string, string>();
   for (const c of gb2312()) {

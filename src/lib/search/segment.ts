@@ -2,8 +2,8 @@
  * Chinese split into words before Pagefind sees it, and joined again when results are shown.
  *
  * Given Chinese, Pagefind runs its own segmenter (charabia) on every whitespace-separated chunk and keeps each word
- * it finds as an allocation of its own. On this site's pages that was about 40% of its time and of its memory
- * (1,957 pages: 7.0 s and 973 MB, against 4.4 s and 595 MB for the same pages split here). The pages are therefore
+ * it finds as an allocation of its own, a large share of its time and memory on this site's pages
+ * (docs/benchmarks.md#word-breaks). The pages are therefore
  * split into words here, with the `Intl.Segmenter` the browser uses for queries, so index and query split words the
  * same way, and Pagefind is told a language it neither segments nor stems (`INDEX_LANGUAGE`).
  */

@@ -1,6 +1,6 @@
-import { docNumberQuery } from './doc-numbers.ts';
-import { numberQuery } from './numbers.ts';
-import { wordSegmenter } from './segment.ts';
+import { docNumberQuery } from '../../lib/search/doc-numbers.ts';
+import { numberQuery } from '../../lib/search/numbers.ts';
+import { wordSegmenter } from '../../lib/search/segment.ts';
 
 /**
  * What a reader typed, made ready for Pagefind: full-width forms folded, Chinese quotes made ASCII (so “…” asks for

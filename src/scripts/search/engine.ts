@@ -1,17 +1,15 @@
-import { openParts, shareParts, sumCounts, type Counts, type PagefindModule } from '../lib/search/merge.ts';
-import type { PartEntry } from '../lib/search/parts.ts';
-import { INDEX_LANGUAGE, queryText, readable } from '../lib/search/segment.ts';
+import { openParts, shareParts, sumCounts, type Counts, type PagefindModule } from '../../lib/search/merge.ts';
+import type { PartEntry } from '../../lib/search/parts.ts';
+import { INDEX_LANGUAGE, queryText, readable } from '../../lib/search/segment.ts';
 
 /**
  * Pagefind over every part of the index (see `src/lib/search/parts.ts`), in two workers of our own.
  *
- * Pagefind runs its search in one worker and posts back every result with the positions of its words. For a broad
- * query (科技服务 建议: 6,704 results over 6 parts at 20,000 documents) copying those back cost more than a quarter of
- * the wait, and one worker searched the parts one after another. Here each worker runs Pagefind itself over half of
- * the parts, returns only ids and scores, and the page merges the answers as Pagefind merges parts: results by
- * score, counts summed. On 2 cores, that query with its index chunks loaded took ~90 ms instead of ~240 (search and
- * the data of the 20 best results); with chunks still to fetch the search step fell by a fifth to a third. Where a
- * worker cannot start, Pagefind runs as before.
+ * Pagefind runs its search in one worker and posts back every result with the positions of its words; for a broad
+ * query copying those back was a large part of the wait, and one worker searched the parts one after another. Here
+ * each worker runs Pagefind itself over half of the parts, returns only ids and scores, and the page merges the
+ * answers as Pagefind merges parts: results by score, counts summed (figures: docs/benchmarks.md#search-workers).
+ * Where a worker cannot start, Pagefind runs as before.
  */
 
 export interface PagefindSubResult {

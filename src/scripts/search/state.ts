@@ -1,4 +1,4 @@
-import { SEARCH_FILTERS, type FilterName } from './filters.ts';
+import { SEARCH_FILTERS, type FilterName } from '../../lib/search/filters.ts';
 
 /**
  * Everything a search shows lives in the URL (`q`, each filter, `sort`, `page`), so a search can be shared,

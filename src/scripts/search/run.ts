@@ -1,11 +1,11 @@
-import { holds, parseQuery, queryTerms, settledText, type Attempt, type Query } from '../lib/search/query.ts';
-import type { PartEntry } from '../lib/search/parts.ts';
-import { toSimplified } from '../lib/search/traditional.ts';
-import { sumCounts, type Counts } from '../lib/search/merge.ts';
-import { startEngine, type Engine, type PagefindData, type PagefindSearch } from './search-engine.ts';
+import { holds, parseQuery, queryTerms, settledText, type Attempt, type Query } from './query.ts';
+import type { PartEntry } from '../../lib/search/parts.ts';
+import { toSimplified } from './traditional.ts';
+import { sumCounts, type Counts } from '../../lib/search/merge.ts';
+import { startEngine, type Engine, type PagefindData, type PagefindSearch } from './engine.ts';
 
 /**
- * How the search panel asks Pagefind (`search.ts`): the parts a query may draw on, its searches in order (a phrase, a
+ * How the search panel asks Pagefind (`panel.ts`): the parts a query may draw on, its searches in order (a phrase, a
  * check of loaded results, a slip's sound), with counts that always equal the results kept.
  */
 
@@ -22,11 +22,11 @@ const OPTIONS = {
 };
 /**
  * How many results of a search whose text must be checked (a quoted phrase with symbols, a slip) are loaded to check:
- * each costs a fragment (2-4 KB), and the first query should stay under 300 KB on a cold cache.
+ * each costs a fragment, and the first query must stay within its transfer budget (docs/benchmarks.md#search-transfer).
  */
 const CHECK_DEPTH = 40;
 
-/** Pagefind over every part of the index (see `search-engine.ts`), and the parts, newest first. */
+/** Pagefind over every part of the index (see `engine.ts`), and the parts, newest first. */
 export interface Search {
   pf: Engine;
   parts: PartEntry[];
@@ -88,7 +88,7 @@ function lookUp({ pf }: Search, terms: string[]): Promise<Record<string, number>
  */
 export function prepare(raw: string): void {
   // The words of a traditional query are looked up once converted, as it is searched: looked up as typed (農業 發展),
-  // they cost index chunks of words the search never asks for (at 20,000 documents 農業發展 took 440 KB, not 160).
+  // they cost index chunks of words the search never asks for (docs/benchmarks.md#search-transfer).
   toSimplified(raw)
     .then(async (simplified) => {
       const text = parseQuery(simplified).text;
@@ -152,7 +152,7 @@ export async function searchQuery(
   let joined: Attempt | undefined;
   for (const a of query.attempts) {
     // An attempt already searched and checked as the one before's `also` is not searched again more deeply: for a
-    // slip (对伍: 对 and 伍 anywhere) that loaded 20 more fragments to find nothing, and the first query went over 300 KB.
+    // slip (对伍: 对 and 伍 anywhere) that loaded more fragments to find nothing (docs/benchmarks.md#search-transfer).
     if (a === joined) continue;
     found = await attempt(search, a, o, CHECK_DEPTH);
     // Joined results would break the order by date, which is Pagefind's.
@@ -163,14 +163,14 @@ export async function searchQuery(
     if (found.results.length > 0) return found;
   }
   if (!CHINESE.test(query.compact)) return found;
-  const spelled = (await import('../lib/search/spell.ts')).spell(query.compact);
+  const spelled = (await import('./spell.ts')).spell(query.compact);
   if (!spelled) return found;
   // Pagefind falls back to words that begin the query when none begins with it (meiyou for meiyouzhezhong…): only
   // pages with a key spelled as the query are kept.
   const keyed = (d: PagefindData) =>
     `${d.meta.keys ?? ''} ${d.meta.sounds ?? ''}`.split(' ').some((k) => k.startsWith(spelled));
   // The best RERANK_DEPTH by sound, not CHECK_DEPTH: a slip's results are a guess, shown as one, and the searches
-  // before it have loaded their own fragments (对伍 at 20,000 documents: 304 KB checking 40, within 300 checking 20).
+  // before it have loaded their own fragments (docs/benchmarks.md#search-transfer).
   return { ...(await checked(await searchParts(search, spelled, o), keyed, RERANK_DEPTH)), spelled };
 }
 

@@ -1,12 +1,13 @@
-import { formatChineseDate } from '../lib/dates.ts';
-import { KIND_LABELS } from '../lib/search/filters.ts';
-import { safeExcerpt } from '../lib/search/rank.ts';
-import { resultKind, resultLine } from '../lib/search/result.ts';
-import type { PagefindData } from './search-engine.ts';
+import { formatChineseDate } from '../../lib/dates.ts';
+import { escapeHtml } from '../../lib/escape-html.ts';
+import { pagerNumbers } from '../../lib/paginate.ts';
+import { KIND_LABELS } from '../../lib/search/filters.ts';
+import { safeExcerpt } from './rank.ts';
+import { resultKind, resultLine } from './result-line.ts';
+import type { PagefindData } from './engine.ts';
+import { type SearchState, writeState } from './state.ts';
 
-/** Text made safe to put into HTML. */
-export const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeHtml;
 
 /**
  * One result: kind and date, the title, for a proposal its line of facts (案号 · 提案人 · 主办单位 · 状态), an excerpt of
@@ -33,4 +34,22 @@ export function resultHtml(d: PagefindData): string {
     <p class="search-result-excerpt">${safeExcerpt(d.excerpt, d.meta.summary ?? '')}</p>
     ${replies ? `<ul class="search-result-replies" aria-label="相关答复">${replies}</ul>` : ''}
   </li>`;
+}
+
+/**
+ * The pager under the results: the same numbers as the list pages' pager (`pagerNumbers`), each a link to the state
+ * with that page, which the panel follows without reloading.
+ */
+export function pagerHtml(s: SearchState, page: number, pages: number): string {
+  const link = (n: number, label: string, rel = '') =>
+    `<a href="${esc(location.pathname + writeState({ ...s, page: n }))}" data-page="${n}"${rel ? ` rel="${rel}"` : ''}>${label}</a>`;
+  const items: string[] = [];
+  if (page > 1) items.push(`<li>${link(page - 1, '上一页', 'prev')}</li>`);
+  for (const n of pagerNumbers(page, pages)) {
+    if (n === null) items.push('<li aria-hidden="true">…</li>');
+    else if (n === page) items.push(`<li><span aria-current="page">${n}</span></li>`);
+    else items.push(`<li>${link(n, `<span class="sr-only">第</span>${n}<span class="sr-only">页</span>`)}</li>`);
+  }
+  if (page < pages) items.push(`<li>${link(page + 1, '下一页', 'next')}</li>`);
+  return `<ul>${items.join('')}</ul>`;
 }

@@ -2,9 +2,9 @@ import { SUPPLEMENTARY, TABLE_FROM, TABLE_TO, TRADITIONAL_BITS } from './traditi
 
 /**
  * Traditional characters in a query, converted to simplified ones (農業發展 → 农业发展) by opencc-js, whose dictionary
- * (about 40 KB) loads only when a query holds a traditional character. Telling that needs no dictionary: a bitmap of
- * the characters opencc-js's traditional → simplified table changes (`traditional-table.ts`, 3.5 KB) comes with the
- * search page.
+ * loads only when a query holds a traditional character. Telling that needs no dictionary: a bitmap of the characters
+ * opencc-js's traditional → simplified table changes (`traditional-table.ts`) comes with the search page (sizes:
+ * docs/benchmarks.md#search-tables).
  */
 
 let bits: Uint8Array | undefined;

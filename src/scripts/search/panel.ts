@@ -1,10 +1,11 @@
-import { KIND_LABELS, PROPOSAL_FILTERS, SEARCH_FILTERS, type FilterName } from '../lib/search/filters.ts';
-import { parseQuery } from '../lib/search/query.ts';
-import { rerank } from '../lib/search/rank.ts';
-import { toSimplified } from '../lib/search/traditional.ts';
-import { esc, resultHtml } from './search-result.ts';
-import { loadPagefind, prepare, RERANK_DEPTH, searchQuery, type Found } from './search-run.ts';
-import { readState, writeState, type SearchState } from '../lib/search/state.ts';
+import { KIND_LABELS } from '../../lib/search/filters.ts';
+import { parseQuery } from './query.ts';
+import { rerank } from './rank.ts';
+import { toSimplified } from './traditional.ts';
+import { SearchForm } from './form.ts';
+import { pagerHtml, resultHtml } from './result.ts';
+import { loadPagefind, prepare, RERANK_DEPTH, searchQuery, type Found } from './run.ts';
+import { readState, writeState, type SearchState } from './state.ts';
 
 /**
  * The search panel: Pagefind in the browser, state in the URL, results re-ranked so titles and exact phrases come
@@ -17,8 +18,7 @@ const PAUSE = 300;
 const EARLY_PAUSE = 120;
 
 class SearchPanel {
-  readonly form: HTMLFormElement;
-  readonly input: HTMLInputElement;
+  readonly form: SearchForm;
   readonly status: HTMLElement;
   readonly list: HTMLOListElement;
   readonly pager: HTMLElement;
@@ -30,8 +30,6 @@ class SearchPanel {
   /** A search begun during the typing pause (see `speculate`), and the request it answers. */
   private early: { key: string; found: Promise<Found> } | undefined;
   private run = 0;
-  /** The totals the page was built with, per filter and value, shown while no query is made. */
-  private readonly totals = new Map<string, Map<string, number>>();
   /** Whether Pagefind's filter index is loaded, so that searches return counts per filter value. */
   private counting = false;
   private countsLoading: Promise<void> | undefined;
@@ -40,52 +38,38 @@ class SearchPanel {
   private typedAt: number | undefined;
 
   constructor(readonly root: HTMLElement) {
-    this.form = root.querySelector('form')!;
-    this.input = root.querySelector('input[name="q"]')!;
     this.status = root.querySelector('[data-status]')!;
     this.list = root.querySelector('[data-results]')!;
     this.pager = root.querySelector('[data-pager]')!;
     this.empty = root.querySelector('[data-empty]')!;
     this.mode = root.dataset.mode === 'proposals' ? 'proposals' : 'all';
+    this.form = new SearchForm(root, this.mode);
     this.fixed = this.mode === 'proposals' ? { kind: KIND_LABELS.proposals } : {};
-    for (const n of this.filterNames) {
-      const options = [...(this.select(n)?.options ?? [])].filter((o) => o.value);
-      this.totals.set(n, new Map(options.map((o) => [o.value, Number(o.dataset['total'] ?? 0)])));
-    }
-  }
-
-  /** Filters this panel offers. */
-  get filterNames(): FilterName[] {
-    return this.mode === 'proposals' ? [...PROPOSAL_FILTERS] : SEARCH_FILTERS.map((f) => f.name);
-  }
-
-  select(name: string): HTMLSelectElement | null {
-    return this.form.querySelector(`select[name="${name}"]`);
   }
 
   async start(): Promise<void> {
     this.root.dataset.ready = 'loading';
     const state = readState(location.search);
-    this.show(state);
+    this.form.show(state);
     // Listen before Pagefind has loaded, so nothing the reader types early is lost.
-    this.input.addEventListener('input', (e) => {
+    this.form.input.addEventListener('input', (e) => {
       this.typedAt = performance.now();
       if (!(e as InputEvent).isComposing) {
-        prepare(this.input.value);
+        prepare(this.form.input.value);
         this.speculate();
       }
       this.schedule();
     });
     // Chinese arrives through an input method: Chromium's last input event of a word still counts as composing, and
     // only the end of the composition says the word is done.
-    this.input.addEventListener('compositionend', () => {
-      prepare(this.input.value);
+    this.form.input.addEventListener('compositionend', () => {
+      prepare(this.form.input.value);
       this.speculate();
     });
-    this.form.addEventListener('change', (e) => {
+    this.form.element.addEventListener('change', (e) => {
       if ((e.target as HTMLElement).tagName === 'SELECT') this.commit(1);
     });
-    this.form.addEventListener('submit', (e) => {
+    this.form.element.addEventListener('submit', (e) => {
       e.preventDefault();
       window.clearTimeout(this.timer);
       this.commit(1);
@@ -95,16 +79,16 @@ class SearchPanel {
       if (!a) return;
       e.preventDefault();
       if (a.dataset.clear !== undefined) {
-        for (const n of this.filterNames) this.select(n)!.value = '';
+        for (const n of this.form.filterNames) this.form.select(n)!.value = '';
         this.commit(1);
       } else this.commit(Number(a.dataset.page));
     });
     window.addEventListener('popstate', () => {
       const s = readState(location.search);
-      this.show(s);
+      this.form.show(s);
       void this.render(s);
     });
-    const details = this.form.querySelector('details');
+    const details = this.form.element.querySelector('details');
     details?.addEventListener('toggle', () => {
       if (details.open) void this.countFilters();
     });
@@ -117,7 +101,7 @@ class SearchPanel {
 
   /**
    * Loads Pagefind's filter index once the reader opens the filters, so results come with a count per value. Not
-   * before: with it loaded every query costs several times as much (0.8 s more at 20,000 documents).
+   * before: with it loaded every query costs several times as much (docs/benchmarks.md#search-filter-counts).
    */
   countFilters(): Promise<void> {
     this.countsLoading ??= (async () => {
@@ -126,39 +110,6 @@ class SearchPanel {
       await this.render(this.last ?? readState(location.search));
     })();
     return this.countsLoading;
-  }
-
-  /** Puts a state into the form controls. */
-  show(s: SearchState): void {
-    this.input.value = s.q;
-    for (const n of this.filterNames) {
-      const sel = this.select(n);
-      if (sel) {
-        if (s.filters[n] && ![...sel.options].some((o) => o.value === s.filters[n]))
-          sel.add(new Option(s.filters[n]!, s.filters[n]));
-        sel.value = s.filters[n] ?? '';
-      }
-    }
-    const sort = this.select('sort');
-    if (sort) sort.value = s.sort === 'date' ? 'date' : '';
-    // Show the filter controls when a filter or sort is in use, so the reader sees why results are narrowed.
-    if (Object.keys(s.filters).length || s.sort === 'date')
-      this.form.querySelector('details')?.setAttribute('open', '');
-  }
-
-  /** Reads the form into a state. */
-  read(page: number): SearchState {
-    const filters: SearchState['filters'] = {};
-    for (const n of this.filterNames) {
-      const v = this.select(n)?.value;
-      if (v) filters[n] = v;
-    }
-    return {
-      q: this.input.value.trim(),
-      filters,
-      sort: this.select('sort')?.value === 'date' ? 'date' : 'relevance',
-      page,
-    };
   }
 
   /** What Pagefind is asked for a state; `key` tells two requests for the same results apart from others. */
@@ -174,14 +125,14 @@ class SearchPanel {
 
   /**
    * Begins the search for what the reader typed once they have paused briefly, so that when the pause is long enough
-   * to show results (`schedule`) most of the search is done: it took 45-184 ms at 20,000 documents. Only the search:
+   * to show results (`schedule`) most of the search is done (docs/benchmarks.md#search-early). Only the search:
    * the data of the results, which costs transfer, is loaded when they are shown. Typing faster than this pause
    * begins nothing.
    */
   speculate(): void {
     window.clearTimeout(this.earlyTimer);
     this.earlyTimer = window.setTimeout(() => {
-      const s = this.read(1);
+      const s = this.form.read(1);
       if (!s.q) return;
       void loadPagefind().then(async (search) => {
         const { query, options, key } = await this.request(s);
@@ -202,7 +153,7 @@ class SearchPanel {
 
   commit(page: number, replace = false): void {
     window.clearTimeout(this.earlyTimer);
-    const s = this.read(page);
+    const s = this.form.read(page);
     const url = `${location.pathname}${writeState(s)}${this.mode === 'proposals' ? '#proposal-search' : ''}`;
     if (replace) history.replaceState(null, '', url);
     else history.pushState(null, '', url);
@@ -224,7 +175,7 @@ class SearchPanel {
       this.empty.hidden = true;
       this.status.textContent =
         this.mode === 'proposals' ? '' : '请输入关键词，可按栏目、年份、届次、类别、承办单位等筛选。';
-      this.updateCounts();
+      this.form.updateCounts();
       return;
     }
     this.root.dataset.state = 'searching';
@@ -269,7 +220,7 @@ class SearchPanel {
     if (run !== this.run) return;
     const fetched = performance.now();
     this.list.innerHTML = data.map(resultHtml).join('');
-    if (this.counting) this.updateCounts(found.filters);
+    if (this.counting) this.form.updateCounts(found.filters);
     this.empty.hidden = total > 0;
     this.root.dataset.state = total > 0 ? 'results' : 'empty';
     const what = s.q ? `“${s.q}”` : '所选条件';
@@ -279,7 +230,7 @@ class SearchPanel {
       total > 0
         ? `${what}共找到 ${total} 条结果${sound}${pages > 1 ? `，第 ${page}/${pages} 页` : ''}`
         : `没有找到与${what}相关的内容`;
-    this.pager.innerHTML = pages > 1 ? this.pagerHtml(s, page, pages) : '';
+    this.pager.innerHTML = pages > 1 ? pagerHtml(s, page, pages) : '';
     // How long the reader waited: for the benchmark (`npm run bench`) and anyone looking in the browser's tools.
     const ended = performance.now();
     // Where the wait went: finding the results (word lookups and Pagefind's search), then loading the data of those
@@ -293,38 +244,6 @@ class SearchPanel {
       begunEarly,
     };
     performance.measure('search', { start: started, end: ended, detail });
-  }
-
-  pagerHtml(s: SearchState, page: number, pages: number): string {
-    const link = (n: number, label: string, rel = '') =>
-      `<a href="${esc(location.pathname + writeState({ ...s, page: n }))}" data-page="${n}"${rel ? ` rel="${rel}"` : ''}>${label}</a>`;
-    const items: string[] = [];
-    if (page > 1) items.push(link(page - 1, '上一页', 'prev'));
-    for (let n = Math.max(1, page - 2); n <= Math.min(pages, page + 2); n++) {
-      items.push(
-        n === page
-          ? `<span aria-current="page">${n}</span>`
-          : link(n, `<span class="sr-only">第</span>${n}<span class="sr-only">页</span>`),
-      );
-    }
-    if (page < pages) items.push(link(page + 1, '下一页', 'next'));
-    return `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
-  }
-
-  /** Shows beside each filter value how many results it would give, or the built totals when there is no query. */
-  updateCounts(counts?: Record<string, Record<string, number>>): void {
-    for (const n of this.filterNames) {
-      const sel = this.select(n);
-      if (!sel) continue;
-      const current = sel.value;
-      const totals = this.totals.get(n)!;
-      for (const o of [...sel.options]) {
-        if (!o.value) continue;
-        if (!totals.has(o.value) && o.value !== current) o.remove();
-        else o.text = `${o.value}（${counts ? (counts[n]?.[o.value] ?? 0) : (totals.get(o.value) ?? 0)}）`;
-      }
-      sel.value = current;
-    }
   }
 }
 

@@ -2,7 +2,8 @@
  * Slips of a pinyin input method: a reader picks the wrong character of the right sound (对伍 for 队伍, 会仪 for 会议,
  * 谢惠兰 for 谢慧兰). Pages carry the sound of their chosen words as search keys (`soundKeys` in keys.ts), each
  * character spelled alone by one reading, and a Chinese query that finds nothing is spelled the same way and searched
- * again. The spelling table (`sounds-table.ts`, the 6,763 characters of GB 2312, 22 KB) loads only then.
+ * again. The spelling table (`sounds-table.ts`, the characters of GB 2312) loads only then
+ * (docs/benchmarks.md#search-tables).
  */
 
 /** Reads the table: each syllable followed by the characters read so (`a啊阿…ai爱…`). */

@@ -1,4 +1,4 @@
-import { KIND_LABELS } from './filters.ts';
+import { KIND_LABELS } from '../../lib/search/filters.ts';
 
 /** What a search result shows besides its title and excerpt, from Pagefind's data for the page. */
 export interface ResultSource {

@@ -1,10 +1,10 @@
 /**
- * A search worker: Pagefind over some parts of the index, run inside this worker (see `search-engine.ts`). It answers
+ * A search worker: Pagefind over some parts of the index, run inside this worker (see `engine.ts`). It answers
  * a search with only the id and score of each result, not Pagefind's word positions, and keeps the results so that
  * the page can ask for the data of the few it shows.
  */
-import { openParts, type Counts, type PagefindModule } from '../lib/search/merge.ts';
-import type { EngineRequest, EngineResponse, WorkerInit } from './search-engine.ts';
+import { openParts, type Counts, type PagefindModule } from '../../lib/search/merge.ts';
+import type { EngineRequest, EngineResponse, WorkerInit } from './engine.ts';
 
 type Loaded = PagefindModule<{
   results: { id: string; score: number; data(): Promise<unknown> }[];

@@ -1,20 +1,12 @@
 // biome-ignore-all lint/suspicious/noControlCharactersInRegex: \u0001/\u0002 are this file's own mark delimiters.
-import { escapeHtml } from '../escape-html.ts';
+import { escapeHtml } from '../../lib/escape-html.ts';
+import { PEOPLE_MARK, TERMS_END } from '../../lib/search/marks.ts';
 
 /**
  * Re-ranking of Pagefind's top results, which overcomes two of its weaknesses with Chinese: the title is stored
  * unsegmented, so a query in the middle of a title gets no boost, and a multi-word query matches its words anywhere,
  * so a page holding the exact phrase can rank below one holding the parts apart.
  */
-
-/**
- * Between the keys of the page itself (its title and number) and those of the people it is by or about, so a ranking
- * can tell 谢慧兰's own page from the pages she wrote. Punctuation: Pagefind does not index it.
- */
-export const PEOPLE_MARK = '|';
-
-/** Between a page's own terms (tags, names) and the synonyms of words it uses, in its `terms` metadata. */
-export const TERMS_END = '||';
 
 /** The parts of a loaded result the ranking looks at. */
 export interface Rankable {
