@@ -7,7 +7,7 @@ import type {
   TopicData,
   VoiceData,
 } from '../content/types.ts';
-import { beijingDay, beijingYear, toBeijingIso } from '../lib/dates.ts';
+import { beijingDay, toBeijingIso } from '../lib/dates.ts';
 import { docNumberToken, indexNumberToken } from '../lib/search/doc-numbers.ts';
 import { namesMeta, searchKeys, type SynonymGroup } from '../lib/search/keys.ts';
 import { notePageMonths } from '../lib/search/render-order.ts';

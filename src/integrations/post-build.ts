@@ -2,7 +2,8 @@ import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkLinksInWorker } from './link-check.ts';
-import { clearStaging, indexSite } from './search-index.ts';
+import { indexSite } from './search-index.ts';
+import { clearStaging } from './search-stage.ts';
 import { assertPrerendererHolds } from './internals/astro-prerenderer.ts';
 import { PreIndexer } from './search-preindex.ts';
 

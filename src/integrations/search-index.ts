@@ -1,23 +1,12 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { assertBrowserBundleHolds, assertChunkSizeHolds, CHUNK_SIZE_VAR } from './internals/pagefind.ts';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmdirSync,
-  rmSync,
-  statfsSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { linkTree, siteFiles } from './site-files.ts';
+import { siteFiles } from './site-files.ts';
+import { placeParts } from './search-place.ts';
 import { deleteInBackground, discard } from './trash.ts';
-import type { StageJob } from './search-stage-worker.ts';
-import { workerTask } from './worker-task.ts';
+import { stageFolder, stagePart } from './search-stage.ts';
 import { isPlainBuild } from './build-mode.ts';
 import { FileFacts } from './file-facts.ts';
 import { limiter } from '../lib/limit.ts';
@@ -117,62 +106,6 @@ export function indexedPage(file: string, html: Buffer): IndexedPage {
   return { file, month: pageMonth(html), digest: digestOf(html) };
 }
 
-/** Shared memory, where Linux keeps files in RAM. */
-const SHARED_MEMORY = '/dev/shm';
-
-/** The build's own staging folder under a root, named by its cache, so two sites building at once never share one. */
-const stageRoot = (root: string, cacheDir: string) =>
-  join(root, `czzx-search-stage-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 12)}`);
-
-/**
- * Where to stage a part of `bytes`. Staged copies live for seconds and are read once, so they are best kept in memory:
- * on the build machine's disk, creating and deleting 3,917 staged pages took 6.1-7.8 s of a core, against 4.1-4.6 s
- * in `/dev/shm`. A part goes there when shared memory has room for two such parts (one is staged while another is
- * indexed) and 64 MB to spare; else (Docker gives containers 64 MB, other systems have none) on disk in the cache.
- * `SEARCH_STAGE_DIR` names another folder.
- */
-export function stageFolder(
-  cacheDir: string,
-  partId: string,
-  bytes: number,
-  free: (path: string) => number = freeBytes,
-): string {
-  if (process.env.SEARCH_STAGE_DIR) return join(stageRoot(process.env.SEARCH_STAGE_DIR, cacheDir), partId);
-  if (free(SHARED_MEMORY) >= 2 * bytes + 64 * 1024 * 1024) return join(stageRoot(SHARED_MEMORY, cacheDir), partId);
-  return join(cacheDir, 'search-stage', partId);
-}
-
-function freeBytes(path: string): number {
-  try {
-    const s = statfsSync(path);
-    return s.bavail * s.bsize;
-  } catch {
-    return 0;
-  }
-}
-
-/** Removes what a stopped build left staged (in memory, it would hold RAM until the next build), before this build stages anything. */
-export function clearStaging(cacheDir: string): void {
-  for (const root of [process.env.SEARCH_STAGE_DIR, SHARED_MEMORY])
-    if (root) rmSync(stageRoot(root, cacheDir), { recursive: true, force: true });
-  rmSync(join(cacheDir, 'search-stage'), { recursive: true, force: true });
-}
-
-/**
- * Pagefind reads a folder much faster than it takes pages one by one from Node (5 s against 11 s for 5,000 pages), so
- * each part is staged as a folder of its pages, copied with their text split into words (`breakPageWords`), in a
- * thread of its own (`search-stage-worker.ts`).
- */
-async function stagePart(site: string, part: Part, stage: string): Promise<void> {
-  rmSync(stage, { recursive: true, force: true });
-  const job: StageJob = { site, files: part.pages.map((p) => p.file), stage };
-  await workerTask(
-    new URL('./search-stage-worker.ts', import.meta.url),
-    job,
-    `staging the part ${part.id} for Pagefind`,
-  );
-}
-
 /**
  * Runs Pagefind's command-line tool (through its npm wrapper, which picks the extended binary) and returns what it
  * printed. On a folder it is faster than the same binary behind the Node API's service, with the same output byte for
@@ -266,49 +199,6 @@ export async function writePartToCache(site: string, cacheDir: string, part: Par
       }
     }
   });
-}
-
-/** The file of a part that Pagefind's browser script opens first; placed last, so its presence means the part is whole. */
-const ENTRY = 'pagefind-entry.json';
-
-/**
- * Whether the part's folder in the site holds the cached part as it is now: its entry file is the cached file itself
- * (a hard link). Pagefind writes every file of a part anew, so a part indexed again has a new entry file; the entry
- * is linked last and the folder emptied before, so a folder whose entry is the cached one holds exactly its files.
- */
-function isPlaced(cached: string, target: string): boolean {
-  try {
-    const [a, b] = [statSync(join(cached, ENTRY)), statSync(join(target, ENTRY))];
-    return a.ino === b.ino && a.dev === b.dev;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Puts every part's bundle in place under the site's `pagefind/` as hard links to the cache (the primary part's folder
- * holds the others under `parts/`). A part already in place from the last build is left as it is: relinking all
- * of them made a one-story rebuild at 20,000 documents delete and link again some 24,000 files. The plain build
- * (build-mode.ts), whose output folder is new each time, links every part.
- */
-function placeParts(site: string, cache: string, parts: readonly Part[], trash: string): void {
-  const root = join(site, 'pagefind');
-  if (isPlainBuild()) rmSync(root, { recursive: true, force: true });
-  const paths = parts.map((p, i) => partPath(p, i).replace(/^\/pagefind\/?/, ''));
-  for (const [i, part] of parts.entries()) {
-    const from = join(cache, part.id);
-    const to = join(root, paths[i]!);
-    if (isPlaced(from, to)) continue;
-    // The primary part's folder also holds the other parts and the list of parts.
-    if (existsSync(to))
-      for (const e of readdirSync(to)) if (i > 0 || (e !== 'parts' && e !== 'parts.json')) discard(join(to, e), trash);
-    linkTree(from, to, (rel) => rel === '.digest' || rel === ENTRY);
-    linkTree(from, to, (rel) => rel !== ENTRY);
-  }
-  // Parts of the last build that are no longer parts (their years or months were regrouped).
-  const others = join(root, 'parts');
-  if (existsSync(others))
-    for (const d of readdirSync(others)) if (!paths.includes(`parts/${d}/`)) discard(join(others, d), trash);
 }
 
 export interface IndexSummary {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HANDLING_UNITS } from '../../src/content/model.ts';
-import { courseProblems, type CourseInput } from '../../src/lib/proposals/course.ts';
+import type { CourseInput } from '../../src/lib/proposals/course.ts';
+import { courseProblems } from '../../src/lib/proposals/course-problems.ts';
 import { fittingStatus, nextReplier } from '../../src/lib/proposals/follow.ts';
 
 /** What the editor fills in by itself on a proposal: it must be what the course's rules accept, and only that. */

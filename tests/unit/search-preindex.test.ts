@@ -12,7 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clearStaging, indexSite, stageFolder } from '../../src/integrations/search-index.ts';
+import { indexSite } from '../../src/integrations/search-index.ts';
+import { clearStaging, stageFolder } from '../../src/integrations/search-stage.ts';
 import { PreIndexer } from '../../src/integrations/search-preindex.ts';
 import { notePageMonths, pageFile, renderOrder, takePageMonths } from '../../src/lib/search/render-order.ts';
 
