@@ -48,6 +48,9 @@ function withOwnValue(Base: ControlClass): ControlClass {
  * value changed, as that fix meant.
  */
 function withCaretLeftAlone(Base: ControlClass): ControlClass {
+  // The build checks the installed widget (src/integrations/internals/decap-string-widget.ts); this, what arrived.
+  if (typeof (Base.prototype as { componentDidUpdate?: unknown } | undefined)?.componentDidUpdate !== 'function')
+    throw new Error('Decap 的 string 组件已改变：componentDidUpdate 不再是类方法，无法保持输入光标');
   const Input = Base as unknown as new (
     props: Props,
   ) => Component<Props> & { componentDidUpdate?(prev: Props, ...rest: unknown[]): void };
@@ -64,7 +67,7 @@ export function registerOwnValues(cms: CmsApi): void {
     const w = cms.getWidget(name) as unknown as
       | { control: ControlClass; preview: unknown; schema?: object }
       | undefined;
-    if (!w) continue;
+    if (typeof w?.control !== 'function') throw new Error(`Decap 的 ${name} 组件已改变：无法保留所输入的文字`);
     const control = name === 'string' ? withCaretLeftAlone(w.control) : w.control;
     (cms.registerWidget as (...args: unknown[]) => void)(name, withOwnValue(control), w.preview, w.schema);
   }

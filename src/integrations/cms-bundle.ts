@@ -8,6 +8,7 @@ import { changedInput, digestOf, recordDigest, type BuildInputs } from '../lib/b
 import { isPlainBuild } from './build-mode.ts';
 import { linkTree } from './site-files.ts';
 import { assertObjectWidgetHolds } from './internals/decap-object-widget.ts';
+import { assertStringWidgetHolds } from './internals/decap-string-widget.ts';
 
 /**
  * The admin's script (Decap CMS and src/cms/) is bundled apart from the site's pages and kept until its own sources or
@@ -176,6 +177,7 @@ export function cmsBundle(): AstroIntegration {
         // Only what serves or renders the admin page needs the bundle; `astro sync` and `astro check` do not.
         if (command === 'build' || command === 'dev') {
           assertObjectWidgetHolds();
+          assertStringWidgetHolds();
           bundle = ensureCmsBundle(logger);
         }
         updateConfig({

@@ -32,6 +32,7 @@ import {
 import batchedLog from '../../src/integrations/build-log.ts';
 import { assertBatchedLogLoaded } from '../../src/integrations/internals/astro-logger.ts';
 import { assertObjectWidgetHolds, objectWidgetProblems } from '../../src/integrations/internals/decap-object-widget.ts';
+import { assertStringWidgetHolds, stringWidgetProblems } from '../../src/integrations/internals/decap-string-widget.ts';
 import { ContentFixture } from '../support/fixture.ts';
 
 /**
@@ -183,5 +184,19 @@ describe("Decap's object widget, subclassed for optional groups", () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('validate = () => {', 'validate() {'));
     expect(objectWidgetProblems(temp)).toEqual([expect.stringContaining('validate')]);
     expect(() => assertObjectWidgetHolds(temp)).toThrow(/^decap-cms-widget-object \d+\.\d+\.\d+：/);
+  });
+});
+
+describe("Decap's string and text widgets, wrapped so nothing typed is lost", () => {
+  const root = (pkg: string) => dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`));
+
+  it('finds the shapes typing.ts relies on, and stops naming the package when the caret fix changes', () => {
+    expect(stringWidgetProblems()).toEqual([]);
+    temp = mkdtempSync(join(tmpdir(), 'czzx-decap-'));
+    cpSync(root('decap-cms-widget-string'), temp, { recursive: true });
+    const file = join(temp, 'dist/esm/StringControl.js');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('componentDidUpdate() {', 'componentDidUpdate(prev) {'));
+    expect(stringWidgetProblems(temp)).toEqual([expect.stringContaining('componentDidUpdate')]);
+    expect(() => assertStringWidgetHolds(temp)).toThrow(/^decap-cms-widget-string \d+\.\d+\.\d+：/);
   });
 });
