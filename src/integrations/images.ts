@@ -84,10 +84,14 @@ function usesOf(name: string): string[] {
     });
 }
 
-/** Why sharp could not read a photo, in Chinese, naming the media file and where content uses it. */
+/**
+ * Why sharp could not read a photo, in Chinese, naming the media file and where content uses it, on one line: libvips
+ * reports each decoder warning on a line of its own, often the same one twice.
+ */
 export function unreadableMessage(name: string, reason: string, uses: readonly string[]): string {
   const where = uses.length ? `；使用它的内容：${uses.join('、')}` : '';
-  return `图片无法读取：public/media/${name} 不是完好的图片（${reason}），请重新上传原图${where}`;
+  const why = [...new Set(reason.split('\n').map((l) => l.trim()))].filter(Boolean).join('；');
+  return `图片无法读取：public/media/${name} 不是完好的图片（${why}），请重新上传原图${where}`;
 }
 
 async function makeVariants(file: string, wanted: readonly Variant[], dir: string): Promise<void> {

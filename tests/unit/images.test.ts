@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { placeVariants, prepareImages } from '../../src/integrations/images.ts';
+import { placeVariants, prepareImages, unreadableMessage } from '../../src/integrations/images.ts';
 import { responsiveBody } from '../../src/lib/images/body.ts';
 import {
   feedImageUrl,
@@ -96,6 +96,13 @@ describe('photos in a Markdown body', () => {
 });
 
 describe('naming the content that uses a photo', () => {
+  it('says why a photo is unreadable on one line, each of the decoder’s reasons once', () => {
+    const reason = 'VipsJpeg: premature end of JPEG image\nVipsJpeg: premature end of JPEG image\n';
+    expect(unreadableMessage('a.jpg', reason, ['content/news/x.md「封面图片」（cover.src）'])).toBe(
+      '图片无法读取：public/media/a.jpg 不是完好的图片（VipsJpeg: premature end of JPEG image），请重新上传原图；使用它的内容：content/news/x.md「封面图片」（cover.src）',
+    );
+  });
+
   it('names a frontmatter field by its label, a flow mapping by its own key, and a body line', () => {
     const news = '---\ntitle: 甲\ncover:\n  src: /media/a.jpg\n  alt: 乙\n---\n\n正文\n\n![丙](/media/a.jpg)\n';
     expect(mediaUses('news/x.md', news, 'a.jpg')).toEqual([
