@@ -11,6 +11,7 @@ import { beijingDay, toBeijingIso } from '../lib/dates.ts';
 import { docNumberToken, indexNumberToken } from '../lib/search/doc-numbers.ts';
 import { namesMeta, searchKeys, type SynonymGroup } from '../lib/search/keys.ts';
 import { notePageMonths } from '../lib/search/render-order.ts';
+import { sortKeyMonth } from '../lib/search/parts.ts';
 import type { FilterName } from '../lib/search/filters.ts';
 import { getTaxonomy } from './content.ts';
 import { getLookups, unitLabel } from './lookups.ts';
@@ -150,12 +151,13 @@ export async function voiceRecord(d: VoiceData, bodyText: string, id: string) {
 }
 
 /**
- * The sort key of pages without a date (members). Pagefind leaves a page without a sort key out of every date-sorted
- * search, so an undated page still needs one: this key puts it after every dated page and into the oldest part of the
- * index. It is only an ordering key: it is never shown, never in the page's metadata, and no 年份 filter is derived
- * from it (tests/e2e/search.spec.ts checks a member's result shows no date).
+ * The sort key of pages without a date (members, units). Pagefind leaves a page without a sort key out of every
+ * date-sorted search, so an undated page still needs one: year 0000 puts it after every dated page, and into the index
+ * part of undated pages (`planParts`), which the browser searches with the newest. It is only an ordering key: it is
+ * never shown, never in the page's metadata, and no 年份 filter is derived from it (tests/e2e/search.spec.ts checks a
+ * member's result shows no date).
  */
-export const UNDATED_SORT_DAY = '2000-01-01';
+export const UNDATED_SORT_DAY = '0000-01-01';
 
 /**
  * Notes, before rendering, the month each page of a route is indexed under (the month of its record's sort key, which
@@ -167,7 +169,7 @@ export function noteSearchYears<T extends { id: string }>(
   items: readonly T[],
   date: (item: T) => Date | string,
 ): void {
-  notePageMonths(items.map((i) => [`${base}${i.id}/`, sortKey(date(i)).slice(0, 7)] as const));
+  notePageMonths(items.map((i) => [`${base}${i.id}/`, sortKeyMonth(sortKey(date(i)))] as const));
 }
 
 /** Search record of a member's page. */

@@ -17,6 +17,9 @@ import {
   partCap,
   partPath,
   planParts,
+  RECENT_PAGES,
+  recentParts,
+  type PartsManifest,
   type IndexedPage,
   type Part,
   type PartEntry,
@@ -25,6 +28,8 @@ import { INDEX_LANGUAGE } from '../lib/search/segment.ts';
 
 /** The operator's cap on pages per part of the search index (`SEARCH_PART_PAGES`); else it follows the site's size. */
 const FIXED_PART_PAGES = Number(process.env.SEARCH_PART_PAGES) || undefined;
+/** Pages the browser searches before the reader asks for every year (`recentParts`). */
+const RECENT_BUDGET = Number(process.env.SEARCH_RECENT_PAGES) || RECENT_PAGES;
 
 /**
  * The parts of the search index for these pages (`planParts`, with the cap `partCap` gives for their number). The
@@ -235,9 +240,14 @@ export async function indexSite(
     for (const d of readdirSync(cache)) if (!parts.some((p) => p.id === d)) discard(join(cache, d), trash);
   // Old parts' files, moved aside above, are deleted after the build without holding it up.
   if (existsSync(trash)) deleteInBackground(trash);
-  const manifest: { parts: PartEntry[] } = {
-    parts: parts.map((p, i) => ({ id: p.id, path: partPath(p, i), from: p.from, to: p.to, pages: p.pages.length })),
-  };
+  const entries: PartEntry[] = parts.map((p, i) => ({
+    id: p.id,
+    path: partPath(p, i),
+    from: p.from,
+    to: p.to,
+    pages: p.pages.length,
+  }));
+  const manifest: PartsManifest = { parts: entries, recent: recentParts(entries, RECENT_BUDGET) };
   mkdirSync(join(site, 'pagefind'), { recursive: true });
   writeFileSync(join(site, 'pagefind/parts.json'), JSON.stringify(manifest));
   if (parts.length) assertBrowserBundleHolds(readFileSync(join(site, 'pagefind/pagefind.js'), 'utf8'));

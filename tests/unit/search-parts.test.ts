@@ -4,6 +4,7 @@ import {
   partCap,
   partPath,
   planParts,
+  recentParts,
   type IndexedPage,
   type PartEntry,
 } from '../../src/lib/search/parts.ts';
@@ -73,6 +74,8 @@ describe('the search index in parts of whole months', () => {
     ).toBe('2019-12');
     expect(pageMonth(Buffer.from('<div data-pagefind-sort="date:20x9-01-01">'))).toBe('0000-00');
     expect(pageMonth('<div data-pagefind-sort="date:2019-13-01">')).toBe('0000-00');
+    // The key of undated pages (a member) is year 0000.
+    expect(pageMonth('<div hidden data-pagefind-sort="date:0000-01-01T00:00:00+08:00">')).toBe('0000-00');
   });
 });
 
@@ -84,18 +87,44 @@ describe('years larger than the cap, in runs of whole months', () => {
   it('packs months oldest first up to the cap across years, the newest month a part of its own', () => {
     expect(plan.map((p) => [p.id, p.from, p.to, p.pages.length])).toEqual([
       ['2025-09', '2025-09', '2025-09', 10],
-      ['2025-06_08', '2025-06', '2025-08', 30],
-      ['2025-03_05', '2025-03', '2025-05', 30],
-      ['2024-12_2025-02', '2024-12', '2025-02', 30],
-      ['2024-09_11', '2024-09', '2024-11', 30],
-      ['2024-06_08', '2024-06', '2024-08', 30],
-      ['2024-03_05', '2024-03', '2024-05', 30],
-      // Undated pages (members) sort before every date, as their sort key does.
-      ['0000-00_2024-02', '0000-00', '2024-02', 28],
+      ['2025-07_08', '2025-07', '2025-08', 20],
+      ['2025-04_06', '2025-04', '2025-06', 30],
+      ['2025-01_03', '2025-01', '2025-03', 30],
+      ['2024-10_12', '2024-10', '2024-12', 30],
+      ['2024-07_09', '2024-07', '2024-09', 30],
+      ['2024-04_06', '2024-04', '2024-06', 30],
+      ['2024-01_03', '2024-01', '2024-03', 30],
+      // Undated pages (members) are a part of their own, last, as their sort key sorts them after every date.
+      ['undated', '0000-00', '0000-00', 8],
     ]);
     for (const [i, p] of plan.entries())
       if (i > 0) expect(p.to < plan[i - 1]!.from, 'no overlap, newest first').toBe(true);
     expect(plan.flatMap((p) => p.pages).length).toBe(archive.length);
+  });
+
+  it('re-indexes only the undated part when a member is edited or added', () => {
+    const member = archive.find((p) => p.month === '0000-00')!;
+    const edited = planParts(
+      [...archive.map((p) => (p === member ? { ...p, digest: 'changed' } : p)), ...pages('0000-00', 1, 'new')],
+      35,
+    );
+    expect(ids(edited)).toEqual(ids(plan));
+    expect(edited.filter((p, i) => p.digest !== plan[i]!.digest).map((p) => p.id)).toEqual(['undated']);
+  });
+
+  it('searches first the newest parts up to a number of pages, and the undated part', () => {
+    const entries = plan.map((p, i) => ({
+      id: p.id,
+      path: partPath(p, i),
+      from: p.from,
+      to: p.to,
+      pages: p.pages.length,
+    }));
+    expect(recentParts(entries, 30)).toEqual(['2025-09', '2025-07_08', 'undated']);
+    expect(recentParts(entries, 29)).toEqual(['2025-09', 'undated']);
+    // The newest part is searched whatever its size; a site within the budget is searched whole.
+    expect(recentParts(entries, 1)).toEqual(['2025-09', 'undated']);
+    expect(recentParts(entries, 1000)).toEqual(ids(plan));
   });
 
   it('re-plans only the newest month when a story is published in it', () => {
@@ -107,12 +136,12 @@ describe('years larger than the cap, in runs of whole months', () => {
 
   it('keeps the older boundaries when a new month or year begins: the last month joins the runs, the rest reused', () => {
     const after = planParts([...archive, ...pages('2025-10', 2)], 35);
-    expect(ids(after).slice(0, 3)).toEqual(['2025-10', '2025-09', '2025-06_08']);
-    expect(after.slice(2).map((p) => p.digest)).toEqual(plan.slice(1).map((p) => p.digest));
+    expect(ids(after).slice(0, 3)).toEqual(['2025-10', '2025-07_09', '2025-04_06']);
+    expect(after.slice(2).map((p) => p.digest)).toEqual(plan.slice(2).map((p) => p.digest));
     const rest = year(2025, 10, 12).filter((p) => p.month > '2025-09');
     const nextYear = planParts([...archive, ...rest, ...pages('2026-01', 3)], 35);
-    expect(ids(nextYear).slice(0, 3)).toEqual(['2026', '2025-12', '2025-09_11']);
-    expect(nextYear.slice(3).map((p) => p.digest)).toEqual(plan.slice(1).map((p) => p.digest));
+    expect(ids(nextYear).slice(0, 3)).toEqual(['2026', '2025-10_12', '2025-07_09']);
+    expect(nextYear.slice(3).map((p) => p.digest)).toEqual(plan.slice(2).map((p) => p.digest));
   });
 
   it('re-indexes the part of a story edited in an older month, and only the parts from it on when one is deleted', () => {
@@ -122,12 +151,12 @@ describe('years larger than the cap, in runs of whole months', () => {
       35,
     );
     expect(ids(edited)).toEqual(ids(plan));
-    expect(edited.filter((p, i) => p.digest !== plan[i]!.digest).map((p) => p.id)).toEqual(['2025-03_05']);
+    expect(edited.filter((p, i) => p.digest !== plan[i]!.digest).map((p) => p.id)).toEqual(['2025-04_06']);
     const deleted = planParts(
       archive.filter((p) => p.file !== target),
       35,
     );
-    expect(deleted.filter((p) => !plan.some((q) => q.digest === p.digest)).map((p) => p.id)).toEqual(['2025-03_05']);
+    expect(deleted.filter((p) => !plan.some((q) => q.digest === p.digest)).map((p) => p.id)).toEqual(['2025-04_06']);
   });
 
   it('gives a month larger than the cap a part of its own, and keeps a small newest year whole', () => {

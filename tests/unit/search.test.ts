@@ -83,7 +83,7 @@ describe('re-ranking', () => {
     expect(rerank([voice, member], 'xiehuilan')).toEqual([member, voice]);
   });
 
-  it('ranks a unit’s short name like its title, and a page tagged with the query before one that only names it', () => {
+  it('ranks a page named by the query first, and a page tagged with the query before one that only names it', () => {
     const unit = {
       title: '长治市卫生健康委员会',
       content: '长治市卫生健康委员会 市卫健委',
@@ -94,8 +94,14 @@ describe('re-ranking', () => {
       content: '市卫健委的答复',
       terms: searchKeys({ title: '', text: '', terms: ['市卫健委', '托育'] }, []).weak,
     };
-    expect(tier(unit, '卫健委')).toBe(3);
+    expect(tier(unit, '卫健委')).toBe(4);
     expect(rerank([proposal, unit], '卫健委')).toEqual([unit, proposal]);
+    // A story with the unit's name in its title comes after the unit's own page, whichever part scored higher.
+    const story = { title: '民主评议市卫健委工作', content: '' };
+    expect(tier(story, '市卫健委')).toBe(3);
+    expect(rerank([story, unit], '市卫健委')).toEqual([unit, story]);
+    const member = { title: '谢慧兰', content: '' };
+    expect(rerank([{ title: '谢慧兰委员调研', content: '' }, member], '谢慧兰')[0]).toBe(member);
     const tagged = {
       title: '新年茶话会',
       content: '茶话会',
@@ -139,11 +145,14 @@ describe('excerpts', () => {
 });
 
 describe('search state in the URL', () => {
-  it('round-trips query, filters, sort and page', () => {
-    const s = readState('?q=%E7%A7%91%E6%8A%80&unit=%E5%B8%82%E7%A7%91%E6%8A%80%E5%B1%80&sort=date&page=2&bogus=1');
-    expect(s).toEqual({ q: '科技', filters: { unit: '市科技局' }, sort: 'date', page: 2 });
+  it('round-trips query, filters, sort, range and page', () => {
+    const s = readState(
+      '?q=%E7%A7%91%E6%8A%80&unit=%E5%B8%82%E7%A7%91%E6%8A%80%E5%B1%80&sort=date&range=all&page=2&bogus=1',
+    );
+    expect(s).toEqual({ q: '科技', filters: { unit: '市科技局' }, sort: 'date', everyYear: true, page: 2 });
     expect(readState(writeState(s))).toEqual(s);
-    expect(writeState({ q: '', filters: {}, sort: 'relevance', page: 1 })).toBe('');
+    expect(readState('?q=x&range=bogus').everyYear).toBe(false);
+    expect(writeState({ q: '', filters: {}, sort: 'relevance', everyYear: false, page: 1 })).toBe('');
   });
 });
 

@@ -41,8 +41,9 @@ export interface PartEntry {
   pages: number;
 }
 
-/** The month key of a page without a date. */
+/** The month key of a page without a date (a member, a unit), and the id of the part that holds such pages. */
 export const UNDATED = '0000-00';
+const UNDATED_ID = 'undated';
 
 const SORT_KEY = 'data-pagefind-sort="date:';
 
@@ -55,7 +56,15 @@ export function pageMonth(html: string | Buffer): string {
   if (at < 0) return UNDATED;
   const from = at + SORT_KEY.length;
   const key = typeof html === 'string' ? html.slice(from, from + 8) : html.subarray(from, from + 8).toString('latin1');
-  return /^\d{4}-(0[1-9]|1[0-2])-$/.test(key) ? key.slice(0, 7) : UNDATED;
+  return sortKeyMonth(key);
+}
+
+/**
+ * The month (`2025-03`) of a search sort key (`2025-03-08T…`), as `pageMonth` reads it from a built page. Year 0000
+ * is the key of pages without a date (`UNDATED_SORT_DAY` in src/data/search.ts): their month is `UNDATED`.
+ */
+export function sortKeyMonth(key: string): string {
+  return /^\d{4}-(0[1-9]|1[0-2])-/.test(key) && !key.startsWith('0000') ? key.slice(0, 7) : UNDATED;
 }
 
 /**
@@ -65,12 +74,15 @@ export function pageMonth(html: string | Buffer): string {
  * (one index chunk per query word and part). The newest year is apart from the older ones: editors publish and
  * correct recent stories, so an edit re-indexes that year, not older months; when it has more than `newestPages`
  * pages (by default the cap), its newest month alone is a part and its other months are packed with the older ones,
- * so the rebuild after an edit of a new story re-indexes a month. Returns the parts newest first (the first is the
- * primary index). `salt` names the indexer, so a new version of it invalidates every part.
+ * so the rebuild after an edit of a new story re-indexes a month. Pages without a date (members, units) are a part of
+ * their own, last: they belong to no period, so the browser searches them with the newest parts (`recentParts`), and
+ * an edit of one re-indexes only them. Returns the parts newest first (the first is the primary index). `salt` names
+ * the indexer, so a new version of it invalidates every part.
  */
 export function planParts(pages: readonly IndexedPage[], maxPages: number, salt = '', newestPages = maxPages): Part[] {
   const byMonth = Map.groupBy(pages, (p) => p.month);
-  const months = [...byMonth.keys()].sort();
+  const undated = byMonth.get(UNDATED);
+  const months = [...byMonth.keys()].filter((m) => m !== UNDATED).sort();
   const sizeOf = (ms: readonly string[]) => ms.reduce((n, m) => n + byMonth.get(m)!.length, 0);
   const newestYear = months.at(-1)?.slice(0, 4);
   const newest = months.filter((m) => m.slice(0, 4) === newestYear);
@@ -89,7 +101,7 @@ export function planParts(pages: readonly IndexedPage[], maxPages: number, salt 
   }
   if (newestApart.length) runs.push(newestApart);
   const yearsOf = Map.groupBy(months, (m) => m.slice(0, 4));
-  return runs
+  const parts = runs
     .map((run) =>
       makePart(
         runId(run, yearsOf),
@@ -98,6 +110,7 @@ export function planParts(pages: readonly IndexedPage[], maxPages: number, salt 
       ),
     )
     .reverse();
+  return undated ? [...parts, makePart(UNDATED_ID, undated, salt)] : parts;
 }
 
 /**
@@ -148,4 +161,33 @@ export function partCap(pages: number, fixed?: number): number {
 /** Where a part's bundle lives in the site. */
 export function partPath(part: Part, index: number): string {
   return index === 0 ? '/pagefind/' : `/pagefind/parts/${part.id}/`;
+}
+
+/** Pages the browser searches first, unless the reader asks for every year (`SEARCH_RECENT_PAGES` overrides). */
+export const RECENT_PAGES = 30_000;
+
+/** `/pagefind/parts.json`: every part, newest first, and the ids of those searched first (`recentParts`). */
+export interface PartsManifest {
+  parts: PartEntry[];
+  recent?: string[];
+}
+
+/**
+ * The parts the browser searches first: the newest dated parts while together they hold at most `budget` pages (the
+ * newest always), and the undated part. A query costs an index chunk per word and part, and each part's metadata
+ * loads before its first search, so on a large archive (100,000 pages) searching every year would transfer about a
+ * megabyte; the reader widens the search to every year with one tap, and a search that finds nothing recent widens by
+ * itself. Up to `budget` pages everything is searched at once, as before.
+ */
+export function recentParts(parts: readonly PartEntry[], budget: number): string[] {
+  const recent: string[] = [];
+  let pages = 0;
+  for (const p of parts) {
+    if (p.id === UNDATED_ID) continue;
+    if (recent.length > 0 && pages + p.pages > budget) break;
+    recent.push(p.id);
+    pages += p.pages;
+  }
+  for (const p of parts) if (p.id === UNDATED_ID) recent.push(p.id);
+  return recent;
 }

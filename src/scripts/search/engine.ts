@@ -129,10 +129,15 @@ function startWorker(init: WorkerInit): SearchWorker {
 
 const WORKERS = 2;
 
-async function workerEngine(parts: PartEntry[], options: Record<string, unknown>): Promise<Engine> {
-  const enginePath = parts[0]!.path;
+async function workerEngine(
+  parts: PartEntry[],
+  options: Record<string, unknown>,
+  archive: readonly PartEntry[],
+): Promise<Engine> {
+  // Every part ships the same engine: the primary's copy is the one fetched, whichever parts a tier opens.
+  const enginePath = archive[0]!.path;
   const workers = shareParts(parts, WORKERS).map((share) =>
-    startWorker({ lang: INDEX_LANGUAGE, parts: share, enginePath, tagged: parts.length > 1, options }),
+    startWorker({ lang: INDEX_LANGUAGE, parts: share, enginePath, tagged: archive.length > 1, options }),
   );
   try {
     await Promise.all(workers.map((w) => w.ready));
@@ -148,17 +153,12 @@ async function workerEngine(parts: PartEntry[], options: Record<string, unknown>
           return { w, search: id, answer: (await result) as WorkerSearch };
         }),
       );
-      const results = answers
-        .flatMap(({ w, search, answer }) =>
-          answer.results.map((r, index) => ({ id: r.id, score: r.score, data: () => w.data(search, index) })),
-        )
-        .sort((a, b) => b.score - a.score);
-      return {
-        results,
-        filters: sumCounts(answers.map((a) => a.answer.filters)),
-        totalFilters: sumCounts(answers.map((a) => a.answer.totalFilters)),
-        unfilteredResultCount: answers.reduce((n, a) => n + a.answer.unfilteredResultCount, 0),
-      };
+      return joinAnswers(
+        answers.map(({ w, search, answer }) => ({
+          ...answer,
+          results: answer.results.map((r, index) => ({ id: r.id, score: r.score, data: () => w.data(search, index) })),
+        })),
+      );
     },
     async filters() {
       return sumCounts((await Promise.all(workers.map((w) => w.send({ op: 'filters' }).result))) as Counts[]);
@@ -166,11 +166,33 @@ async function workerEngine(parts: PartEntry[], options: Record<string, unknown>
   };
 }
 
-/** Pagefind as it ships: its own worker, every part merged into the index it loads first. */
-async function pageEngine(parts: PartEntry[], options: Record<string, unknown>): Promise<Engine> {
+/** Answers of Pagefinds over separate parts joined as Pagefind joins merged indexes: by score, counts summed. */
+function joinAnswers(answers: readonly PagefindSearch[]): PagefindSearch {
+  return {
+    results: answers.flatMap((a) => a.results).sort((a, b) => b.score - a.score),
+    filters: sumCounts(answers.map((a) => a.filters)),
+    totalFilters: sumCounts(answers.map((a) => a.totalFilters ?? {})),
+    unfilteredResultCount: answers.reduce((n, a) => n + a.unfilteredResultCount, 0),
+  };
+}
+
+/** One engine over the parts of several (each opened over parts of its own). */
+export function joinEngines(engines: readonly Engine[]): Engine {
+  if (engines.length === 1) return engines[0]!;
+  return {
+    search: async (term, o) => joinAnswers(await Promise.all(engines.map((e) => e.search(term, o)))),
+    filters: async () => sumCounts(await Promise.all(engines.map((e) => e.filters()))),
+  };
+}
+
+/**
+ * Pagefind as it ships: its own worker, every part of the archive merged into the index it loads first. The module is
+ * one per page, so it cannot open the parts tier by tier: where it runs, it opens them all.
+ */
+async function pageEngine(archive: readonly PartEntry[], options: Record<string, unknown>): Promise<Engine> {
   const path = '/pagefind/pagefind.js'; // a variable, so neither TypeScript nor Vite looks for it at build time
   const pf = (await import(/* @vite-ignore */ path)) as PagefindModule<PagefindSearch>;
-  await openParts(pf, parts, options, parts.length > 1);
+  await openParts(pf, archive, options, archive.length > 1);
   return pf;
 }
 
@@ -188,14 +210,21 @@ function inWords(engine: Engine): Engine {
   };
 }
 
-/** Pagefind over `parts`, in workers of our own where the browser allows. */
-export async function startEngine(parts: PartEntry[], options: Record<string, unknown>): Promise<Engine> {
+/**
+ * Pagefind over `parts` of the `archive` (every part, newest first), in workers of our own where the browser allows;
+ * `covers` says which parts it searches (all of them where Pagefind runs as it ships).
+ */
+export async function startEngine(
+  parts: PartEntry[],
+  options: Record<string, unknown>,
+  archive: readonly PartEntry[] = parts,
+): Promise<{ engine: Engine; covers: readonly PartEntry[] }> {
   if (parts.length > 0 && typeof Worker !== 'undefined') {
     try {
-      return inWords(await workerEngine(parts, options));
+      return { engine: inWords(await workerEngine(parts, options, archive)), covers: parts };
     } catch (e) {
       console.warn('搜索改在页面中运行：', e);
     }
   }
-  return inWords(await pageEngine(parts, options));
+  return { engine: inWords(await pageEngine(archive, options)), covers: archive };
 }

@@ -1,5 +1,5 @@
 import { panelFilters, type FilterName } from '../../lib/search/filters.ts';
-import type { SearchState } from './state.ts';
+import { EVERY_YEAR, type SearchState } from './state.ts';
 
 /**
  * The controls of a search panel: the query box, the filters and the sort. It puts a state into them, reads one out,
@@ -8,6 +8,8 @@ import type { SearchState } from './state.ts';
 export class SearchForm {
   readonly element: HTMLFormElement;
   readonly input: HTMLInputElement;
+  /** Whether every year is searched (`range`): kept in the form, so a new query keeps the reader's choice. */
+  readonly range: HTMLInputElement;
   /** The totals the page was built with, per filter and value, shown while no query is made. */
   private readonly totals = new Map<string, Map<string, number>>();
 
@@ -17,6 +19,7 @@ export class SearchForm {
   ) {
     this.element = root.querySelector('form')!;
     this.input = root.querySelector('input[name="q"]')!;
+    this.range = root.querySelector('input[name="range"]')!;
     for (const n of this.filterNames) {
       const options = [...(this.select(n)?.options ?? [])].filter((o) => o.value);
       this.totals.set(n, new Map(options.map((o) => [o.value, Number(o.dataset['total'] ?? 0)])));
@@ -35,6 +38,7 @@ export class SearchForm {
   /** Puts a state into the form controls. */
   show(s: SearchState): void {
     this.input.value = s.q;
+    this.range.value = s.everyYear ? EVERY_YEAR : '';
     for (const n of this.filterNames) {
       const sel = this.select(n);
       if (sel) {
@@ -61,6 +65,7 @@ export class SearchForm {
       q: this.input.value.trim(),
       filters,
       sort: this.select('sort')?.value === 'date' ? 'date' : 'relevance',
+      everyYear: this.range.value === EVERY_YEAR,
       page,
     };
   }

@@ -4,8 +4,9 @@ import { rerank } from './rank.ts';
 import { toSimplified } from './traditional.ts';
 import { SearchForm } from './form.ts';
 import { pagerHtml, resultHtml } from './result.ts';
-import { loadPagefind, prepare, RERANK_DEPTH, searchQuery, type Found } from './run.ts';
-import { readState, writeState, type SearchState } from './state.ts';
+import { loadPagefind, prepare, recentOnly, RERANK_DEPTH, searchQuery, type Found } from './run.ts';
+import { EVERY_YEAR, readState, writeState, type SearchState } from './state.ts';
+import { unsearched, type Archive } from './archive.ts';
 
 /**
  * The search panel: Pagefind in the browser, state in the URL, results re-ranked so titles and exact phrases come
@@ -23,6 +24,8 @@ class SearchPanel {
   readonly list: HTMLOListElement;
   readonly pager: HTMLElement;
   readonly empty: HTMLElement;
+  /** Says what a search of a large archive's recent parts left out, with the button that searches every year. */
+  readonly scope: HTMLElement;
   readonly mode: 'all' | 'proposals';
   readonly fixed: SearchState['filters'];
   private timer = 0;
@@ -42,6 +45,7 @@ class SearchPanel {
     this.list = root.querySelector('[data-results]')!;
     this.pager = root.querySelector('[data-pager]')!;
     this.empty = root.querySelector('[data-empty]')!;
+    this.scope = root.querySelector('[data-scope]')!;
     this.mode = root.dataset.mode === 'proposals' ? 'proposals' : 'all';
     this.form = new SearchForm(root, this.mode);
     this.fixed = this.mode === 'proposals' ? { kind: KIND_LABELS.proposals } : {};
@@ -55,7 +59,7 @@ class SearchPanel {
     this.form.input.addEventListener('input', (e) => {
       this.typedAt = performance.now();
       if (!(e as InputEvent).isComposing) {
-        prepare(this.form.input.value);
+        this.prepare();
         this.speculate();
       }
       this.schedule();
@@ -63,7 +67,7 @@ class SearchPanel {
     // Chinese arrives through an input method: Chromium's last input event of a word still counts as composing, and
     // only the end of the composition says the word is done.
     this.form.input.addEventListener('compositionend', () => {
-      prepare(this.form.input.value);
+      this.prepare();
       this.speculate();
     });
     this.form.element.addEventListener('change', (e) => {
@@ -75,10 +79,13 @@ class SearchPanel {
       this.commit(1);
     });
     this.root.addEventListener('click', (e) => {
-      const a = (e.target as HTMLElement).closest<HTMLElement>('a[data-page], button[data-clear]');
+      const a = (e.target as HTMLElement).closest<HTMLElement>('a[data-page], button[data-clear], button[data-widen]');
       if (!a) return;
       e.preventDefault();
-      if (a.dataset.clear !== undefined) {
+      if (a.dataset.widen !== undefined) {
+        this.form.range.value = EVERY_YEAR;
+        this.commit(1);
+      } else if (a.dataset.clear !== undefined) {
         for (const n of this.form.filterNames) this.form.select(n)!.value = '';
         this.commit(1);
       } else this.commit(Number(a.dataset.page));
@@ -105,11 +112,16 @@ class SearchPanel {
    */
   countFilters(): Promise<void> {
     this.countsLoading ??= (async () => {
-      await (await loadPagefind()).pf.filters();
+      await (await loadPagefind()).countFilters();
       this.counting = true;
       await this.render(this.last ?? readState(location.search));
     })();
     return this.countsLoading;
+  }
+
+  /** Looks up the words typed so far (see `prepare` in run.ts). */
+  prepare(): void {
+    prepare(this.form.input.value, this.form.range.value === EVERY_YEAR);
   }
 
   /** What Pagefind is asked for a state; `key` tells two requests for the same results apart from others. */
@@ -118,6 +130,7 @@ class SearchPanel {
     const query = parseQuery(await toSimplified(s.q));
     const options = {
       filters: { ...s.filters, ...this.fixed },
+      everyYear: s.everyYear,
       ...(s.sort === 'date' || !query.text ? { sort: { date: 'desc' as const } } : {}),
     };
     return { query, options, key: JSON.stringify([query.text, options, this.counting]) };
@@ -173,6 +186,7 @@ class SearchPanel {
       this.list.innerHTML = '';
       this.pager.innerHTML = '';
       this.empty.hidden = true;
+      this.scope.hidden = true;
       this.status.textContent =
         this.mode === 'proposals' ? '' : '请输入关键词，可按栏目、年份、届次、类别、承办单位等筛选。';
       this.form.updateCounts();
@@ -226,9 +240,10 @@ class SearchPanel {
     const what = s.q ? `“${s.q}”` : '所选条件';
     // A slip says so, and what it searched for, so the reader knows why the results do not hold what they typed.
     const sound = found.spelled ? `（没有完全相同的内容，按读音“${found.spelled}”查找）` : '';
+    const where = this.showScope(search, recentOnly(search, options) && !found.widened, found.widened === true);
     this.status.textContent =
       total > 0
-        ? `${what}共找到 ${total} 条结果${sound}${pages > 1 ? `，第 ${page}/${pages} 页` : ''}`
+        ? `${what}${where}共找到 ${total} 条结果${sound}${pages > 1 ? `，第 ${page}/${pages} 页` : ''}`
         : `没有找到与${what}相关的内容`;
     this.pager.innerHTML = pages > 1 ? pagerHtml(s, page, pages) : '';
     // How long the reader waited: for the benchmark (`npm run bench`) and anyone looking in the browser's tools.
@@ -244,6 +259,23 @@ class SearchPanel {
       begunEarly,
     };
     performance.measure('search', { start: started, end: ended, detail });
+  }
+
+  /**
+   * Where a search looked, said in its status: on a large archive, only the recent parts unless the reader asked for
+   * every year (then the notice below the status names the months left out and offers to search them), or every
+   * year because nothing recent was found.
+   */
+  showScope(archive: Archive, recent: boolean, widened: boolean): string {
+    const left = unsearched(archive);
+    this.scope.hidden = !(left && recent);
+    if (!left) return '';
+    if (recent) {
+      this.root.querySelector('[data-scope-text]')!.textContent =
+        `更早的 ${left.pages.toLocaleString('zh-CN')} 篇（${left.from}至${left.to}）未检索。`;
+      return `在${left.since}以来的内容中`;
+    }
+    return widened ? `在${left.since}以来的内容中没有找到，在全部年份中` : '';
   }
 }
 

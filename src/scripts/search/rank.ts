@@ -27,21 +27,25 @@ export function compact(s: string): string {
 }
 
 /**
- * 3: the title or another of the page's own names holds the query, or a pinyin, initials or number key of the title
- * starts with it; 2: a key of the people the page is by or about does (pages by 谢慧兰 rank after her own page), or
+ * 4: the page is the thing named: its title is the query, or one of its other names (a unit's short name) holds it,
+ * so a unit's or member's own page comes before the stories naming it in their titles (scores from different parts
+ * of the index do not compare, and such pages are a part of their own); 3: the title holds the query, or a pinyin,
+ * initials or number key of the title starts with it; 2: a key of the people the page is by or about does (pages by 谢慧兰 rank after her own page), or
  * one of its terms is the query (a story tagged 委员之家 ranks before one that only names it); 1: the text holds the
  * query as a phrase; 0: only its parts match.
  */
 export function tier(r: Rankable, query: string): number {
   if (!query) return 0;
-  if (compact(r.title).includes(query)) return 3;
+  const title = compact(r.title);
+  if (title === query) return 4;
   if (
     r.names &&
     compact(r.names)
       .split(PEOPLE_MARK)
       .some((n) => n.includes(query))
   )
-    return 3;
+    return 4;
+  if (title.includes(query)) return 3;
   const [own = '', people = ''] = (r.keys ?? '').split(` ${PEOPLE_MARK} `);
   const starts = (keys: string) => keys.split(' ').some((k) => k.length > 0 && k.toLowerCase().startsWith(query));
   if (starts(own)) return 3;

@@ -1,8 +1,9 @@
 import { holds, parseQuery, queryTerms, settledText, type Attempt, type Query } from './query.ts';
-import type { PartEntry } from '../../lib/search/parts.ts';
+import type { PartEntry, PartsManifest } from '../../lib/search/parts.ts';
 import { toSimplified } from './traditional.ts';
 import { sumCounts, type Counts } from '../../lib/search/merge.ts';
-import { startEngine, type Engine, type PagefindData, type PagefindSearch } from './engine.ts';
+import type { PagefindData, PagefindSearch } from './engine.ts';
+import { Archive } from './archive.ts';
 
 /**
  * How the search panel asks Pagefind (`panel.ts`): the parts a query may draw on, its searches in order (a phrase, a
@@ -26,67 +27,59 @@ const OPTIONS = {
  */
 const CHECK_DEPTH = 40;
 
-/** Pagefind over every part of the index (see `engine.ts`), and the parts, newest first. */
-export interface Search {
-  pf: Engine;
-  parts: PartEntry[];
-}
-
-let loading: Promise<Search> | undefined;
-/** Pagefind over the parts listed in `/pagefind/parts.json`, started once per page. */
-export function loadPagefind(): Promise<Search> {
+let loading: Promise<Archive> | undefined;
+/** Pagefind over the parts listed in `/pagefind/parts.json`, started once per page with its recent parts open. */
+export function loadPagefind(): Promise<Archive> {
   loading ??= (async () => {
     const manifest = await fetch('/pagefind/parts.json').then((r) =>
-      r.ok ? (r.json() as Promise<{ parts: PartEntry[] }>) : { parts: [] },
+      r.ok ? (r.json() as Promise<PartsManifest>) : { parts: [] },
     );
-    return { pf: await startEngine(manifest.parts, OPTIONS), parts: manifest.parts };
+    const archive = new Archive(manifest, OPTIONS);
+    await archive.start();
+    return archive;
   })();
   return loading;
 }
 
 type Filters = Record<string, string | { any: string[] }>;
-
-/**
- * The parts a query may draw results from. Pagefind ignores a query word its index lacks (so a typo does not empty
- * the results); each part is an index of its own, so a word missing from one part would loosen the search there and
- * pages matching only the other words would appear. A word the archive holds somewhere is therefore required
- * everywhere: parts lacking it are left out. Each word is looked up with a filter that matches nothing, so Pagefind
- * counts the word's pages per part (the counts come before filtering) without scoring them.
- */
-async function partsFor(search: Search, text: string | null): Promise<PartEntry[]> {
-  const { parts } = search;
-  if (!text || parts.length < 2) return parts;
-  const terms = queryTerms(text);
-  if (terms.length < 2) return parts;
-  const perTerm = await lookUp(search, terms);
-  const known = perTerm.filter((counts) => Object.values(counts).some((n) => n > 0));
-  return parts.filter((p) => known.every((counts) => (counts[p.id] ?? 0) > 0));
+/** What a search asks: filters, an order, and whether every year is searched or only the recent parts. */
+export interface SearchOptions {
+  filters: Filters;
+  sort?: Record<string, string>;
+  everyYear?: boolean;
 }
 
 /**
- * Pages per part of each word. Remembered for the visit: a reader refining a query (科技服务 → 科技服务 建议) looks up
- * only the new word, and the lookup is dear once the filters are open (Pagefind then counts every filter value of the
- * word's pages).
+ * The parts a search draws on: the recent ones (`Archive`), or every part when the reader asks for every year; with a
+ * 年份 filter, every part holding that year, as the reader asked for it.
  */
-function lookUp({ pf }: Search, terms: string[]): Promise<Record<string, number>[]> {
-  return Promise.all(
-    terms.map((t) => {
-      let counts = termParts.get(t);
-      if (!counts) {
-        counts = pf.search(t, { filters: { part: '' } }).then((s) => s.totalFilters?.['part'] ?? {});
-        termParts.set(t, counts);
-        counts.catch(() => termParts.delete(t)); // a failed lookup is tried again by the next search
-      }
-      return counts;
-    }),
-  );
+function pool(archive: Archive, o: SearchOptions): readonly PartEntry[] {
+  const year = o.filters['year'];
+  if (typeof year === 'string')
+    return archive.parts.filter((p) => p.from.slice(0, 4) <= year && year <= p.to.slice(0, 4));
+  return o.everyYear ? archive.parts : archive.recent;
+}
+
+/**
+ * The parts of `pool` a query may draw results from. Pagefind ignores a query word its index lacks (so a typo does
+ * not empty the results); each part is an index of its own, so a word missing from one part would loosen the search
+ * there and pages matching only the other words would appear. A word the archive holds somewhere is therefore
+ * required everywhere: parts lacking it are left out.
+ */
+async function partsFor(archive: Archive, pool: readonly PartEntry[], text: string | null): Promise<PartEntry[]> {
+  if (!text || archive.parts.length < 2) return [...pool];
+  const terms = queryTerms(text);
+  if (terms.length < 2) return [...pool];
+  const perTerm = await archive.lookUp(pool, terms);
+  const known = perTerm.filter((counts) => Object.values(counts).some((n) => n > 0));
+  return pool.filter((p) => known.every((counts) => (counts[p.id] ?? 0) > 0));
 }
 
 /**
  * While the reader types, the finished words of a query that will need the lookups above are looked up at once, so
  * the search after the pause does not wait for them (their index chunks load on the way).
  */
-export function prepare(raw: string): void {
+export function prepare(raw: string, everyYear = false): void {
   // The words of a traditional query are looked up once converted, as it is searched: looked up as typed (農業 發展),
   // they cost index chunks of words the search never asks for (docs/benchmarks.md#search-transfer).
   toSimplified(raw)
@@ -95,35 +88,33 @@ export function prepare(raw: string): void {
       if (text.startsWith('"') || text.startsWith('pn')) return; // a phrase or proposal number is searched whole
       const settled = settledText(text);
       if (!settled || queryTerms(text).length < 2) return;
-      const search = await loadPagefind();
-      if (search.parts.length > 1) await lookUp(search, queryTerms(settled));
+      const archive = await loadPagefind();
+      if (archive.parts.length > 1)
+        await archive.lookUp(everyYear ? archive.parts : archive.recent, queryTerms(settled));
     })
     .catch(() => {}); // the search itself reports what went wrong
 }
 
-/** Pages per part of each query word looked up so far. */
-const termParts = new Map<string, Promise<Record<string, number>>>();
-
 const NOTHING: PagefindSearch = { results: [], filters: {}, unfilteredResultCount: 0 };
 
 /**
- * A search over every part that may hold results (see `partsFor`). By relevance, one merged search. By date, Pagefind
- * orders each part on its own and the merged list interleaves them by position, so each part is asked alone and the
- * answers are joined newest part first (parts are runs of whole years, so that order is the date order).
+ * A search over every part of its pool that may hold results (see `pool`, `partsFor`). By relevance, one merged
+ * search. By date, Pagefind orders each part on its own and the merged list interleaves them by position, so each part
+ * is asked alone and the answers are joined newest part first (parts are runs of whole months, so that order is the
+ * date order).
  */
-async function searchParts(
-  search: Search,
-  text: string | null,
-  o: { filters: Filters; sort?: Record<string, string> },
-): Promise<PagefindSearch> {
-  const { pf, parts } = search;
-  const usable = await partsFor(search, text);
+async function searchParts(archive: Archive, text: string | null, o: SearchOptions): Promise<PagefindSearch> {
+  const usable = await partsFor(archive, pool(archive, o), text);
   if (usable.length === 0) return NOTHING;
-  if (!o.sort || parts.length < 2) {
-    const only = usable.length < parts.length ? { part: { any: usable.map((p) => p.id) } } : {};
-    return pf.search(text, { ...o, filters: { ...o.filters, ...only } });
+  const pf = await archive.engine(usable);
+  const { everyYear: _, ...asked } = o;
+  if (!o.sort || archive.parts.length < 2) {
+    const only = usable.length < archive.parts.length ? { part: { any: usable.map((p) => p.id) } } : {};
+    return pf.search(text, { ...asked, filters: { ...o.filters, ...only } });
   }
-  const each = await Promise.all(usable.map((p) => pf.search(text, { ...o, filters: { ...o.filters, part: p.id } })));
+  const each = await Promise.all(
+    usable.map((p) => pf.search(text, { ...asked, filters: { ...o.filters, part: p.id } })),
+  );
   return {
     results: each.flatMap((s) => s.results),
     filters: sumCounts(each.map((s) => s.filters)),
@@ -131,38 +122,35 @@ async function searchParts(
   };
 }
 
-/** What a search found; `spelled` when it found it by the sound of a Chinese query (a slip, see sounds.ts). */
-export type Found = PagefindSearch & { spelled?: string };
+/**
+ * What a search found; `spelled` when it found it by the sound of a Chinese query (a slip, see sounds.ts), `widened`
+ * when it found nothing in the recent parts and searched every year by itself.
+ */
+export type Found = PagefindSearch & { spelled?: string; widened?: boolean };
+
+/** Whether a search leaves parts of the archive out (the older ones, until the reader asks for every year). */
+export function recentOnly(archive: Archive, o: SearchOptions): boolean {
+  return pool(archive, o).length < archive.parts.length && !o.everyYear && typeof o.filters['year'] !== 'string';
+}
 
 const CHINESE = /^\p{Script=Han}{2,}$/u;
 
 /**
- * The first of a query's searches (`parseQuery`'s attempts) that finds something. Where the results must hold a text
- * (a quoted phrase with symbols), the best `CHECK_DEPTH` are loaded and checked, and the counts are those of the
- * results kept, so the number stated is the number listed. A Chinese query that finds nothing is searched again by
- * its sound, in case a character was a slip of the input method (对伍 for 队伍).
+ * A search in the parts its options ask for; where it searches only the recent ones and finds nothing there, it
+ * searches every year, as the reader would ask next. A Chinese query that finds nothing in any year is searched again
+ * by its sound, in case a character was a slip of the input method (对伍 for 队伍).
  */
-export async function searchQuery(
-  search: Search,
-  query: Query | null,
-  o: { filters: Filters; sort?: Record<string, string> },
-): Promise<Found> {
-  if (!query) return searchParts(search, null, o);
-  let found = NOTHING;
-  let joined: Attempt | undefined;
-  for (const a of query.attempts) {
-    // An attempt already searched and checked as the one before's `also` is not searched again more deeply: for a
-    // slip (对伍: 对 and 伍 anywhere) that loaded more fragments to find nothing (docs/benchmarks.md#search-transfer).
-    if (a === joined) continue;
-    found = await attempt(search, a, o, CHECK_DEPTH);
-    // Joined results would break the order by date, which is Pagefind's.
-    if (a.also && !o.sort) {
-      found = await join(found, await attempt(search, a.also, o, RERANK_DEPTH));
-      joined = a.also;
-    }
-    if (found.results.length > 0) return found;
+export async function searchQuery(archive: Archive, query: Query | null, o: SearchOptions): Promise<Found> {
+  const wider = recentOnly(archive, o) ? { ...o, everyYear: true } : undefined;
+  const found = query ? await attempts(archive, query, o) : await searchParts(archive, null, o);
+  if (found.results.length > 0) return found;
+  const scope = wider ?? o;
+  const widened = wider ? { widened: true } : {};
+  if (wider) {
+    const again = query ? await attempts(archive, query, wider) : await searchParts(archive, null, wider);
+    if (again.results.length > 0 || !query) return { ...again, ...widened };
   }
-  if (!CHINESE.test(query.compact)) return found;
+  if (!query || !CHINESE.test(query.compact)) return found;
   const spelled = (await import('./spell.ts')).spell(query.compact);
   if (!spelled) return found;
   // Pagefind falls back to words that begin the query when none begins with it (meiyou for meiyouzhezhong…): only
@@ -171,16 +159,34 @@ export async function searchQuery(
     `${d.meta.keys ?? ''} ${d.meta.sounds ?? ''}`.split(' ').some((k) => k.startsWith(spelled));
   // The best RERANK_DEPTH by sound, not CHECK_DEPTH: a slip's results are a guess, shown as one, and the searches
   // before it have loaded their own fragments (docs/benchmarks.md#search-transfer).
-  return { ...(await checked(await searchParts(search, spelled, o), keyed, RERANK_DEPTH)), spelled };
+  return { ...(await checked(await searchParts(archive, spelled, scope), keyed, RERANK_DEPTH)), spelled, ...widened };
 }
 
-async function attempt(
-  search: Search,
-  a: Attempt,
-  o: { filters: Filters; sort?: Record<string, string> },
-  depth: number,
-): Promise<PagefindSearch> {
-  const found = await searchParts(search, a.text, o);
+/**
+ * The first of a query's searches (`parseQuery`'s attempts) that finds something. Where the results must hold a text
+ * (a quoted phrase with symbols), the best `CHECK_DEPTH` are loaded and checked, and the counts are those of the
+ * results kept, so the number stated is the number listed.
+ */
+async function attempts(archive: Archive, query: Query, o: SearchOptions): Promise<PagefindSearch> {
+  let found = NOTHING;
+  let joined: Attempt | undefined;
+  for (const a of query.attempts) {
+    // An attempt already searched and checked as the one before's `also` is not searched again more deeply: for a
+    // slip (对伍: 对 and 伍 anywhere) that loaded more fragments to find nothing (docs/benchmarks.md#search-transfer).
+    if (a === joined) continue;
+    found = await attempt(archive, a, o, CHECK_DEPTH);
+    // Joined results would break the order by date, which is Pagefind's.
+    if (a.also && !o.sort) {
+      found = await join(found, await attempt(archive, a.also, o, RERANK_DEPTH));
+      joined = a.also;
+    }
+    if (found.results.length > 0) return found;
+  }
+  return found;
+}
+
+async function attempt(archive: Archive, a: Attempt, o: SearchOptions, depth: number): Promise<PagefindSearch> {
+  const found = await searchParts(archive, a.text, o);
   const mustHold = a.mustHold;
   if (mustHold === undefined) return found;
   return checked(found, (d) => holds(`${d.meta.title ?? ''} ${d.content} ${d.meta.terms ?? ''}`, mustHold), depth);

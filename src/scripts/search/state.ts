@@ -1,15 +1,20 @@
 import { SEARCH_FILTERS, type FilterName } from '../../lib/search/filters.ts';
 
 /**
- * Everything a search shows lives in the URL (`q`, each filter, `sort`, `page`), so a search can be shared,
+ * Everything a search shows lives in the URL (`q`, each filter, `sort`, `range`, `page`), so a search can be shared,
  * bookmarked and walked back with the back button.
  */
 export interface SearchState {
   q: string;
   filters: Partial<Record<FilterName, string>>;
   sort: 'relevance' | 'date';
+  /** Whether every year is searched (`range=all`), not only the recent parts of a large archive (`Archive`). */
+  everyYear: boolean;
   page: number;
 }
+
+/** The `range` parameter's value when every year is searched. */
+export const EVERY_YEAR = 'all';
 
 const NAMES = new Set<string>(SEARCH_FILTERS.map((f) => f.name));
 
@@ -22,6 +27,7 @@ export function readState(search: string): SearchState {
     q: p.get('q')?.trim() ?? '',
     filters,
     sort: p.get('sort') === 'date' ? 'date' : 'relevance',
+    everyYear: p.get('range') === EVERY_YEAR,
     page: Number.isInteger(page) && page > 1 ? page : 1,
   };
 }
@@ -35,6 +41,7 @@ export function writeState(s: SearchState): string {
     if (v) p.set(f.name, v);
   }
   if (s.sort === 'date') p.set('sort', 'date');
+  if (s.everyYear) p.set('range', EVERY_YEAR);
   if (s.page > 1) p.set('page', String(s.page));
   const qs = p.toString();
   return qs ? `?${qs}` : '';
