@@ -6,6 +6,7 @@ import { fenceError, packageRoot, packageVersion } from './package-version.ts';
 /**
  * What the site relies on in Pagefind beyond its documented API, checked so an upgrade stops the build instead of
  * quietly changing the index or breaking search in the browser:
+ * - The extended binary's path in `@pagefind/<platform>` (`pagefindBinary`), run without the npm wrapper.
  * - `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, read by the indexing binary (src/integrations/search-index.ts): smaller
  *   index chunks, so a query downloads less. Pagefind marks it unstable; if the binary no longer reads it, the index
  *   is still right but every query costs four times the transfer, with no error.
@@ -18,7 +19,11 @@ import { fenceError, packageRoot, packageVersion } from './package-version.ts';
 /** The environment variable naming the locations per index chunk. */
 export const CHUNK_SIZE_VAR = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
-/** The indexing binary the Node API runs (the extended one: the npm package ships only that for Chinese). */
+/**
+ * The indexing binary the Node API runs (the extended one: the npm package ships only that for Chinese), which the
+ * build runs itself rather than through the npm wrapper (src/integrations/search-index.ts). Where the platform package
+ * no longer has it at this path, resolving throws and the build stops.
+ */
 export function pagefindBinary(): string {
   const require = createRequire(join(packageRoot('pagefind'), 'package.json'));
   return require.resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
