@@ -7,7 +7,6 @@ import type {
   NoticeData,
   PaperIssueData,
   PlaceData,
-  ProposalData,
   ReviewData,
   SectorData,
   SessionData,
@@ -24,9 +23,10 @@ import { assertCollectionLoaded } from './store-guard.ts';
 import { FILE_POSITION } from '../content/model.ts';
 
 /**
- * Every content query of the site. Pages ask this module and never filter or sort entries themselves, so ordering and
- * the rules that withheld proposals are never shown, that an entry dated in the future is absent until its moment
- * (定时发布) and that a withdrawn one (撤回) is absent for good live in one place: every query starts from `all()`.
+ * Every content query of the site, those of proposals in `proposals.ts`. Pages ask these modules and never filter or
+ * sort entries themselves, so ordering and the rules that withheld proposals are never shown, that an entry dated in
+ * the future is absent until its moment (定时发布) and that a withdrawn one (撤回) is absent for good live in one place:
+ * every query starts from `all()`.
  */
 
 /** An entry with its id, its data typed from the content model, its body, and the handle `render()` needs. */
@@ -71,8 +71,11 @@ async function stored<D>(name: Name): Promise<Stored<D>[]> {
   return entries;
 }
 
-/** The entries of a collection that are public now: neither scheduled for later nor withdrawn. */
-async function all<D>(name: Name): Promise<Entry<D>[]> {
+/**
+ * The entries of a collection that are public now: neither scheduled for later nor withdrawn. Every query starts here
+ * (the proposals' in `proposals.ts`).
+ */
+export async function all<D>(name: Name): Promise<Entry<D>[]> {
   const [entries, now] = await Promise.all([stored<D>(name), buildNow()]);
   return entries.filter((e) => visibility(name, e.data as object, now) === 'published').map((e) => new ContentEntry(e));
 }
@@ -160,20 +163,6 @@ export const getAllMembersForNames: () => Promise<Entry<MemberData>[]> = memo(as
 export const getPaperIssues: () => Promise<Entry<PaperIssueData>[]> = memo(async () => {
   return (await all<PaperIssueData>('paper')).sort((a, b) => b.data.date.localeCompare(a.data.date));
 });
-
-/** Proposal ordering: newest session first, then by number. */
-const bySessionThenNumber = (a: Entry<ProposalData>, b: Entry<ProposalData>) =>
-  b.data.submitted.localeCompare(a.data.submitted) || a.data.number.localeCompare(b.data.number);
-
-/** Every published proposal including withheld ones: for statistics only, never for listing. */
-export const getAllProposalsForStats: () => Promise<Entry<ProposalData>[]> = memo(async () => {
-  return (await all<ProposalData>('proposals')).sort(bySessionThenNumber);
-});
-
-/** Proposals whose proposers agreed to publication, newest first. */
-export const getProposals: () => Promise<Entry<ProposalData>[]> = memo(async () =>
-  (await getAllProposalsForStats()).filter((p) => p.data.public),
-);
 
 type TaxonomyName = 'sessions' | 'units' | 'categories' | 'sectors' | 'committees' | 'places' | 'synonyms';
 interface TaxonomyMap {
