@@ -46,6 +46,7 @@ export type {
   TextField,
 } from './model/fields.ts';
 export { FOLDER_REF_TARGETS } from './model/fields.ts';
+export { KIND_LABELS } from './model/kind-labels.ts';
 export {
   categories,
   committees,
@@ -100,4 +101,23 @@ export function collection(name: Collection['name']): Collection {
   const found = collections.find((c) => c.name === name);
   if (!found) throw new Error(`No collection named ${name} in the content model`);
   return found;
+}
+
+/**
+ * The name of a kind's section on the site (menu, page titles, breadcrumbs, a withdrawn page's notice): the model's
+ * `navLabel` where it gives one (委员风采), else the collection's label.
+ */
+export function sectionLabel(name: FolderCollection['name']): string {
+  const c = collection(name) as FolderCollection;
+  return c.navLabel ?? c.label;
+}
+
+/**
+ * The label of a collection's top-level field (`fieldLabel('proposals', 'leadUnits')` is 主办单位); throws on a name
+ * not in the model.
+ */
+export function fieldLabel(name: Collection['name'], field: string): string {
+  const found = collection(name).fields.find((f) => f.name === field);
+  if (!found) throw new Error(`No field ${field} in the collection ${name} of the content model`);
+  return found.label;
 }

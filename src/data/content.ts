@@ -20,7 +20,8 @@ import { htmlText } from '../lib/html-text.ts';
 import { publishNow, visibility, type Withdrawal } from '../lib/publication.ts';
 import { memo } from './memo.ts';
 import { assertCollectionLoaded } from './store-guard.ts';
-import { FILE_POSITION } from '../content/model.ts';
+import { collection, FILE_POSITION, type FolderCollection, sectionLabel } from '../content/model.ts';
+import { entryUrl } from '../lib/routes.ts';
 
 /**
  * Every content query of the site, those of proposals in `proposals.ts`. Pages ask these modules and never filter or
@@ -88,15 +89,8 @@ export interface WithdrawnEntry {
   withdrawn: Withdrawal;
 }
 
-const WITHDRAWABLE = {
-  news: '新闻简报',
-  notices: '通知公告',
-  reviews: '工作回眸',
-  proposals: '提案与答复',
-  voices: '委员声音',
-  topics: '专题',
-  members: '委员风采',
-} as const;
+/** The kinds whose entries have a page of their own, and so a notice once withdrawn. */
+const WITHDRAWABLE = ['news', 'notices', 'reviews', 'proposals', 'voices', 'topics', 'members'] as const;
 
 /**
  * Every withdrawn entry that had a URL, by path. A withheld proposal (`public: false`) never had one, so it gets no
@@ -104,10 +98,14 @@ const WITHDRAWABLE = {
  */
 export const getWithdrawn: () => Promise<WithdrawnEntry[]> = memo(async () => {
   const lists = await Promise.all(
-    (Object.keys(WITHDRAWABLE) as (keyof typeof WITHDRAWABLE)[]).map(async (name) =>
+    WITHDRAWABLE.map(async (name) =>
       (await stored<{ withdrawn?: Withdrawal; public?: boolean }>(name))
         .filter((e) => e.data.withdrawn && e.data.public !== false)
-        .map((e) => ({ path: `/${name}/${e.id}/`, kindLabel: WITHDRAWABLE[name], withdrawn: e.data.withdrawn! })),
+        .map((e) => ({
+          path: entryUrl((collection(name) as FolderCollection).folder, e.id),
+          kindLabel: sectionLabel(name),
+          withdrawn: e.data.withdrawn!,
+        })),
     ),
   );
   return lists.flat().sort((a, b) => a.path.localeCompare(b.path));
