@@ -11,7 +11,7 @@
  *
  * Field and folder names are fixed: tools and tests outside the project rely on them.
  */
-import type { Collection, FolderCollection, TaxonomyCollection } from './model/fields.ts';
+import type { Collection, Field, FolderCollection, TaxonomyCollection } from './model/fields.ts';
 import { members } from './model/members.ts';
 import { news } from './model/news.ts';
 import { notices } from './model/notices.ts';
@@ -113,11 +113,16 @@ export function sectionLabel(name: FolderCollection['name']): string {
 }
 
 /**
- * The label of a collection's top-level field (`fieldLabel('proposals', 'leadUnits')` is 主办单位); throws on a name
- * not in the model.
+ * The label of a collection's field, nested fields by their path (`fieldLabel('proposals', 'leadUnits')` is 主办单位,
+ * `fieldLabel('proposals', 'replies.result')` 办理结果); throws on a name not in the model.
  */
-export function fieldLabel(name: Collection['name'], field: string): string {
-  const found = collection(name).fields.find((f) => f.name === field);
-  if (!found) throw new Error(`No field ${field} in the collection ${name} of the content model`);
-  return found.label;
+export function fieldLabel(name: Collection['name'], path: string): string {
+  let fields: readonly Field[] = collection(name).fields;
+  let found: Field | undefined;
+  for (const part of path.split('.')) {
+    found = fields.find((f) => f.name === part);
+    if (!found) throw new Error(`No field ${path} in the collection ${name} of the content model`);
+    fields = found.type === 'group' ? found.fields : [];
+  }
+  return found!.label;
 }

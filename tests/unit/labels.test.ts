@@ -117,6 +117,18 @@ describe('kind labels come from the model', () => {
   });
 });
 
+describe('fieldLabel', () => {
+  it('names a field, a nested one by its path, and refuses a name the model does not have', () => {
+    expect(fieldLabel('proposals', 'leadUnits')).toBe('主办单位');
+    expect(fieldLabel('proposals', 'replies.result')).toBe('办理结果');
+    expect(fieldLabel('news', 'withdrawn.reason')).toBe('撤回原因');
+    expect(() => fieldLabel('proposals', 'replies.nothing')).toThrow(
+      'No field replies.nothing in the collection proposals',
+    );
+    expect(() => fieldLabel('proposals', 'title.result')).toThrow('No field title.result');
+  });
+});
+
 describe('search filters', () => {
   it('name the proposal filters as the model names their fields (the browser bundles the list, not the model)', () => {
     const model = {
