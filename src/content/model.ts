@@ -11,7 +11,7 @@
  *
  * Field and folder names are fixed: tools and tests outside the project rely on them.
  */
-import type { Collection, FolderCollection, TaxonomyCollection } from './model/fields.ts';
+import type { Collection, Field, FolderCollection, TaxonomyCollection } from './model/fields.ts';
 import { members } from './model/members.ts';
 import { news } from './model/news.ts';
 import { notices } from './model/notices.ts';
@@ -46,6 +46,7 @@ export type {
   TextField,
 } from './model/fields.ts';
 export { FOLDER_REF_TARGETS } from './model/fields.ts';
+export { KIND_LABELS } from './model/kind-labels.ts';
 export {
   categories,
   committees,
@@ -100,4 +101,28 @@ export function collection(name: Collection['name']): Collection {
   const found = collections.find((c) => c.name === name);
   if (!found) throw new Error(`No collection named ${name} in the content model`);
   return found;
+}
+
+/**
+ * The name of a kind's section on the site (menu, page titles, breadcrumbs, a withdrawn page's notice): the model's
+ * `navLabel` where it gives one (委员风采), else the collection's label.
+ */
+export function sectionLabel(name: FolderCollection['name']): string {
+  const c = collection(name) as FolderCollection;
+  return c.navLabel ?? c.label;
+}
+
+/**
+ * The label of a collection's field, nested fields by their path (`fieldLabel('proposals', 'leadUnits')` is 主办单位,
+ * `fieldLabel('proposals', 'replies.result')` 办理结果); throws on a name not in the model.
+ */
+export function fieldLabel(name: Collection['name'], path: string): string {
+  let fields: readonly Field[] = collection(name).fields;
+  let found: Field | undefined;
+  for (const part of path.split('.')) {
+    found = fields.find((f) => f.name === part);
+    if (!found) throw new Error(`No field ${path} in the collection ${name} of the content model`);
+    fields = found.type === 'group' ? found.fields : [];
+  }
+  return found!.label;
 }

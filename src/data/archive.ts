@@ -1,7 +1,8 @@
 import { collection } from '../content/model.ts';
 import { beijingYear } from '../lib/dates.ts';
 import { noticeUrl } from '../lib/notices.ts';
-import { getNews, getNotices, getProposals, getReviews, getVoices } from './content.ts';
+import { getNews, getNotices, getReviews, getVoices } from './content.ts';
+import { getProposals } from './proposals.ts';
 import { routes } from '../lib/routes.ts';
 
 /** One published item of any kind, as a year archive lists it. */

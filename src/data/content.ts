@@ -7,7 +7,6 @@ import type {
   NoticeData,
   PaperIssueData,
   PlaceData,
-  ProposalData,
   ReviewData,
   SectorData,
   SessionData,
@@ -21,12 +20,14 @@ import { htmlText } from '../lib/html-text.ts';
 import { publishNow, visibility, type Withdrawal } from '../lib/publication.ts';
 import { memo } from './memo.ts';
 import { assertCollectionLoaded } from './store-guard.ts';
-import { FILE_POSITION } from '../content/model.ts';
+import { collection, FILE_POSITION, type FolderCollection, sectionLabel } from '../content/model.ts';
+import { entryUrl } from '../lib/routes.ts';
 
 /**
- * Every content query of the site. Pages ask this module and never filter or sort entries themselves, so ordering and
- * the rules that withheld proposals are never shown, that an entry dated in the future is absent until its moment
- * (定时发布) and that a withdrawn one (撤回) is absent for good live in one place: every query starts from `all()`.
+ * Every content query of the site, those of proposals in `proposals.ts`. Pages ask these modules and never filter or
+ * sort entries themselves, so ordering and the rules that withheld proposals are never shown, that an entry dated in
+ * the future is absent until its moment (定时发布) and that a withdrawn one (撤回) is absent for good live in one place:
+ * every query starts from `all()`.
  */
 
 /** An entry with its id, its data typed from the content model, its body, and the handle `render()` needs. */
@@ -71,8 +72,11 @@ async function stored<D>(name: Name): Promise<Stored<D>[]> {
   return entries;
 }
 
-/** The entries of a collection that are public now: neither scheduled for later nor withdrawn. */
-async function all<D>(name: Name): Promise<Entry<D>[]> {
+/**
+ * The entries of a collection that are public now: neither scheduled for later nor withdrawn. Every query starts here
+ * (the proposals' in `proposals.ts`).
+ */
+export async function all<D>(name: Name): Promise<Entry<D>[]> {
   const [entries, now] = await Promise.all([stored<D>(name), buildNow()]);
   return entries.filter((e) => visibility(name, e.data as object, now) === 'published').map((e) => new ContentEntry(e));
 }
@@ -85,15 +89,8 @@ export interface WithdrawnEntry {
   withdrawn: Withdrawal;
 }
 
-const WITHDRAWABLE = {
-  news: '新闻简报',
-  notices: '通知公告',
-  reviews: '工作回眸',
-  proposals: '提案与答复',
-  voices: '委员声音',
-  topics: '专题',
-  members: '委员风采',
-} as const;
+/** The kinds whose entries have a page of their own, and so a notice once withdrawn. */
+const WITHDRAWABLE = ['news', 'notices', 'reviews', 'proposals', 'voices', 'topics', 'members'] as const;
 
 /**
  * Every withdrawn entry that had a URL, by path. A withheld proposal (`public: false`) never had one, so it gets no
@@ -101,10 +98,14 @@ const WITHDRAWABLE = {
  */
 export const getWithdrawn: () => Promise<WithdrawnEntry[]> = memo(async () => {
   const lists = await Promise.all(
-    (Object.keys(WITHDRAWABLE) as (keyof typeof WITHDRAWABLE)[]).map(async (name) =>
+    WITHDRAWABLE.map(async (name) =>
       (await stored<{ withdrawn?: Withdrawal; public?: boolean }>(name))
         .filter((e) => e.data.withdrawn && e.data.public !== false)
-        .map((e) => ({ path: `/${name}/${e.id}/`, kindLabel: WITHDRAWABLE[name], withdrawn: e.data.withdrawn! })),
+        .map((e) => ({
+          path: entryUrl((collection(name) as FolderCollection).folder, e.id),
+          kindLabel: sectionLabel(name),
+          withdrawn: e.data.withdrawn!,
+        })),
     ),
   );
   return lists.flat().sort((a, b) => a.path.localeCompare(b.path));
@@ -160,20 +161,6 @@ export const getAllMembersForNames: () => Promise<Entry<MemberData>[]> = memo(as
 export const getPaperIssues: () => Promise<Entry<PaperIssueData>[]> = memo(async () => {
   return (await all<PaperIssueData>('paper')).sort((a, b) => b.data.date.localeCompare(a.data.date));
 });
-
-/** Proposal ordering: newest session first, then by number. */
-const bySessionThenNumber = (a: Entry<ProposalData>, b: Entry<ProposalData>) =>
-  b.data.submitted.localeCompare(a.data.submitted) || a.data.number.localeCompare(b.data.number);
-
-/** Every published proposal including withheld ones: for statistics only, never for listing. */
-export const getAllProposalsForStats: () => Promise<Entry<ProposalData>[]> = memo(async () => {
-  return (await all<ProposalData>('proposals')).sort(bySessionThenNumber);
-});
-
-/** Proposals whose proposers agreed to publication, newest first. */
-export const getProposals: () => Promise<Entry<ProposalData>[]> = memo(async () =>
-  (await getAllProposalsForStats()).filter((p) => p.data.public),
-);
 
 type TaxonomyName = 'sessions' | 'units' | 'categories' | 'sectors' | 'committees' | 'places' | 'synonyms';
 interface TaxonomyMap {

@@ -2,7 +2,8 @@ import rss from '@astrojs/rss';
 import { formatChineseDate } from '../lib/dates.ts';
 import { answeredOn, lastActivity } from '../lib/proposals/course.ts';
 import { noticeUrl } from '../lib/notices.ts';
-import { getNews, getNotices, getProposals, getReviews, getSettings, getVoices } from './content.ts';
+import { getNews, getNotices, getReviews, getSettings, getVoices } from './content.ts';
+import { getProposals } from './proposals.ts';
 import { FEED_COLLECTIONS, type FeedKind, routes } from '../lib/routes.ts';
 
 /** Kinds that have their own feed, with the feed's title suffix. */

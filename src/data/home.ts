@@ -1,4 +1,5 @@
-import { getNews, getProposals, getReviews, getSettings, getVoices } from './content.ts';
+import { getNews, getReviews, getSettings, getVoices } from './content.ts';
+import { getProposals } from './proposals.ts';
 
 /**
  * What the home page shows: the lead story (the newest with a cover picture, else the newest), the six stories after

@@ -1,4 +1,5 @@
-import { getProposals, getVoices } from './content.ts';
+import { getVoices } from './content.ts';
+import { getProposals } from './proposals.ts';
 
 /** What a member wrote: their voices and the public proposals they are a proposer of, as the lists order them. */
 export async function getMemberWorks(member: string) {

@@ -1,5 +1,6 @@
 import { LEADERSHIP_POSTS } from '../content/model.ts';
-import { getMembers, getProposals, getTaxonomy } from './content.ts';
+import { getMembers, getTaxonomy } from './content.ts';
+import { getProposals } from './proposals.ts';
 import { getCommitteeSections } from './reviews.ts';
 
 /** The committee's leadership: 主席, then 副主席, then 秘书长, each post in the members' pinyin order. */

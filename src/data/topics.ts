@@ -10,10 +10,10 @@ import { topicProblems } from '../lib/topic-check.ts';
 import { topicChart } from '../lib/topic-chart.ts';
 import type { STATS_BY, Domain } from '../lib/topic-components.ts';
 import { topicUrl } from '../lib/topic-url.ts';
-import { getProposals, getTopicEntries, getTaxonomy, type Entry } from './content.ts';
+import { getTopicEntries, getTaxonomy, type Entry } from './content.ts';
+import { getProposals, getStats } from './proposals.ts';
 import { getLookups, unitLabel } from './lookups.ts';
 import { memo } from './memo.ts';
-import { getStats } from './stats.ts';
 
 /**
  * 专题 and what their embedded components show. Every topic's components are checked against the taxonomies when

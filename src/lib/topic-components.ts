@@ -4,6 +4,8 @@
  * read this table, so a component added here is allowed, editable and checked in one step.
  */
 
+import { categories, sectors, sessions, units } from '../content/model/taxonomies.ts';
+
 /** What the values of an attribute may be. */
 export type PropKind =
   | { kind: 'session' | 'category' | 'unit' | 'sector' }
@@ -100,7 +102,13 @@ export function componentNames(): ComponentName[] {
 /** The ids a taxonomy-valued attribute may take, by kind; a kind left out is not checked (the CMS's pickers). */
 export type Domain = Partial<Record<'session' | 'category' | 'unit' | 'sector', ReadonlySet<string>>>;
 
-const KIND_LABEL = { session: '届次', category: '提案类别', unit: '承办单位', sector: '界别' } as const;
+/** Each taxonomy-valued attribute's name in a message: its taxonomy's label from the model. */
+const KIND_LABEL = {
+  session: sessions.label,
+  category: categories.label,
+  unit: units.label,
+  sector: sectors.label,
+} as const;
 
 /**
  * Problems of one component's attribute values: a required one missing, an id no taxonomy has, a value not among the

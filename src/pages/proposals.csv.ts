@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getOpenProposals } from '../data/opendata.ts';
+import { getOpenProposals } from '../data/proposals.ts';
 import { proposalsCsv } from '../lib/proposals/opendata.ts';
 
 /** Open data: public proposals and their replies' metadata as CSV (UTF-8 with BOM, for Excel). */

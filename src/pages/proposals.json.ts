@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getOpenProposals } from '../data/opendata.ts';
+import { getOpenProposals } from '../data/proposals.ts';
 
 /** Open data: public proposals and their replies' metadata as JSON. */
 export const GET: APIRoute = async ({ site }) =>

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -27,6 +27,9 @@ const ABOVE_LIB = [
   'src/scripts',
   'tests',
 ];
+
+/** A query reading the proposals collection through `all()` (content.ts), which only data/proposals.ts does. */
+const LOADS_PROPOSALS = /\ball\s*(?:<[^>]*>)?\(\s*['"]proposals['"]/;
 
 function files(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
@@ -63,6 +66,29 @@ describe('the layout of the code', () => {
         .map((target) => `${f} → ${target}`),
     );
     expect(reaching).toEqual([]);
+  });
+
+  it('keeps one home for proposal queries: no data module beside data/proposals.ts named after proposal logic', () => {
+    // lib/proposals/stats.ts is fed by data/proposals.ts, never by a data/stats.ts of its own (facets, open data …).
+    const logic = files('src/lib/proposals').map((f) => basename(f));
+    expect(files('src/data').filter((f) => logic.includes(basename(f)))).toEqual([]);
+  });
+
+  it('feeds facets, statistics and open data from data/proposals.ts alone', () => {
+    const subjects = ['facets', 'stats', 'opendata'].map((n) => `src/lib/proposals/${n}.ts`);
+    const feeding = files('src/data')
+      .filter((f) => f !== 'src/data/proposals.ts')
+      .filter((f) => relativeImports(f, readFileSync(join(ROOT, f), 'utf8')).some((t) => subjects.includes(t)));
+    expect(feeding).toEqual([]);
+  });
+
+  it('loads the proposals collection in data/proposals.ts alone', () => {
+    const loading = files('src/data').filter(
+      (f) => f !== 'src/data/proposals.ts' && LOADS_PROPOSALS.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
+    expect(loading).toEqual([]);
+    expect(LOADS_PROPOSALS.test("await all<ProposalData>('proposals')")).toBe(true);
+    expect(LOADS_PROPOSALS.test(readFileSync(join(ROOT, 'src/data/proposals.ts'), 'utf8'))).toBe(true);
   });
 
   it('finds the imports the layer check relies on', () => {

@@ -124,6 +124,8 @@ export interface FolderCollection {
   label: string;
   /** Chinese name of one entry. */
   labelSingular: string;
+  /** The section's name on the site (menu, page titles) where it differs from the CMS's `label`: 委员风采 for 委员. */
+  navLabel?: string;
   /** Folder under `content/`. */
   folder: string;
   /** Label and hint of the Markdown body. */

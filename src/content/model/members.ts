@@ -1,12 +1,15 @@
 import type { FolderCollection } from './fields.ts';
 import { withdrawn } from './shared-fields.ts';
 import { LEADERSHIP_POSTS } from './values.ts';
+import { KIND_LABELS } from './kind-labels.ts';
 
 export const members = {
   kind: 'folder',
   name: 'members',
-  label: '委员',
+  label: KIND_LABELS.members,
   labelSingular: '委员',
+  // The CMS lists them as 委员; the site's section of their pages is 委员风采 (menu, titles, a withdrawn page's notice).
+  navLabel: '委员风采',
   folder: 'members',
   body: { label: '详细介绍', hint: '可不填。', required: false },
   fields: [

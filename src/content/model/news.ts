@@ -1,11 +1,12 @@
 import type { FolderCollection } from './fields.ts';
 import { date, editor, inPaper, title, video, withdrawn } from './shared-fields.ts';
 import { SUMMARY_MAX } from './values.ts';
+import { KIND_LABELS } from './kind-labels.ts';
 
 export const news = {
   kind: 'folder',
   name: 'news',
-  label: '新闻简报',
+  label: KIND_LABELS.news,
   labelSingular: '新闻',
   folder: 'news',
   body: { label: '正文', hint: '以“本报讯”开头的正文，可插入图片并写图注。', required: true },

@@ -1,6 +1,7 @@
 import type { FolderCollection } from './fields.ts';
 import { date, editor, title, withdrawn } from './shared-fields.ts';
 import { DOC_NUMBER_PATTERN, INDEX_NUMBER_PATTERN, NOTICE_TOPICS, SUMMARY_MAX } from './values.ts';
+import { KIND_LABELS } from './kind-labels.ts';
 
 /**
  * 通知公告: notices of the committee with the 政府信息公开 fields (索引号, 主题分类, 发布机构, 成文日期, 发文字号) and
@@ -9,7 +10,7 @@ import { DOC_NUMBER_PATTERN, INDEX_NUMBER_PATTERN, NOTICE_TOPICS, SUMMARY_MAX } 
 export const notices = {
   kind: 'folder',
   name: 'notices',
-  label: '通知公告',
+  label: KIND_LABELS.notices,
   labelSingular: '通知公告',
   folder: 'notices',
   body: { label: '正文', hint: '通知正文；附件在下方“附件”中上传，不要贴在正文里。', required: true },

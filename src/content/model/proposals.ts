@@ -1,5 +1,6 @@
 import type { FolderCollection } from './fields.ts';
 import { withdrawn } from './shared-fields.ts';
+import { KIND_LABELS } from './kind-labels.ts';
 import {
   HANDLING_UNITS,
   PROPOSAL_NUMBER_PATTERN,
@@ -13,7 +14,7 @@ import {
 export const proposals = {
   kind: 'folder',
   name: 'proposals',
-  label: '提案与答复',
+  label: KIND_LABELS.proposals,
   labelSingular: '提案',
   folder: 'proposals',
   body: { label: '提案内容', hint: '提案正文：问题、分析与建议。', required: true },

@@ -1,11 +1,12 @@
 import type { FolderCollection } from './fields.ts';
 import { date, editor, title, withdrawn } from './shared-fields.ts';
 import { TITLE_MAX } from './values.ts';
+import { KIND_LABELS } from './kind-labels.ts';
 
 export const reviews = {
   kind: 'folder',
   name: 'reviews',
-  label: '工作回眸',
+  label: KIND_LABELS.reviews,
   labelSingular: '工作回眸',
   folder: 'reviews',
   body: {

@@ -1,5 +1,6 @@
 /** The taxonomies: YAML lists under `content/taxonomies/` whose items other fields reference by id. */
 import type { Field, TaxonomyCollection } from './fields.ts';
+import { KIND_LABELS } from './kind-labels.ts';
 import { ID_PATTERN } from './values.ts';
 
 /** The `id` and `name` every taxonomy item has, before the taxonomy's own `fields`. */
@@ -38,7 +39,7 @@ export const sessions = taxonomy('sessions', '届次', '届次', [
   { name: 'received', label: '征集提案（件）', type: 'integer', required: false, min: 0, hint: '含未立案的提案总数' },
   { name: 'merged', label: '并案（件）', type: 'integer', required: false, min: 0 },
 ]);
-export const units = taxonomy('units', '承办单位', '承办单位', [
+export const units = taxonomy('units', KIND_LABELS.units, '承办单位', [
   { name: 'shortName', label: '简称', type: 'string', required: false, hint: '如：市发改委' },
 ]);
 export const categories = taxonomy('categories', '提案类别', '类别');

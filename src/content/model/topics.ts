@@ -1,6 +1,7 @@
 import type { FolderCollection } from './fields.ts';
 import { date, editor, title, withdrawn } from './shared-fields.ts';
 import { MEETING_KINDS, SUMMARY_MAX } from './values.ts';
+import { KIND_LABELS } from './kind-labels.ts';
 
 /**
  * 专题: a page on one plenary session or standing-committee meeting, written in MDX that embeds the site's own
@@ -9,7 +10,7 @@ import { MEETING_KINDS, SUMMARY_MAX } from './values.ts';
 export const topics = {
   kind: 'folder',
   name: 'topics',
-  label: '专题',
+  label: KIND_LABELS.topics,
   labelSingular: '专题',
   folder: 'topics',
   format: 'mdx',

@@ -1,11 +1,12 @@
 import type { FolderCollection } from './fields.ts';
 import { date, editor, inPaper, title, withdrawn } from './shared-fields.ts';
 import { SUMMARY_MAX, VOICE_COLUMNS } from './values.ts';
+import { KIND_LABELS } from './kind-labels.ts';
 
 export const voices = {
   kind: 'folder',
   name: 'voices',
-  label: '委员声音',
+  label: KIND_LABELS.voices,
   labelSingular: '委员声音',
   folder: 'voices',
   body: { label: '正文', required: true },

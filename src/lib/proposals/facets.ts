@@ -1,4 +1,4 @@
-import type { PROPOSAL_STATUSES, PROPOSER_TYPES } from '../../content/model.ts';
+import { fieldLabel, type PROPOSAL_STATUSES, type PROPOSER_TYPES } from '../../content/model.ts';
 import type { ProposalData } from '../../content/types.ts';
 
 /**
@@ -29,13 +29,14 @@ export interface Facet {
   values(p: ProposalData): string[];
 }
 
+/** Each facet is a field of a proposal, named by the field's label in the model. */
 export const FACETS: readonly Facet[] = [
-  { name: 'session', label: '届次', values: (p) => [p.session] },
-  { name: 'category', label: '类别', values: (p) => [p.category] },
-  { name: 'unit', label: '主办单位', values: (p) => p.leadUnits },
-  { name: 'status', label: '办理状态', values: (p) => [STATUS_SLUGS[p.status]] },
-  { name: 'type', label: '提案类型', values: (p) => [TYPE_SLUGS[p.proposerType]] },
-  { name: 'sector', label: '界别', values: (p) => (p.sector ? [p.sector] : []) },
+  { name: 'session', label: fieldLabel('proposals', 'session'), values: (p) => [p.session] },
+  { name: 'category', label: fieldLabel('proposals', 'category'), values: (p) => [p.category] },
+  { name: 'unit', label: fieldLabel('proposals', 'leadUnits'), values: (p) => p.leadUnits },
+  { name: 'status', label: fieldLabel('proposals', 'status'), values: (p) => [STATUS_SLUGS[p.status]] },
+  { name: 'type', label: fieldLabel('proposals', 'proposerType'), values: (p) => [TYPE_SLUGS[p.proposerType]] },
+  { name: 'sector', label: fieldLabel('proposals', 'sector'), values: (p) => (p.sector ? [p.sector] : []) },
 ];
 
 /** Proposals grouped by each value of a facet, values in first-seen order. */

@@ -1,13 +1,16 @@
+import { KIND_LABELS } from '../../content/model/kind-labels.ts';
+
 /**
  * The search filters, their Chinese labels and URL parameter names. The index (SearchRecord), the search page and the
- * tests all read this list.
+ * tests all read this list. The proposal filters are named as the model names their fields; the browser bundles this
+ * list and not the model, so `tests/unit/labels.test.ts` keeps the two equal.
  */
 export const SEARCH_FILTERS = [
   { name: 'kind', label: '栏目' },
   { name: 'year', label: '年份' },
   { name: 'session', label: '届次' },
   { name: 'category', label: '类别' },
-  { name: 'unit', label: '承办单位' },
+  { name: 'unit', label: KIND_LABELS.units },
   { name: 'sector', label: '界别' },
   { name: 'status', label: '办理状态' },
   { name: 'type', label: '提案类型' },
@@ -36,17 +39,11 @@ export function panelFilters(mode: 'all' | 'proposals'): readonly (typeof SEARCH
   return mode === 'proposals' ? SEARCH_FILTERS.filter((f) => PROPOSAL_FILTERS.includes(f.name)) : SEARCH_FILTERS;
 }
 
-/** Chinese names of the kinds of page, as the 栏目 filter shows them. */
-export const KIND_LABELS = {
-  news: '新闻简报',
-  notices: '通知公告',
-  reviews: '工作回眸',
-  proposals: '提案与答复',
-  voices: '委员声音',
-  topics: '专题',
-  members: '委员',
-  units: '承办单位',
-} as const;
+/**
+ * Chinese names of the kinds of page, as the 栏目 filter shows them: the model's own, from a file that imports nothing,
+ * so the search page's bundle takes the names and not the model.
+ */
+export { KIND_LABELS };
 
 /** The value of the 重点提案 filter on key proposals (other proposals carry no value). */
 export const KEY_VALUE = '重点提案';
