@@ -136,21 +136,22 @@ export function recentOnly(archive: Archive, o: SearchOptions): boolean {
 const CHINESE = /^\p{Script=Han}{2,}$/u;
 
 /**
- * A search in the parts its options ask for; where it searches only the recent ones and finds nothing there, it
- * searches every year, as the reader would ask next. A Chinese query that finds nothing in any year is searched again
- * by its sound, in case a character was a slip of the input method (对伍 for 队伍).
+ * A search in the parts its options ask for. A Chinese query that finds nothing is searched again by its sound, in
+ * case a character was a slip of the input method (对伍 for 队伍). Where only the recent parts were searched and
+ * neither found anything, every year is searched the same way, as the reader would ask next. The slip is tried in the
+ * recent parts first: a slip found nothing only because it is one, and opening every part of a large archive for it
+ * cost a first query over a megabyte (docs/benchmarks.md#search-tiers).
  */
 export async function searchQuery(archive: Archive, query: Query | null, o: SearchOptions): Promise<Found> {
-  const wider = recentOnly(archive, o) ? { ...o, everyYear: true } : undefined;
-  const found = query ? await attempts(archive, query, o) : await searchParts(archive, null, o);
-  if (found.results.length > 0) return found;
-  const scope = wider ?? o;
-  const widened = wider ? { widened: true } : {};
-  if (wider) {
-    const again = query ? await attempts(archive, query, wider) : await searchParts(archive, null, wider);
-    if (again.results.length > 0 || !query) return { ...again, ...widened };
-  }
-  if (!query || !CHINESE.test(query.compact)) return found;
+  const found = await searchIn(archive, query, o);
+  if (found.results.length > 0 || !recentOnly(archive, o)) return found;
+  return { ...(await searchIn(archive, query, { ...o, everyYear: true })), widened: true };
+}
+
+async function searchIn(archive: Archive, query: Query | null, o: SearchOptions): Promise<Found> {
+  if (!query) return searchParts(archive, null, o);
+  const found = await attempts(archive, query, o);
+  if (found.results.length > 0 || !CHINESE.test(query.compact)) return found;
   const spelled = (await import('./spell.ts')).spell(query.compact);
   if (!spelled) return found;
   // Pagefind falls back to words that begin the query when none begins with it (meiyou for meiyouzhezhong…): only
@@ -159,7 +160,7 @@ export async function searchQuery(archive: Archive, query: Query | null, o: Sear
     `${d.meta.keys ?? ''} ${d.meta.sounds ?? ''}`.split(' ').some((k) => k.startsWith(spelled));
   // The best RERANK_DEPTH by sound, not CHECK_DEPTH: a slip's results are a guess, shown as one, and the searches
   // before it have loaded their own fragments (docs/benchmarks.md#search-transfer).
-  return { ...(await checked(await searchParts(archive, spelled, scope), keyed, RERANK_DEPTH)), spelled, ...widened };
+  return { ...(await checked(await searchParts(archive, spelled, o), keyed, RERANK_DEPTH)), spelled };
 }
 
 /**
