@@ -123,6 +123,15 @@ test('a member’s own page is among the recent parts', async ({ page }) => {
   expect(await opened()).toEqual([...manifest.recent!].sort());
 });
 
+test('a slip is searched by its sound in the recent parts before every year is opened', async ({ page }) => {
+  const opened = openedParts(page);
+  // 惠 for 慧: nothing holds 谢惠兰, and the member's page, among the recent parts, is found by its sound.
+  const results = await searchFor(page, { q: '谢惠兰' }, `${base}/search/`);
+  expect(results[0]).toBe('/members/xie-huilan/');
+  await expect(page.getByRole('status')).toContainText(/以来的内容中共找到 \d+ 条结果（没有完全相同的内容，按读音/);
+  expect(await opened()).toEqual([...manifest.recent!].sort());
+});
+
 test('a year filter searches the parts of that year, recent or not', async ({ page }) => {
   const old = proposals().find((p) => isOlder(`proposals/${p.id}`))!;
   const year = String(new Date(String(old.data.submitted)).getFullYear());
