@@ -43,7 +43,7 @@ const RECENT_BUDGET = Number(process.env.SEARCH_RECENT_PAGES) || RECENT_PAGES;
  */
 export function planSiteParts(pages: readonly IndexedPage[]): Part[] {
   const cap = partCap(pages.length, FIXED_PART_PAGES);
-  return planParts(pages, cap, INDEXER, Math.min(cap, PART_PAGES.newest));
+  return planParts(pages, cap, INDEXER, Math.min(cap, PART_PAGES.newest), pages.length > RECENT_BUDGET);
 }
 
 /**

@@ -82,7 +82,9 @@ describe('the search index in parts of whole months', () => {
 describe('years larger than the cap, in runs of whole months', () => {
   // 2024: 12 × 10 pages; 2025 up to September: 9 × 10 pages; members without a date; a cap of 35 pages.
   const archive = [...pages('0000-00', 8), ...year(2024, 10), ...year(2025, 10, 9)];
-  const plan = planParts(archive, 35);
+  // An archive larger than the browser searches at first: undated pages are a part of their own.
+  const apart = (pages: IndexedPage[]) => planParts(pages, 35, '', 35, true);
+  const plan = apart(archive);
 
   it('packs months oldest first up to the cap across years, the newest month a part of its own', () => {
     expect(plan.map((p) => [p.id, p.from, p.to, p.pages.length])).toEqual([
@@ -102,12 +104,23 @@ describe('years larger than the cap, in runs of whole months', () => {
     expect(plan.flatMap((p) => p.pages).length).toBe(archive.length);
   });
 
+  it('packs undated pages with the oldest months where the browser searches the archive whole', () => {
+    expect(
+      planParts(archive, 35)
+        .slice(-2)
+        .map((p) => [p.id, p.from, p.to, p.pages.length]),
+    ).toEqual([
+      ['2024-03_05', '2024-03', '2024-05', 30],
+      ['0000-00_2024-02', '0000-00', '2024-02', 28],
+    ]);
+  });
+
   it('re-indexes only the undated part when a member is edited or added', () => {
     const member = archive.find((p) => p.month === '0000-00')!;
-    const edited = planParts(
-      [...archive.map((p) => (p === member ? { ...p, digest: 'changed' } : p)), ...pages('0000-00', 1, 'new')],
-      35,
-    );
+    const edited = apart([
+      ...archive.map((p) => (p === member ? { ...p, digest: 'changed' } : p)),
+      ...pages('0000-00', 1, 'new'),
+    ]);
     expect(ids(edited)).toEqual(ids(plan));
     expect(edited.filter((p, i) => p.digest !== plan[i]!.digest).map((p) => p.id)).toEqual(['undated']);
   });
@@ -128,42 +141,38 @@ describe('years larger than the cap, in runs of whole months', () => {
   });
 
   it('re-plans only the newest month when a story is published in it', () => {
-    const after = planParts([...archive, ...pages('2025-09', 1, 'new')], 35);
+    const after = apart([...archive, ...pages('2025-09', 1, 'new')]);
     expect(ids(after)).toEqual(ids(plan));
     expect(after.slice(1).map((p) => p.digest)).toEqual(plan.slice(1).map((p) => p.digest));
     expect(after[0]!.digest).not.toBe(plan[0]!.digest);
   });
 
   it('keeps the older boundaries when a new month or year begins: the last month joins the runs, the rest reused', () => {
-    const after = planParts([...archive, ...pages('2025-10', 2)], 35);
+    const after = apart([...archive, ...pages('2025-10', 2)]);
     expect(ids(after).slice(0, 3)).toEqual(['2025-10', '2025-07_09', '2025-04_06']);
     expect(after.slice(2).map((p) => p.digest)).toEqual(plan.slice(2).map((p) => p.digest));
     const rest = year(2025, 10, 12).filter((p) => p.month > '2025-09');
-    const nextYear = planParts([...archive, ...rest, ...pages('2026-01', 3)], 35);
+    const nextYear = apart([...archive, ...rest, ...pages('2026-01', 3)]);
     expect(ids(nextYear).slice(0, 3)).toEqual(['2026', '2025-10_12', '2025-07_09']);
     expect(nextYear.slice(3).map((p) => p.digest)).toEqual(plan.slice(2).map((p) => p.digest));
   });
 
   it('re-indexes the part of a story edited in an older month, and only the parts from it on when one is deleted', () => {
     const target = 'news/2025-04-a3/index.html';
-    const edited = planParts(
-      archive.map((p) => (p.file === target ? { ...p, digest: 'changed' } : p)),
-      35,
-    );
+    const edited = apart(archive.map((p) => (p.file === target ? { ...p, digest: 'changed' } : p)));
     expect(ids(edited)).toEqual(ids(plan));
     expect(edited.filter((p, i) => p.digest !== plan[i]!.digest).map((p) => p.id)).toEqual(['2025-04_06']);
-    const deleted = planParts(
-      archive.filter((p) => p.file !== target),
-      35,
-    );
+    const deleted = apart(archive.filter((p) => p.file !== target));
     expect(deleted.filter((p) => !plan.some((q) => q.digest === p.digest)).map((p) => p.id)).toEqual(['2025-04_06']);
   });
 
   it('gives a month larger than the cap a part of its own, and keeps a small newest year whole', () => {
-    const parts = planParts(
-      [...pages('2023-03', 5), ...pages('2024-02', 50), ...pages('2024-03', 5), ...pages('2025-01', 3)],
-      35,
-    );
+    const parts = apart([
+      ...pages('2023-03', 5),
+      ...pages('2024-02', 50),
+      ...pages('2024-03', 5),
+      ...pages('2025-01', 3),
+    ]);
     expect(ids(parts)).toEqual(['2025', '2024-03', '2024-02', '2023']);
   });
 });

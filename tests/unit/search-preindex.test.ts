@@ -94,7 +94,7 @@ describe('renderOrder', () => {
     expect(noted.get('/members/谢/')).toBe('0000-00');
     expect(takePageMonths().size, 'a build reads them once').toBe(0);
     expect(renderOrder([{ pathname: '/members/谢' }], noted, 5).groups).toEqual([
-      { id: 'undated', files: ['members/谢/index.html'] },
+      { id: '0000', files: ['members/谢/index.html'] },
     ]);
     expect(pageFile('/')).toBe('index.html');
   });

@@ -106,14 +106,16 @@ const NOTHING: PagefindSearch = { results: [], filters: {}, unfilteredResultCoun
 async function searchParts(archive: Archive, text: string | null, o: SearchOptions): Promise<PagefindSearch> {
   const usable = await partsFor(archive, pool(archive, o), text);
   if (usable.length === 0) return NOTHING;
-  const pf = await archive.engine(usable);
   const { everyYear: _, ...asked } = o;
   if (!o.sort || archive.parts.length < 2) {
     const only = usable.length < archive.parts.length ? { part: { any: usable.map((p) => p.id) } } : {};
-    return pf.search(text, { ...asked, filters: { ...o.filters, ...only } });
+    return (await archive.engine(usable)).search(text, { ...asked, filters: { ...o.filters, ...only } });
   }
+  // Each part is asked of its own tier's engine only: the other would fetch the query's chunks for nothing.
   const each = await Promise.all(
-    usable.map((p) => pf.search(text, { ...asked, filters: { ...o.filters, part: p.id } })),
+    usable.map(async (p) =>
+      (await archive.engine([p])).search(text, { ...asked, filters: { ...o.filters, part: p.id } }),
+    ),
   );
   return {
     results: each.flatMap((s) => s.results),
