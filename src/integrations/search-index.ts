@@ -13,6 +13,7 @@ import { placeParts } from './search-place.ts';
 import { deleteInBackground, discard } from './trash.ts';
 import { stageFolder, stagePart } from './search-stage.ts';
 import { isPlainBuild } from './build-mode.ts';
+import { collectGarbage } from './heap.ts';
 import { FileFacts } from './file-facts.ts';
 import { limiter } from '../lib/limit.ts';
 import { digestOf } from '../lib/build-inputs.ts';
@@ -144,6 +145,7 @@ function runPagefind(cwd: string, args: string[]): Promise<string> {
 
 /** Indexes a staged part into `out`, checking that Pagefind took every page. */
 async function indexStaged(part: Part, stage: string, out: string): Promise<void> {
+  if (!isPlainBuild()) collectGarbage();
   const log = await runPagefind(stage, [
     '--site',
     stage,
