@@ -41,8 +41,9 @@ export interface PartEntry {
   pages: number;
 }
 
-/** The month key of a page without a date (a member, a unit), and the id of the part that holds such pages. */
+/** The month key of a page without a date (a member, a unit). */
 export const UNDATED = '0000-00';
+/** The id of the part of undated pages, where they are a part of their own (see `planParts`). */
 const UNDATED_ID = 'undated';
 
 const SORT_KEY = 'data-pagefind-sort="date:';
@@ -183,7 +184,7 @@ export interface PartsManifest {
 
 /**
  * The parts the browser searches first: the newest dated parts while together they hold at most `budget` pages (the
- * newest always), and the undated part. A query costs an index chunk per word and part, and each part's metadata
+ * newest always), and the undated part where there is one. A query costs an index chunk per word and part, and each part's metadata
  * loads before its first search, so on a large archive (100,000 pages) searching every year would transfer about a
  * megabyte; the reader widens the search to every year with one tap, and a search that finds nothing recent widens by
  * itself. Up to `budget` pages everything is searched at once, as before.
