@@ -2,10 +2,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
- * A full garbage collection of the build's heap, run before Pagefind indexes a part: Pagefind holds about 1 GB while it
- * indexes a 4,000-page part, beside Astro's heap, and V8 lets garbage pile up while memory is plentiful. Collected
- * first, the 20,000-document build peaked at 2,310 MB instead of 2,407 MB, at no cost in time
- * (docs/benchmarks.md#heap-before-index). Node has no public call for it without `--expose-gc` on its command line
+ * A full garbage collection of the build's heap, run before Pagefind indexes a part: Pagefind holds a part's whole
+ * index in memory beside Astro's heap, and V8 lets garbage pile up while memory is plentiful. Collected first, the
+ * build's peak is lower at no measured cost in time (docs/benchmarks.md#heap-before-index). Node has no public call for it without `--expose-gc` on its command line
  * (the build is started by `astro build`), so the flag is set at run time with `v8.setFlagsFromString`, which Node
  * documents as unsafe to rely on after start-up, and `gc` is taken from a fresh context. Only memory depends on it:
  * where it is not available the build goes on, once warned, and tests/unit/heap.test.ts fails.

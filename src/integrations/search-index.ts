@@ -121,7 +121,7 @@ export function indexedPage(file: string, html: Buffer): IndexedPage {
  * Runs Pagefind's command-line tool and returns what it printed. On a folder it is faster than the same binary behind
  * the Node API's service, with the same output byte for byte: 15.7 s against 18.6 s for 4,000 pages (three runs each,
  * 2 cores). The extended binary is run itself (`pagefindBinary`, fenced): the npm wrapper is a Node process that only
- * waits for it, holding ~45 MB while the binary indexes beside the build's peak; the plain build keeps the wrapper. It
+ * waits for it, holding memory while the binary indexes beside the build's peak; the plain build keeps the wrapper. It
  * runs in the folder it indexes, so no Pagefind configuration file lying around changes what it does.
  */
 function runPagefind(cwd: string, args: string[]): Promise<string> {

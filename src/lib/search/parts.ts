@@ -79,7 +79,8 @@ export function sortKeyMonth(key: string): string {
  * every month and go with the oldest; with `undatedApart` (an archive larger than the browser searches at first) they
  * are a part of their own, last: they belong to no period, so the browser searches them with the newest parts
  * (`recentParts`), and an edit of one re-indexes only them. Not below that size: every query word costs a chunk per
- * part, and the extra part cost the heaviest first query at 20,000 documents 22 KB, over its 300 KB. Returns the parts
+ * part, and the extra part put the heaviest first query at 20,000 documents over its budget
+ * (docs/benchmarks.md#search-tiers). Returns the parts
  * newest first (the first is the primary index). `salt` names the indexer, so a new version of it invalidates every
  * part.
  */
