@@ -38,13 +38,23 @@ const FIXED_PART_PAGES = Number(process.env.SEARCH_PART_PAGES) || undefined;
 const RECENT_BUDGET = Number(process.env.SEARCH_RECENT_PAGES) || RECENT_PAGES;
 
 /**
- * The parts of the search index for these pages (`planParts`, with the cap `partCap` gives for their number). The
- * render order plans them from the pages the routes note, the index step from the pages as built: the same pages,
- * so the same parts.
+ * The parts of the search index for these pages (`planParts`, with the cap `partCap` gives for their number, and the
+ * smallest cap for the years editors still edit). The render order plans them from the pages the routes note, the index
+ * step from the pages as built: the same pages, so the same parts.
  */
 export function planSiteParts(pages: readonly IndexedPage[]): Part[] {
-  const cap = partCap(pages.length, FIXED_PART_PAGES);
-  return planParts(pages, cap, INDEXER, Math.min(cap, PART_PAGES.newest), pages.length > RECENT_BUDGET);
+  const recentPages = partCap(0, FIXED_PART_PAGES);
+  return planParts(
+    pages,
+    {
+      maxPages: partCap(pages.length, FIXED_PART_PAGES),
+      recentYears: PART_PAGES.recentYears,
+      recentPages,
+      newestPages: Math.min(recentPages, PART_PAGES.newest),
+      undatedApart: pages.length > RECENT_BUDGET,
+    },
+    INDEXER,
+  );
 }
 
 /**

@@ -83,7 +83,7 @@ describe('years larger than the cap, in runs of whole months', () => {
   // 2024: 12 × 10 pages; 2025 up to September: 9 × 10 pages; members without a date; a cap of 35 pages.
   const archive = [...pages('0000-00', 8), ...year(2024, 10), ...year(2025, 10, 9)];
   // An archive larger than the browser searches at first: undated pages are a part of their own.
-  const apart = (pages: IndexedPage[]) => planParts(pages, 35, '', 35, true);
+  const apart = (pages: IndexedPage[]) => planParts(pages, { maxPages: 35, undatedApart: true });
   const plan = apart(archive);
 
   it('packs months oldest first up to the cap across years, the newest month a part of its own', () => {
@@ -219,7 +219,62 @@ describe('the cap on a part', () => {
   it('cuts the newest year into months past its own smaller cap, so an edit re-indexes a month', () => {
     const archive = [...year(2024, 10), ...year(2025, 10, 9)];
     // Past 50 pages the newest year is cut all the same: its newest month alone, the others packed with 2024.
-    expect(ids(planParts(archive, 200, '', 50))).toEqual(['2025-09', '2024-01_2025-08']);
+    expect(ids(planParts(archive, { maxPages: 200, newestPages: 50 }))).toEqual(['2025-09', '2024-01_2025-08']);
     expect(ids(planParts(archive, 200))).toEqual(['2025', '2024']);
+  });
+
+  describe('the recent years at the least cap on a large site', () => {
+    // Six years of 10 pages a month, 2025 up to September; old years packed to 200 pages, the last two to 35.
+    const limits = { maxPages: 200, recentYears: 2, recentPages: 35, newestPages: 35 };
+    const archive = [2020, 2021, 2022, 2023, 2024].flatMap((y) => year(y, 10)).concat(year(2025, 10, 9));
+    const plan = planParts(archive, limits);
+
+    it('packs the old years large and the recent ones small, in runs that never mix the two', () => {
+      expect(plan.map((p) => [p.id, p.pages.length])).toEqual([
+        ['2025-09', 10],
+        ['2025-07_08', 20],
+        ['2025-04_06', 30],
+        ['2025-01_03', 30],
+        ['2024-10_12', 30],
+        ['2024-07_09', 30],
+        ['2024-04_06', 30],
+        ['2024-01_03', 30],
+        // 80 pages, with room for 2024's first months, which stay with the recent parts.
+        ['2023-05_12', 80],
+        ['2021-09_2023-04', 200],
+        ['2020-01_2021-08', 200],
+      ]);
+    });
+
+    it('re-indexes a small part when a story of last year is edited', () => {
+      const story = archive.find((p) => p.month === '2024-08')!;
+      const edited = planParts(
+        archive.map((p) => (p === story ? { ...p, digest: 'changed' } : p)),
+        limits,
+      );
+      expect(ids(edited)).toEqual(ids(plan));
+      expect(edited.filter((p, i) => p.digest !== plan[i]!.digest).map((p) => [p.id, p.pages.length])).toEqual([
+        ['2024-07_09', 30],
+      ]);
+    });
+
+    it('moves the year before last to the large parts when a year begins, keeping the older parts', () => {
+      const next = planParts(
+        [...archive, ...year(2025, 10, 12).filter((p) => p.month > '2025-09'), ...pages('2026-01', 5)],
+        limits,
+      );
+      expect(next.map((p) => [p.id, p.pages.length])).toEqual([
+        ['2026', 5],
+        ['2025-10_12', 30],
+        ['2025-07_09', 30],
+        ['2025-04_06', 30],
+        ['2025-01_03', 30],
+        ['2023-05_2024-12', 200],
+        ['2021-09_2023-04', 200],
+        ['2020-01_2021-08', 200],
+      ]);
+      expect(next.at(-1)!.digest).toBe(plan.at(-1)!.digest);
+      expect(next.at(-2)!.digest).toBe(plan.at(-2)!.digest);
+    });
   });
 });

@@ -68,11 +68,30 @@ export function sortKeyMonth(key: string): string {
   return /^\d{4}-(0[1-9]|1[0-2])-/.test(key) && !key.startsWith('0000') ? key.slice(0, 7) : UNDATED;
 }
 
+/** How `planParts` cuts the pages into parts. */
+export interface PartLimits {
+  /** Most pages in a part; a month larger than that is a part alone. */
+  maxPages: number;
+  /**
+   * The newest `recentYears` calendar years (the current one and those before it) are packed to `recentPages` a part
+   * instead of `maxPages`: editors correct recent stories and add replies to last year's proposals, and an edit
+   * re-indexes its whole part, so where the edits land the parts stay small even when the site's old years are packed
+   * into large ones. None by default.
+   */
+  recentYears?: number;
+  recentPages?: number;
+  /** Most pages of the newest year as a part of its own; past that its newest month is a part alone (see below). */
+  newestPages?: number;
+  /** Undated pages (members, units) in a part of their own rather than with the oldest months (see below). */
+  undatedApart?: boolean;
+}
+
 /**
  * Groups pages into parts. Months are packed oldest first into runs of at most `maxPages` pages (a month larger than
  * that alone); filling from the oldest keeps old boundaries where they are as stories are published, and a change in
  * an old month moves only the boundaries after it. Runs may span years: fewer, fuller parts cost the browser less
- * (one index chunk per query word and part). The newest year is apart from the older ones: editors publish and
+ * (one index chunk per query word and part). The recent years (`recentYears`) are packed to their own, smaller cap
+ * in runs of their own, which never take in an older month; they change only when a new year begins. The newest year is apart from the older ones: editors publish and
  * correct recent stories, so an edit re-indexes that year, not older months; when it has more than `newestPages`
  * pages (by default the cap), its newest month alone is a part and its other months are packed with the older ones,
  * so the rebuild after an edit of a new story re-indexes a month. Pages without a date (members, units) sort before
@@ -80,30 +99,36 @@ export function sortKeyMonth(key: string): string {
  * are a part of their own, last: they belong to no period, so the browser searches them with the newest parts
  * (`recentParts`), and an edit of one re-indexes only them. Not below that size: every query word costs a chunk per
  * part, and the extra part put the heaviest first query at 20,000 documents over its budget
- * (docs/benchmarks.md#search-tiers). Returns the parts
+ * (docs/benchmarks.md#search-tiers). `limits` is the cap alone or every limit. Returns the parts
  * newest first (the first is the primary index). `salt` names the indexer, so a new version of it invalidates every
  * part.
  */
-export function planParts(
-  pages: readonly IndexedPage[],
-  maxPages: number,
-  salt = '',
-  newestPages = maxPages,
-  undatedApart = false,
-): Part[] {
+export function planParts(pages: readonly IndexedPage[], limits: number | PartLimits, salt = ''): Part[] {
+  const {
+    maxPages,
+    recentYears = 0,
+    recentPages = maxPages,
+    newestPages = maxPages,
+    undatedApart = false,
+  } = typeof limits === 'number' ? { maxPages: limits } : limits;
   const byMonth = Map.groupBy(pages, (p) => p.month);
   const undated = undatedApart ? byMonth.get(UNDATED) : undefined;
   const months = [...byMonth.keys()].filter((m) => !(undated && m === UNDATED)).sort();
   const sizeOf = (ms: readonly string[]) => ms.reduce((n, m) => n + byMonth.get(m)!.length, 0);
   const newestYear = months.at(-1)?.slice(0, 4);
+  const firstRecent = Number(newestYear) - recentYears + 1;
+  const isRecent = (m: string) => m !== UNDATED && Number(m.slice(0, 4)) >= firstRecent;
+  const capOf = (m: string) => (isRecent(m) ? recentPages : maxPages);
   const newest = months.filter((m) => m.slice(0, 4) === newestYear);
-  const newestApart = sizeOf(newest) <= Math.min(maxPages, newestPages) ? newest : newest.slice(-1);
+  const newestApart =
+    newest.length && sizeOf(newest) <= Math.min(capOf(newest[0]!), newestPages) ? newest : newest.slice(-1);
   const runs: string[][] = [];
   let size = 0;
   for (const m of months.slice(0, months.length - newestApart.length)) {
     const n = byMonth.get(m)!.length;
-    if (runs.length > 0 && size + n <= maxPages) {
-      runs.at(-1)!.push(m);
+    const last = runs.at(-1);
+    if (last && isRecent(last[0]!) === isRecent(m) && size + n <= capOf(m)) {
+      last.push(m);
       size += n;
     } else {
       runs.push([m]);
@@ -152,14 +177,19 @@ export function makePart(id: string, pages: readonly IndexedPage[], salt = ''): 
   };
 }
 
-/** Pages per part when `SEARCH_PART_PAGES` does not say (docs/benchmarks.md, "index-parts"). */
-export const PART_PAGES = { least: 4000, most: 10000, newest: 2500 };
+/**
+ * Pages per part when `SEARCH_PART_PAGES` does not say (docs/benchmarks.md, "index-parts"), and the calendar years
+ * whose parts keep the least cap however large the site: the current one, where editors publish and correct, and the
+ * last, whose proposals get their replies this year (docs/benchmarks.md#recent-parts).
+ */
+export const PART_PAGES = { least: 4000, most: 10000, newest: 2500, recentYears: 2 };
 
 /**
  * The cap on a part's pages for a site of `pages` searchable pages: 4,000 up to 40,000 pages, then doubled each time
  * the site doubles, up to 10,000. Pagefind's memory grows with a part's pages (about 0.28 GB per 1,000) and the
  * browser's cost with the number of parts (one index chunk per query word and part, and each part's metadata), so
- * small sites get small parts and large ones about ten. The cap moves only when the site doubles, so parts stay put
+ * small sites get small parts and large ones larger parts for their old years (the recent years keep `partCap(0)`, so
+ * an edit there re-indexes no more than on a small site). The cap moves only when the site doubles, so parts stay put
  * as stories are published; `fixed` (the operator's `SEARCH_PART_PAGES`) wins.
  */
 export function partCap(pages: number, fixed?: number): number {
