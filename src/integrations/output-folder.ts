@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { assertAssetsListPages, assertOutputFolderHolds } from './internals/astro-output-folder.ts';
 import { noPublicCopy, syncPublic } from './public-files.ts';
 import { deleteInBackground } from './trash.ts';
+import { assetFiles } from './site-files.ts';
 
 /** Kept like Astro keeps it: an output folder may be a checkout that a deploy pushes. */
 const KEEP = new Set(['.git']);
@@ -126,9 +127,7 @@ export function outputFolder({ leave = [] }: { leave?: readonly string[] } = {})
       // First of the integrations, so it runs before the others add the sitemap, the admin and the search index.
       'astro:build:done': ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir);
-        const kept = new Set<string>();
-        for (const urls of assets.values())
-          for (const url of urls) kept.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
+        const kept = new Set(assetFiles(root, assets));
         assertAssetsListPages(root, kept);
         const pages = new Set(kept);
         for (const f of syncPublic(publicDir, root, pages)) kept.add(f);

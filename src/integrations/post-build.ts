@@ -6,6 +6,7 @@ import { indexSite } from './search-index.ts';
 import { clearStaging } from './search-stage.ts';
 import { assertPrerendererHolds } from './internals/astro-prerenderer.ts';
 import { PreIndexer } from './search-preindex.ts';
+import { assetFiles } from './site-files.ts';
 
 /**
  * After every build: the search index and the link check, side by side (Pagefind indexes in its own process while
@@ -34,13 +35,20 @@ export function postBuild({ preindex = true }: { preindex?: boolean } = {}): Ast
         const pre = (preindexer = new PreIndexer(outDir, cacheDir, logger.fork('search-index')));
         setPrerenderer((base) => pre.wrap(base));
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir);
         const started = performance.now();
         const outcomes = await Promise.allSettled([
           process.env.SKIP_SEARCH_INDEX === '1'
             ? Promise.resolve()
-            : (async () => indexSite(root, cacheDir, logger.fork('search-index'), await preindexer?.settled()))(),
+            : (async () =>
+                indexSite(
+                  root,
+                  cacheDir,
+                  logger.fork('search-index'),
+                  await preindexer?.settled(),
+                  assetFiles(root, assets).filter((f) => f.endsWith('.html')),
+                ))(),
           checkLinksInWorker(
             { root, site, scanFile: join(cacheDir, 'link-scans.json'), threads: 2 },
             logger.fork('link-check'),

@@ -1,5 +1,6 @@
 import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Top-level folders of a built site that hold no pages: the search index and the CMS. */
 const NOT_PAGES = new Set(['pagefind', 'admin']);
@@ -17,6 +18,19 @@ export function siteFiles(root: string): string[] {
     )
     .filter((e) => e.isFile())
     .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+/**
+ * The files `astro:build:done` lists as written (its `assets`: every page of every route, rendered or kept by the
+ * incremental build), as paths under the output folder `root` with forward slashes. The output folder's prune deletes
+ * every other file the build did not write (output-folder.ts), so this is the site's pages without walking its folder:
+ * 230,000 entries at 100,000 documents.
+ */
+export function assetFiles(root: string, assets: ReadonlyMap<string, readonly URL[]>): string[] {
+  const files: string[] = [];
+  for (const urls of assets.values())
+    for (const url of urls) files.push(relative(root, fileURLToPath(url)).split(sep).join('/'));
+  return files;
 }
 
 /** Makes the folder of each file about to be written, each folder once: an index part or a staged part is thousands of files. */

@@ -48,6 +48,8 @@ beforeAll(() => {
   // The pages were rendered from the content store read from disk, not from a copy in the bundle
   // (src/integrations/data-store-from-disk.ts); the rebuilds below check that this changes no byte.
   expect(first.output).toMatch(/content store read from disk when pages render \(\d+\.\d MB kept out of the bundle\)/);
+  // The uploads no entry uses are named at the end of the build (src/integrations/unused-media.ts).
+  expect(unusedMedia(first.output)).toEqual(expect.arrayContaining(['ceshi-shanchu.svg', 'ceshi-tihuan.svg']));
 }, 300_000);
 afterAll(() => fixture?.dispose());
 
@@ -63,6 +65,12 @@ function files(dir: string): Map<string, string> {
     out.set(rel, rel === 'proposals.json' ? text.replace(/"generated": "[^"]*"/, '') : text);
   }
   return out;
+}
+
+/** The media files the build's warning names as used by no entry. */
+function unusedMedia(output: string): string[] {
+  const line = /(\d+) 个媒体文件没有任何内容使用[^：]*：(.*)/.exec(output);
+  return line ? [...line[2]!.matchAll(/public\/media\/([^、\s]+)/g)].map((m) => m[1]!) : [];
 }
 
 let rounds = 0;
@@ -102,7 +110,8 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     };
     const uploadBefore = upload();
     const { reused, output } = rebuildAndCompare((f) => {
-      f.edit(`news/${story}.md`, /本报讯/, '本报讯 今天改过的一句话。');
+      // It now links an upload no entry used: the rebuild reads the edited file again for the media it names.
+      f.edit(`news/${story}.md`, /本报讯/, '本报讯 今天改过的一句话，[附图](/media/ceshi-tihuan.svg)。');
       // The title shows on other proposals (related, neighbours), members' and units' pages and the lists.
       f.edit('proposals/14-3-0123.md', /\ntitle: .*/, "\ntitle: '关于加快科技服务业改革发展的建议'");
       // On the first page of the voices: the second page shows the same voices, but the column counts above it change.
@@ -113,6 +122,8 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     });
     expect(readFileSync(join(fixture.dir, 'dist/media/ceshi-tihuan.svg'), 'utf8')).toContain('<b/>');
     expect(upload()).toBe(uploadBefore);
+    expect(unusedMedia(output)).toContain('ceshi-shanchu.svg');
+    expect(unusedMedia(output)).not.toContain('ceshi-tihuan.svg');
     expect(reused.length, 'most detail pages are reused').toBeGreaterThan(30);
     // Left where the last build wrote it, not copied back from the cache.
     expect(reusedPages(output, 'cached')).toContain(`/news/${other}/index.html`);
