@@ -246,6 +246,19 @@ describe('the cap on a part', () => {
       ]);
     });
 
+    it('packs undated pages with the oldest months, recent or not, where they are not apart', () => {
+      const small = [...pages('0000-00', 8), ...year(2024, 10), ...year(2025, 10, 9)];
+      expect(
+        planParts(small, limits)
+          .slice(-2)
+          .map((p) => [p.id, p.pages.length]),
+      ).toEqual([
+        ['2024-03_05', 30],
+        ['0000-00_2024-02', 28],
+      ]);
+      expect(planParts([...pages('0000-00', 8), ...archive], limits).at(-1)!.id).toBe('0000-00_2021-07');
+    });
+
     it('re-indexes a small part when a story of last year is edited', () => {
       const story = archive.find((p) => p.month === '2024-08')!;
       const edited = planParts(

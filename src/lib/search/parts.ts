@@ -127,7 +127,9 @@ export function planParts(pages: readonly IndexedPage[], limits: number | PartLi
   for (const m of months.slice(0, months.length - newestApart.length)) {
     const n = byMonth.get(m)!.length;
     const last = runs.at(-1);
-    if (last && isRecent(last[0]!) === isRecent(m) && size + n <= capOf(m)) {
+    // Undated pages (packed with the oldest months on a small site) go with whichever months follow them.
+    const joins = last && (last.at(-1) === UNDATED || isRecent(last.at(-1)!) === isRecent(m));
+    if (joins && size + n <= capOf(m)) {
       last.push(m);
       size += n;
     } else {
