@@ -1,9 +1,11 @@
 import { getNews, getReviews, getSettings, getVoices } from './content.ts';
 import { getProposals } from './proposals.ts';
+import { leadStory } from '../lib/lead-story.ts';
 
 /**
- * What the home page shows: the lead story (the newest with a cover picture, else the newest), the six stories after
- * it, four key proposals and four others, with the reviews and voices as their queries order them.
+ * What the home page shows: the lead story (`leadStory`: the newest marked 首页头条, else the newest with a cover
+ * picture, else the newest), the six newest stories besides it, four key proposals and four others, with the reviews
+ * and voices as their queries order them.
  */
 export async function getHome() {
   const [settings, news, reviews, proposals, voices] = await Promise.all([
@@ -13,7 +15,7 @@ export async function getHome() {
     getProposals(),
     getVoices(),
   ]);
-  const lead = news.find((n) => n.data.cover) ?? news[0];
+  const lead = leadStory(news);
   return {
     settings,
     reviews,

@@ -101,6 +101,7 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
   it('after a story and a proposal title are edited', () => {
     const story = readdirSync(fixture.path('news')).sort()[0]!.slice(0, -3);
     const other = readdirSync(fixture.path('news')).sort()[1]!.slice(0, -3);
+    const marked = readdirSync(fixture.path('news')).sort()[2]!.slice(0, -3);
     const inode = () => statSync(join(fixture.dir, `dist/news/${other}/index.html`)).ino;
     const before = inode();
     // Uploads are copied into the output only when they changed (src/integrations/public-files.ts).
@@ -112,6 +113,8 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     const { reused, output } = rebuildAndCompare((f) => {
       // It now links an upload no entry used: the rebuild reads the edited file again for the media it names.
       f.edit(`news/${story}.md`, /本报讯/, '本报讯 今天改过的一句话，[附图](/media/ceshi-tihuan.svg)。');
+      // An old story marked 首页头条 leads the home page over the newest with a picture (src/lib/lead-story.ts).
+      f.edit(`news/${marked}.md`, /\ntitle: /, '\nheadline: true\ntitle: ');
       // The title shows on other proposals (related, neighbours), members' and units' pages and the lists.
       f.edit('proposals/14-3-0123.md', /\ntitle: .*/, "\ntitle: '关于加快科技服务业改革发展的建议'");
       // On the first page of the voices: the second page shows the same voices, but the column counts above it change.
@@ -123,6 +126,10 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     expect(readFileSync(join(fixture.dir, 'dist/media/ceshi-tihuan.svg'), 'utf8')).toContain('<b/>');
     expect(upload()).toBe(uploadBefore);
     expect(unusedMedia(output)).toContain('ceshi-shanchu.svg');
+    const lead = /<article class="mt-4">[\s\S]*?<\/article>/.exec(
+      readFileSync(join(fixture.dir, 'dist/index.html'), 'utf8'),
+    )?.[0];
+    expect(lead, 'the home page’s lead story').toContain(`href="/news/${marked}/"`);
     expect(unusedMedia(output)).not.toContain('ceshi-tihuan.svg');
     expect(reused.length, 'most detail pages are reused').toBeGreaterThan(30);
     // Left where the last build wrote it, not copied back from the cache.

@@ -26,6 +26,14 @@ export const news = {
     { name: 'place', label: '地点（县区）', type: 'ref', to: 'places', multiple: false, required: false },
     { name: 'tags', label: '标签', type: 'stringList', required: false, hint: '用逗号分隔，如：委员之家, 乡村振兴' },
     { name: 'cover', label: '封面图片', type: 'image', required: false, hint: '图片须填写替代文字，可加图注。' },
+    {
+      name: 'headline',
+      label: '首页头条',
+      type: 'boolean',
+      default: false,
+      required: false,
+      hint: '勾选后此文为网站首页的头条（勾选了多篇的，以日期最新的一篇为准），直到取消勾选；都不勾选时，头条是最新一篇有封面图片的新闻。',
+    },
     video(),
     {
       name: 'edition',
