@@ -7,6 +7,7 @@ import { chromium, type Request } from '@playwright/test';
 import { startNginx, type Tls } from '../deploy/local-nginx.ts';
 import { QUERIES } from './bench-compare.ts';
 import { freePort } from './bench-measure.ts';
+import { CHROMIUM } from './chromium.ts';
 
 /** The value below which `p` of the sorted values lie (nearest rank). */
 function percentile(values: number[], p: number): number {
@@ -58,16 +59,7 @@ async function weigh(requests: Request[]): Promise<number> {
 export async function browserFigures(out: string, tls?: Tls) {
   const port = await freePort();
   const server = await startNginx({ port, root: out, tls });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   const base = server.url;
   const queries = QUERIES;
   const search: {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startNginx } from '../deploy/local-nginx.ts';
+import { CHROMIUM } from './chromium.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const OUT = process.env.OUT_DIR ?? join(ROOT, 'dist');
@@ -23,15 +24,8 @@ const pages: Record<string, string> = {
 
 const server = await startNginx({ port: PORT, root: OUT });
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  chromePath: CHROMIUM.executablePath,
+  chromeFlags: ['--headless=new', ...CHROMIUM.args],
 });
 try {
   console.log('| 页面 | 性能 | 无障碍 | 最佳做法 | SEO |\n|---|---|---|---|---|');

@@ -13,7 +13,7 @@ import {
   publishSaved,
   wordProposal,
 } from '../support/paste.ts';
-import { freePort } from '../support/decap.ts';
+import { freePort } from '../support/ports.ts';
 import { startNginx } from '../../src/deploy/local-nginx.ts';
 
 /**

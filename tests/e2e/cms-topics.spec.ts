@@ -7,7 +7,7 @@ import { bodyOf, guardMdx } from '../../src/lib/mdx-guard.ts';
 import { parseMdxForBuild } from '../../src/lib/mdx-parse.ts';
 import { buildCopy, changes, choose, publish, useCmsRepo } from '../support/cms.ts';
 import { rawEntries } from '../support/content.ts';
-import { freePort } from '../support/decap.ts';
+import { freePort } from '../support/ports.ts';
 import { startNginx } from '../../src/deploy/local-nginx.ts';
 
 /**

@@ -13,7 +13,7 @@ import {
   type CmsRepo,
   buildCopy,
 } from '../support/cms.ts';
-import { freePort } from '../support/decap.ts';
+import { freePort } from '../support/ports.ts';
 import { frontmatter, rawEntries } from '../support/content.ts';
 import { siteSchema } from '../support/schema.ts';
 import { startNginx } from '../../src/deploy/local-nginx.ts';

@@ -5,7 +5,7 @@ import { collection } from '../../src/content/model.ts';
 import { buildCopy, changes, publish, useCmsRepo } from '../support/cms.ts';
 import { frontmatter, rawEntries } from '../support/content.ts';
 import { siteSchema } from '../support/schema.ts';
-import { freePort } from '../support/decap.ts';
+import { freePort } from '../support/ports.ts';
 import { startNginx } from '../../src/deploy/local-nginx.ts';
 
 /**

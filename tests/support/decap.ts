@@ -1,20 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
+import { freePort } from './ports.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-
-/** A TCP port nothing listens on yet. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address() as { port: number };
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** A real decap-server on 127.0.0.1 editing `repo` (`fs`: files directly; `git`: branches and commits), once it answers. */
 export async function startDecapServer(

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { SiteRoot } from '../../../src/lib/publish/releases.ts';
 import { type Nginx, startNginx } from '../../../src/deploy/local-nginx.ts';
+import { freePort } from '../../support/ports.ts';
 
 /**
  * The shipped nginx configuration (src/deploy/nginx.conf) serves the site root's `current` symlink: a gone URL
@@ -36,7 +37,7 @@ beforeAll(async () => {
     '_gone/news/b/index.html': '该页面已撤下',
   });
   root.switchTo('r2');
-  nginx = await startNginx({ port: 4411, root: root.currentLink });
+  nginx = await startNginx({ port: await freePort(), root: root.currentLink });
 });
 afterAll(async () => {
   await nginx?.stop();

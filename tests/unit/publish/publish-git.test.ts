@@ -20,6 +20,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listFiles } from '../../../src/lib/publish/materialise.ts';
 import { HISTORY_PATH, type HistoryEntry } from '../../../src/lib/publish/manifest.ts';
 import { type Nginx, startNginx } from '../../../src/deploy/local-nginx.ts';
+import { freePort } from '../../support/ports.ts';
+import { CHROMIUM } from '../../../src/cli/chromium.ts';
 
 /**
  * The whole path from a CMS save to the public site, with real Git, the real build and the shipped nginx: editors'
@@ -94,7 +96,7 @@ beforeAll(async () => {
     writeFileSync(join(editor, STORY), story('市政协视察老旧小区改造', '委员们走进三个小区，察看加装电梯进展。')),
   );
   expect(first).toContain('发布成功');
-  nginx = await startNginx({ port: 4412, root: join(siteRoot, 'current') });
+  nginx = await startNginx({ port: await freePort(), root: join(siteRoot, 'current') });
 }, 300_000);
 afterAll(async () => {
   await nginx?.stop();
@@ -110,10 +112,7 @@ describe('publishing editors’ commits', { timeout: 300_000 }, () => {
     expect(history[0]).toMatchObject({ author: '张编辑', commit: git(editor, 'rev-parse', 'HEAD').trim() });
     expect(history[0]!.added).toBeGreaterThan(100);
     // The admin's 发布记录 page, in Chromium under the admin's Content-Security-Policy as nginx sends it.
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox'],
-    });
+    const browser = await chromium.launch(CHROMIUM);
     try {
       const tab = await browser.newPage();
       const refused: string[] = [];
