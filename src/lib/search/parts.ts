@@ -88,20 +88,19 @@ export interface PartLimits {
 
 /**
  * Groups pages into parts. Months are packed oldest first into runs of at most `maxPages` pages (a month larger than
- * that alone); filling from the oldest keeps old boundaries where they are as stories are published, and a change in
- * an old month moves only the boundaries after it. Runs may span years: fewer, fuller parts cost the browser less
- * (one index chunk per query word and part). The recent years (`recentYears`) are packed to their own, smaller cap
- * in runs of their own, which never take in an older month; they change only when a new year begins. The newest year is apart from the older ones: editors publish and
- * correct recent stories, so an edit re-indexes that year, not older months; when it has more than `newestPages`
- * pages (by default the cap), its newest month alone is a part and its other months are packed with the older ones,
- * so the rebuild after an edit of a new story re-indexes a month. Pages without a date (members, units) sort before
- * every month and go with the oldest; with `undatedApart` (an archive larger than the browser searches at first) they
- * are a part of their own, last: they belong to no period, so the browser searches them with the newest parts
- * (`recentParts`), and an edit of one re-indexes only them. Not below that size: every query word costs a chunk per
- * part, and the extra part put the heaviest first query at 20,000 documents over its budget
- * (docs/benchmarks.md#search-tiers). `limits` is the cap alone or every limit. Returns the parts
- * newest first (the first is the primary index). `salt` names the indexer, so a new version of it invalidates every
- * part.
+ * that alone); filling from the oldest keeps old boundaries where they are as stories are published, and a change in an
+ * old month moves only the boundaries after it. Runs may span years: fewer, fuller parts cost the browser less (one
+ * index chunk per query word and part). The recent years (`recentYears`) are packed to their own, smaller cap, in runs
+ * that never take in an older month (undated pages aside), so they change only when a new year begins. The newest year
+ * is apart from the older ones: editors publish and correct recent stories, so an edit re-indexes that year, not older
+ * months; when it has more than `newestPages` pages (by default the cap), its newest month alone is a part and its
+ * other months are packed with the older ones, so the rebuild after an edit of a new story re-indexes a month. Pages
+ * without a date (members, units) sort before every month and go with the oldest; with `undatedApart` (an archive
+ * larger than the browser searches at first) they are a part of their own, last: they belong to no period, so the
+ * browser searches them with the newest parts (`recentParts`), and an edit of one re-indexes only them. Not below that
+ * size: every query word costs a chunk per part, and the extra part put the heaviest first query at 20,000 documents
+ * over its budget (docs/benchmarks.md#search-tiers). `limits` is the cap alone or every limit. Returns the parts newest
+ * first (the first is the primary index). `salt` names the indexer, so a new version of it invalidates every part.
  */
 export function planParts(pages: readonly IndexedPage[], limits: number | PartLimits, salt = ''): Part[] {
   const {
