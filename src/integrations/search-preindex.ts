@@ -87,12 +87,14 @@ export class PreIndexer {
    * The HTML files of the site (`news/x/index.html`) once every page is written (`astro:build:generated`): the output
    * files Astro lists on the routes of the static paths, the same lists `astro:build:done` hands on as its `assets`, so
    * the index step can start before that hook (`postBuild` checks the two agree). Undefined when the prerenderer was
-   * not asked for the static paths.
+   * not asked for the static paths or the routes list no page.
    */
   pageFiles(site: string): string[] | undefined {
     if (this.routes.size === 0) return undefined;
     const assets = new Map([...this.routes].map((r, i) => [String(i), r.distURL ?? []] as const));
-    return assetFiles(site, assets).filter((f) => f.endsWith('.html'));
+    const files = assetFiles(site, assets).filter((f) => f.endsWith('.html'));
+    // None listed (Astro no longer lists them by then): the index step waits for `assets`, as it used to.
+    return files.length ? files : undefined;
   }
 
   /** Waits for the parts under way and those waiting their turn; returns the ids of the parts written. */
