@@ -12,21 +12,12 @@ import { assetFiles } from './site-files.ts';
  * After every build: the search index and the link check, side by side (Pagefind indexes in its own process while
  * the links are checked in a thread of their own), so `astro build` alone yields a checked site whose search works.
  * Either failing fails the build, once both have finished.
- *
- * The index step starts as soon as every page is written (`astro:build:generated`), from the pages Astro lists on the
- * routes, so Pagefind works while the other integrations' `astro:build:done` hooks run on the main thread: the output
- * folder's prune alone walks 230,000 entries at 100,000 documents. The link check still waits for the prune, which
- * removes the pages of deleted entries. In `astro:build:done` the pages the index used are checked against the
- * hook's `assets`; should they differ, the site is indexed again from `assets`, with a warning.
  */
 export function postBuild({ preindex = true }: { preindex?: boolean } = {}): AstroIntegration {
   let site = 'https://example.invalid/';
   let cacheDir = '';
   let outDir = '';
   let preindexer: PreIndexer | undefined;
-  /** The index step started when the pages were written, and the pages it indexes. */
-  let early: { pages: string[]; summary: Promise<unknown> } | undefined;
-  const skipped = () => process.env.SKIP_SEARCH_INDEX === '1';
   return {
     name: 'czzx-post-build',
     hooks: {
@@ -36,7 +27,7 @@ export function postBuild({ preindex = true }: { preindex?: boolean } = {}): Ast
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        if (skipped()) return;
+        if (process.env.SKIP_SEARCH_INDEX === '1') return;
         clearStaging(cacheDir);
         // The plain build (build-mode.ts) does not wrap Astro's prerenderer: every part is indexed after the pages.
         if (!preindex) return;
@@ -44,34 +35,20 @@ export function postBuild({ preindex = true }: { preindex?: boolean } = {}): Ast
         const pre = (preindexer = new PreIndexer(outDir, cacheDir, logger.fork('search-index')));
         setPrerenderer((base) => pre.wrap(base));
       },
-      'astro:build:generated': ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const pages = skipped() ? undefined : preindexer?.pageFiles(root);
-        if (!preindexer || !pages) return;
-        const pre = preindexer;
-        logger.info(`search index started on the ${pages.length} pages as written, beside the last build steps`);
-        const summary = (async () =>
-          indexSite(root, cacheDir, logger.fork('search-index'), await pre.settled(), pages))();
-        // Awaited in astro:build:done; a build that stops before it must not also die of an unhandled rejection.
-        summary.catch(() => {});
-        early = { pages, summary };
-      },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir);
         const started = performance.now();
-        const pages = assetFiles(root, assets).filter((f) => f.endsWith('.html'));
-        const index = async () => {
-          if (early) {
-            const summary = await early.summary;
-            if (samePages(early.pages, pages)) return summary;
-            logger.warn(
-              'the pages listed when they were written differ from astro:build:done’s assets: indexing again',
-            );
-          }
-          return indexSite(root, cacheDir, logger.fork('search-index'), await preindexer?.settled(), pages);
-        };
         const outcomes = await Promise.allSettled([
-          skipped() ? Promise.resolve() : index(),
+          process.env.SKIP_SEARCH_INDEX === '1'
+            ? Promise.resolve()
+            : (async () =>
+                indexSite(
+                  root,
+                  cacheDir,
+                  logger.fork('search-index'),
+                  await preindexer?.settled(),
+                  assetFiles(root, assets).filter((f) => f.endsWith('.html')),
+                ))(),
           checkLinksInWorker(
             { root, site, scanFile: join(cacheDir, 'link-scans.json'), threads: 2 },
             logger.fork('link-check'),
@@ -83,11 +60,4 @@ export function postBuild({ preindex = true }: { preindex?: boolean } = {}): Ast
       },
     },
   };
-}
-
-/** Whether two lists hold the same files, in any order. */
-export function samePages(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const set = new Set(a);
-  return b.every((f) => set.has(f));
 }

@@ -6,7 +6,6 @@ import { assertPageYearsArrived } from './internals/astro-prerenderer.ts';
 import { makePart, type IndexedPage } from '../lib/search/parts.ts';
 import { pageFile, renderOrder, takePageMonths, type RenderGroup } from '../lib/search/render-order.ts';
 import { INDEXER, indexedPage, isIndexed, planSiteParts, writePartToCache } from './search-index.ts';
-import { assetFiles } from './site-files.ts';
 
 /**
  * Indexes parts of the search index while Astro renders the pages of the next ones. Astro renders on one core and
@@ -26,8 +25,6 @@ export class PreIndexer {
   private groups: RenderGroup[] = [];
   private readonly under: Promise<void>[] = [];
   private readonly written = new Set<string>();
-  /** The routes of the static paths, whose output files Astro lists on them as it writes or keeps each page. */
-  private routes = new Set<{ distURL?: URL[] }>();
   /**
    * When the build began, less a second for the file system's coarser clock: the output folder is kept between builds
    * (output-folder.ts), so an older file is the last build's page.
@@ -57,7 +54,6 @@ export class PreIndexer {
         assertPageYearsArrived(paths.length, months.size);
         const { ordered, groups } = renderOrder(paths, months, planSiteParts);
         this.plan(groups);
-        this.routes = new Set(paths.map((p) => p.route));
         return ordered;
       },
       render: async (request, options) => {
@@ -81,20 +77,6 @@ export class PreIndexer {
     if (i === undefined) return;
     // Its Pagefind run waits for a free slot in `writePartToCache`.
     if (--this.remaining[i]! === 0) this.under.push(this.index(this.groups[i]!));
-  }
-
-  /**
-   * The HTML files of the site (`news/x/index.html`) once every page is written (`astro:build:generated`): the output
-   * files Astro lists on the routes of the static paths, the same lists `astro:build:done` hands on as its `assets`, so
-   * the index step can start before that hook (`postBuild` checks the two agree). Undefined when the prerenderer was
-   * not asked for the static paths or the routes list no page.
-   */
-  pageFiles(site: string): string[] | undefined {
-    if (this.routes.size === 0) return undefined;
-    const assets = new Map([...this.routes].map((r, i) => [String(i), r.distURL ?? []] as const));
-    const files = assetFiles(site, assets).filter((f) => f.endsWith('.html'));
-    // None listed (Astro no longer lists them by then): the index step waits for `assets`, as it used to.
-    return files.length ? files : undefined;
   }
 
   /** Waits for the parts under way and those waiting their turn; returns the ids of the parts written. */
