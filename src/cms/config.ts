@@ -1,6 +1,7 @@
 import type { CmsBackend, CmsCollection, CmsCollectionFile, CmsConfig, CmsField } from 'decap-cms-core';
 import {
   collections,
+  fieldLabel,
   TAXONOMY_ITEM_FIELDS,
   VOICE_COLUMNS,
   type Collection,
@@ -114,6 +115,13 @@ function backendConfig(o: CmsBackendOptions = {}): CmsBackend {
 const WITHDRAWN_MARK = "{{fields.withdrawn.reason | ternary('　【已撤回】', '')}}";
 
 /**
+ * 【首页头条】 after a story marked to lead the home page, and a filter listing those marked: the newest marked leads
+ * (src/lib/lead-story.ts), so an editor who wants the automatic lead back finds every mark to take off.
+ */
+const HEADLINE = fieldLabel('news', 'headline');
+const HEADLINE_MARK = `{{fields.headline | ternary('　【${HEADLINE}】', '')}}`;
+
+/**
  * The first ten characters of the date (`truncate` appends its mark, `-`, which Decap's slug cleaning then drops as a
  * trailing separator).
  */
@@ -126,8 +134,9 @@ export const FOLDER_VIEWS: Record<FolderCollection['name'], Partial<CmsCollectio
   // `date` filter and {{year}}/{{month}}/{{day}} would give another. A second story on the same day gets `-1`, `-2` ….
   news: {
     slug: BEIJING_DAY_SLUG,
-    summary: `{{fields.date | date('YYYY-MM-DD HH:mm')}}　{{title}}${WITHDRAWN_MARK}`,
+    summary: `{{fields.date | date('YYYY-MM-DD HH:mm')}}　{{title}}${HEADLINE_MARK}${WITHDRAWN_MARK}`,
     sortable_fields: [{ field: 'date', label: '发布时间', default_sort: 'desc' }, 'title'],
+    view_filters: [{ label: HEADLINE, field: 'headline', pattern: true }],
     view_groups: [{ label: '年份', field: 'date', pattern: '^\\d{4}' }],
   },
   // Named like news by the Beijing day of 发布时间; the list shows the 发文字号 editors look a notice up by.

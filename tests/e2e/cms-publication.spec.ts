@@ -13,7 +13,10 @@ import { siteSchema } from '../support/schema.ts';
 const SCHEDULED = { id: '2027-01-15-xinchun-tuanbai', title: '市政协举行二〇二七年新春团拜会' };
 const WITHDRAWN = 'news/2025-07-09-licheng-youshi-laishangliang.md';
 const REASON = '经核实，文中部分数据有误，现予撤回。';
+/** A story an editor marked to lead the home page (首页头条). */
+const HEADLINE = 'news/2024-09-12-keji-fuwuye-zhuanti-yizheng.md';
 let withdrawnTitle = '';
+let headlineTitle = '';
 // Logged in by each test once the browser's clock is set.
 const repo = useCmsRepo({
   login: false,
@@ -28,6 +31,9 @@ const repo = useCmsRepo({
       readFileSync(file, 'utf8').replace(/\ntitle: .*/, `$&\nwithdrawn:\n  date: '2025-10-01'\n  reason: ${REASON}`),
     );
     withdrawnTitle = String(frontmatter(file).title);
+    const marked = join(dir, 'content', HEADLINE);
+    writeFileSync(marked, readFileSync(marked, 'utf8').replace(/\ntitle: .*/, '$&\nheadline: true'));
+    headlineTitle = String(frontmatter(marked).title);
   },
 });
 
@@ -36,10 +42,12 @@ test.beforeEach(async ({ page }) => {
   await login(page, repo);
 });
 
-test('the news list shows each story’s time and marks the withdrawn one', async ({ page }) => {
+test('the news list shows each story’s time and marks the withdrawn one and the 首页头条', async ({ page }) => {
   await page.goto(`/admin/?cms_port=${repo.port}#/collections/news`);
   await expect(page.getByText(`2027-01-15 09:00　${SCHEDULED.title}`, { exact: true })).toBeVisible();
   await expect(page.getByText(`${withdrawnTitle}　【已撤回】`)).toBeVisible();
+  await expect(page.getByText(`${headlineTitle}　【首页头条】`)).toBeVisible();
+  await expect(page.getByText('【首页头条】')).toHaveCount(1);
 });
 
 test('a story timed for later says 定时发布 with its time above the preview, until the editor moves it to the past', async ({

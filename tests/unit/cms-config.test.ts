@@ -233,6 +233,12 @@ describe('the whole configuration', () => {
     expect(slugs.members).toMatch(/^member-/);
   });
 
+  it('marks the news stories chosen to lead the home page, and filters them', () => {
+    const n = cmsCollections.get('news')!;
+    expect(n.summary).toContain("{{fields.headline | ternary('　【首页头条】', '')}}");
+    expect(n.view_filters).toEqual([{ label: '首页头条', field: 'headline', pattern: true }]);
+  });
+
   it('lists proposals by number with status filters and session groups', () => {
     const p = cmsCollections.get('proposals')!;
     expect(p.summary).toBe(
