@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
+import { runAstro } from './astro-run.ts';
 import { CONTENT } from './content.ts';
 import { startDecapServer } from './decap.ts';
 
@@ -172,9 +173,9 @@ export async function publish(page: Page): Promise<void> {
  */
 export function buildCopy(repo: CmsRepo, env: Record<string, string> = {}, timeout = 230_000): string {
   const out = join(repo.dir, '.dist');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env: {
+  const r = runAstro(
+    ['build'],
+    {
       ...process.env,
       CONTENT_DIR: repo.content(),
       PUBLIC_DIR: join(repo.dir, 'public'),
@@ -184,9 +185,8 @@ export function buildCopy(repo: CmsRepo, env: Record<string, string> = {}, timeo
       ASTRO_TELEMETRY_DISABLED: '1',
       ...env,
     },
-    encoding: 'utf8',
-    timeout,
-  });
-  expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-4000)).toBe(0);
+    { timeout },
+  );
+  expect(r.status, r.output.slice(-4000)).toBe(0);
   return out;
 }

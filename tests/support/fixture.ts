@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runAstro, type AstroRun } from './astro-run.ts';
 import { CONTENT } from './content.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -44,24 +45,18 @@ export class ContentFixture {
   }
 
   /** Run an Astro command (`sync` validates every entry; `build` renders too) over this content. */
-  astro(command: 'sync' | 'build', env: Record<string, string> = {}): { status: number | null; output: string } {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), command], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        CONTENT_DIR: this.content,
-        PUBLIC_DIR: this.public,
-        OUT_DIR: join(this.dir, 'dist'),
-        ASTRO_CACHE_DIR: join(this.dir, 'cache'),
-        FORCE_COLOR: '0',
-        NO_COLOR: '1',
-        ASTRO_TELEMETRY_DISABLED: '1',
-        ...env,
-      },
-      encoding: 'utf8',
-      timeout: 300_000,
+  astro(command: 'sync' | 'build', env: Record<string, string> = {}): AstroRun {
+    return runAstro([command], {
+      ...process.env,
+      CONTENT_DIR: this.content,
+      PUBLIC_DIR: this.public,
+      OUT_DIR: join(this.dir, 'dist'),
+      ASTRO_CACHE_DIR: join(this.dir, 'cache'),
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
     });
-    return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
   }
 
   /**

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { runAstro } from '../support/astro-run.ts';
 import { CONTENT } from '../support/content.ts';
 
 /**
@@ -15,9 +15,9 @@ const dir = mkdtempSync(join(tmpdir(), 'czzx-code-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function build() {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: dir,
-    env: {
+  const r = runAstro(
+    ['build'],
+    {
       ...process.env,
       SKIP_SEARCH_INDEX: '1',
       FORCE_COLOR: '0',
@@ -28,10 +28,9 @@ function build() {
       OUT_DIR: join(dir, 'dist'),
       ASTRO_CACHE_DIR: join(dir, 'cache'),
     },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-3000)).toBe(0);
+    { cwd: dir },
+  );
+  expect(r.status, r.output.slice(-3000)).toBe(0);
 }
 
 it('after the sanitiser changes, every stored body is made again, not only edited ones', () => {
