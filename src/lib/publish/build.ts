@@ -60,19 +60,42 @@ export interface BuildResult {
   ok: boolean;
   seconds: number;
   output: string;
+  /** Stopped for writing nothing for longer than its limit (`stallLimit`). */
+  stalled: boolean;
+}
+
+/**
+ * How long a build may write nothing before it is taken to hang: `PUBLISH_STALL_MINUTES`, 10 by default. A build logs
+ * every page it writes, and its longest silence is the loading of the entries on a cold cache: 9.6 s at 20,000
+ * documents, so under a minute at 100,000. A build that hangs holds the publish lock, so without a limit every later
+ * publish would wait and then fail behind it.
+ */
+export function stallLimit(env: NodeJS.ProcessEnv): number {
+  const raw = env.PUBLISH_STALL_MINUTES;
+  const minutes = raw === undefined || raw === '' ? 10 : Number(raw);
+  if (!(minutes > 0))
+    throw new Error(`PUBLISH_STALL_MINUTES 应为正数（构建无输出多少分钟即判定卡住），现在是「${raw}」`);
+  return minutes * 60_000;
+}
+
+export interface BuildOptions {
+  /** Render every page (`astro build --force`), not only those an edit changed. */
+  force?: boolean;
+  /** Stop the build once it has written nothing for this long (ms). */
+  stallMs?: number;
 }
 
 /**
  * Runs `astro build` of the checkout at `cwd` into `outDir`, echoing its log line by line to `echo`. The build keeps
- * that folder and its cache between runs (incremental): only what an edit changed is rendered again; `force` renders
- * every page.
+ * that folder and its cache between runs (incremental): only what an edit changed is rendered again. A build that
+ * writes nothing for `stallMs` is killed, and its output ends with an error line saying so.
  */
 export function runBuild(
   cwd: string,
   outDir: string,
   env: NodeJS.ProcessEnv,
   echo: (text: string) => void,
-  force = false,
+  { force = false, stallMs = stallLimit({ ...process.env, ...env }) }: BuildOptions = {},
 ): Promise<BuildResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -86,14 +109,35 @@ export function runBuild(
       },
     );
     let output = '';
-    const take = (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
+    let stalled = false;
+    const take = (text: string) => {
       output += text;
       echo(text);
     };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ ok: code === 0, seconds: (performance.now() - started) / 1000, output }));
+    // SIGKILL: a process whose main thread is stuck never runs a handler for a gentler signal. A build killed midway
+    // leaves its marker, so the next one sets the half-written output aside (src/integrations/output-folder.ts).
+    const stop = () => {
+      stalled = true;
+      const quiet = stallMs >= 60_000 ? `${+(stallMs / 60_000).toFixed(1)} 分钟` : `${Math.round(stallMs / 1000)} 秒`;
+      take(`\n[ERROR] [publish] 构建已 ${quiet}没有任何输出，判定为卡住，已停止（进程 ${child.pid}）\n`);
+      child.kill('SIGKILL');
+    };
+    let watch = setTimeout(stop, stallMs);
+    const chunk = (data: Buffer) => {
+      if (stalled) return;
+      clearTimeout(watch);
+      watch = setTimeout(stop, stallMs);
+      take(data.toString('utf8'));
+    };
+    child.stdout.on('data', chunk);
+    child.stderr.on('data', chunk);
+    child.once('error', (e) => {
+      clearTimeout(watch);
+      reject(e);
+    });
+    child.once('close', (code) => {
+      clearTimeout(watch);
+      resolve({ ok: code === 0 && !stalled, seconds: (performance.now() - started) / 1000, output, stalled });
+    });
   });
 }
