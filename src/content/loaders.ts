@@ -1,14 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { isPlainBuild } from '../integrations/build-mode.ts';
+import { FileFacts } from '../integrations/file-facts.ts';
+import { assertKept, keepingUnchanged } from '../integrations/internals/astro-glob-loader.ts';
 import { assertSanitised, sanitizingStore } from '../integrations/internals/sanitizing-store.ts';
 import { bodyOf, frontmatterLines, guardMdx } from '../lib/mdx-guard.ts';
 import { parseMdxForBuild } from '../lib/mdx-parse.ts';
 import { contentDir } from '../lib/paths.ts';
 import { resetRegistry } from './registry.ts';
 import { entryCodeDigest } from './code-digest.ts';
+import { changedPattern, planFolder, recordLoaded } from './unchanged-files.ts';
 import { ContentError, parseYaml, shown } from './errors.ts';
 import {
   FILE_POSITION,
@@ -39,32 +43,35 @@ export function folderLoader(c: FolderCollection): Loader {
   const base = join(contentDir(), c.folder);
   const reserved = reservedIds(c.folder);
   const ext = c.format === 'mdx' ? '.mdx' : '.md';
-  const inner = glob({
-    base,
-    // Markdown only, except in a collection declared MDX: MDX runs code from content and its output bypasses the
-    // sanitiser, so those files pass the guard first (`guardMdxFiles`).
-    pattern: `**/*${ext}`,
-    // The pages show the rendered body and search reads its text (`Entry` in src/data/content.ts): the Markdown kept
-    // beside it was a third of the content store (docs/benchmarks.md#store-from-disk), serialised, read and parsed by
-    // every build for nothing.
-    retainBody: false,
-    generateId: ({ entry }) => {
-      const id = entry.slice(0, -ext.length);
-      if (!ID_RE.test(id)) {
-        throw new ContentError(
-          join(base, entry),
-          '文件名只能用小写英文字母、数字和连字符（如 2025-02-23-weiyuan-zhijia.md），不能用中文或空格',
-        );
-      }
-      if (reserved.has(id)) {
-        throw new ContentError(
-          join(base, entry),
-          `文件名“${id}”与网站页面 /${c.folder}/${id}/ 重名，此文将无法显示；请换一个文件名`,
-        );
-      }
-      return id;
-    },
-  });
+  const idOf = (entry: string) => entry.slice(0, -ext.length);
+  const globOf = (pattern: string | string[]) =>
+    glob({
+      base,
+      // Markdown only, except in a collection declared MDX: MDX runs code from content and its output bypasses the
+      // sanitiser, so those files pass the guard first (`guardMdxFiles`).
+      pattern,
+      // The pages show the rendered body and search reads its text (`Entry` in src/data/content.ts): the Markdown kept
+      // beside it was a third of the content store (docs/benchmarks.md#store-from-disk), serialised, read and parsed by
+      // every build for nothing.
+      retainBody: false,
+      generateId: ({ entry }) => {
+        const id = idOf(entry);
+        if (!ID_RE.test(id)) {
+          throw new ContentError(
+            join(base, entry),
+            '文件名只能用小写英文字母、数字和连字符（如 2025-02-23-weiyuan-zhijia.md），不能用中文或空格',
+          );
+        }
+        if (reserved.has(id)) {
+          throw new ContentError(
+            join(base, entry),
+            `文件名“${id}”与网站页面 /${c.folder}/${id}/ 重名，此文将无法显示；请换一个文件名`,
+          );
+        }
+        return id;
+      },
+    });
+  const whole = globOf(`**/*${ext}`);
   return {
     name: `${c.name}-loader`,
     load: async (ctx: LoaderContext) => {
@@ -76,7 +83,27 @@ export function folderLoader(c: FolderCollection): Loader {
         ctx.meta.set('entry-code', code);
       }
       if (c.format === 'mdx') guardMdxFiles(base);
-      await holdingSave(ctx.meta, 'entry-code', () => inner.load({ ...ctx, store: sanitizingStore(ctx.store) }));
+      // The files unchanged since the entries the store holds are not read again (unchanged-files.ts): the glob loader
+      // reads and parses every file to find the changed ones, 5 s of a one-story rebuild at 100,000 documents. Not in
+      // dev, where the loader's patterns also choose what its watcher reloads, nor for MDX, whose entries render later.
+      const facts =
+        ctx.watcher || c.format === 'mdx' || isPlainBuild()
+          ? undefined
+          : new FileFacts<string>(join(fileURLToPath(ctx.config.cacheDir), 'entry-files', `${c.name}.json`), code);
+      const plan = facts && planFolder(base, ext, idOf, ctx.store, facts);
+      const store = sanitizingStore(ctx.store);
+      const [loader, seen] = plan?.partial
+        ? [globOf(changedPattern(plan.changed)), keepingUnchanged(store, plan.unchanged)]
+        : [whole, store];
+      // A folder whose files are all unchanged is left as the store holds it, but for entries of deleted files.
+      if (plan?.partial && plan.changed.length === 0) {
+        for (const id of [...ctx.store.keys()]) if (!plan.unchanged.has(id)) ctx.store.delete(id);
+      } else await holdingSave(ctx.meta, 'entry-code', () => loader.load({ ...ctx, store: seen }));
+      if (plan?.partial) {
+        assertKept(ctx.store, plan.unchanged, c.label);
+        ctx.logger.info(`${plan.changed.length} changed file(s) read, ${plan.unchanged.size} unchanged left as stored`);
+      }
+      if (plan && facts) recordLoaded(plan, idOf, ctx.store, facts);
       // MDX bodies are never stored rendered: they compile to components when a page renders, so what keeps them safe
       // is the guard above (only the site's own components, no HTML, imports or expressions), not the sanitiser.
       if (c.format !== 'mdx') assertSanitised(ctx.store, c.label);
