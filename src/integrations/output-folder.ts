@@ -11,7 +11,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertAssetsListPages, assertOutputFolderHolds } from './internals/astro-output-folder.ts';
 import { noPublicCopy, syncPublic } from './public-files.ts';
@@ -54,10 +54,15 @@ export function pruneOutput(
 ): string[] {
   const deleted: string[] = [];
   const dirs: string[] = [];
+  // Folders seen holding something, and folders a file was deleted from: only the others (empty already) and these
+  // can be empty now. Listing each of the 115,000 page folders of a large archive again to find out cost seconds.
+  const holding = new Set<string>();
+  const emptied = new Set<string>();
   const skip = new Set([...KEEP, ...leave.filter((l) => !l.includes('/'))]);
   const deeper = leave.filter((l) => l.includes('/'));
   const visit = (e: Dirent): void => {
     const path = join(e.parentPath, e.name);
+    holding.add(e.parentPath);
     const rel = relative(outDir, path).split(sep).join('/');
     if (deeper.some((l) => rel === l || rel.startsWith(`${l}/`))) return;
     if (e.isDirectory()) {
@@ -67,6 +72,7 @@ export function pruneOutput(
     if (!kept.has(rel) && statSync(path).mtimeMs < since) {
       unlinkSync(path);
       deleted.push(rel);
+      emptied.add(e.parentPath);
     }
   };
   for (const top of readdirSync(outDir, { withFileTypes: true })) {
@@ -75,8 +81,19 @@ export function pruneOutput(
     if (top.isDirectory())
       for (const e of readdirSync(join(outDir, top.name), { withFileTypes: true, recursive: true })) visit(e);
   }
-  // Deepest first, so a folder holding only empty folders goes too.
-  for (const d of dirs.sort((a, b) => b.length - a.length)) if (readdirSync(d).length === 0) rmdirSync(d);
+  // Deepest first; a folder removed has its parent looked at in the next round, so folders holding only empty
+  // folders go too.
+  const known = new Set(dirs);
+  let round = dirs.filter((d) => !holding.has(d) || emptied.has(d));
+  while (round.length > 0) {
+    const next = new Set<string>();
+    for (const d of round.sort((x, y) => y.length - x.length)) {
+      if (readdirSync(d).length > 0) continue;
+      rmdirSync(d);
+      if (known.has(dirname(d))) next.add(dirname(d));
+    }
+    round = [...next];
+  }
   return deleted;
 }
 

@@ -48,10 +48,20 @@ test('pruning deletes what the build neither wrote nor kept, and the folders it 
   put(join(out, '_astro/new.css'), 'written by this build');
   put(join(out, 'news/new/index.html'), 'written by this build');
   put(join(out, '.git/HEAD'), 'ref: refs/heads/main', old);
+  // A folder whose own file goes and whose only subfolder empties deeper down; and one left empty before.
+  put(join(out, 'topics/a/index.html'), 'a deleted topic', old);
+  put(join(out, 'topics/a/b/c/index.html'), 'a deleted sub-page', old);
+  mkdirSync(join(out, 'left/empty'), { recursive: true });
 
   const deleted = pruneOutput(out, new Set(['news/kept/index.html']), since);
 
-  expect(deleted.sort()).toEqual(['_astro/old.css', 'media/2019/removed.jpg', 'news/deleted/index.html']);
+  expect(deleted.sort()).toEqual([
+    '_astro/old.css',
+    'media/2019/removed.jpg',
+    'news/deleted/index.html',
+    'topics/a/b/c/index.html',
+    'topics/a/index.html',
+  ]);
   const left = readdirSync(out, { recursive: true }).map(String).sort();
   expect(left).toEqual([
     '.git',
