@@ -119,35 +119,40 @@ export function findBroken(
 ): Broken[] {
   const broken: Broken[] = [];
   const origin = new URL(site).origin;
+  /** Why a reference is broken, or undefined if it resolves. */
+  const check = (raw: string, base: URL): string | undefined => {
+    if (/^(mailto|tel|data|javascript):/i.test(raw))
+      return /^javascript:/i.test(raw) ? '不允许 javascript: 链接' : undefined;
+    let url: URL;
+    try {
+      url = new URL(raw, base);
+    } catch {
+      return '链接格式错误';
+    }
+    if (url.origin !== origin) return undefined;
+    const path = decodeURI(url.pathname);
+    const target = pages.get(path) ?? pages.get(path.endsWith('/') ? path : `${path}/`);
+    if (!target && !exists(path))
+      return gone(path) ? '该文已撤回或删除，请去掉这个链接' : '页面或文件不存在（如尚未到发布时间，也不能链接）';
+    if (url.hash && url.hash.length > 1) {
+      const id = decodeURIComponent(url.hash.slice(1));
+      if (target && !target.ids.has(id)) return `页面中没有锚点“${id}”`;
+    }
+    return undefined;
+  };
+  // A reference from the site's root (`/news/`, the stylesheet, the icons) means the same on every page, and most are
+  // on every page: each is resolved once. 115,821 pages of about fifty references each took 1.4 s to resolve one by one.
+  const absolute = new Map<string, string | undefined>();
+  const root = new URL('/', site);
   for (const [page, { refs }] of pages) {
-    const base = new URL(page, site);
+    let base: URL | undefined;
     for (const raw of refs) {
-      if (/^(mailto|tel|data|javascript):/i.test(raw)) {
-        if (/^javascript:/i.test(raw)) broken.push({ page, target: raw, reason: '不允许 javascript: 链接' });
-        continue;
-      }
-      let url: URL;
-      try {
-        url = new URL(raw, base);
-      } catch {
-        broken.push({ page, target: raw, reason: '链接格式错误' });
-        continue;
-      }
-      if (url.origin !== origin) continue;
-      const path = decodeURI(url.pathname);
-      const target = pages.get(path) ?? pages.get(path.endsWith('/') ? path : `${path}/`);
-      if (!target && !exists(path)) {
-        broken.push({
-          page,
-          target: raw,
-          reason: gone(path) ? '该文已撤回或删除，请去掉这个链接' : '页面或文件不存在（如尚未到发布时间，也不能链接）',
-        });
-        continue;
-      }
-      if (url.hash && url.hash.length > 1) {
-        const id = decodeURIComponent(url.hash.slice(1));
-        if (target && !target.ids.has(id)) broken.push({ page, target: raw, reason: `页面中没有锚点“${id}”` });
-      }
+      let reason: string | undefined;
+      if (raw.startsWith('/') && !raw.startsWith('//')) {
+        if (absolute.has(raw)) reason = absolute.get(raw);
+        else absolute.set(raw, (reason = check(raw, root)));
+      } else reason = check(raw, (base ??= new URL(page, site)));
+      if (reason) broken.push({ page, target: raw, reason });
     }
   }
   return broken;

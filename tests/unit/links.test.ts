@@ -59,6 +59,23 @@ describe('link integrity', () => {
     ).toBe('该文已撤回或删除，请去掉这个链接');
   });
 
+  it('reports a broken link from the site root on every page that has it, and a relative one by its own page', () => {
+    const p = new Map([
+      [
+        '/news/a/',
+        scanHtml('<h2 id="x">节</h2><a href="/nowhere/">甲</a><a href="../b/#x">乙</a><a href="/news/a/#y">丙</a>'),
+      ],
+      ['/news/b/', scanHtml('<a href="/nowhere/">甲</a><a href="../a/#x">乙</a><a href="/news/a/#y">丙</a>')],
+    ]);
+    expect(findBroken(p, () => false, site).map((b) => `${b.page} ${b.target} ${b.reason}`)).toEqual([
+      '/news/a/ /nowhere/ 页面或文件不存在（如尚未到发布时间，也不能链接）',
+      '/news/a/ ../b/#x 页面中没有锚点“x”',
+      '/news/a/ /news/a/#y 页面中没有锚点“y”',
+      '/news/b/ /nowhere/ 页面或文件不存在（如尚未到发布时间，也不能链接）',
+      '/news/b/ /news/a/#y 页面中没有锚点“y”',
+    ]);
+  });
+
   it('flags javascript: URLs', () => {
     const p = new Map([['/', scanHtml('<a href="javascript:alert(1)">x</a>')]]);
     expect(findBroken(p, () => false, site)[0]!.reason).toBe('不允许 javascript: 链接');
