@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { moveOutputAside, pruneOutput } from '../../src/integrations/output-folder.ts';
+import { listOutput } from '../../src/integrations/output-listing.ts';
 import { deleteInBackground } from '../../src/integrations/trash.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'czzx-output-folder-'));
@@ -37,32 +38,42 @@ test('a missing output folder is nothing to clear', () => {
   expect(moveOutputAside(join(tmp, 'never-built'), join(tmp, 'trash'))).toBeUndefined();
 });
 
-test('pruning deletes what the build neither wrote nor kept, and the folders it empties', () => {
-  const out = join(tmp, 'pruned');
+/**
+ * The last build's output; then, when `listed` is given, it is handed what the folder held at this point (as the build
+ * lists it when it starts), before this build writes its files and a page it keeps.
+ */
+function prunedOutput(name: string, listed: boolean): { deleted: string[]; left: string[] } {
+  const out = join(tmp, name);
   const old = new Date(Date.now() - 3_600_000);
   const since = Date.now() - 1000;
   put(join(out, 'news/kept/index.html'), 'left in place by Astro', old);
   put(join(out, 'news/deleted/index.html'), 'a deleted story', old);
+  put(join(out, 'news/rewritten/index.html'), 'an edited story', old);
   put(join(out, 'media/2019/removed.jpg'), 'a deleted upload', old);
   put(join(out, '_astro/old.css'), 'an old stylesheet', old);
-  put(join(out, '_astro/new.css'), 'written by this build');
-  put(join(out, 'news/new/index.html'), 'written by this build');
   put(join(out, '.git/HEAD'), 'ref: refs/heads/main', old);
   // A folder whose own file goes and whose only subfolder empties deeper down; and one left empty before.
   put(join(out, 'topics/a/index.html'), 'a deleted topic', old);
   put(join(out, 'topics/a/b/c/index.html'), 'a deleted sub-page', old);
   mkdirSync(join(out, 'left/empty'), { recursive: true });
+  const listing = listed ? listOutput(out) : undefined;
+  put(join(out, '_astro/new.css'), 'written by this build');
+  put(join(out, 'news/new/index.html'), 'written by this build');
+  put(join(out, 'news/rewritten/index.html'), 'the edited story, written by this build');
 
-  const deleted = pruneOutput(out, new Set(['news/kept/index.html']), since);
+  const deleted = pruneOutput(out, new Set(['news/kept/index.html']), since, [], listing);
+  return { deleted: deleted.sort(), left: readdirSync(out, { recursive: true }).map(String).sort() };
+}
 
-  expect(deleted.sort()).toEqual([
+test('pruning deletes what the build neither wrote nor kept, and the folders it empties', () => {
+  const { deleted, left } = prunedOutput('pruned', false);
+  expect(deleted).toEqual([
     '_astro/old.css',
     'media/2019/removed.jpg',
     'news/deleted/index.html',
     'topics/a/b/c/index.html',
     'topics/a/index.html',
   ]);
-  const left = readdirSync(out, { recursive: true }).map(String).sort();
   expect(left).toEqual([
     '.git',
     '.git/HEAD',
@@ -73,5 +84,12 @@ test('pruning deletes what the build neither wrote nor kept, and the folders it 
     'news/kept/index.html',
     'news/new',
     'news/new/index.html',
+    'news/rewritten',
+    'news/rewritten/index.html',
   ]);
+});
+
+test('pruning from the listing taken when the build started deletes exactly what walking the folder after does', () => {
+  expect(prunedOutput('pruned-listed', true)).toEqual(prunedOutput('pruned-walked', false));
+  expect(prunedOutput('pruned-listed-2', true).deleted).toContain('news/deleted/index.html');
 });
