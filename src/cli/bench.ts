@@ -150,6 +150,9 @@ async function main(DOCS: number) {
   const rebuildAfter = async (story: string) => {
     const file = join(news, story);
     writeFileSync(file, readFileSync(file, 'utf8').replace('本报讯', '本报讯（更新）'));
+    // The output just written is flushed first too: at 100,000 documents the kernel was still writing the cold build's
+    // 2.2 GB when the first rebuild began, which cost it 3.5 s (30.3 s, against 26.6-26.8 s rebuilt later).
+    spawnSync('sync', { stdio: 'ignore' });
     const run = await measure(process.execPath, [astro, 'build'], env);
     return {
       run,
