@@ -1,5 +1,6 @@
 import type { LoaderContext } from 'astro/loaders';
 import { fenceError, packageVersion } from './package-version.ts';
+import { storeView } from './store-view.ts';
 
 type Store = LoaderContext['store'];
 
@@ -12,12 +13,8 @@ type Store = LoaderContext['store'];
  * another way, unchanged entries would vanish from the site; `assertKept` stops the build instead.
  */
 export function keepingUnchanged(store: Store, unchanged: ReadonlySet<string>): Store {
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === 'delete') return (id: string) => (unchanged.has(id) ? undefined : target.delete(id));
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  return storeView(store, {
+    delete: (target) => (id: string) => (unchanged.has(id) ? undefined : target.delete(id)),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderContext } from 'astro/loaders';
 import { sanitize } from '../../lib/sanitize.ts';
 import { fenceError, packageVersion } from './package-version.ts';
+import { storeView } from './store-view.ts';
 
 type Store = LoaderContext['store'];
 type Entry = Parameters<Store['set']>[0];
@@ -19,13 +20,7 @@ const MARK = 'czzxSanitised';
  * bodies would go out unsanitised with no error; `assertSanitised` stops the build instead.
  */
 export function sanitizingStore(store: Store): Store {
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === 'set') return (entry: Entry) => target.set(sanitised(entry));
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  return storeView(store, { set: (target) => (entry: Entry) => target.set(sanitised(entry)) });
 }
 
 function sanitised(entry: Entry): Entry {

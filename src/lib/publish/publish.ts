@@ -82,20 +82,18 @@ export async function publish(o: PublishOptions): Promise<Published> {
     // makes of it exactly the release it makes without (PLAIN_BUILD=1 keeps that path: no linking ahead).
     const prelinked = linkTo && env.PLAIN_BUILD !== '1' ? await prelink(linkTo, temp) : undefined;
     let built = await building;
-    if (built.stalled) {
-      // A hang is not the content's fault, and seen once in hundreds of builds: once more before the publish fails.
-      o.log('\n构建长时间没有输出，已停止：重新构建一次\n');
+    /** The build once more, after saying why; its seconds count with the first run's. */
+    const again = async (why: string, force = false) => {
+      o.log(`\n${why}\n`);
       const seconds = built.seconds;
-      built = await runBuild(o.checkout, local.build, o.env ?? {}, o.log);
+      built = await runBuild(o.checkout, local.build, o.env ?? {}, o.log, { force });
       built.seconds += seconds;
-    }
-    if (!built.ok && onlyStaleAssets(buildErrors(built.output))) {
-      // Seen after a change of the site's code: kept pages naming a renamed stylesheet. Once more, every page rendered.
-      o.log('\n暂存构建中保留的页面引用了已改名的样式或脚本：忽略缓存，完整重建一次\n');
-      const seconds = built.seconds;
-      built = await runBuild(o.checkout, local.build, o.env ?? {}, o.log, { force: true });
-      built.seconds += seconds;
-    }
+    };
+    // A hang is not the content's fault, and seen once in hundreds of builds: once more before the publish fails.
+    if (built.stalled) await again('构建长时间没有输出，已停止：重新构建一次');
+    // Seen after a change of the site's code: kept pages naming a renamed stylesheet. Once more, every page rendered.
+    if (!built.ok && onlyStaleAssets(buildErrors(built.output)))
+      await again('暂存构建中保留的页面引用了已改名的样式或脚本：忽略缓存，完整重建一次', true);
     if (built.stalled) throw new PublishError('构建两次都长时间没有输出，已停止', buildErrors(built.output));
     if (!built.ok) throw new PublishError('构建未通过（内容有误或有失效链接）', buildErrors(built.output));
 
