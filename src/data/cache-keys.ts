@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { taxonomyCollections } from '../content/model.ts';
+import { keyText } from '../lib/key-text.ts';
 import { getAllMembersForNames, getSettings, getTaxonomy, type Entry } from './content.ts';
 import { photoDigests } from './images.ts';
 import { memo } from './memo.ts';
@@ -11,48 +12,44 @@ import { memo } from './memo.ts';
  * page's own entry, of the other entries it shows (related proposals, neighbours, a member's voices), and of what
  * every page may show (settings, every taxonomy, members' names and roles). The code is tracked by Astro itself.
  */
-const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+const digest = (text: string) => hash('sha256', text, 'base64url');
 
-/** Digest of what a page can show of an entry (never the Astro handle, which holds rendering state); once per entry. */
+/**
+ * Digest of what a page can show of an entry (never the Astro handle, which holds rendering state); once per entry.
+ * Its parts are joined by NUL, which neither an id, a photo digest nor JSON holds, with the HTML last: no two entries
+ * join to the same text.
+ */
 const entryDigests = new WeakMap<object, string>();
 function entryDigest(value: Entry<unknown>): string {
   let d = entryDigests.get(value);
   if (d === undefined) {
     const { id, data, html } = value;
-    d = digest({ id, data, html, photos: photoDigests(JSON.stringify(data) + html) });
+    const json = JSON.stringify(data);
+    const photos = [...photoDigests(json), ...photoDigests(html)];
+    d = digest(`${id}\0${photos.join(',')}\0${json}\0${html}`);
     entryDigests.set(value, d);
   }
   return d;
 }
 
-/**
- * A value as its key sees it: entries (at any depth: a list page's props hold a page of them) by their digest, so the
- * twenty entries of a list page cost twenty cached digests rather than their text again for every list they are on.
- */
-function shown(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shown);
-  if (value instanceof Map) return [...value].map(shown);
-  if (value && typeof value === 'object') {
-    if ('entry' in value && 'data' in value) return entryDigest(value as Entry<unknown>);
-    // Dates and other class instances are left to JSON.stringify, which writes them in full.
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (proto === Object.prototype || proto === null)
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shown(v)]));
-  }
-  return value;
-}
+/** An entry a page shows, by its digest. */
+const stands = (value: object) =>
+  'entry' in value && 'data' in value ? entryDigest(value as Entry<unknown>) : undefined;
+const text = (value: unknown) => keyText(value, stands);
 
 const sharedKey = memo(async () =>
-  digest([
-    await getSettings(),
-    await Promise.all(taxonomyCollections.map((t) => getTaxonomy(t.name))),
-    (await getAllMembersForNames()).map((m) => [m.id, m.data]),
-  ]),
+  digest(
+    text([
+      await getSettings(),
+      await Promise.all(taxonomyCollections.map((t) => getTaxonomy(t.name))),
+      (await getAllMembersForNames()).map((m) => [m.id, m.data]),
+    ]),
+  ),
 );
 
 /** The key of a page showing `parts`: entries, lists of entries, or any other value it renders. */
 export async function cacheKey(...parts: unknown[]): Promise<string> {
-  return digest([await sharedKey(), ...parts.map(shown)]);
+  return digest(text([await sharedKey(), ...parts]));
 }
 
 /**
