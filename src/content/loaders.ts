@@ -10,6 +10,7 @@ import { assertSanitised, sanitizingStore } from '../integrations/internals/sani
 import { bodyOf, frontmatterLines, guardMdx } from '../lib/mdx-guard.ts';
 import { parseMdxForBuild } from '../lib/mdx-parse.ts';
 import { contentDir } from '../lib/paths.ts';
+import { holdStore } from './held-stores.ts';
 import { resetRegistry } from './registry.ts';
 import { entryCodeDigest } from './code-digest.ts';
 import { changedPattern, planFolder, recordLoaded } from './unchanged-files.ts';
@@ -76,6 +77,7 @@ export function folderLoader(c: FolderCollection): Loader {
     name: `${c.name}-loader`,
     load: async (ctx: LoaderContext) => {
       resetRegistry();
+      holdStore(ctx);
       // Entries parsed by other code than this build's are parsed again (see code-digest.ts).
       const code = entryCodeDigest();
       if (ctx.meta.get('entry-code') !== code) {
@@ -196,6 +198,7 @@ function yamlLoader(
   return {
     name,
     load: async (ctx) => {
+      holdStore(ctx);
       const sync = async () => {
         const list = items(await readYaml(file), file);
         ctx.store.clear();

@@ -71,6 +71,14 @@ describe('content store read from disk (Astro)', () => {
       t.replace('devalue.unflatten(data.default)', 'devalue.parse(data.default)'),
     );
     expect(dataStoreShapeProblems(reader)).toEqual([expect.stringContaining('devalue')]);
+    const noMap = astroWith('dist/content/data-store.js', (t) =>
+      t.replace('data.default instanceof Map', 'data.default instanceof Set'),
+    );
+    expect(dataStoreShapeProblems(noMap)).toEqual([expect.stringContaining('Map')]);
+    const unsorted = astroWith('dist/content/data-store-writer.js', (t) =>
+      t.replace('new Map([...collection.entries()].sort(([a], [b]) => a.localeCompare(b)))', 'collection'),
+    );
+    expect(dataStoreShapeProblems(unsorted)).toEqual([expect.stringContaining('localeCompare')]);
     const error = internalsError('内容存储从磁盘读取', dataStoreShapeProblems(reader), astroVersion(reader));
     expect(error.message).toContain(`astro ${astroVersion()}`);
     expect(error.message).toContain('PLAIN_BUILD=1');

@@ -36,6 +36,18 @@ export function dataStoreShapeProblems(root = astroRoot()): string[] {
   ) {
     problems.push('dist/content/data-store.js 读取内容存储模块的方式已改变（不再接受 devalue 扁平数组）');
   }
+  // Or, when the sync's stores are handed over in memory, a Map of collections taken as it is.
+  if (
+    !store ||
+    !/data\.default instanceof Map\)\s*\{\s*return ImmutableDataStore\.fromMap\(data\.default\)/.test(store)
+  ) {
+    problems.push('dist/content/data-store.js 读取内容存储模块的方式已改变（不再直接接受集合的 Map）');
+  }
+  // The map handed over is sorted as Astro sorts the file it writes, so that the pages see entries in the same order.
+  const writer = read('dist/content/data-store-writer.js');
+  if (!writer || (writer.match(/\.sort\(\(\[a\], \[b\]\) => a\.localeCompare\(b\)\)/g) ?? []).length !== 2) {
+    problems.push('dist/content/data-store-writer.js 写入内容存储时不再按名称（localeCompare）排列集合和条目');
+  }
   const plugin = read('dist/content/vite-plugin-content-virtual-mod.js');
   if (!plugin?.includes('RESOLVED_DATA_STORE_VIRTUAL_ID'))
     problems.push('dist/content/vite-plugin-content-virtual-mod.js 不再解析该模块');
