@@ -109,6 +109,11 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     const story = readdirSync(fixture.path('news')).sort()[0]!.slice(0, -3);
     const other = readdirSync(fixture.path('news')).sort()[1]!.slice(0, -3);
     const marked = readdirSync(fixture.path('news')).sort()[2]!.slice(0, -3);
+    // A story between two others of the same column, whose title they show for reading on (上一篇 / 下一篇).
+    const [older, retitled, newer] = readdirSync(fixture.path('news'))
+      .sort()
+      .slice(3, 6)
+      .map((f) => f.slice(0, -3));
     const inode = () => statSync(join(fixture.dir, `dist/news/${other}/index.html`)).ino;
     const before = inode();
     // Uploads are copied into the output only when they changed (src/integrations/public-files.ts).
@@ -122,6 +127,7 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
       f.edit(`news/${story}.md`, /本报讯/, '本报讯 今天改过的一句话，[附图](/media/ceshi-tihuan.svg)。');
       // An old story marked 首页头条 leads the home page over the newest with a picture (src/lib/lead-story.ts).
       f.edit(`news/${marked}.md`, /\ntitle: /, '\nheadline: true\ntitle: ');
+      f.edit(`news/${retitled}.md`, /\ntitle: .*/, '\ntitle: 换了标题的一篇简报');
       // The title shows on other proposals (related, neighbours), members' and units' pages and the lists.
       f.edit('proposals/14-3-0123.md', /\ntitle: .*/, "\ntitle: '关于加快科技服务业改革发展的建议'");
       // On the first page of the voices: the second page shows the same voices, but the column counts above it change.
@@ -139,8 +145,13 @@ describe('a rebuild reuses unchanged pages and equals a fresh build', () => {
     expect(lead, 'the home page’s lead story').toContain(`href="/news/${marked}/"`);
     expect(unusedMedia(output)).not.toContain('ceshi-tihuan.svg');
     expect(reused.length, 'most detail pages are reused').toBeGreaterThan(30);
-    // Only the two edited stories were read again; the store held the rest as they are on disk.
-    expect(output).toMatch(/\[news-loader\] 2 changed file\(s\) read, \d+ unchanged left as stored/);
+    // Only the three edited stories were read again; the store held the rest as they are on disk.
+    expect(output).toMatch(/\[news-loader\] 3 changed file\(s\) read, \d+ unchanged left as stored/);
+    // The neighbours show the new title, so they are rendered again (and equal a fresh build, above); a neighbour of
+    // the story whose text alone changed is not.
+    expect(reused).not.toContain(`/news/${older}/index.html`);
+    expect(reused).not.toContain(`/news/${newer}/index.html`);
+    expect(readFileSync(join(fixture.dir, `dist/news/${newer}/index.html`), 'utf8')).toContain('换了标题的一篇简报');
     // Left where the last build wrote it, not copied back from the cache.
     expect(reusedPages(output, 'cached')).toContain(`/news/${other}/index.html`);
     expect(reusedPages(output, 'restored')).toEqual([]);
