@@ -28,10 +28,19 @@ export function siteFiles(root: string): string[] {
  */
 export function assetFiles(root: string, assets: ReadonlyMap<string, readonly URL[]>): string[] {
   const files: string[] = [];
-  for (const urls of assets.values())
-    for (const url of urls) files.push(relative(root, fileURLToPath(url)).split(sep).join('/'));
+  for (const urls of assets.values()) {
+    // The output folder's prune and the search index both ask. Astro hands each integration a map of its own, but
+    // of the same lists of URLs, one per route.
+    let known = listed.get(urls);
+    if (known?.root !== root || known.files.length !== urls.length) {
+      known = { root, files: urls.map((url) => relative(root, fileURLToPath(url)).split(sep).join('/')) };
+      listed.set(urls, known);
+    }
+    for (const f of known.files) files.push(f);
+  }
   return files;
 }
+const listed = new WeakMap<readonly URL[], { root: string; files: readonly string[] }>();
 
 /** Makes the folder of each file about to be written, each folder once: an index part or a staged part is thousands of files. */
 export function folderMaker(): (file: string) => void {
