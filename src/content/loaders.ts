@@ -84,39 +84,49 @@ export function folderLoader(c: FolderCollection): Loader {
         ctx.store.clear();
         ctx.meta.set('entry-code', code);
       }
-      if (c.format === 'mdx') guardMdxFiles(base);
-      // The files unchanged since the entries the store holds are not read again (unchanged-files.ts): the glob loader
-      // reads and parses every file to find the changed ones, 5 s of a one-story rebuild at 100,000 documents. Not in
-      // dev, where the loader's patterns also choose what its watcher reloads, nor for MDX, whose entries render later.
-      const facts =
-        ctx.watcher || c.format === 'mdx' || isPlainBuild()
-          ? undefined
-          : new FileFacts<string>(join(fileURLToPath(ctx.config.cacheDir), 'entry-files', `${c.name}.json`), code);
-      const plan = facts && planFolder(base, ext, idOf, ctx.store, facts);
-      const store = sanitizingStore(ctx.store);
-      const [loader, seen] = plan?.partial
-        ? [globOf(changedPattern(plan.changed)), keepingUnchanged(store, plan.unchanged)]
-        : [whole, store];
-      // A folder whose files are all unchanged is left as the store holds it, but for entries of deleted files.
-      if (plan?.partial && plan.changed.length === 0) {
-        for (const id of [...ctx.store.keys()]) if (!plan.unchanged.has(id)) ctx.store.delete(id);
-      } else await holdingSave(ctx.meta, 'entry-code', () => loader.load({ ...ctx, store: seen }));
-      if (plan?.partial) {
-        assertKept(ctx.store, plan.unchanged, c.label);
-        ctx.logger.info(`${plan.changed.length} changed file(s) read, ${plan.unchanged.size} unchanged left as stored`);
-      }
-      if (plan && facts) recordLoaded(plan, idOf, ctx.store, facts);
-      // MDX bodies are never stored rendered: they compile to components when a page renders, so what keeps them safe
-      // is the guard above (only the site's own components, no HTML, imports or expressions), not the sanitiser.
-      if (c.format !== 'mdx') assertSanitised(ctx.store, c.label);
-      if (c.name === 'proposals') assertUniqueNumbers(ctx);
-      if (c.name === 'paper') assertIssuesNamedByDate(ctx);
+      // Until every folder's entries are in and checked, the store is not saved (see holdingSave).
+      await holdingSave(ctx.meta, 'entry-code', async () => {
+        if (c.format === 'mdx') guardMdxFiles(base);
+        // The files unchanged since the entries the store holds are not read again (unchanged-files.ts): the glob
+        // loader reads and parses every file to find the changed ones, 5 s of a one-story rebuild at 100,000
+        // documents. Not in dev, where the loader's patterns also choose what its watcher reloads, nor for MDX, whose
+        // entries render later.
+        const facts =
+          ctx.watcher || c.format === 'mdx' || isPlainBuild()
+            ? undefined
+            : new FileFacts<string>(join(fileURLToPath(ctx.config.cacheDir), 'entry-files', `${c.name}.json`), code);
+        const plan = facts && planFolder(base, ext, idOf, ctx.store, facts);
+        const store = sanitizingStore(ctx.store);
+        const [loader, seen] = plan?.partial
+          ? [globOf(changedPattern(plan.changed)), keepingUnchanged(store, plan.unchanged)]
+          : [whole, store];
+        // A folder whose files are all unchanged is left as the store holds it, but for entries of deleted files.
+        if (plan?.partial && plan.changed.length === 0) {
+          for (const id of [...ctx.store.keys()]) if (!plan.unchanged.has(id)) ctx.store.delete(id);
+        } else await loader.load({ ...ctx, store: seen });
+        if (plan?.partial) {
+          assertKept(ctx.store, plan.unchanged, c.label);
+          ctx.logger.info(
+            `${plan.changed.length} changed file(s) read, ${plan.unchanged.size} unchanged left as stored`,
+          );
+        }
+        if (plan && facts) recordLoaded(plan, idOf, ctx.store, facts);
+        // MDX bodies are never stored rendered: they compile to components when a page renders, so what keeps them
+        // safe is the guard above (only the site's own components, no HTML, imports or expressions), not the sanitiser.
+        if (c.format !== 'mdx') assertSanitised(ctx.store, c.label);
+        if (c.name === 'proposals') assertUniqueNumbers(ctx);
+        if (c.name === 'paper') assertIssuesNamedByDate(ctx);
+      });
     },
   };
 }
 
 /** Below Astro's 500 ms delay before it saves the content store after a change. */
 const HOLD_EVERY_MS = 200;
+
+/** Loads under way that hold the save, and the timer that holds it while any is (one for all of them). */
+let holding = 0;
+let holdTimer: ReturnType<typeof setInterval> | undefined;
 
 /**
  * Runs `load` while setting the meta entry `key` to its own value every 200 ms, so that Astro's content store is not
@@ -126,15 +136,23 @@ const HOLD_EVERY_MS = 200;
  * (docs/benchmarks.md#store-saved-once). Re-setting a value leaves the store as it was, so the one save at the end of
  * the sync writes the same file; if Astro stops deferring its save on `meta.set`, the build is only slower. Off in the
  * plain build (build-mode.ts).
+ *
+ * Astro runs the collections' loaders side by side, and a loader's checks after its entries are in (a few hundred ms
+ * over 100,000 entries) let the timer fire between them: so the hold lasts while any folder loader is still loading,
+ * with one timer for all of them.
  */
 export async function holdingSave<T>(meta: LoaderContext['meta'], key: string, load: () => Promise<T>): Promise<T> {
   const value = meta.get(key);
   if (value === undefined || isPlainBuild()) return load();
-  const timer = setInterval(() => meta.set(key, value), HOLD_EVERY_MS);
+  holding++;
+  holdTimer ??= setInterval(() => meta.set(key, value), HOLD_EVERY_MS);
   try {
     return await load();
   } finally {
-    clearInterval(timer);
+    if (--holding === 0) {
+      clearInterval(holdTimer);
+      holdTimer = undefined;
+    }
   }
 }
 

@@ -34,3 +34,42 @@ it('holdingSave keeps setting the same meta value while a load runs, then stops,
     vi.useRealTimers();
   }
 });
+
+it('holdingSave holds while any of several loads side by side runs, with one timer, and stops after the last', async () => {
+  vi.useFakeTimers();
+  try {
+    let sets = 0;
+    const metaOf = (value: string) => {
+      const meta = new Map([['entry-code', value]]);
+      return {
+        get: (k: string) => meta.get(k),
+        set: (k: string, v: string) => {
+          sets++;
+          meta.set(k, v);
+        },
+        has: (k: string) => meta.has(k),
+        delete: (k: string) => meta.delete(k),
+      };
+    };
+    const finishers: (() => void)[] = [];
+    const load = () => new Promise<void>((r) => finishers.push(r));
+    // As Astro starts the collections' loaders: one after the other in the same tick.
+    const first = holdingSave(metaOf('a'), 'entry-code', load);
+    const second = holdingSave(metaOf('b'), 'entry-code', load);
+    expect(vi.getTimerCount()).toBe(1);
+    finishers[0]!();
+    await first;
+    // The other folder is still loading (or checking what it loaded): the store must not be saved yet.
+    const before = sets;
+    vi.advanceTimersByTime(1000);
+    expect(sets).toBeGreaterThanOrEqual(before + 4);
+    finishers[1]!();
+    await second;
+    const after = sets;
+    vi.advanceTimersByTime(5000);
+    expect(sets).toBe(after);
+    expect(vi.getTimerCount()).toBe(0);
+  } finally {
+    vi.useRealTimers();
+  }
+});
