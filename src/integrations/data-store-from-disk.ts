@@ -114,7 +114,7 @@ function heldCollections(): string[] {
  * The module's code: the map of collections built from the held stores when they are all there where the pages
  * render, else the store file as Astro wrote it (a devalue-flattened array, which Astro unflattens).
  */
-export function dataStoreModuleCode(storeFile: string, names: readonly string[]): string {
+function dataStoreModuleCode(storeFile: string, names: readonly string[]): string {
   return [
     `import { readFileSync } from 'node:fs';`,
     `const held = globalThis[Symbol.for(${JSON.stringify(HELD_STORES_KEY)})];`,

@@ -57,7 +57,7 @@ function astroWith(rel: string, change: (text: string) => string): string {
   return temp;
 }
 
-describe('content store read from disk (Astro)', () => {
+describe('content store handed to the pages, from memory or disk (Astro)', () => {
   it('finds the shapes it relies on in the installed Astro', () => {
     expect(dataStoreShapeProblems()).toEqual([]);
   });
